@@ -1,0 +1,7 @@
+namespace Delivery.Core.Configuration;
+
+public enum Severity
+{
+    Error,
+    Warning,
+}

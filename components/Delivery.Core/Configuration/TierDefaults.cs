@@ -1,0 +1,66 @@
+using System.Globalization;
+using Delivery.Core.Model;
+
+namespace Delivery.Core.Configuration;
+
+/// <summary>
+/// The built-in defaults of each tier, the lowest layer under the stack config and the environment
+/// overrides. Production gets more replicas, longer retention, larger volumes and protection.
+/// </summary>
+public static class TierDefaults
+{
+    private sealed record Profile(
+        bool Protect,
+        int Replicas,
+        string CpuRequest,
+        string MemoryRequest,
+        string CpuLimit,
+        string MemoryLimit,
+        string RegistryStorage,
+        int RetentionDays,
+        string MonitoringStorage,
+        double ErrorRateTarget,
+        int LatencyP95Ms,
+        int MinRunners,
+        int MaxRunners,
+        int GitLabConcurrency);
+
+    private static readonly IReadOnlyDictionary<Tier, Profile> Profiles = new Dictionary<Tier, Profile>
+    {
+        [Tier.Local] = new(false, 1, "50m", "64Mi", "500m", "256Mi", "5Gi", 1, "2Gi", 0.01, 500, 0, 2, 2),
+        [Tier.Dev] = new(false, 1, "100m", "128Mi", "500m", "256Mi", "20Gi", 3, "10Gi", 0.01, 500, 0, 3, 4),
+        [Tier.Staging] = new(false, 2, "200m", "256Mi", "1", "512Mi", "50Gi", 15, "20Gi", 0.005, 400, 1, 5, 8),
+        [Tier.Prod] = new(true, 3, "250m", "256Mi", "1", "512Mi", "100Gi", 30, "50Gi", 0.001, 300, 2, 10, 10),
+    };
+
+    /// <summary>Default config values, as configuration keys, for a tier and the apps the stack declares.</summary>
+    public static IReadOnlyDictionary<string, string> For(Tier tier, IEnumerable<string> appNames)
+    {
+        var profile = Profiles[tier];
+        var defaults = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["protect"] = Text(profile.Protect),
+            ["registry:storageSize"] = profile.RegistryStorage,
+            ["monitoring:retentionDays"] = Text(profile.RetentionDays),
+            ["monitoring:storageSize"] = profile.MonitoringStorage,
+            ["monitoring:slo:errorRateTarget"] = Text(profile.ErrorRateTarget),
+            ["monitoring:slo:latencyP95Ms"] = Text(profile.LatencyP95Ms),
+            ["ci:github:minRunners"] = Text(profile.MinRunners),
+            ["ci:github:maxRunners"] = Text(profile.MaxRunners),
+            ["ci:gitlab:concurrency"] = Text(profile.GitLabConcurrency),
+        };
+        foreach (var app in appNames)
+        {
+            defaults[$"apps:{app}:replicas"] = Text(profile.Replicas);
+            defaults[$"apps:{app}:resources:cpuRequest"] = profile.CpuRequest;
+            defaults[$"apps:{app}:resources:memoryRequest"] = profile.MemoryRequest;
+            defaults[$"apps:{app}:resources:cpuLimit"] = profile.CpuLimit;
+            defaults[$"apps:{app}:resources:memoryLimit"] = profile.MemoryLimit;
+        }
+        return defaults;
+    }
+
+    private static string Text(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
+
+    private static string Text(bool value) => value ? "true" : "false";
+}

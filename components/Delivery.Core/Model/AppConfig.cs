@@ -1,0 +1,66 @@
+namespace Delivery.Core.Model;
+
+/// <summary>One application, deployed blue/green. Its key in <c>apps</c> is its name.</summary>
+public sealed class AppConfig
+{
+    /// <summary>Repository path inside the registry, without tag (e.g. <c>team/api</c>).</summary>
+    public string Image { get; set; } = "";
+
+    /// <summary>Version in the blue slot (semver or <c>sha256:</c> digest); empty for no blue Deployment.</summary>
+    public string Blue { get; set; } = "";
+
+    /// <summary>Version in the green slot; empty for no green Deployment.</summary>
+    public string Green { get; set; } = "";
+
+    /// <summary>The slot that takes traffic: blue or green.</summary>
+    public string Live { get; set; } = "";
+
+    public int Replicas { get; set; }
+
+    /// <summary>Replicas of the idle slot; unset keeps full replicas for an instant rollback.</summary>
+    public int? IdleReplicas { get; set; }
+
+    public int Port { get; set; } = 8080;
+
+    public string HealthPath { get; set; } = "/healthz";
+
+    public ResourcesConfig Resources { get; set; } = new();
+
+    public Dictionary<string, string> Env { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Optional public host name, routed through the cluster Gateway.</summary>
+    public string Host { get; set; } = "";
+
+    /// <summary>Percent of the host's traffic sent to the idle slot (0–100).</summary>
+    public int CanaryWeight { get; set; }
+
+    /// <summary>Other apps allowed to call this one (NetworkPolicy).</summary>
+    public List<string> Callers { get; set; } = [];
+
+    public AutoscalingConfig Autoscaling { get; set; } = new();
+
+    public SloConfig Slo { get; set; } = new();
+
+    /// <summary>Why a version may go live here without being live upstream (a hotfix).</summary>
+    public string HotfixReason { get; set; } = "";
+}
+
+/// <summary>Container requests and limits, as Kubernetes quantities.</summary>
+public sealed class ResourcesConfig
+{
+    public string CpuRequest { get; set; } = "";
+
+    public string MemoryRequest { get; set; } = "";
+
+    public string CpuLimit { get; set; } = "";
+
+    public string MemoryLimit { get; set; } = "";
+}
+
+/// <summary>A HorizontalPodAutoscaler for the live slot; off while <see cref="MaxReplicas"/> is 0.</summary>
+public sealed class AutoscalingConfig
+{
+    public int MaxReplicas { get; set; }
+
+    public int CpuUtilization { get; set; } = 70;
+}

@@ -1,0 +1,53 @@
+namespace Delivery.Core.Model;
+
+/// <summary>Which CI runners the platform hosts.</summary>
+public sealed class CiConfig
+{
+    public const string GitHub = "github";
+    public const string GitLab = "gitlab";
+    public const string None = "none";
+    public static readonly IReadOnlyList<string> Modes = [GitHub, GitLab, None];
+
+    /// <summary><c>github</c>, <c>gitlab</c> or <c>none</c>.</summary>
+    public string Mode { get; set; } = None;
+
+    public GitHubRunnersConfig Github { get; set; } = new();
+
+    public GitLabRunnersConfig Gitlab { get; set; } = new();
+}
+
+/// <summary>An actions-runner-controller runner scale set.</summary>
+public sealed class GitHubRunnersConfig
+{
+    /// <summary>The org, repo or enterprise URL the runners register with.</summary>
+    public string ConfigUrl { get; set; } = "";
+
+    /// <summary>A personal access token, as a secret; or use the GitHub App fields.</summary>
+    public SecretValue Token { get; set; } = SecretValue.Missing;
+
+    public string AppId { get; set; } = "";
+
+    public string AppInstallationId { get; set; } = "";
+
+    public SecretValue AppPrivateKey { get; set; } = SecretValue.Missing;
+
+    public int MinRunners { get; set; }
+
+    public int MaxRunners { get; set; }
+
+    /// <summary>Runner labels; the first is the scale set name jobs use in <c>runs-on</c>.</summary>
+    public List<string> Labels { get; set; } = [];
+
+    public string RunnerGroup { get; set; } = "";
+}
+
+/// <summary>A GitLab Runner with the Kubernetes executor.</summary>
+public sealed class GitLabRunnersConfig
+{
+    public string Url { get; set; } = "";
+
+    /// <summary>The runner authentication token (glrt-…), as a secret.</summary>
+    public SecretValue RunnerToken { get; set; } = SecretValue.Missing;
+
+    public int Concurrency { get; set; }
+}

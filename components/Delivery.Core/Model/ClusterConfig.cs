@@ -1,0 +1,37 @@
+namespace Delivery.Core.Model;
+
+/// <summary>Where the Kubernetes cluster comes from.</summary>
+public sealed class ClusterConfig
+{
+    public const string K3sDocker = "k3s-docker";
+    public const string Existing = "existing";
+    public static readonly IReadOnlyList<string> Modes = [K3sDocker, Existing];
+
+    /// <summary><c>k3s-docker</c> (a k3s server in a local Docker container) or <c>existing</c>.</summary>
+    public string Mode { get; set; } = "";
+
+    /// <summary>Permits <c>k3s-docker</c> on a tier other than local (a throw-away CI cluster, say).</summary>
+    public bool AllowK3sOutsideLocal { get; set; }
+
+    public K3sConfig K3s { get; set; } = new();
+
+    /// <summary>Existing cluster: the kubeconfig, as a secret.</summary>
+    public SecretValue Kubeconfig { get; set; } = SecretValue.Missing;
+
+    /// <summary>Existing cluster: the kubeconfig context to use; empty for its current context.</summary>
+    public string Context { get; set; } = "";
+}
+
+/// <summary>The local k3s server container.</summary>
+public sealed class K3sConfig
+{
+    public string Image { get; set; } = "rancher/k3s";
+
+    public string Version { get; set; } = "v1.33.5-k3s1";
+
+    /// <summary>Host port (on loopback) that publishes the Kubernetes API.</summary>
+    public int ApiPort { get; set; } = 6443;
+
+    /// <summary>Extra names and addresses for the API server certificate.</summary>
+    public List<string> TlsSans { get; set; } = [];
+}

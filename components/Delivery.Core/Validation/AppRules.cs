@@ -1,0 +1,178 @@
+using System.Globalization;
+using Delivery.Core.Configuration;
+using Delivery.Core.Model;
+
+namespace Delivery.Core.Validation;
+
+/// <summary>Each app: name, image, slot versions, live slot, sizing, networking and canary.</summary>
+internal static class AppRules
+{
+    public static IEnumerable<ConfigProblem> Check(DeliveryConfig config, ValidationContext context)
+    {
+        var apps = ConfigPath.Root("apps");
+        var names = new HashSet<string>(config.Apps.Keys, StringComparer.Ordinal);
+        foreach (var (name, app) in config.Apps.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            var path = apps.Key(name);
+            foreach (var problem in Name(path, name)
+                         .Concat(Image(path, app))
+                         .Concat(SlotsAndCanary(path, app, context))
+                         .Concat(Sizing(path, app, context))
+                         .Concat(Networking(path, name, app, names))
+                         .Concat(ResourceRules.Check(path.Key("resources"), app.Resources))
+                         .Concat(SloRules.Check(path.Key("slo"), app.Slo)))
+                yield return problem;
+        }
+    }
+
+    private static IEnumerable<ConfigProblem> Name(ConfigPath path, string name)
+    {
+        if (!Names.IsDns1035Label(name) || name.Length > Names.MaxAppName)
+        {
+            yield return ConfigProblem.Error(path, name,
+                $"an app name must be a DNS-1035 label of at most {Names.MaxAppName} characters (lower case letters, digits and '-', starting with a letter), since it names Services and Deployments such as <name>-green.",
+                $"rename the app, e.g. to \"{Suggest(name)}\": move its keys under apps.{Suggest(name)}.");
+        }
+    }
+
+    private static IEnumerable<ConfigProblem> Image(ConfigPath path, AppConfig app)
+    {
+        var image = path.Key("image");
+        if (app.Image.Contains(':', StringComparison.Ordinal) || app.Image.Contains('@', StringComparison.Ordinal))
+        {
+            yield return ConfigProblem.Error(image, app.Image, "names a tag or digest; versions belong in the blue and green slots.",
+                $"pulumi config set --path {image} <repository without tag>, and set the version with --path {path.Key("green")} (or blue).");
+        }
+        else if (!Names.IsImageRepository(app.Image))
+        {
+            yield return ConfigProblem.Error(image, app.Image.Length == 0 ? null : app.Image,
+                "must be the image repository inside the registry, e.g. team/api (lower case, no registry host, no tag).",
+                $"pulumi config set --path {image} <team>/<app>.");
+        }
+    }
+
+    private static IEnumerable<ConfigProblem> SlotsAndCanary(ConfigPath path, AppConfig app, ValidationContext context)
+    {
+        foreach (var (slot, version) in new[] { (Slot.Blue, app.Blue), (Slot.Green, app.Green) })
+        {
+            if (version.Length > 0 && VersionRules.Check(path.Key(SlotKey(slot)), version, context) is { } problem)
+                yield return problem;
+        }
+
+        var live = path.Key("live");
+        var liveSlot = Slots.Parse(app.Live);
+        if (liveSlot is null)
+        {
+            yield return ConfigProblem.Error(live, app.Live.Length == 0 ? null : app.Live, "must be blue or green: the slot that takes traffic.",
+                $"pulumi config set --path {live} <blue|green>.");
+            yield break;
+        }
+        if (Slots.Version(app, liveSlot.Value).Length == 0)
+        {
+            yield return ConfigProblem.Error(live, app.Live, $"the live slot {app.Live} has no version, so the app would serve nothing.",
+                $"set its version first (pulumi config set --path {path.Key(app.Live)} <version>), or make the other slot live.");
+        }
+
+        var canary = path.Key("canaryWeight");
+        if (app.CanaryWeight is < 0 or > 100)
+        {
+            yield return ConfigProblem.Error(canary, Number(app.CanaryWeight), "is the percent of traffic for the idle slot and must be 0–100.",
+                $"pulumi config set --path {canary} <0–100>.");
+        }
+        else if (app.CanaryWeight > 0)
+        {
+            var idle = Slots.Other(liveSlot.Value);
+            if (Slots.Version(app, idle).Length == 0)
+            {
+                yield return ConfigProblem.Error(canary, Number(app.CanaryWeight), $"a canary sends traffic to the idle slot ({SlotKey(idle)}), which has no version.",
+                    $"stage a version first (pulumi config set --path {path.Key(SlotKey(idle))} <version>), or set {canary} 0.");
+            }
+            if (app.Host.Length == 0)
+            {
+                yield return ConfigProblem.Error(canary, Number(app.CanaryWeight), "a canary splits traffic on the app's HTTPRoute, and the app has no host.",
+                    $"pulumi config set --path {path.Key("host")} <host>, or set {canary} 0.");
+            }
+            if (app.IdleReplicas == 0)
+            {
+                yield return ConfigProblem.Error(canary, Number(app.CanaryWeight), "a canary sends traffic to the idle slot, which is scaled to 0 replicas.",
+                    $"pulumi config rm --path {path.Key("idleReplicas")} (full replicas), or set {canary} 0.");
+            }
+        }
+    }
+
+    private static IEnumerable<ConfigProblem> Sizing(ConfigPath path, AppConfig app, ValidationContext context)
+    {
+        var replicas = path.Key("replicas");
+        var minimum = context.Tier == Tier.Prod ? 2 : 1;
+        if (app.Replicas < minimum)
+        {
+            yield return ConfigProblem.Error(replicas, Number(app.Replicas),
+                minimum == 2 ? "must be at least 2 in prod, so that one pod can fail or be evicted without an outage." : "must be at least 1.",
+                $"pulumi config set --path {replicas} {Math.Max(minimum, context.Tier == Tier.Prod ? 3 : 1)}.");
+        }
+        if (app.IdleReplicas is { } idle && (idle < 0 || idle > app.Replicas))
+        {
+            yield return ConfigProblem.Error(path.Key("idleReplicas"), Number(idle), $"must be between 0 and replicas ({app.Replicas}).",
+                $"pulumi config set --path {path.Key("idleReplicas")} 0 (after the rollback window), or remove it for full replicas.");
+        }
+        var autoscaling = path.Key("autoscaling");
+        if (app.Autoscaling.MaxReplicas != 0 && app.Autoscaling.MaxReplicas < app.Replicas)
+        {
+            yield return ConfigProblem.Error(autoscaling.Key("maxReplicas"), Number(app.Autoscaling.MaxReplicas),
+                $"must be 0 (no autoscaling) or at least replicas ({app.Replicas}).",
+                $"pulumi config set --path {autoscaling.Key("maxReplicas")} {app.Replicas * 2}.");
+        }
+        if (app.Autoscaling.CpuUtilization is < 1 or > 100)
+        {
+            yield return ConfigProblem.Error(autoscaling.Key("cpuUtilization"), Number(app.Autoscaling.CpuUtilization),
+                "is a percent of the CPU request and must be 1–100.", $"pulumi config set --path {autoscaling.Key("cpuUtilization")} 70.");
+        }
+    }
+
+    private static IEnumerable<ConfigProblem> Networking(ConfigPath path, string name, AppConfig app, HashSet<string> appNames)
+    {
+        foreach (var problem in PortRules.Check(path.Key("port"), app.Port, "the app's container"))
+            yield return problem;
+        if (!app.HealthPath.StartsWith('/') || app.HealthPath.Any(char.IsWhiteSpace))
+        {
+            yield return ConfigProblem.Error(path.Key("healthPath"), app.HealthPath, "must be an HTTP path starting with '/'.",
+                $"pulumi config set --path {path.Key("healthPath")} /healthz.");
+        }
+        if (app.Host.Length > 0 && (!Names.IsDns1123Subdomain(app.Host) || !app.Host.Contains('.', StringComparison.Ordinal)))
+        {
+            yield return ConfigProblem.Error(path.Key("host"), app.Host, "must be a fully qualified DNS host name in lower case (no scheme, port or path).",
+                $"pulumi config set --path {path.Key("host")} {name}.<your domain>.");
+        }
+        foreach (var (variable, _) in app.Env.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            if (!Names.IsEnvVarName(variable))
+            {
+                yield return ConfigProblem.Error(path.Key("env").Key(variable), null, "is not a valid environment variable name.",
+                    "use letters, digits, '_', '-' and '.', not starting with a digit.");
+            }
+        }
+        for (var i = 0; i < app.Callers.Count; i++)
+        {
+            var caller = app.Callers[i];
+            if (caller == name || !appNames.Contains(caller))
+            {
+                var suggestion = Suggestions.Closest(caller, appNames.Where(n => n != name));
+                yield return ConfigProblem.Error(path.Key("callers").Index(i), caller,
+                    caller == name ? "an app always reaches itself; list only other apps." : "is not an app of this stack.",
+                    suggestion is null ? $"remove it from {path.Key("callers")}." : $"did you mean \"{suggestion}\"?");
+            }
+        }
+    }
+
+    private static string SlotKey(Slot slot) => Slots.Name(slot);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Suggest(string name)
+    {
+        var cleaned = new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        cleaned = cleaned.TrimStart("0123456789-".ToCharArray());
+        cleaned = cleaned.Length == 0 ? "app" : cleaned;
+        return cleaned.Length > Names.MaxAppName ? cleaned[..Names.MaxAppName].TrimEnd('-') : cleaned;
+    }
+}

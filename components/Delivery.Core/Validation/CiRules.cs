@@ -1,0 +1,95 @@
+using System.Globalization;
+using Delivery.Core.Configuration;
+using Delivery.Core.Model;
+
+namespace Delivery.Core.Validation;
+
+/// <summary>CI runners: GitHub scale sets or a GitLab runner.</summary>
+internal static class CiRules
+{
+    public static IEnumerable<ConfigProblem> Check(CiConfig ci, ValidationContext context)
+    {
+        var root = ConfigPath.Root("ci");
+        if (!CiConfig.Modes.Contains(ci.Mode))
+            return [ModeRules.Unknown(root.Key("mode"), ci.Mode, CiConfig.Modes)];
+        return ci.Mode switch
+        {
+            CiConfig.GitHub => GitHub(ci.Github, root.Key("github"), context),
+            CiConfig.GitLab => GitLab(ci.Gitlab, root.Key("gitlab"), context),
+            _ => [],
+        };
+    }
+
+    private static IEnumerable<ConfigProblem> GitHub(GitHubRunnersConfig github, ConfigPath root, ValidationContext context)
+    {
+        if (!Urls.IsWebUrl(github.ConfigUrl, allowHttp: false))
+        {
+            yield return ConfigProblem.Error(root.Key("configUrl"), Shown(github.ConfigUrl),
+                "must be the https URL of the org, repository or enterprise the runners register with.",
+                $"pulumi config set --path {root.Key("configUrl")} https://github.com/<org>.");
+        }
+        var usesApp = github.AppId.Length > 0 || github.AppInstallationId.Length > 0 || github.AppPrivateKey.IsSet;
+        if (usesApp && github.Token.IsSet)
+        {
+            yield return ConfigProblem.Error(root.Key("token"), null, "both a token and GitHub App credentials are set; the controller takes one.",
+                $"keep the GitHub App (recommended) and run pulumi config rm --path {root.Key("token")}, or remove the app* keys.");
+        }
+        if (usesApp)
+        {
+            foreach (var (key, value) in new[] { ("appId", github.AppId), ("appInstallationId", github.AppInstallationId) })
+            {
+                if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                {
+                    yield return ConfigProblem.Error(root.Key(key), Shown(value), "a GitHub App needs its numeric id and installation id.",
+                        $"pulumi config set --path {root.Key(key)} <number from the app's settings>.");
+                }
+            }
+            foreach (var problem in SecretRules.Required(root.Key("appPrivateKey"), github.AppPrivateKey, context, "private key (PEM)", "for GitHub App authentication"))
+                yield return problem;
+        }
+        else
+        {
+            foreach (var problem in SecretRules.Required(root.Key("token"), github.Token, context, "token", "for the runners to register with GitHub (or set the GitHub App keys)"))
+                yield return problem;
+        }
+        if (github.MinRunners < 0)
+        {
+            yield return ConfigProblem.Error(root.Key("minRunners"), Number(github.MinRunners), "cannot be negative.",
+                $"pulumi config set --path {root.Key("minRunners")} 0.");
+        }
+        if (github.MaxRunners < Math.Max(1, github.MinRunners))
+        {
+            yield return ConfigProblem.Error(root.Key("maxRunners"), Number(github.MaxRunners),
+                $"must be at least 1 and at least minRunners ({github.MinRunners}).",
+                $"pulumi config set --path {root.Key("maxRunners")} {Math.Max(1, github.MinRunners)}.");
+        }
+        for (var i = 0; i < github.Labels.Count; i++)
+        {
+            if (!Names.IsDns1123Subdomain(github.Labels[i]))
+            {
+                yield return ConfigProblem.Error(root.Key("labels").Index(i), github.Labels[i], "runner labels must be lower case letters, digits, '-' and '.'.",
+                    $"pulumi config set --path '{root.Key("labels").Index(i)}' <label>.");
+            }
+        }
+    }
+
+    private static IEnumerable<ConfigProblem> GitLab(GitLabRunnersConfig gitlab, ConfigPath root, ValidationContext context)
+    {
+        if (!Urls.IsWebUrl(gitlab.Url, allowHttp: false))
+        {
+            yield return ConfigProblem.Error(root.Key("url"), Shown(gitlab.Url), "must be the https URL of the GitLab instance.",
+                $"pulumi config set --path {root.Key("url")} https://gitlab.com.");
+        }
+        foreach (var problem in SecretRules.Required(root.Key("runnerToken"), gitlab.RunnerToken, context, "runner authentication token", "for the runner to register with GitLab"))
+            yield return problem;
+        if (gitlab.Concurrency < 1)
+        {
+            yield return ConfigProblem.Error(root.Key("concurrency"), Number(gitlab.Concurrency), "must be at least 1.",
+                $"pulumi config set --path {root.Key("concurrency")} 4.");
+        }
+    }
+
+    private static string? Shown(string value) => value.Length == 0 ? null : value;
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

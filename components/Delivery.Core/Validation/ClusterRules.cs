@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using Delivery.Core.Configuration;
+using Delivery.Core.Model;
+
+namespace Delivery.Core.Validation;
+
+/// <summary>Where the cluster comes from, and what each mode needs.</summary>
+internal static partial class ClusterRules
+{
+    public static IEnumerable<ConfigProblem> Check(DeliveryConfig config, ValidationContext context)
+    {
+        var cluster = config.Cluster;
+        var root = ConfigPath.Root("cluster");
+        var mode = root.Key("mode");
+        if (!ClusterConfig.Modes.Contains(cluster.Mode))
+        {
+            yield return ModeRules.Unknown(mode, cluster.Mode, ClusterConfig.Modes);
+            yield break;
+        }
+
+        if (cluster.Mode == ClusterConfig.K3sDocker)
+        {
+            if (context.Tier is not (null or Tier.Local) && !cluster.AllowK3sOutsideLocal)
+            {
+                yield return ConfigProblem.Error(mode, cluster.Mode,
+                    $"a k3s cluster in a local Docker container is meant for the local tier, not {config.Environment}.",
+                    $"use an existing cluster (pulumi config set --path {mode} existing), or, for a throw-away cluster, pulumi config set --path {root.Key("allowK3sOutsideLocal")} true.");
+            }
+            var k3s = root.Key("k3s");
+            if (!Names.IsImageRepository(cluster.K3s.Image))
+            {
+                yield return ConfigProblem.Error(k3s.Key("image"), cluster.K3s.Image, "is not an image repository name.",
+                    $"pulumi config set --path {k3s.Key("image")} rancher/k3s.");
+            }
+            if (!K3sVersion().IsMatch(cluster.K3s.Version))
+            {
+                yield return ConfigProblem.Error(k3s.Key("version"), cluster.K3s.Version, "must be a pinned k3s release tag such as v1.33.5-k3s1.",
+                    $"pulumi config set --path {k3s.Key("version")} v1.33.5-k3s1.");
+            }
+            foreach (var problem in PortRules.Check(k3s.Key("apiPort"), cluster.K3s.ApiPort, "the Kubernetes API on loopback"))
+                yield return problem;
+            for (var i = 0; i < cluster.K3s.TlsSans.Count; i++)
+            {
+                var san = cluster.K3s.TlsSans[i];
+                if (!Names.IsDns1123Subdomain(san) && !Names.IsIpAddress(san))
+                {
+                    yield return ConfigProblem.Error(k3s.Key("tlsSans").Index(i), san, "is neither a DNS name nor an IP address.",
+                        $"pulumi config set --path '{k3s.Key("tlsSans").Index(i)}' <host name or IP>.");
+                }
+            }
+            foreach (var problem in SecretRules.Unused(root.Key("kubeconfig"), cluster.Kubeconfig, "with k3s-docker (the kubeconfig is read from the k3s container)"))
+                yield return problem;
+        }
+        else
+        {
+            foreach (var problem in SecretRules.Required(root.Key("kubeconfig"), cluster.Kubeconfig, context, "kubeconfig", "to reach an existing cluster"))
+                yield return problem;
+        }
+    }
+
+    [GeneratedRegex(@"^v[0-9]+\.[0-9]+\.[0-9]+-k3s[0-9]+$")]
+    private static partial Regex K3sVersion();
+}

@@ -1,0 +1,18 @@
+using Delivery.Core.Configuration;
+using Delivery.Core.Model;
+
+namespace Delivery.Core.Validation;
+
+/// <summary>Every rule over the bound model; all problems are returned, none stops the others.</summary>
+public static class ConfigValidator
+{
+    public static IReadOnlyList<ConfigProblem> Validate(DeliveryConfig config, ValidationContext context) =>
+    [
+        .. EnvironmentRules.Check(config, context),
+        .. ClusterRules.Check(config, context),
+        .. RegistryRules.Check(config, context),
+        .. CiRules.Check(config.Ci, context),
+        .. MonitoringRules.Check(config.Monitoring, context),
+        .. AppRules.Check(config, context),
+    ];
+}

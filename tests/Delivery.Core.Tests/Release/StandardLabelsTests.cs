@@ -1,0 +1,51 @@
+using Delivery.Core.Model;
+using Delivery.Core.Release;
+
+namespace Delivery.Core.Tests.Release;
+
+public sealed class StandardLabelsTests
+{
+    [Fact]
+    public void Shared_labels_carry_no_release_and_do_not_change_on_a_release()
+    {
+        var labels = StandardLabels.Shared("api", "service");
+
+        Assert.Equal(
+            ["app.kubernetes.io/component", "app.kubernetes.io/instance", "app.kubernetes.io/managed-by", "app.kubernetes.io/name", "app.kubernetes.io/part-of"],
+            labels.Keys);
+        Assert.Equal("delivery-platform", labels[StandardLabels.PartOf]);
+    }
+
+    [Fact]
+    public void Slot_labels_add_slot_version_and_release_id()
+    {
+        var config = TestConfigs.Load(TestConfigs.ValidDev()).Config;
+
+        var labels = StandardLabels.ForSlot(config, "api", Slot.Blue, "server");
+
+        Assert.Equal("blue", labels[StandardLabels.SlotLabel]);
+        Assert.Equal("1.4.2", labels[StandardLabels.Version]);
+        Assert.Equal(ReleaseId.Of(config, config.Apps["api"], Slot.Blue), labels[StandardLabels.Release]);
+        Assert.All(labels.Values, value => Assert.True(LabelValues.IsValid(value), value));
+    }
+
+    [Fact]
+    public void The_selector_never_includes_what_a_release_changes()
+    {
+        var selector = StandardLabels.SlotSelector("api", Slot.Green);
+
+        Assert.Equal(["app.kubernetes.io/name", "delivery-platform/slot"], selector.Keys);
+    }
+
+    [Fact]
+    public void Image_references_use_a_tag_or_a_digest()
+    {
+        var config = TestConfigs.Load(TestConfigs.ValidDev()).Config;
+        var digest = "sha256:" + new string('b', 64);
+
+        Assert.Equal("registry.dev.example.com/shop/api:1.5.0", ImageReference.Of(config.Registry, config.Apps["api"], "1.5.0"));
+        Assert.Equal($"registry.dev.example.com/shop/api@{digest}", ImageReference.Of(config.Registry, config.Apps["api"], digest));
+        Assert.Equal("registry.localhost:5000", RegistryAddress.Of(new RegistryConfig { Mode = RegistryConfig.Docker }));
+        Assert.Equal("ghcr.io/acme", RegistryAddress.Of(new RegistryConfig { Mode = RegistryConfig.External, Url = "ghcr.io/acme/" }));
+    }
+}

@@ -1,0 +1,75 @@
+using Delivery.Core.Configuration;
+using Delivery.Core.Model;
+
+namespace Delivery.Core.Tests;
+
+/// <summary>
+/// A valid dev-tier config as flat entries, which each test changes a little. Values set to null
+/// are removed; secrets are given as encrypted (Secret) unless a test says otherwise.
+/// </summary>
+internal static class TestConfigs
+{
+    public static readonly IReadOnlyDictionary<string, string> NoEnvironment = new Dictionary<string, string>();
+
+    public static Dictionary<string, string?> ValidDev() => new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["environment"] = "dev",
+        ["cluster:mode"] = "existing",
+        ["registry:mode"] = "in-cluster",
+        ["registry:host"] = "registry.dev.example.com",
+        ["ci:mode"] = "none",
+        ["apps:api:image"] = "shop/api",
+        ["apps:api:blue"] = "1.4.2",
+        ["apps:api:green"] = "1.5.0",
+        ["apps:api:live"] = "green",
+        ["apps:api:host"] = "api.example.com",
+        ["apps:api:callers:0"] = "web",
+        ["apps:web:image"] = "shop/web",
+        ["apps:web:blue"] = "2.3.1",
+        ["apps:web:live"] = "blue",
+    };
+
+    public static Dictionary<string, string> Secrets() => new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["cluster:kubeconfig"] = "apiVersion: v1\nkind: Config\n",
+    };
+
+    public static StackConfig Stack(
+        IReadOnlyDictionary<string, string?> plain,
+        IReadOnlyDictionary<string, string>? secrets = null,
+        bool offline = false,
+        string stackName = "dev") =>
+        new(stackName,
+            [
+                .. plain.Where(e => e.Value is not null).Select(e => new ConfigEntry(e.Key, e.Value!, SecretState.Plaintext, "test")),
+                .. (secrets ?? Secrets()).Select(e => new ConfigEntry(e.Key, e.Value, SecretState.Secret, "test")),
+            ],
+            [],
+            offline);
+
+    public static LoadedConfig Load(
+        IReadOnlyDictionary<string, string?> plain,
+        IReadOnlyDictionary<string, string>? secrets = null,
+        IReadOnlyDictionary<string, string>? environment = null,
+        bool offline = false,
+        string stackName = "dev") =>
+        DeliveryConfigLoader.Load(Stack(plain, secrets, offline, stackName), environment ?? NoEnvironment);
+
+    public static Dictionary<string, string?> With(this Dictionary<string, string?> config, params (string Key, string? Value)[] changes)
+    {
+        foreach (var (key, value) in changes)
+            config[key] = value;
+        return config;
+    }
+
+    /// <summary>The repository root, found from the test binary's folder.</summary>
+    public static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Pulumi.yaml")))
+            directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("Pulumi.yaml not found above the test binaries.");
+    }
+
+    public static string StackFile(string stack) => Path.Combine(RepositoryRoot(), "stacks", $"Pulumi.{stack}.yaml");
+}

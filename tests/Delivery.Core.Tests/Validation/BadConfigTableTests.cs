@@ -1,0 +1,134 @@
+using Delivery.Core.Configuration;
+
+namespace Delivery.Core.Tests.Validation;
+
+/// <summary>
+/// Each row breaks one rule of an otherwise valid dev config and names the exact key and message
+/// a user must see. A row whose rule stopped firing, or whose key or wording drifted, fails.
+/// </summary>
+public sealed class BadConfigTableTests
+{
+    public sealed record Case(string Name, (string Key, string? Value)[] Changes, string Key, string Message, Dictionary<string, string>? Secrets = null)
+    {
+        public override string ToString() => Name;
+    }
+
+    private const string P = "delivery-platform:";
+
+    private static readonly Dictionary<string, string> ProdSecrets = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["cluster:kubeconfig"] = "kubeconfig",
+        ["monitoring:receivers:critical:webhookUrl"] = "https://pager.example.com/hook",
+    };
+
+    public static TheoryData<Case> Cases() =>
+    [
+        new("unknown tier", [("environment", "prd")], P + "environment", "is not a known tier; the tiers are local, dev, staging, prod."),
+        new("missing tier", [("environment", null)], P + "environment", "is required: it picks the tier's defaults and rules."),
+        new("misspelt key", [("apps:api:helthPath", "/h")], P + "apps.api.helthPath", "unknown key (from test)."),
+        new("misspelt top-level key", [("registy:mode", "docker")], P + "registy", "unknown key (from test)."),
+        new("number expected", [("apps:api:replicas", "three")], P + "apps.api.replicas", "must be a whole number (from test)."),
+        new("single value where a map is expected", [("monitoring:receivers", "pager")], P + "monitoring.receivers", "expects a map of keys, but test gives a single value."),
+        new("list given a key", [("apps:api:callers:first", "web")], P + "apps.api.callers.first", "delivery-platform:apps.api.callers is a list, so it has no key \"first\" (from test)."),
+        new("app name not DNS-1035", [("apps:2fast:image", "shop/fast"), ("apps:2fast:blue", "1.0.0"), ("apps:2fast:live", "blue")], P + "apps.2fast",
+            "an app name must be a DNS-1035 label of at most 57 characters (lower case letters, digits and '-', starting with a letter), since it names Services and Deployments such as <name>-green."),
+        new("app name too long", [("apps:" + new string('a', 58) + ":image", "shop/long"), ("apps:" + new string('a', 58) + ":blue", "1.0.0"), ("apps:" + new string('a', 58) + ":live", "blue")],
+            P + "apps." + new string('a', 58),
+            "an app name must be a DNS-1035 label of at most 57 characters (lower case letters, digits and '-', starting with a letter), since it names Services and Deployments such as <name>-green."),
+        new("live slot without version", [("apps:web:live", "green")], P + "apps.web.live", "the live slot green has no version, so the app would serve nothing."),
+        new("live slot not a slot", [("apps:web:live", "purple")], P + "apps.web.live", "must be blue or green: the slot that takes traffic."),
+        new("latest outside local", [("apps:api:blue", "latest")], P + "apps.api.blue",
+            "is a moving tag: what runs could change with no config change, and a rollback could not bring the old image back."),
+        new("branch tag outside local", [("apps:api:blue", "main")], P + "apps.api.blue",
+            "is a moving tag: what runs could change with no config change, and a rollback could not bring the old image back."),
+        new("not semver", [("apps:api:blue", "1.2")], P + "apps.api.blue",
+            "is not a semantic version (1.4.2, or 1.4.2-3f9c2ab with the git sha) or a digest (sha256:<64 hex digits>)."),
+        new("semver with v prefix", [("apps:api:blue", "v1.2.3")], P + "apps.api.blue",
+            "is not a semantic version (1.4.2, or 1.4.2-3f9c2ab with the git sha) or a digest (sha256:<64 hex digits>)."),
+        new("semver build metadata", [("apps:api:blue", "1.2.3+4e1f2a9")], P + "apps.api.blue", "has semver build metadata ('+…'), which an image tag cannot carry."),
+        new("short digest", [("apps:api:blue", "sha256:abc123")], P + "apps.api.blue",
+            "is not a semantic version (1.4.2, or 1.4.2-3f9c2ab with the git sha) or a digest (sha256:<64 hex digits>)."),
+        new("image with tag", [("apps:api:image", "shop/api:1.5.0")], P + "apps.api.image", "names a tag or digest; versions belong in the blue and green slots."),
+        new("image not a repository", [("apps:api:image", "Shop/API")], P + "apps.api.image",
+            "must be the image repository inside the registry, e.g. team/api (lower case, no registry host, no tag)."),
+        new("zero replicas", [("apps:api:replicas", "0")], P + "apps.api.replicas", "must be at least 1."),
+        new("one replica in prod", [("environment", "prod"), ("apps:api:replicas", "1")], P + "apps.api.replicas",
+            "must be at least 2 in prod, so that one pod can fail or be evicted without an outage.", ProdSecrets),
+        new("idle replicas above replicas", [("apps:api:idleReplicas", "5")], P + "apps.api.idleReplicas", "must be between 0 and replicas (1)."),
+        new("privileged port", [("apps:api:port", "80")], P + "apps.api.port", "is not a usable port for the app's container: it must be 1024–65535 (lower ports need root)."),
+        new("port out of range", [("apps:api:port", "70000")], P + "apps.api.port", "is not a usable port for the app's container: it must be 1024–65535 (lower ports need root)."),
+        new("canary over 100", [("apps:api:canaryWeight", "150")], P + "apps.api.canaryWeight", "is the percent of traffic for the idle slot and must be 0–100."),
+        new("canary without idle version", [("apps:api:blue", null), ("apps:api:canaryWeight", "10")], P + "apps.api.canaryWeight",
+            "a canary sends traffic to the idle slot (blue), which has no version."),
+        new("canary without host", [("apps:api:host", null), ("apps:api:canaryWeight", "10")], P + "apps.api.canaryWeight",
+            "a canary splits traffic on the app's HTTPRoute, and the app has no host."),
+        new("canary into a scaled-down slot", [("apps:api:idleReplicas", "0"), ("apps:api:canaryWeight", "10")], P + "apps.api.canaryWeight",
+            "a canary sends traffic to the idle slot, which is scaled to 0 replicas."),
+        new("host in upper case", [("apps:api:host", "API.example.com")], P + "apps.api.host",
+            "must be a fully qualified DNS host name in lower case (no scheme, port or path)."),
+        new("host with scheme", [("apps:api:host", "https://api.example.com")], P + "apps.api.host",
+            "must be a fully qualified DNS host name in lower case (no scheme, port or path)."),
+        new("health path without slash", [("apps:api:healthPath", "healthz")], P + "apps.api.healthPath", "must be an HTTP path starting with '/'."),
+        new("caller not an app", [("apps:api:callers:0", "wbe")], P + "apps.api.callers[0]", "is not an app of this stack."),
+        new("caller is itself", [("apps:api:callers:0", "api")], P + "apps.api.callers[0]", "an app always reaches itself; list only other apps."),
+        new("bad env var name", [("apps:api:env:1BAD", "x")], P + "apps.api.env.1BAD", "is not a valid environment variable name."),
+        new("request above limit", [("apps:api:resources:cpuRequest", "2")], P + "apps.api.resources.cpuRequest", "is above its limit (500m); Kubernetes rejects such a pod."),
+        new("not a quantity", [("apps:api:resources:memoryLimit", "lots")], P + "apps.api.resources.memoryLimit", "is not a Kubernetes quantity."),
+        new("autoscaling below replicas", [("apps:api:replicas", "3"), ("apps:api:autoscaling:maxReplicas", "2")], P + "apps.api.autoscaling.maxReplicas",
+            "must be 0 (no autoscaling) or at least replicas (3)."),
+        new("error rate target not a ratio", [("monitoring:slo:errorRateTarget", "5")], P + "monitoring.slo.errorRateTarget",
+            "is the allowed ratio of failed requests and must be between 0 and 1 (0.001 means 99.9% succeed)."),
+        new("unknown cluster mode", [("cluster:mode", "k3d")], P + "cluster.mode", "is not a known mode; the modes are k3s-docker, existing."),
+        new("k3s outside local", [("cluster:mode", "k3s-docker"), ("registry:mode", "docker")], P + "cluster.mode",
+            "a k3s cluster in a local Docker container is meant for the local tier, not dev.", []),
+        new("docker registry on an existing cluster", [("registry:mode", "docker")], P + "registry.mode",
+            "a registry in a local Docker container can only be reached by a k3s-docker cluster on the same Docker network."),
+        new("in-cluster registry without host", [("registry:host", null)], P + "registry.host",
+            "an in-cluster registry needs the host name nodes and runners reach it on (through the cluster Gateway)."),
+        new("external registry URL with scheme", [("registry:mode", "external"), ("registry:url", "https://ghcr.io/acme"), ("registry:username", "bot")], P + "registry.url",
+            "must be a registry address without scheme: host[:port][/path], e.g. ghcr.io/acme.",
+            new() { ["cluster:kubeconfig"] = "k", ["registry:password"] = "p" }),
+        new("generated password also given", [], P + "registry.password", "is set but not used by an in-cluster registry (its password is generated).",
+            new() { ["cluster:kubeconfig"] = "k", ["registry:password"] = "p" }),
+        new("required secret missing under Pulumi", [], P + "cluster.kubeconfig", "kubeconfig is required to reach an existing cluster, and is not set.", []),
+        new("github URL without scheme", [("ci:mode", "github"), ("ci:github:configUrl", "github.com/acme")], P + "ci.github.configUrl",
+            "must be the https URL of the org, repository or enterprise the runners register with.",
+            new() { ["cluster:kubeconfig"] = "k", ["ci:github:token"] = "t" }),
+        new("github token and app both set", [("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"), ("ci:github:appId", "1"), ("ci:github:appInstallationId", "2")],
+            P + "ci.github.token", "both a token and GitHub App credentials are set; the controller takes one.",
+            new() { ["cluster:kubeconfig"] = "k", ["ci:github:token"] = "t", ["ci:github:appPrivateKey"] = "pem" }),
+        new("gitlab without concurrency", [("ci:mode", "gitlab"), ("ci:gitlab:url", "https://gitlab.com"), ("ci:gitlab:concurrency", "0")], P + "ci.gitlab.concurrency",
+            "must be at least 1.", new() { ["cluster:kubeconfig"] = "k", ["ci:gitlab:runnerToken"] = "glrt-x" }),
+        new("freeze without reason", [("freeze:enabled", "true")], P + "freeze.reason", "a freeze needs a reason, shown to everyone whose change it refuses."),
+        new("upstream is itself", [("upstream", "dev")], P + "upstream", "names this stack itself, so nothing could ever be promoted."),
+        new("prod without on-call receiver", [("environment", "prod"), ("apps:api:replicas", "2"), ("apps:web:replicas", "2")], P + "monitoring.receivers.critical.webhookUrl",
+            "webhook URL is required in prod, so that critical alerts page someone, and is not set.", new() { ["cluster:kubeconfig"] = "k" }),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Each_bad_config_is_reported_with_its_exact_key_and_message(Case row)
+    {
+        var loaded = TestConfigs.Load(TestConfigs.ValidDev().With(row.Changes), row.Secrets ?? TestConfigs.Secrets());
+
+        Assert.Contains(loaded.Errors, p => p.Key == row.Key && p.Message == row.Message);
+    }
+
+    [Fact]
+    public void The_table_covers_at_least_thirty_rules() => Assert.True(Cases().Count >= 30);
+
+    [Fact]
+    public void The_valid_base_config_has_no_problem() =>
+        Assert.Empty(TestConfigs.Load(TestConfigs.ValidDev()).Problems);
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        var loaded = TestConfigs.Load(TestConfigs.ValidDev().With(
+            ("environment", "prd"), ("apps:api:blue", "latest"), ("apps:api:port", "80"), ("apps:web:live", "green"), ("apps:api:helthPath", "/")));
+
+        Assert.Equal(
+            [P + "apps.api.blue", P + "apps.api.helthPath", P + "apps.api.port", P + "apps.web.live", P + "environment"],
+            loaded.Errors.Select(p => p.Key).Order(StringComparer.Ordinal));
+    }
+}
