@@ -1,0 +1,15 @@
+namespace Delivery.Core.Kubernetes;
+
+/// <summary>
+/// Everything one platform component (or one app) deploys: plain objects for a ConfigGroup, Helm
+/// charts, the Secrets the shell must create from secret sources, and the passwords it must generate.
+/// </summary>
+public sealed record ComponentRendering(
+    string Component,
+    IReadOnlyList<KubernetesObject> Objects,
+    IReadOnlyList<HelmChartSpec> Charts,
+    IReadOnlyList<SecretSpec> Secrets,
+    IReadOnlyList<GeneratedPassword> Passwords)
+{
+    public static ComponentRendering Empty(string component) => new(component, [], [], [], []);
+}

@@ -1,0 +1,34 @@
+namespace Delivery.Core.Kubernetes;
+
+/// <summary>
+/// A Kubernetes Secret the shell creates as its own typed resource, marked secret, so that no
+/// secret value enters a ConfigGroup or chart values (which would hide every diff in a preview).
+/// Objects and charts refer to it by <see cref="Name"/>.
+/// </summary>
+public sealed record SecretSpec(
+    string Name,
+    string Namespace,
+    string Type,
+    IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyList<SecretEntry> Entries);
+
+/// <summary>One key of a Secret and where its value comes from.</summary>
+public sealed record SecretEntry(string Key, SecretSource Source);
+
+/// <summary>Where a secret value comes from; the shell turns each into a secret Output.</summary>
+public abstract record SecretSource
+{
+    private protected SecretSource() { }
+}
+
+/// <summary>A secret from stack config (its state says whether it is set).</summary>
+public sealed record ConfigSecretSource(Model.SecretValue Value) : SecretSource;
+
+/// <summary>A generated password's plain value.</summary>
+public sealed record GeneratedPasswordSource(string PasswordName) : SecretSource;
+
+/// <summary>An htpasswd line <c>user:&lt;bcrypt&gt;</c> from a generated password's bcrypt hash.</summary>
+public sealed record HtpasswdSource(string User, string PasswordName) : SecretSource;
+
+/// <summary>A <c>.dockerconfigjson</c> for one registry, user and password (see <see cref="DockerConfigJson"/>).</summary>
+public sealed record DockerConfigSource(string Registry, string User, SecretSource Password) : SecretSource;

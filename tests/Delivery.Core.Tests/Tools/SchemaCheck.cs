@@ -1,0 +1,16 @@
+using Delivery.Core.Kubernetes;
+
+namespace Delivery.Core.Tests.Tools;
+
+/// <summary>Validates objects against the real Kubernetes and CRD schemas with tools/schema-check.</summary>
+internal static class SchemaCheck
+{
+    public static void AssertValid(IEnumerable<KubernetesObject> objects)
+    {
+        var script = Path.Combine(TestConfigs.RepositoryRoot(), "tools", "schema-check", "validate.mjs");
+        if (!Directory.Exists(Path.Combine(TestConfigs.RepositoryRoot(), "tools", "schema-check", "node_modules")))
+            throw new InvalidOperationException("tools/schema-check is not installed: run npm ci --prefix tools/schema-check.");
+        var result = ExternalTool.Run("node", [script, "-"], YamlWriter.WriteAll(objects));
+        Assert.True(result.ExitCode == 0, $"schema-check failed:\n{result.All}");
+    }
+}
