@@ -55,11 +55,13 @@ internal static class TestConfigs
         string stackName = "dev") =>
         DeliveryConfigLoader.Load(Stack(plain, secrets, offline, stackName), environment ?? NoEnvironment);
 
+    /// <summary>A copy of the config with the changes applied (the original is left as it was).</summary>
     public static Dictionary<string, string?> With(this Dictionary<string, string?> config, params (string Key, string? Value)[] changes)
     {
+        var changed = new Dictionary<string, string?>(config, StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in changes)
-            config[key] = value;
-        return config;
+            changed[key] = value;
+        return changed;
     }
 
     /// <summary>The repository root, found from the test binary's folder.</summary>

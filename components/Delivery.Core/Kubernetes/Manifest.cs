@@ -57,7 +57,9 @@ public static class Manifest
         return map;
     }
 
+    /// <summary>A list of the given items (a single string or map is one item).</summary>
     public static List<object?> List(params object?[] items) => [.. items];
 
-    public static List<object?> List<T>(IEnumerable<T> items) => [.. items.Cast<object?>()];
+    /// <summary>A list of a sequence's items; its own name, so a string or map is never taken for a sequence.</summary>
+    public static List<object?> ListOf<T>(IEnumerable<T> items) => [.. items.Cast<object?>()];
 }

@@ -1,0 +1,105 @@
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
+using Delivery.Core.Release;
+using Delivery.Core.Validation;
+using static Delivery.Core.Kubernetes.Manifest;
+
+namespace Delivery.Core.Apps;
+
+/// <summary>
+/// One slot's Deployment: pinned to the slot's image, labelled with version and release id,
+/// probed on the health path, sized by config, and locked down to Pod Security "restricted".
+/// </summary>
+public static class AppDeployment
+{
+    private const string Component = "server";
+
+    public static KubernetesObject Render(DeliveryConfig config, Tier tier, string name, Slot slot)
+    {
+        var app = config.Apps[name];
+        var version = Slots.Version(app, slot);
+        var labels = StandardLabels.ForSlot(config, name, slot, Component);
+        var autoscaled = app.Autoscaling.MaxReplicas > 0;
+        var spec = Map(
+            ("replicas", autoscaled ? null : Replicas(app, slot)),
+            ("revisionHistoryLimit", 3),
+            ("selector", Map(("matchLabels", Strings(StandardLabels.SlotSelector(name, slot))))),
+            ("strategy", Map(("type", "RollingUpdate"), ("rollingUpdate", Map(("maxSurge", 1), ("maxUnavailable", 0))))),
+            ("template", Map(
+                ("metadata", Map(("labels", Strings(labels)))),
+                ("spec", PodSpec(config, tier, name, app, slot, version, labels)))));
+        return Manifest.Object("apps/v1", "Deployment", AppObjectNames.Slot(name, slot), PlatformNamespaces.Apps, labels, ("spec", spec));
+    }
+
+    /// <summary>Live slot: replicas; idle slot: idleReplicas, or full replicas for an instant rollback.</summary>
+    public static int Replicas(AppConfig app, Slot slot) =>
+        Slots.Parse(app.Live) == slot ? app.Replicas : app.IdleReplicas ?? app.Replicas;
+
+    private static OrderedDictionary<string, object?> PodSpec(
+        DeliveryConfig config, Tier tier, string name, AppConfig app, Slot slot, string version, IReadOnlyDictionary<string, string> labels)
+    {
+        var probe = Map(("httpGet", Map(("path", app.HealthPath), ("port", AppObjectNames.HttpPort))), ("periodSeconds", 10));
+        var container = Map(
+            ("name", name),
+            ("image", ImageReference.Of(config.Registry, app, version)),
+            ("imagePullPolicy", "IfNotPresent"),
+            ("ports", List(Map(("name", AppObjectNames.HttpPort), ("containerPort", app.Port), ("protocol", "TCP")))),
+            ("env", ListOf(Environment(config, name, app, labels))),
+            ("readinessProbe", Merge(probe, ("failureThreshold", 3))),
+            ("livenessProbe", Merge(probe, ("failureThreshold", 6), ("initialDelaySeconds", 10))),
+            ("resources", Map(
+                ("requests", Map(("cpu", app.Resources.CpuRequest), ("memory", app.Resources.MemoryRequest))),
+                ("limits", Map(("cpu", app.Resources.CpuLimit), ("memory", app.Resources.MemoryLimit))))),
+            ("securityContext", Map(
+                ("allowPrivilegeEscalation", false),
+                ("readOnlyRootFilesystem", true),
+                ("runAsNonRoot", true),
+                ("capabilities", Map(("drop", List("ALL")))))),
+            ("volumeMounts", List(Map(("name", "tmp"), ("mountPath", "/tmp")))));
+        return Map(
+            ("automountServiceAccountToken", false),
+            ("imagePullSecrets", config.Registry.Mode == RegistryConfig.Docker ? null : List(Map(("name", AppObjectNames.PullSecret)))),
+            ("securityContext", Map(("runAsNonRoot", true), ("seccompProfile", Map(("type", "RuntimeDefault"))))),
+            ("terminationGracePeriodSeconds", 30),
+            ("topologySpreadConstraints", tier == Tier.Prod ? Spread(name, slot) : null),
+            ("containers", List(container)),
+            ("volumes", List(Map(("name", "tmp"), ("emptyDir", Map(("sizeLimit", "64Mi")))))));
+    }
+
+    /// <summary>
+    /// The app's own variables, then the OpenTelemetry resource attributes that make every trace and
+    /// log carry the release (an app's own variable of the same name wins).
+    /// </summary>
+    private static IEnumerable<object?> Environment(DeliveryConfig config, string name, AppConfig app, IReadOnlyDictionary<string, string> labels)
+    {
+        var attributes = string.Join(',',
+            $"service.version={labels[StandardLabels.Version]}",
+            $"deployment.environment={config.Environment}",
+            $"delivery.slot={labels[StandardLabels.SlotLabel]}",
+            $"delivery.release={labels[StandardLabels.Release]}");
+        var platform = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["OTEL_SERVICE_NAME"] = name,
+            ["OTEL_RESOURCE_ATTRIBUTES"] = attributes,
+        };
+        return app.Env.OrderBy(e => e.Key, StringComparer.Ordinal)
+            .Concat(platform.Where(p => !app.Env.ContainsKey(p.Key)))
+            .Select(e => (object?)Map(("name", e.Key), ("value", e.Value)));
+    }
+
+    /// <summary>Prod spreads a slot's pods over zones and nodes, preferring, not requiring, so a small cluster still schedules.</summary>
+    private static List<object?> Spread(string name, Slot slot) =>
+        ListOf(new[] { "topology.kubernetes.io/zone", "kubernetes.io/hostname" }.Select(key => Map(
+            ("maxSkew", 1),
+            ("topologyKey", key),
+            ("whenUnsatisfiable", "ScheduleAnyway"),
+            ("labelSelector", Map(("matchLabels", Strings(StandardLabels.SlotSelector(name, slot))))))));
+
+    private static OrderedDictionary<string, object?> Merge(OrderedDictionary<string, object?> map, params (string Key, object? Value)[] extra)
+    {
+        var merged = new OrderedDictionary<string, object?>(map);
+        foreach (var (key, value) in extra)
+            merged[key] = value;
+        return merged;
+    }
+}

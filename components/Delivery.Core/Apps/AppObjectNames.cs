@@ -1,0 +1,23 @@
+using Delivery.Core.Model;
+using Delivery.Core.Validation;
+
+namespace Delivery.Core.Apps;
+
+/// <summary>
+/// The names of an app's objects. They never depend on a version, so a release never renames (and
+/// so never replaces) anything; app names are at most 57 characters, so <c>&lt;app&gt;-green</c> fits 63.
+/// </summary>
+public static class AppObjectNames
+{
+    /// <summary>The live Service, the HTTPRoute, the PDB, the NetworkPolicy, the ServiceMonitor.</summary>
+    public static string Live(string app) => app;
+
+    /// <summary>A slot's Deployment, Service and HorizontalPodAutoscaler.</summary>
+    public static string Slot(string app, Slot slot) => $"{app}-{Slots.Name(slot)}";
+
+    /// <summary>The container port's name, used by Services, probes and the ServiceMonitor.</summary>
+    public const string HttpPort = "http";
+
+    /// <summary>The image pull Secret the registry component creates in the apps namespace.</summary>
+    public const string PullSecret = "registry-pull";
+}

@@ -1,0 +1,53 @@
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
+using Delivery.Core.Release;
+using static Delivery.Core.Kubernetes.Manifest;
+
+namespace Delivery.Core.Apps;
+
+/// <summary>The app's disruption budget and network policy; both cover the pods of both slots.</summary>
+public static class AppPolicies
+{
+    /// <summary>Prod: evictions (node drains, upgrades) take at most one of the app's pods at a time.</summary>
+    public static KubernetesObject? DisruptionBudget(Tier tier, string name) =>
+        tier != Tier.Prod
+            ? null
+            : Manifest.Object("policy/v1", "PodDisruptionBudget", AppObjectNames.Live(name), PlatformNamespaces.Apps, StandardLabels.Shared(name, "availability"),
+                ("spec", Map(("maxUnavailable", 1), ("selector", Map(("matchLabels", Strings(AppSelector(name))))))));
+
+    /// <summary>
+    /// Ingress only from the gateway (if routed), Prometheus, and the apps that list this one as a
+    /// caller; egress only to the apps that list this one as their caller, and to the trace collector.
+    /// </summary>
+    public static KubernetesObject Network(DeliveryConfig config, string name)
+    {
+        var app = config.Apps[name];
+        var port = List(Map(("protocol", "TCP"), ("port", AppObjectNames.HttpPort)));
+        var sources = new List<object?>();
+        if (app.Host.Length > 0)
+            sources.Add(FromNamespace(PlatformNamespaces.Gateway));
+        sources.Add(FromNamespace(PlatformNamespaces.Monitoring));
+        sources.AddRange(app.Callers.Order(StringComparer.Ordinal).Distinct().Select(caller => (object?)FromApp(caller)));
+        var called = config.Apps.Where(other => other.Value.Callers.Contains(name)).Select(other => other.Key).Order(StringComparer.Ordinal).ToList();
+        var egress = called.Select(callee => (object?)Map(
+            ("to", List(FromApp(callee))),
+            ("ports", List(Map(("protocol", "TCP"), ("port", config.Apps[callee].Port)))))).ToList();
+        egress.Add(Map(
+            ("to", List(FromNamespace(PlatformNamespaces.Monitoring))),
+            ("ports", List(Map(("protocol", "TCP"), ("port", 4317)), Map(("protocol", "TCP"), ("port", 4318))))));
+        return Manifest.Object("networking.k8s.io/v1", "NetworkPolicy", AppObjectNames.Live(name), PlatformNamespaces.Apps, StandardLabels.Shared(name, "network"),
+            ("spec", Map(
+                ("podSelector", Map(("matchLabels", Strings(AppSelector(name))))),
+                ("policyTypes", List("Ingress", "Egress")),
+                ("ingress", List(Map(("from", sources), ("ports", port)))),
+                ("egress", egress))));
+    }
+
+    private static SortedDictionary<string, string> AppSelector(string name) => new(StringComparer.Ordinal) { [StandardLabels.Name] = name };
+
+    private static OrderedDictionary<string, object?> FromNamespace(string @namespace) =>
+        Map(("namespaceSelector", Map(("matchLabels", Map(("kubernetes.io/metadata.name", @namespace))))));
+
+    private static OrderedDictionary<string, object?> FromApp(string app) =>
+        Map(("podSelector", Map(("matchLabels", Strings(AppSelector(app))))));
+}

@@ -1,0 +1,38 @@
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
+using Delivery.Core.Validation;
+
+namespace Delivery.Core.Apps;
+
+/// <summary>
+/// All objects of one app, in a fixed order: per slot with a version, its Deployment (and HPA);
+/// the three Services; the route, budget, network policy and ServiceMonitor. Releasing is only a
+/// config change: a new version edits one Deployment, a switch edits the live Service.
+/// </summary>
+public static class AppRendering
+{
+    public static ComponentRendering Render(DeliveryConfig config, Tier tier, string name)
+    {
+        var app = config.Apps[name];
+        var live = Slots.Parse(app.Live) ?? throw new InvalidOperationException($"apps.{name}.live is not validated: '{app.Live}'.");
+        var objects = new List<KubernetesObject?>();
+        foreach (var slot in new[] { Slot.Blue, Slot.Green }.Where(slot => Slots.Version(app, slot).Length > 0))
+        {
+            objects.Add(AppDeployment.Render(config, tier, name, slot));
+            objects.Add(AppAutoscaling.Render(app, name, slot));
+        }
+        objects.Add(AppServices.Live(name, live));
+        objects.Add(AppServices.ForSlot(name, Slot.Blue));
+        objects.Add(AppServices.ForSlot(name, Slot.Green));
+        objects.Add(AppRoute.Render(app, name, live));
+        objects.Add(AppPolicies.DisruptionBudget(tier, name));
+        objects.Add(AppPolicies.Network(config, name));
+        if (config.Monitoring.Enabled)
+            objects.Add(AppServiceMonitor.Render(name));
+        return new ComponentRendering($"app:{name}", [.. objects.OfType<KubernetesObject>()], [], [], []);
+    }
+
+    /// <summary>Every app, by name.</summary>
+    public static IReadOnlyList<ComponentRendering> RenderAll(DeliveryConfig config, Tier tier) =>
+        [.. config.Apps.Keys.Order(StringComparer.Ordinal).Select(name => Render(config, tier, name))];
+}

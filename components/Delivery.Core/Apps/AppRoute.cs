@@ -1,0 +1,43 @@
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
+using Delivery.Core.Release;
+using Delivery.Core.Validation;
+using static Delivery.Core.Kubernetes.Manifest;
+
+namespace Delivery.Core.Apps;
+
+/// <summary>
+/// The app's north-south route on its host: a Gateway API HTTPRoute on the cluster Gateway. All
+/// traffic goes to the live Service; a canary weight w sends w% to the idle slot's Service instead,
+/// and then the route waits for the idle Deployment to be ready.
+/// </summary>
+public static class AppRoute
+{
+    /// <summary>The cluster Gateway app routes attach to (created by the cluster baseline).</summary>
+    public const string GatewayName = "platform";
+    public const string GatewayListener = "https";
+
+    public static KubernetesObject? Render(AppConfig app, string name, Slot live)
+    {
+        if (app.Host.Length == 0)
+            return null;
+        var idle = Slots.Other(live);
+        var canary = app.CanaryWeight > 0;
+        var backends = canary
+            ? List(Backend(AppObjectNames.Live(name), 100 - app.CanaryWeight), Backend(AppObjectNames.Slot(name, idle), app.CanaryWeight))
+            : List(Backend(AppObjectNames.Live(name), 100));
+        var annotations = canary
+            ? new Dictionary<string, string> { [DependsOn.Annotation] = DependsOn.Deployment(PlatformNamespaces.Apps, AppObjectNames.Slot(name, idle)) }
+            : null;
+        var metadata = Metadata(AppObjectNames.Live(name), PlatformNamespaces.Apps, StandardLabels.Shared(name, "route"), annotations);
+        return Manifest.Object("gateway.networking.k8s.io/v1", "HTTPRoute", metadata, ("spec", Map(
+            ("parentRefs", List(Map(("name", GatewayName), ("namespace", PlatformNamespaces.Gateway), ("sectionName", GatewayListener)))),
+            ("hostnames", List(app.Host)),
+            ("rules", List(Map(
+                ("matches", List(Map(("path", Map(("type", "PathPrefix"), ("value", "/")))))),
+                ("backendRefs", backends)))))));
+    }
+
+    private static OrderedDictionary<string, object?> Backend(string service, int weight) =>
+        Map(("name", service), ("port", 80), ("weight", weight));
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Delivery.Core.Model;
+
+namespace Delivery.Core.Configuration;
+
+/// <summary>
+/// A large, valid stack config made up for the rendering benchmark and the large-scale tests:
+/// <c>appCount</c> apps in a prod tier, with hosts, callers, canaries and autoscaling mixed in.
+/// </summary>
+public static class SyntheticStack
+{
+    public static StackConfig Generate(int appCount)
+    {
+        var entries = new List<ConfigEntry>
+        {
+            Plain("environment", "prod"),
+            Plain("cluster:mode", "existing"),
+            new("cluster:kubeconfig", "kubeconfig", SecretState.Secret, Origin),
+            new("monitoring:receivers:critical:webhookUrl", "https://pager.example.com/hook", SecretState.Secret, Origin),
+            Plain("registry:mode", "external"),
+            Plain("registry:url", "ghcr.io/synthetic"),
+            Plain("registry:username", "bot"),
+            new("registry:password", "token", SecretState.Secret, Origin),
+        };
+        for (var i = 0; i < appCount; i++)
+        {
+            var name = $"service-{i.ToString("D4", CultureInfo.InvariantCulture)}";
+            entries.Add(Plain($"apps:{name}:image", $"synthetic/{name}"));
+            entries.Add(Plain($"apps:{name}:blue", $"1.{i % 7}.{i % 13}"));
+            entries.Add(Plain($"apps:{name}:green", $"1.{i % 7}.{i % 13 + 1}-g{i:x7}"));
+            entries.Add(Plain($"apps:{name}:live", i % 2 == 0 ? "blue" : "green"));
+            entries.Add(Plain($"apps:{name}:env:APP_INDEX", i.ToString(CultureInfo.InvariantCulture)));
+            if (i % 3 == 0)
+            {
+                entries.Add(Plain($"apps:{name}:host", $"{name}.synthetic.example.com"));
+                entries.Add(Plain($"apps:{name}:canaryWeight", (i % 50).ToString(CultureInfo.InvariantCulture)));
+            }
+            if (i > 0)
+                entries.Add(Plain($"apps:{name}:callers:0", $"service-{(i - 1).ToString("D4", CultureInfo.InvariantCulture)}"));
+            if (i % 4 == 0)
+                entries.Add(Plain($"apps:{name}:autoscaling:maxReplicas", "12"));
+        }
+        return new StackConfig("synthetic", entries, [], IsOffline: false);
+    }
+
+    private const string Origin = "synthetic stack";
+
+    private static ConfigEntry Plain(string key, string value) => new(key, value, SecretState.Plaintext, Origin);
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Delivery.Core.Configuration;
+using Delivery.Core.Model;
+
+namespace Delivery.Core.Release;
+
+/// <summary>
+/// A frozen stack refuses every change of versions, live slots and canary weights compared with
+/// what was deployed before, each refusal naming the freeze's reason.
+/// </summary>
+public static class ChangeFreeze
+{
+    public static IReadOnlyList<ConfigProblem> Check(DeliveryConfig config, ReleaseState deployed)
+    {
+        if (!config.Freeze.Enabled)
+            return [];
+        var problems = new List<ConfigProblem>();
+        var current = ReleaseState.Of(config);
+        foreach (var name in current.Apps.Keys.Union(deployed.Apps.Keys).Order(StringComparer.Ordinal))
+        {
+            var now = current.Apps.GetValueOrDefault(name);
+            var before = deployed.Apps.GetValueOrDefault(name);
+            var app = ConfigPath.Root("apps").Key(name);
+            if (now is null || before is null)
+            {
+                problems.Add(Refusal(app, null, now is null ? "removing an app" : "adding an app", config.Freeze.Reason));
+                continue;
+            }
+            foreach (var (key, was, @is) in new[]
+                     {
+                         ("blue", before.Blue, now.Blue),
+                         ("green", before.Green, now.Green),
+                         ("live", before.Live, now.Live),
+                         ("canaryWeight", Text(before.CanaryWeight), Text(now.CanaryWeight)),
+                     })
+            {
+                if (was != @is)
+                    problems.Add(Refusal(app.Key(key), @is, $"changing it from \"{was}\"", config.Freeze.Reason));
+            }
+        }
+        return problems;
+    }
+
+    private static ConfigProblem Refusal(ConfigPath path, string? value, string change, string reason) =>
+        ConfigProblem.Error(path, value, $"the stack is frozen ({reason}); {change} is refused.",
+            "revert the change, or lift the freeze first: pulumi config set --path delivery-platform:freeze.enabled false.");
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,56 @@
+using Delivery.Core.Configuration;
+using Delivery.Core.Model;
+
+namespace Delivery.Core.Release;
+
+/// <summary>
+/// prod ← staging ← dev: a version may become live in a stack only if it is promotable upstream
+/// (live there, or staged and verified). A version already live before is not re-checked, and a
+/// hotfix is let through only with an explicit reason, and reported.
+/// </summary>
+public static class PromotionLadder
+{
+    /// <param name="upstream">Per app, the versions the upstream stack vouches for.</param>
+    /// <param name="deployed">What this stack ran before; null on a first deploy.</param>
+    public static IReadOnlyList<ConfigProblem> Check(DeliveryConfig config, UpstreamReleases upstream, ReleaseState? deployed)
+    {
+        if (config.Upstream.Length == 0)
+            return [];
+        var problems = new List<ConfigProblem>();
+        foreach (var (name, app) in ReleaseState.Of(config).Apps.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            var version = app.LiveVersion;
+            if (version.Length == 0 || deployed?.Apps.GetValueOrDefault(name)?.LiveVersion == version || upstream.Vouches(name, version))
+                continue;
+            var path = ConfigPath.Root("apps").Key(name).Key(app.Live);
+            var hotfix = config.Apps[name].HotfixReason;
+            if (hotfix.Length > 0)
+            {
+                problems.Add(ConfigProblem.Warning(path, version,
+                    $"goes live without being live in {config.Upstream}: a hotfix ({hotfix}).",
+                    $"promote the same version through {config.Upstream} afterwards, then remove apps.{name}.hotfixReason."));
+                continue;
+            }
+            var known = upstream.VersionsOf(name);
+            problems.Add(ConfigProblem.Error(path, version,
+                $"cannot go live: it is not live in the upstream stack {config.Upstream}" +
+                (known.Count == 0 ? ", which does not run this app." : $" (which vouches for {string.Join(", ", known)})."),
+                $"promote it through {config.Upstream} first, or for a hotfix: pulumi config set --path delivery-platform:apps.{name}.hotfixReason \"<why>\"."));
+        }
+        return problems;
+    }
+}
+
+/// <summary>The versions an upstream stack vouches for, per app: its live ones, plus any staged and verified.</summary>
+public sealed record UpstreamReleases(IReadOnlyDictionary<string, IReadOnlySet<string>> Versions)
+{
+    /// <summary>An upstream stack's live versions (from its stack file offline, or its stack outputs under Pulumi).</summary>
+    public static UpstreamReleases LiveIn(ReleaseState upstream) =>
+        new(upstream.Apps
+            .Where(a => a.Value.LiveVersion.Length > 0)
+            .ToDictionary(a => a.Key, a => (IReadOnlySet<string>)new SortedSet<string>([a.Value.LiveVersion], StringComparer.Ordinal), StringComparer.Ordinal));
+
+    public bool Vouches(string app, string version) => Versions.GetValueOrDefault(app)?.Contains(version) == true;
+
+    public IReadOnlyList<string> VersionsOf(string app) => [.. Versions.GetValueOrDefault(app) ?? new SortedSet<string>()];
+}

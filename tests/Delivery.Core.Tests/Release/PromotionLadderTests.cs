@@ -1,0 +1,91 @@
+using Delivery.Core.Configuration;
+using Delivery.Core.Model;
+using Delivery.Core.Release;
+
+namespace Delivery.Core.Tests.Release;
+
+public sealed class PromotionLadderTests
+{
+    private static DeliveryConfig Config(params (string Key, string? Value)[] changes) =>
+        TestConfigs.Load(TestConfigs.ValidDev().With([("upstream", "staging"), .. changes])).Config;
+
+    /// <summary>Staging runs api 1.5.0 and web 2.3.1 live.</summary>
+    private static readonly UpstreamReleases Staging = UpstreamReleases.LiveIn(new ReleaseState(new Dictionary<string, AppReleaseState>
+    {
+        ["api"] = new("1.4.2", "1.5.0", "green", 0),
+        ["web"] = new("2.3.1", "", "blue", 0),
+    }));
+
+    [Fact]
+    public void A_version_live_upstream_may_go_live()
+    {
+        Assert.Empty(PromotionLadder.Check(Config(), Staging, deployed: null));
+    }
+
+    [Fact]
+    public void A_version_not_live_upstream_may_not_go_live()
+    {
+        var problem = Assert.Single(PromotionLadder.Check(Config(("apps:api:green", "1.6.0")), Staging, deployed: null));
+
+        Assert.Equal("delivery-platform:apps.api.green", problem.Key);
+        Assert.Equal("1.6.0", problem.Value);
+        Assert.Equal("cannot go live: it is not live in the upstream stack staging (which vouches for 1.5.0).", problem.Message);
+        Assert.True(problem.IsError);
+    }
+
+    [Fact]
+    public void Staging_a_version_in_the_idle_slot_needs_no_upstream()
+    {
+        Assert.Empty(PromotionLadder.Check(Config(("apps:api:blue", "1.7.0-rc.1")), Staging, deployed: null));
+    }
+
+    [Fact]
+    public void A_version_already_live_before_is_not_rechecked()
+    {
+        var config = Config(("apps:api:green", "1.4.9"));
+
+        Assert.Empty(PromotionLadder.Check(config, Staging, deployed: ReleaseState.Of(config)));
+    }
+
+    [Fact]
+    public void An_app_the_upstream_does_not_run_cannot_be_promoted()
+    {
+        var upstream = new UpstreamReleases(new Dictionary<string, IReadOnlySet<string>>());
+
+        var problems = PromotionLadder.Check(Config(), upstream, deployed: null);
+
+        Assert.Equal(2, problems.Count);
+        Assert.All(problems, p => Assert.EndsWith("which does not run this app.", p.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_hotfix_with_a_reason_goes_through_and_is_reported()
+    {
+        var problem = Assert.Single(PromotionLadder.Check(
+            Config(("apps:api:green", "1.5.1"), ("apps:api:hotfixReason", "CVE-2026-1234 in the TLS stack")), Staging, deployed: null));
+
+        Assert.False(problem.IsError);
+        Assert.Equal("goes live without being live in staging: a hotfix (CVE-2026-1234 in the TLS stack).", problem.Message);
+    }
+
+    [Fact]
+    public void A_stack_without_upstream_has_no_ladder()
+    {
+        var config = TestConfigs.Load(TestConfigs.ValidDev()).Config;
+
+        Assert.Empty(PromotionLadder.Check(config, new UpstreamReleases(new Dictionary<string, IReadOnlySet<string>>()), deployed: null));
+    }
+
+    [Fact]
+    public void The_committed_prod_stack_climbs_the_ladder_from_the_committed_staging_stack()
+    {
+        var staging = DeliveryConfigLoader.Load(StackFileReader.Read(TestConfigs.StackFile("staging")), TestConfigs.NoEnvironment).Config;
+        var prod = DeliveryConfigLoader.Load(StackFileReader.Read(TestConfigs.StackFile("prod")), TestConfigs.NoEnvironment).Config;
+        var upstream = UpstreamReleases.LiveIn(ReleaseState.Of(staging));
+
+        // prod's live api 1.4.2 was deployed before; switching prod to green (1.5.0, live in staging) is allowed.
+        Assert.Empty(PromotionLadder.Check(prod, upstream, ReleaseState.Of(prod)));
+        prod.Apps["api"].Live = "green";
+        Assert.Empty(PromotionLadder.Check(prod, upstream, deployed: null).Where(p => p.Key.Contains("api", StringComparison.Ordinal)));
+    }
+}
