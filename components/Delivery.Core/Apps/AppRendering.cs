@@ -6,7 +6,7 @@ namespace Delivery.Core.Apps;
 
 /// <summary>
 /// All objects of one app, in a fixed order: per slot with a version, its Deployment (and HPA);
-/// the three Services; the route, budget, network policy and ServiceMonitor. Releasing is only a
+/// the three Services; the route, budget, network policy, ServiceMonitor and SLO alert rules. Releasing is only a
 /// config change: a new version edits one Deployment, a switch edits the live Service.
 /// </summary>
 public static class AppRendering
@@ -24,11 +24,14 @@ public static class AppRendering
         objects.Add(AppServices.Live(name, live));
         objects.Add(AppServices.ForSlot(name, Slot.Blue));
         objects.Add(AppServices.ForSlot(name, Slot.Green));
-        objects.Add(AppRoute.Render(app, name, live));
+        objects.Add(AppRoute.Render(app, name, live, tier));
         objects.Add(AppPolicies.DisruptionBudget(tier, name));
         objects.Add(AppPolicies.Network(config, name));
         if (config.Monitoring.Enabled)
+        {
             objects.Add(AppServiceMonitor.Render(name));
+            objects.Add(Monitoring.AppAlertRules.Render(config, name));
+        }
         return new ComponentRendering($"app:{name}", [.. objects.OfType<KubernetesObject>()], [], [], []);
     }
 

@@ -1,3 +1,4 @@
+using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Release;
@@ -13,11 +14,8 @@ namespace Delivery.Core.Apps;
 /// </summary>
 public static class AppRoute
 {
-    /// <summary>The cluster Gateway app routes attach to (created by the cluster baseline).</summary>
-    public const string GatewayName = "platform";
-    public const string GatewayListener = "https";
-
-    public static KubernetesObject? Render(AppConfig app, string name, Slot live)
+    /// <summary>Routes attach to the cluster Gateway's https listener; on local, which has no certificate, to http.</summary>
+    public static KubernetesObject? Render(AppConfig app, string name, Slot live, Tier tier)
     {
         if (app.Host.Length == 0)
             return null;
@@ -31,7 +29,10 @@ public static class AppRoute
             : null;
         var metadata = Metadata(AppObjectNames.Live(name), PlatformNamespaces.Apps, StandardLabels.Shared(name, "route"), annotations);
         return Manifest.Object("gateway.networking.k8s.io/v1", "HTTPRoute", metadata, ("spec", Map(
-            ("parentRefs", List(Map(("name", GatewayName), ("namespace", PlatformNamespaces.Gateway), ("sectionName", GatewayListener)))),
+            ("parentRefs", List(Map(
+                ("name", ClusterGateway.Name),
+                ("namespace", ClusterGateway.Namespace),
+                ("sectionName", tier == Tier.Local ? ClusterGateway.HttpListener : ClusterGateway.HttpsListener)))),
             ("hostnames", List(app.Host)),
             ("rules", List(Map(
                 ("matches", List(Map(("path", Map(("type", "PathPrefix"), ("value", "/")))))),

@@ -24,6 +24,9 @@ public abstract record SecretSource
 /// <summary>A secret from stack config (its state says whether it is set).</summary>
 public sealed record ConfigSecretSource(Model.SecretValue Value) : SecretSource;
 
+/// <summary>A value that is not itself secret but belongs in the Secret beside secret ones (a user name, an app id).</summary>
+public sealed record LiteralSource(string Value) : SecretSource;
+
 /// <summary>A generated password's plain value.</summary>
 public sealed record GeneratedPasswordSource(string PasswordName) : SecretSource;
 

@@ -21,6 +21,8 @@ public static class ReleaseOperations
         var idle = Slots.Other(live);
         if (Slots.Version(settings, live) == version)
             throw new ReleaseRefusedException($"{app} {version} is already live in the {Slots.Name(live)} slot.");
+        if (Slots.Version(settings, idle) == version)
+            return new ReleaseEdit($"{app}: {version} is already staged in the idle {Slots.Name(idle)} slot; nothing to change", []);
         return new ReleaseEdit(
             $"{app}: stage {version} in the idle {Slots.Name(idle)} slot (was \"{Slots.Version(settings, idle)}\"); {Slots.Name(live)} stays live",
             [(AppPath(app).Key(Slots.Name(idle)), version)]);

@@ -22,7 +22,7 @@ public sealed class AppObjectsTests
             [
                 "Deployment/apps/api-blue", "HorizontalPodAutoscaler/apps/api-blue", "Deployment/apps/api-green", "HorizontalPodAutoscaler/apps/api-green",
                 "Service/apps/api", "Service/apps/api-blue", "Service/apps/api-green", "HTTPRoute/apps/api", "PodDisruptionBudget/apps/api",
-                "NetworkPolicy/apps/api", "ServiceMonitor/apps/api",
+                "NetworkPolicy/apps/api", "ServiceMonitor/apps/api", "PrometheusRule/apps/api-slo",
             ],
             objects.Select(o => o.Id));
         Assert.True(objects.Count <= 12);

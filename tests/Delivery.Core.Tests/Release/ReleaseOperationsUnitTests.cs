@@ -22,6 +22,10 @@ public sealed class ReleaseOperationsUnitTests
             Assert.Throws<ReleaseRefusedException>(() => ReleaseOperations.Promote(Config(), "api", "1.5.0")).Message);
 
     [Fact]
+    public void Promoting_the_staged_version_again_changes_nothing() =>
+        Assert.Empty(ReleaseOperations.Promote(Config(), "api", "1.4.2").Changes);
+
+    [Fact]
     public void Switch_makes_the_idle_slot_live_and_ends_a_canary()
     {
         var edit = ReleaseOperations.Switch(Config(("apps:api:canaryWeight", "10")), "api");

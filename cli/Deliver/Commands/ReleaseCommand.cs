@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Delivery.Core.Configuration;
+using Delivery.Core.Platform;
+using Delivery.Core.Release;
+
+namespace Delivery.Cli.Commands;
+
+/// <summary>
+/// deliver promote / switch / rollback: compute the config edit, check it (validation, freeze, and
+/// for promote and switch the promotion ladder against the upstream stack file) before anything is
+/// written, then edit the stack file in place (or run pulumi config set) and say what to run next.
+/// </summary>
+internal static class ReleaseCommand
+{
+    public static int Run(Workspace workspace, Terminal terminal, ReleaseStep step, string stack, string app, string? version, bool dryRun, bool viaPulumi)
+    {
+        var original = workspace.ReadStack(stack);
+        var current = Workspace.Load(original, stack, Path.GetFileName(workspace.StackFile(stack)));
+        if (ProblemPrinter.Print(terminal, current.Errors, $"{stack}: "))
+        {
+            terminal.Error($"{stack}: fix the stack file's errors before a release step.");
+            return ExitCodes.Problems;
+        }
+
+        ReleaseEdit edit;
+        try
+        {
+            edit = step switch
+            {
+                ReleaseStep.Promote => ReleaseOperations.Promote(current.Config, app, version!),
+                ReleaseStep.Switch => ReleaseOperations.Switch(current.Config, app),
+                _ => ReleaseOperations.Rollback(current.Config, app),
+            };
+        }
+        catch (ReleaseRefusedException refused)
+        {
+            terminal.Error($"refused: {refused.Message}");
+            return ExitCodes.Problems;
+        }
+
+        if (edit.Changes.Count == 0)
+        {
+            terminal.Line($"{stack}: {edit.Summary}.");
+            return ExitCodes.Ok;
+        }
+        var edited = edit.Changes.Aggregate(original, (yaml, change) => StackFileEditor.Set(yaml, change.Path, change.Value));
+        var next = Workspace.Load(edited, stack, Path.GetFileName(workspace.StackFile(stack)));
+        var deployed = ReleaseState.Of(current.Config);
+        // A rollback returns to what this stack ran before: on a bad day it must not wait on upstream.
+        var ladder = step == ReleaseStep.Rollback ? [] : Ladder(workspace, next, deployed);
+        var problems = next.Errors
+            .Concat(ChangeFreeze.Check(next.Config, deployed))
+            .Concat(ladder)
+            .ToList();
+        if (ProblemPrinter.Print(terminal, problems, $"{stack}: "))
+        {
+            terminal.Error($"refused: {edit.Summary}. Nothing was changed.");
+            return ExitCodes.Problems;
+        }
+
+        terminal.Line($"{stack}: {edit.Summary}");
+        if (step == ReleaseStep.Rollback && next.Config.Upstream.Length > 0)
+            terminal.Line($"  (a rollback is not checked against the promotion ladder from {next.Config.Upstream})");
+        foreach (var (path, value) in edit.Changes)
+            terminal.Line($"  {path} = {StackFileEditor.Format(value)}");
+        var diff = PlatformDiff.Between(Workspace.Render(current), Workspace.Render(next));
+        terminal.Line(diff.ToString());
+
+        if (dryRun)
+        {
+            terminal.Line("dry run: nothing was written.");
+            return ExitCodes.Ok;
+        }
+        if (viaPulumi)
+            SetWithPulumi(workspace, stack, edit);
+        else
+            File.WriteAllText(workspace.StackFile(stack), edited);
+        terminal.Success($"{stack}: {(viaPulumi ? "pulumi config updated" : $"updated {Path.GetRelativePath(workspace.Root, workspace.StackFile(stack))}")}.");
+        terminal.Line($"next: pulumi preview --stack {stack} --diff   # review, then:");
+        terminal.Line($"      pulumi up --stack {stack}");
+        return ExitCodes.Ok;
+    }
+
+    private static IEnumerable<ConfigProblem> Ladder(Workspace workspace, LoadedConfig next, ReleaseState deployed)
+    {
+        var upstream = next.Config.Upstream;
+        if (upstream.Length == 0)
+            return [];
+        var upstreamConfig = workspace.Load(upstream);
+        if (upstreamConfig.HasErrors)
+            throw new UsageException($"the upstream stack {upstream} has errors; run deliver check --stack {upstream}.");
+        return PromotionLadder.Check(next.Config, UpstreamReleases.LiveIn(ReleaseState.Of(upstreamConfig.Config)), deployed);
+    }
+
+    private static void SetWithPulumi(Workspace workspace, string stack, ReleaseEdit edit)
+    {
+        foreach (var (path, value) in edit.Changes)
+        {
+            var pulumi = new ProcessStartInfo("pulumi", ["config", "set", "--path", path.ToString(), value, "--stack", stack]) { WorkingDirectory = workspace.Root };
+            using var process = Process.Start(pulumi) ?? throw new UsageException("the pulumi CLI could not be started; install it, or drop --pulumi.");
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+                throw new UsageException($"pulumi config set --path {path} failed (exit {process.ExitCode}).");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Delivery.Cli.Commands;
+
+internal enum ReleaseStep
+{
+    Promote,
+    Switch,
+    Rollback,
+}

@@ -1,0 +1,57 @@
+using Delivery.Core.Configuration;
+using Delivery.Core.Model;
+using Delivery.Core.Release;
+using Delivery.Core.Validation;
+
+namespace Delivery.Cli.Commands;
+
+/// <summary>deliver status: one table per stack, a row per app.</summary>
+internal static class StatusCommand
+{
+    private static readonly string[] Headers = ["app", "blue", "green", "live", "canary", "idle replicas", "release (blue)", "release (green)", "upstream live"];
+
+    public static int Run(Workspace workspace, Terminal terminal, string? stack)
+    {
+        var stacks = stack is null ? workspace.Stacks() : [stack];
+        var failed = false;
+        foreach (var name in stacks)
+        {
+            var loaded = workspace.Load(name);
+            if (loaded.HasErrors)
+            {
+                terminal.Error($"{name}: has errors; run deliver check --stack {name}");
+                failed = true;
+                continue;
+            }
+            var upstream = loaded.Config.Upstream.Length > 0 && File.Exists(workspace.StackFile(loaded.Config.Upstream))
+                ? ReleaseState.Of(workspace.Load(loaded.Config.Upstream).Config)
+                : null;
+            terminal.Line($"{name} ({loaded.Config.Environment}{(loaded.Config.Upstream.Length > 0 ? $", upstream {loaded.Config.Upstream}" : "")}{(loaded.Config.Freeze.Enabled ? $", FROZEN: {loaded.Config.Freeze.Reason}" : "")})");
+            var rows = loaded.Config.Apps.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => Row(loaded.Config, a.Key, a.Value, upstream)).ToList();
+            foreach (var line in Table([Headers, .. rows]))
+                terminal.Line(line);
+            terminal.Line("");
+        }
+        return failed ? ExitCodes.Problems : ExitCodes.Ok;
+    }
+
+    private static string[] Row(DeliveryConfig config, string name, AppConfig app, ReleaseState? upstream)
+    {
+        var live = Slots.Parse(app.Live)!.Value;
+        string Release(Slot slot) => Slots.Version(app, slot).Length == 0 ? "-" : ReleaseId.Of(config, app, slot);
+        var upstreamLive = upstream is null ? "-" : upstream.Apps.GetValueOrDefault(name)?.LiveVersion is { Length: > 0 } v ? v : "(not deployed)";
+        return
+        [
+            name, Or(app.Blue), Or(app.Green), app.Live, $"{app.CanaryWeight}%", (app.IdleReplicas ?? app.Replicas).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Release(Slot.Blue), Release(Slot.Green), upstreamLive + (upstream is not null && upstreamLive == Slots.Version(app, live) ? " (=)" : ""),
+        ];
+    }
+
+    private static string Or(string version) => version.Length == 0 ? "-" : version;
+
+    private static IEnumerable<string> Table(IReadOnlyList<string[]> rows)
+    {
+        var widths = Enumerable.Range(0, rows[0].Length).Select(column => rows.Max(row => row[column].Length)).ToArray();
+        return rows.Select(row => string.Join("  ", row.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd());
+    }
+}

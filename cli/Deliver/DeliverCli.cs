@@ -1,0 +1,81 @@
+using System.CommandLine;
+using Delivery.Cli.Commands;
+
+namespace Delivery.Cli;
+
+/// <summary>deliver's commands and options; each command's work is in Commands/.</summary>
+internal static class DeliverCli
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, bool colour)
+    {
+        var terminal = new Terminal(output, error, colour);
+        var root = new Option<string?>("--root") { Description = "The project folder (holding Pulumi.yaml); default: found from the current folder.", Recursive = true };
+        var stack = new Option<string?>("--stack", "-s") { Description = "The stack (stacks/Pulumi.<stack>.yaml)." };
+        var requiredStack = new Option<string>("--stack", "-s") { Description = "The stack (stacks/Pulumi.<stack>.yaml).", Required = true };
+        var all = new Option<bool>("--all") { Description = "Every stack in stacks/." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show the change and its effect; write nothing." };
+        var viaPulumi = new Option<bool>("--pulumi") { Description = "Run pulumi config set --path instead of editing the stack file." };
+        var app = new Argument<string>("app") { Description = "The app's name (its key under apps)." };
+        var version = new Argument<string>("version") { Description = "The version to stage: semver or sha256 digest." };
+        var output_ = new Option<string?>("--out") { Description = "Write one YAML file per component (and charts/) into this folder." };
+        var against = new Option<string>("--against") { Description = "The other config: a stack file path, or a git revision of this stack's file.", Required = true };
+
+        Workspace Workspace(ParseResult parsed) => Cli.Workspace.Find(parsed.GetValue(root) ?? workingDirectory);
+
+        var check = new Command("check", "Validate stack files; print every problem with its key and fix. Exit 1 on errors.") { stack, all };
+        check.SetAction(parsed => Guard(terminal, () => CheckCommand.Run(Workspace(parsed), terminal, parsed.GetValue(stack), parsed.GetValue(all))));
+
+        var render = new Command("render", "Write every Kubernetes object and chart spec the stack deploys.") { requiredStack, output_ };
+        render.SetAction(parsed => Guard(terminal, () => RenderCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(output_))));
+
+        var diff = new Command("diff", "Objects added, removed and changed between another config of the stack and the current one.") { requiredStack, against };
+        diff.SetAction(parsed => Guard(terminal, () => DiffCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(against)!)));
+
+        var status = new Command("status", "Per app: slot versions, live slot, canary, idle replicas, release ids, upstream.") { stack };
+        status.SetAction(parsed => Guard(terminal, () => StatusCommand.Run(Workspace(parsed), terminal, parsed.GetValue(stack))));
+
+        var promote = new Command("promote", "Stage a version in the app's idle slot.") { app, version, requiredStack, dryRun, viaPulumi };
+        promote.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Promote,
+            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, parsed.GetValue(version), parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
+
+        var @switch = new Command("switch", "Make the app's idle slot live.") { app, requiredStack, dryRun, viaPulumi };
+        @switch.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Switch,
+            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
+
+        var rollback = new Command("rollback", "Make the app's previous slot live again.") { app, requiredStack, dryRun, viaPulumi };
+        rollback.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Rollback,
+            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
+
+        var scales = new Option<int[]>("--apps") { Description = "App counts to render.", DefaultValueFactory = _ => [1, 10, 100, 1000], AllowMultipleArgumentsPerToken = true };
+        var bench = new Command("bench", "Rendering benchmark: time, allocations and objects per app at several scales.") { scales };
+        bench.SetAction(parsed => Guard(terminal, () => BenchCommand.Run(terminal, parsed.GetValue(scales)!)));
+
+        var command = new RootCommand("deliver: check, render, diff and release Delivery Platform stacks, offline.")
+        {
+            root, check, render, diff, status, promote, @switch, rollback, bench,
+        };
+        var parsed = command.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+                terminal.Error($"error: {parseError.Message}");
+            terminal.Error("see deliver --help");
+            return ExitCodes.Usage;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    /// <summary>Usage mistakes become one line and exit code 2, never a stack trace.</summary>
+    private static int Guard(Terminal terminal, Func<int> command)
+    {
+        try
+        {
+            return command();
+        }
+        catch (UsageException e)
+        {
+            terminal.Error($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Delivery.Cli;
+
+return DeliverCli.Run(args, Console.Out, Console.Error, Directory.GetCurrentDirectory(), Terminal.SupportsColour());

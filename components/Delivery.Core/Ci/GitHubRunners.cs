@@ -1,0 +1,153 @@
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
+using Delivery.Core.Registry;
+using Delivery.Core.Release;
+using static Delivery.Core.Kubernetes.Manifest;
+
+namespace Delivery.Core.Ci;
+
+/// <summary>
+/// GitHub Actions runners with actions-runner-controller: the controller watching only the ci
+/// namespace (so it gets namespaced Roles, no ClusterRole), and one runner scale set in Kubernetes
+/// container mode: every job runs in a job pod the runner creates through its namespaced Role, so
+/// no runner needs Docker, let alone a privileged Docker-in-Docker. Images are built by running the
+/// job in a Kaniko executor container (<c>container: gcr.io/kaniko-project/executor:debug</c>, then
+/// <c>/kaniko/executor --destination …</c>), which builds unprivileged; the job template mounts the
+/// registry push credentials into every job container at <see cref="PushConfigDirectory"/>, where
+/// <c>DOCKER_CONFIG</c> points.
+/// </summary>
+public static class GitHubRunners
+{
+    public const string ChartRepository = "oci://ghcr.io/actions/actions-runner-controller-charts";
+    public const string ControllerChart = "gha-runner-scale-set-controller";
+    public const string ScaleSetChart = "gha-runner-scale-set";
+    public const string ChartVersion = "0.13.0";
+
+    public const string ControllerRelease = "arc";
+    public const string ControllerServiceAccount = "arc-controller";
+    public const string ScaleSetRelease = "arc-runners";
+    public const string RunnerServiceAccount = "github-runner";
+    public const string AuthSecretName = "github-runner-auth";
+    public const string JobTemplateConfigMap = "github-runner-job-template";
+    public const string DefaultScaleSetName = "delivery-platform";
+
+    public const string RunnerImage = "ghcr.io/actions/actions-runner:2.329.0";
+    public const int RunnerUserId = 1001;
+    public const string PushConfigDirectory = "/registry-push";
+
+    private const string JobTemplateDirectory = "/home/runner/job-template";
+    private const string JobTemplateFile = "job.yaml";
+
+    /// <summary>What the runner needs to run job pods and container steps (actions/runner-container-hooks' k8s prerequisites).</summary>
+    public static IReadOnlyList<RunnerRbac.Rule> RunnerRules { get; } =
+    [
+        new("", ["pods"], ["get", "list", "create", "delete"]),
+        new("", ["pods/exec"], ["get", "create"]),
+        new("", ["pods/log"], ["get", "list", "watch"]),
+        new("batch", ["jobs"], ["get", "list", "create", "delete"]),
+        new("", ["secrets"], ["get", "list", "create", "delete"]),
+    ];
+
+    /// <summary>The <c>runs-on</c> name: the first label, or <see cref="DefaultScaleSetName"/>.</summary>
+    public static string ScaleSetName(GitHubRunnersConfig github) => github.Labels.Count > 0 ? github.Labels[0] : DefaultScaleSetName;
+
+    public static ComponentRendering Render(DeliveryConfig config, Tier tier)
+    {
+        var github = config.Ci.Github;
+        return new ComponentRendering(CiRunnersRendering.Component,
+            [.. RunnerRbac.Render(RunnerServiceAccount, RunnerRules), JobTemplate(config, tier)],
+            [Controller(tier), ScaleSet(config, tier)],
+            [AuthSecret(github)],
+            []);
+    }
+
+    /// <summary>A GitHub App (recommended) or a token, under the key names the controller reads.</summary>
+    public static SecretSpec AuthSecret(GitHubRunnersConfig github)
+    {
+        IReadOnlyList<SecretEntry> entries = github.AppId.Length > 0
+            ?
+            [
+                // The ids are not secret (they are in the stack file); the Secret just keeps the three together.
+                new SecretEntry("github_app_id", new LiteralSource(github.AppId)),
+                new SecretEntry("github_app_installation_id", new LiteralSource(github.AppInstallationId)),
+                new SecretEntry("github_app_private_key", new ConfigSecretSource(github.AppPrivateKey)),
+            ]
+            : [new SecretEntry("github_token", new ConfigSecretSource(github.Token))];
+        return new SecretSpec(AuthSecretName, PlatformNamespaces.Ci, "Opaque", StandardLabels.Shared(AuthSecretName, CiRunnersRendering.Component), entries);
+    }
+
+    private static HelmChartSpec Controller(Tier tier) => new(ControllerRelease, $"{ChartRepository}/{ControllerChart}", "", ChartVersion, PlatformNamespaces.Ci, Map(
+        ("serviceAccount", Map(("create", true), ("name", ControllerServiceAccount))),
+        ("flags", Map(("logLevel", "info"), ("logFormat", "json"), ("watchSingleNamespace", PlatformNamespaces.Ci))),
+        ("metrics", Map(("controllerManagerAddr", ":8080"), ("listenerAddr", ":8080"), ("listenerEndpoint", "/metrics"))),
+        ("resources", RunnerResources.Controller(tier)),
+        ("podSecurityContext", Map(("runAsNonRoot", true), ("seccompProfile", Map(("type", "RuntimeDefault"))))),
+        ("securityContext", RestrictedContainer(null))));
+
+    private static HelmChartSpec ScaleSet(DeliveryConfig config, Tier tier)
+    {
+        var github = config.Ci.Github;
+        var runner = Map(
+            ("name", "runner"),
+            ("image", RunnerImage),
+            ("command", List("/home/runner/run.sh")),
+            ("env", List(Map(("name", "ACTIONS_RUNNER_CONTAINER_HOOK_TEMPLATE"), ("value", $"{JobTemplateDirectory}/{JobTemplateFile}")))),
+            // The runner only drives the job pod, which gets the job's share (see JobTemplate).
+            ("resources", RunnerResources.Controller(tier)),
+            ("securityContext", RestrictedContainer(RunnerUserId)),
+            ("volumeMounts", List(Map(("name", "job-template"), ("mountPath", JobTemplateDirectory), ("readOnly", true)))));
+        return new HelmChartSpec(ScaleSetRelease, $"{ChartRepository}/{ScaleSetChart}", "", ChartVersion, PlatformNamespaces.Ci, Map(
+            ("githubConfigUrl", github.ConfigUrl),
+            ("githubConfigSecret", AuthSecretName),
+            ("minRunners", github.MinRunners),
+            ("maxRunners", github.MaxRunners),
+            ("runnerGroup", github.RunnerGroup.Length > 0 ? github.RunnerGroup : null),
+            ("runnerScaleSetName", ScaleSetName(github)),
+            ("containerMode", Map(
+                ("type", "kubernetes"),
+                ("kubernetesModeWorkVolumeClaim", Map(
+                    ("accessModes", List("ReadWriteOnce")),
+                    ("resources", Map(("requests", Map(("storage", RunnerResources.WorkVolumeSize(tier)))))))))),
+            // Explicit, so the chart needs no cluster lookup to find the controller.
+            ("controllerServiceAccount", Map(("namespace", PlatformNamespaces.Ci), ("name", ControllerServiceAccount))),
+            ("template", Map(("spec", Map(
+                ("serviceAccountName", RunnerServiceAccount),
+                ("securityContext", Map(("runAsNonRoot", true), ("fsGroup", RunnerUserId), ("seccompProfile", Map(("type", "RuntimeDefault"))))),
+                ("containers", List(runner)),
+                ("volumes", List(Map(("name", "job-template"), ("configMap", Map(("name", JobTemplateConfigMap))))))))))));
+    }
+
+    /// <summary>
+    /// The hook's pod template for job pods (<c>$job</c> is the job container): the job's own
+    /// resources, no API token, and the push credentials where the registry has any.
+    /// </summary>
+    private static KubernetesObject JobTemplate(DeliveryConfig config, Tier tier)
+    {
+        var push = RegistryCredentials.PushSecret(config.Registry);
+        var job = Map(
+            ("name", "$job"),
+            ("resources", RunnerResources.Job(tier)),
+            ("env", push is null ? null : List(Map(("name", "DOCKER_CONFIG"), ("value", PushConfigDirectory)))),
+            ("volumeMounts", push is null ? null : List(Map(("name", "registry-push"), ("mountPath", PushConfigDirectory), ("readOnly", true)))));
+        var spec = Map(
+            ("serviceAccountName", CiRunnersRendering.JobServiceAccount),
+            ("automountServiceAccountToken", false),
+            ("containers", List(job)),
+            ("volumes", push is null ? null : List(PushVolume(push))));
+        return Manifest.Object("v1", "ConfigMap", JobTemplateConfigMap, PlatformNamespaces.Ci,
+            StandardLabels.Shared(JobTemplateConfigMap, CiRunnersRendering.Component),
+            ("data", Map((JobTemplateFile, YamlWriter.Write(Map(("spec", spec)))))));
+    }
+
+    /// <summary>The dockerconfigjson Secret as the <c>config.json</c> that Docker-compatible tools read from DOCKER_CONFIG.</summary>
+    private static OrderedDictionary<string, object?> PushVolume(string secretName) =>
+        Map(("name", "registry-push"), ("secret", Map(
+            ("secretName", secretName),
+            ("items", List(Map(("key", RegistryCredentials.DockerConfigJsonKey), ("path", "config.json")))))));
+
+    private static OrderedDictionary<string, object?> RestrictedContainer(int? userId) => Map(
+        ("allowPrivilegeEscalation", false),
+        ("runAsNonRoot", true),
+        ("runAsUser", userId),
+        ("capabilities", Map(("drop", List("ALL")))));
+}

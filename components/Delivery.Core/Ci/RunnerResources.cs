@@ -1,0 +1,36 @@
+using Delivery.Core.Model;
+using static Delivery.Core.Kubernetes.Manifest;
+
+namespace Delivery.Core.Ci;
+
+/// <summary>
+/// Requests and limits in the ci namespace by tier. A job gets the same share the cluster
+/// baseline's ci LimitRange and quota are sized for; controllers and the GitLab manager are small.
+/// </summary>
+public static class RunnerResources
+{
+    public static OrderedDictionary<string, object?> Job(Tier tier) => tier switch
+    {
+        Tier.Local => Resources("100m", "256Mi", "1", "1Gi"),
+        Tier.Dev => Resources("250m", "512Mi", "1", "2Gi"),
+        _ => Resources("500m", "1Gi", "2", "4Gi"),
+    };
+
+    public static OrderedDictionary<string, object?> Controller(Tier tier) => tier switch
+    {
+        Tier.Local or Tier.Dev => Resources("50m", "64Mi", "500m", "256Mi"),
+        _ => Resources("100m", "128Mi", "1", "512Mi"),
+    };
+
+    /// <summary>The runner's work volume (checkouts, build contexts) in Kubernetes container mode.</summary>
+    public static string WorkVolumeSize(Tier tier) => tier switch
+    {
+        Tier.Local => "2Gi",
+        Tier.Dev => "5Gi",
+        _ => "10Gi",
+    };
+
+    private static OrderedDictionary<string, object?> Resources(string cpuRequest, string memoryRequest, string cpuLimit, string memoryLimit) => Map(
+        ("requests", Map(("cpu", cpuRequest), ("memory", memoryRequest))),
+        ("limits", Map(("cpu", cpuLimit), ("memory", memoryLimit))));
+}

@@ -1,0 +1,46 @@
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Release;
+using static Delivery.Core.Kubernetes.Manifest;
+
+namespace Delivery.Core.Cluster;
+
+/// <summary>One NetworkPolicy of the baseline: the pods it selects and its ingress and egress rules.</summary>
+internal sealed record NetworkPolicySpec(
+    string Name,
+    string Namespace,
+    IReadOnlyDictionary<string, string> PodLabels,
+    IReadOnlyList<OrderedDictionary<string, object?>> Ingress,
+    IReadOnlyList<OrderedDictionary<string, object?>> Egress,
+    bool DeniesAll = false)
+{
+    /// <summary>Selects every pod and allows nothing either way: the rest of the baseline adds the allows.</summary>
+    public static NetworkPolicySpec DefaultDeny(string @namespace) =>
+        new("default-deny", @namespace, new Dictionary<string, string>(), [], [], DeniesAll: true);
+
+    public static NetworkPolicySpec In(string name, string @namespace, params OrderedDictionary<string, object?>[] ingress) =>
+        new(name, @namespace, new Dictionary<string, string>(), ingress, []);
+
+    public static NetworkPolicySpec Out(string name, string @namespace, params OrderedDictionary<string, object?>[] egress) =>
+        new(name, @namespace, new Dictionary<string, string>(), [], egress);
+
+    public NetworkPolicySpec ForPods(IReadOnlyDictionary<string, string> labels) => this with { PodLabels = labels };
+
+    /// <summary>
+    /// Only the directions that have rules are listed in policyTypes, so an allow never turns into a
+    /// deny for the other direction (that is the default-deny policy's job alone).
+    /// </summary>
+    public KubernetesObject Render()
+    {
+        var types = new List<object?>();
+        if (DeniesAll || Ingress.Count > 0)
+            types.Add("Ingress");
+        if (DeniesAll || Egress.Count > 0)
+            types.Add("Egress");
+        return Manifest.Object("networking.k8s.io/v1", "NetworkPolicy", Name, Namespace, StandardLabels.Shared(Name, ClusterBaseline.Component),
+            ("spec", Map(
+                ("podSelector", PodLabels.Count == 0 ? new OrderedDictionary<string, object?>() : Map(("matchLabels", Strings(PodLabels)))),
+                ("policyTypes", types),
+                ("ingress", Ingress.Count == 0 ? null : new List<object?>(Ingress)),
+                ("egress", Egress.Count == 0 ? null : new List<object?>(Egress)))));
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using Delivery.Core.Configuration;
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
+using Delivery.Core.Release;
+using static Delivery.Core.Kubernetes.Manifest;
+
+namespace Delivery.Core.Cluster;
+
+/// <summary>
+/// A ResourceQuota and a LimitRange for the namespaces whose size the config decides: apps (the
+/// apps' slots) and ci (the runners). Quotas are computed from the config, never fixed numbers.
+/// </summary>
+public static class ResourceBudgets
+{
+    /// <summary>
+    /// Headroom over the steady state: a rolling update surges (25% by default) while the other
+    /// slot is kept warm, and a rollout must never stall on the quota.
+    /// </summary>
+    public const decimal Headroom = 1.5m;
+
+    public const string QuotaName = "platform-budget";
+    public const string LimitRangeName = "container-defaults";
+
+    /// <summary>Pods the CI namespace runs besides the jobs: ARC's controller and listener, or GitLab's runner manager.</summary>
+    public static int CiSystemPods(CiConfig ci) => ci.Mode switch
+    {
+        CiConfig.GitHub => 2,
+        CiConfig.GitLab => 1,
+        _ => 0,
+    };
+
+    /// <summary>Jobs that can run at once.</summary>
+    public static int CiJobs(CiConfig ci) => ci.Mode switch
+    {
+        CiConfig.GitHub => ci.Github.MaxRunners,
+        CiConfig.GitLab => ci.Gitlab.Concurrency,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// What one CI job pod (or system pod) may use, by tier: builds need more than apps, and the
+    /// larger tiers build bigger images more often. Also the ci LimitRange default, so a job that
+    /// sets nothing gets exactly its share of the quota.
+    /// </summary>
+    public static PodResources CiPod(Tier tier) => tier switch
+    {
+        Tier.Local => PodResources.Parse("100m", "256Mi", "1", "1Gi"),
+        Tier.Dev => PodResources.Parse("250m", "512Mi", "1", "2Gi"),
+        _ => PodResources.Parse("500m", "1Gi", "2", "4Gi"),
+    };
+
+    /// <summary>The tier's default app container size (the same defaults the config starts from).</summary>
+    public static PodResources TierAppDefaults(Tier tier)
+    {
+        const string probe = "default";
+        var defaults = TierDefaults.For(tier, [probe]);
+        string Value(string key) => defaults[$"apps:{probe}:resources:{key}"];
+        return PodResources.Parse(Value("cpuRequest"), Value("memoryRequest"), Value("cpuLimit"), Value("memoryLimit"));
+    }
+
+    /// <summary>
+    /// Both slots of every app at full size (a release can fill the idle slot at any time), the live
+    /// slot at its autoscaling ceiling; one container per pod.
+    /// </summary>
+    public static (int Pods, PodResources Resources) AppsSteadyState(DeliveryConfig config)
+    {
+        var pods = 0;
+        var total = PodResources.None;
+        foreach (var app in config.Apps.Values)
+        {
+            var slotPods = Math.Max(app.Replicas, app.Autoscaling.MaxReplicas);
+            var resources = PodResources.Parse(app.Resources.CpuRequest, app.Resources.MemoryRequest, app.Resources.CpuLimit, app.Resources.MemoryLimit);
+            pods += 2 * slotPods;
+            total = total.Plus(resources.Times(2 * slotPods));
+        }
+        return (pods, total);
+    }
+
+    public static IReadOnlyList<KubernetesObject> Render(DeliveryConfig config, Tier tier)
+    {
+        var (appPods, appTotal) = AppsSteadyState(config);
+        var appDefaults = TierAppDefaults(tier);
+        var largestApp = config.Apps.Values
+            .Select(app => PodResources.Parse(app.Resources.CpuRequest, app.Resources.MemoryRequest, app.Resources.CpuLimit, app.Resources.MemoryLimit))
+            .Aggregate(appDefaults, (max, next) => max.Max(next));
+
+        var ciPod = CiPod(tier);
+        var ciPods = CiJobs(config.Ci) + CiSystemPods(config.Ci);
+
+        return
+        [
+            Quota(PlatformNamespaces.Apps, Scaled(appPods), appTotal.Times(Headroom)),
+            Limits(PlatformNamespaces.Apps, appDefaults, largestApp),
+            Quota(PlatformNamespaces.Ci, Scaled(ciPods), ciPod.Times(ciPods).Times(Headroom)),
+            Limits(PlatformNamespaces.Ci, ciPod, ciPod),
+        ];
+    }
+
+    private static int Scaled(int pods) => (int)Math.Ceiling(pods * Headroom);
+
+    private static KubernetesObject Quota(string @namespace, int pods, PodResources total) =>
+        Manifest.Object("v1", "ResourceQuota", QuotaName, @namespace, StandardLabels.Shared(QuotaName, ClusterBaseline.Component),
+            ("spec", Map(("hard", Map(
+                ("pods", pods.ToString(CultureInfo.InvariantCulture)),
+                ("requests.cpu", PodResources.Cpu(total.CpuRequest)),
+                ("requests.memory", PodResources.Memory(total.MemoryRequest)),
+                ("limits.cpu", PodResources.Cpu(total.CpuLimit)),
+                ("limits.memory", PodResources.Memory(total.MemoryLimit)))))));
+
+    /// <summary>
+    /// Defaults for containers that set nothing (a quota on limits rejects them otherwise) and a
+    /// per-container ceiling, so one pod cannot take the namespace's whole quota.
+    /// </summary>
+    private static KubernetesObject Limits(string @namespace, PodResources defaults, PodResources ceiling) =>
+        Manifest.Object("v1", "LimitRange", LimitRangeName, @namespace, StandardLabels.Shared(LimitRangeName, ClusterBaseline.Component),
+            ("spec", Map(("limits", List(Map(
+                ("type", "Container"),
+                ("default", Map(("cpu", PodResources.Cpu(defaults.CpuLimit)), ("memory", PodResources.Memory(defaults.MemoryLimit)))),
+                ("defaultRequest", Map(("cpu", PodResources.Cpu(defaults.CpuRequest)), ("memory", PodResources.Memory(defaults.MemoryRequest)))),
+                ("max", Map(("cpu", PodResources.Cpu(ceiling.CpuLimit)), ("memory", PodResources.Memory(ceiling.MemoryLimit))))))))));
+}

@@ -1,0 +1,183 @@
+using System.Globalization;
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
+using Delivery.Core.Validation;
+using static Delivery.Core.Kubernetes.Manifest;
+
+namespace Delivery.Core.Monitoring;
+
+/// <summary>
+/// The monitoring stack's Helm releases, all in the monitoring namespace: kube-prometheus-stack
+/// (Prometheus, Alertmanager, Grafana, node-exporter, kube-state-metrics), Loki in single-binary
+/// mode with Grafana Alloy collecting pod logs, Tempo (single binary) behind an OpenTelemetry
+/// Collector that takes the apps' OTLP, and trivy-operator. Prometheus, Loki and Tempo keep
+/// <c>monitoring.retentionDays</c> of data on a volume of <c>monitoring.storageSize</c> each.
+/// </summary>
+public static class MonitoringCharts
+{
+    private const string PrometheusCommunity = "https://prometheus-community.github.io/helm-charts";
+    private const string Grafana = "https://grafana.github.io/helm-charts";
+    private const string OpenTelemetry = "https://open-telemetry.github.io/opentelemetry-helm-charts";
+    private const string Aquasecurity = "https://aquasecurity.github.io/helm-charts/";
+
+    public const string GrafanaAdminSecret = "grafana-admin";
+    public const string GrafanaAdminUserKey = "admin-user";
+    public const string GrafanaAdminPasswordKey = "admin-password";
+
+    /// <summary>Loki's single-binary Service (release <c>loki</c>), for Alloy's pushes and Grafana's queries.</summary>
+    public const string LokiUrl = "http://loki.monitoring.svc:3100";
+
+    /// <summary>Tempo's query API (the chart's default port since 1.21.1).</summary>
+    public const string TempoUrl = "http://tempo.monitoring.svc:3200";
+
+    private const string TempoOtlpGrpc = "tempo.monitoring.svc:4317";
+
+    /// <summary>Where apps send OTLP over HTTP: the collector's Service (its fullname is overridden to the release name).</summary>
+    public const string OtlpHttpEndpoint = "http://otel-collector.monitoring.svc:4318";
+
+    /// <summary>Prometheus stops at this share of its volume, so compaction never fills the disk.</summary>
+    private const decimal PrometheusVolumeShare = 0.85m;
+
+    public static IReadOnlyList<HelmChartSpec> Render(DeliveryConfig config, Tier tier) =>
+    [
+        KubePrometheusStack(config, tier),
+        Loki(config, tier),
+        Alloy(tier),
+        Tempo(config, tier),
+        OpenTelemetryCollector(tier),
+        TrivyOperator(tier),
+    ];
+
+    private static HelmChartSpec KubePrometheusStack(DeliveryConfig config, Tier tier)
+    {
+        var monitoring = config.Monitoring;
+        var alertmanagerSpec = Map(("resources", MonitoringResources.For(tier, 10, 32)));
+        if (AlertmanagerConfig.WebhookSecret(config) is { } webhooks)
+            alertmanagerSpec["secrets"] = Manifest.List(webhooks.Name);
+        return new HelmChartSpec("kube-prometheus-stack", "kube-prometheus-stack", PrometheusCommunity, "72.9.1", PlatformNamespaces.Monitoring, Map(
+            ("alertmanager", Map(
+                // The rendered config holds no secret: receiver URLs are files from the mounted Secret.
+                ("config", AlertmanagerConfig.Build(config)),
+                ("alertmanagerSpec", alertmanagerSpec))),
+            ("prometheus", Map(("prometheusSpec", Map(
+                ("retention", $"{monitoring.RetentionDays}d"),
+                ("retentionSize", RetentionSize(monitoring.StorageSize)),
+                ("resources", MonitoringResources.For(tier, 100, 256)),
+                ("storageSpec", Map(("volumeClaimTemplate", Map(("spec", Map(
+                    ("accessModes", Manifest.List("ReadWriteOnce")),
+                    ("resources", Map(("requests", Map(("storage", monitoring.StorageSize))))))))))),
+                // Pick up every PrometheusRule, ServiceMonitor and PodMonitor, not only this release's.
+                ("ruleSelectorNilUsesHelmValues", false),
+                ("serviceMonitorSelectorNilUsesHelmValues", false),
+                ("podMonitorSelectorNilUsesHelmValues", false))))),
+            ("grafana", Map(
+                ("admin", Map(
+                    ("existingSecret", GrafanaAdminSecret),
+                    ("userKey", GrafanaAdminUserKey),
+                    ("passwordKey", GrafanaAdminPasswordKey))),
+                ("resources", MonitoringResources.For(tier, 25, 64)),
+                ("sidecar", Map(("dashboards", Map(
+                    ("enabled", true),
+                    ("label", GrafanaDashboards.SidecarLabel),
+                    ("labelValue", GrafanaDashboards.SidecarLabelValue),
+                    ("searchNamespace", "ALL"))))),
+                ("additionalDataSources", GrafanaDatasources.Additional())))));
+    }
+
+    private static HelmChartSpec Loki(DeliveryConfig config, Tier tier) =>
+        new("loki", "loki", Grafana, "6.29.0", PlatformNamespaces.Monitoring, Map(
+            ("deploymentMode", "SingleBinary"),
+            ("loki", Map(
+                // One tenant: the cluster. Loki is reachable only inside the monitoring namespace's policies.
+                ("auth_enabled", false),
+                ("commonConfig", Map(("replication_factor", 1))),
+                ("storage", Map(("type", "filesystem"))),
+                ("schemaConfig", Map(("configs", Manifest.List(Map(
+                    ("from", "2024-04-01"),
+                    ("store", "tsdb"),
+                    ("object_store", "filesystem"),
+                    ("schema", "v13"),
+                    ("index", Map(("prefix", "loki_index_"), ("period", "24h")))))))),
+                ("limits_config", Map(("retention_period", Hours(config.Monitoring.RetentionDays)))),
+                // Retention is applied by the compactor, which needs a store for delete requests.
+                ("compactor", Map(("retention_enabled", true), ("delete_request_store", "filesystem"))))),
+            ("singleBinary", Map(
+                ("replicas", 1),
+                ("resources", MonitoringResources.For(tier, 50, 128)),
+                ("persistence", Map(("enabled", true), ("size", config.Monitoring.StorageSize))))),
+            // Single-binary mode: no simple-scalable targets, gateway, caches, canary or its Helm test.
+            ("read", Map(("replicas", 0))),
+            ("write", Map(("replicas", 0))),
+            ("backend", Map(("replicas", 0))),
+            ("gateway", Map(("enabled", false))),
+            ("chunksCache", Map(("enabled", false))),
+            ("resultsCache", Map(("enabled", false))),
+            ("lokiCanary", Map(("enabled", false))),
+            ("test", Map(("enabled", false)))));
+
+    private static HelmChartSpec Alloy(Tier tier) =>
+        new("alloy", "alloy", Grafana, "0.12.5", PlatformNamespaces.Monitoring, Map(
+            ("alloy", Map(
+                ("configMap", Map(("content", AlloyLogPipeline.Render(LokiUrl)))),
+                ("mounts", Map(("varlog", true))),
+                ("enableReporting", false),
+                ("resources", MonitoringResources.For(tier, 25, 32)))),
+            // One collector per node, reading that node's pod log files.
+            ("controller", Map(("type", "daemonset")))));
+
+    private static HelmChartSpec Tempo(DeliveryConfig config, Tier tier) =>
+        new("tempo", "tempo", Grafana, "1.24.1", PlatformNamespaces.Monitoring, Map(
+            ("tempo", Map(
+                ("retention", Hours(config.Monitoring.RetentionDays)),
+                ("reportingEnabled", false),
+                ("resources", MonitoringResources.For(tier, 50, 128)))),
+            ("persistence", Map(("enabled", true), ("size", config.Monitoring.StorageSize)))));
+
+    private static HelmChartSpec OpenTelemetryCollector(Tier tier) =>
+        new("otel-collector", "opentelemetry-collector", OpenTelemetry, "0.158.3", PlatformNamespaces.Monitoring, Map(
+            ("fullnameOverride", "otel-collector"),
+            ("mode", "deployment"),
+            ("replicaCount", 1),
+            ("image", Map(("repository", "ghcr.io/open-telemetry/opentelemetry-collector-releases/opentelemetry-collector-k8s"))),
+            ("command", Map(("name", "otelcol-k8s"))),
+            ("resources", MonitoringResources.For(tier, 25, 64)),
+            ("config", Map(
+                // The chart's defaults are removed with null: only OTLP traces come in, and they go to Tempo.
+                ("receivers", Nulls("jaeger", "zipkin", "prometheus")),
+                ("exporters", Map(("otlp/tempo", Map(("endpoint", TempoOtlpGrpc), ("tls", Map(("insecure", true))))))),
+                ("service", Map(("pipelines", new OrderedDictionary<string, object?>
+                {
+                    ["traces"] = Map(
+                        ("receivers", Manifest.List("otlp")),
+                        ("processors", List("memory_limiter", "batch")),
+                        ("exporters", Manifest.List("otlp/tempo"))),
+                    ["metrics"] = null,
+                    ["logs"] = null,
+                })))))));
+
+    private static HelmChartSpec TrivyOperator(Tier tier) =>
+        new("trivy-operator", "trivy-operator", Aquasecurity, "0.28.1", PlatformNamespaces.Monitoring, Map(
+            // Its metrics (trivy_image_vulnerabilities) feed the vulnerability alert.
+            ("serviceMonitor", Map(("enabled", true))),
+            ("resources", MonitoringResources.For(tier, 25, 128))));
+
+    /// <summary>Prometheus' <c>retentionSize</c> (base-2 units) as a share of the volume.</summary>
+    private static string RetentionSize(string storageSize)
+    {
+        var bytes = Quantities.Parse(storageSize)
+            ?? throw new ArgumentException($"'{storageSize}' is not a quantity; the config should have been validated first.", nameof(storageSize));
+        var mebibytes = Math.Floor(bytes * PrometheusVolumeShare / (1024 * 1024));
+        return mebibytes.ToString(CultureInfo.InvariantCulture) + "MB";
+    }
+
+    private static string Hours(int days) => (days * 24).ToString(CultureInfo.InvariantCulture) + "h";
+
+    /// <summary>Keys set to null, which Helm reads as "remove this default".</summary>
+    private static OrderedDictionary<string, object?> Nulls(params string[] keys)
+    {
+        var map = new OrderedDictionary<string, object?>();
+        foreach (var key in keys)
+            map[key] = null;
+        return map;
+    }
+}

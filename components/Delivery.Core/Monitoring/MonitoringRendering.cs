@@ -1,0 +1,43 @@
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
+using Delivery.Core.Release;
+
+namespace Delivery.Core.Monitoring;
+
+/// <summary>
+/// The monitoring component: its charts, the platform-level alert rules and dashboards, Grafana's
+/// generated admin password and the Secrets the shell creates (Grafana's admin, the configured
+/// webhook URLs). Each app's own PrometheusRule comes with the app (<see cref="AppAlertRules"/>).
+/// </summary>
+public static class MonitoringRendering
+{
+    public const string Component = "monitoring";
+
+    /// <summary>Grafana's admin user; its password is generated.</summary>
+    public const string GrafanaAdminUser = "admin";
+
+    public static readonly GeneratedPassword GrafanaAdminPassword = new("grafana-admin");
+
+    public static ComponentRendering Render(DeliveryConfig config, Tier tier)
+    {
+        if (!config.Monitoring.Enabled)
+            return ComponentRendering.Empty(Component);
+        List<SecretSpec> secrets = [GrafanaAdminSecret()];
+        if (AlertmanagerConfig.WebhookSecret(config) is { } webhooks)
+            secrets.Add(webhooks);
+        return new ComponentRendering(
+            Component,
+            [VulnerabilityAlertRules.Render(), .. GrafanaDashboards.Render(config)],
+            MonitoringCharts.Render(config, tier),
+            secrets,
+            [GrafanaAdminPassword]);
+    }
+
+    private static SecretSpec GrafanaAdminSecret() =>
+        new(MonitoringCharts.GrafanaAdminSecret, PlatformNamespaces.Monitoring, "Opaque", StandardLabels.Shared("grafana", Component),
+        [
+            // The user name is no secret, but the chart reads both keys from the one Secret.
+            new SecretEntry(MonitoringCharts.GrafanaAdminUserKey, new LiteralSource(GrafanaAdminUser)),
+            new SecretEntry(MonitoringCharts.GrafanaAdminPasswordKey, new GeneratedPasswordSource(GrafanaAdminPassword.Name)),
+        ]);
+}

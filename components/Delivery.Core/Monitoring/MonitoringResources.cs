@@ -1,0 +1,31 @@
+using System.Globalization;
+using Delivery.Core.Model;
+using static Delivery.Core.Kubernetes.Manifest;
+
+namespace Delivery.Core.Monitoring;
+
+/// <summary>
+/// Container resources for the monitoring components: a base size (what a laptop cluster needs)
+/// doubled per tier up to prod. Memory is limited at twice the request; CPU is not limited, so a
+/// query burst is slowed by contention rather than throttled.
+/// </summary>
+public static class MonitoringResources
+{
+    public static OrderedDictionary<string, object?> For(Tier tier, int baseCpuMillis, int baseMemoryMi)
+    {
+        var scale = tier switch
+        {
+            Tier.Local => 1,
+            Tier.Dev => 2,
+            Tier.Staging => 4,
+            _ => 8,
+        };
+        return Map(
+            ("requests", Map(("cpu", Millis(baseCpuMillis * scale)), ("memory", Mebibytes(baseMemoryMi * scale)))),
+            ("limits", Map(("memory", Mebibytes(2 * baseMemoryMi * scale)))));
+    }
+
+    private static string Millis(int value) => value.ToString(CultureInfo.InvariantCulture) + "m";
+
+    private static string Mebibytes(int value) => value.ToString(CultureInfo.InvariantCulture) + "Mi";
+}

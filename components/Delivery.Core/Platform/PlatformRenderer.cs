@@ -1,0 +1,26 @@
+using Delivery.Core.Apps;
+using Delivery.Core.Ci;
+using Delivery.Core.Cluster;
+using Delivery.Core.Model;
+using Delivery.Core.Monitoring;
+using Delivery.Core.Registry;
+
+namespace Delivery.Core.Platform;
+
+/// <summary>
+/// The whole stack from its validated config: the same components, objects and charts the Pulumi
+/// shell declares, and the CLI renders and diffs.
+/// </summary>
+public static class PlatformRenderer
+{
+    public static PlatformRendering Render(DeliveryConfig config, Tier tier) =>
+        new(
+            [
+                ClusterBaseline.Render(config, tier),
+                RegistryRendering.Render(config, tier),
+                CiRunnersRendering.Render(config, tier),
+                MonitoringRendering.Render(config, tier),
+                .. AppRendering.RenderAll(config, tier),
+            ],
+            LocalDocker.Render(config));
+}

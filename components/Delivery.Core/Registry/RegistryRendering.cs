@@ -1,0 +1,72 @@
+using Delivery.Core.Apps;
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
+using Delivery.Core.Release;
+using static Delivery.Core.Kubernetes.Manifest;
+
+namespace Delivery.Core.Registry;
+
+/// <summary>
+/// The container registry component. <c>docker</c>: nothing in the cluster (the local container is
+/// the cluster's concern and needs no credentials). <c>external</c>: only the pull and push Secrets.
+/// <c>in-cluster</c>: the distribution registry in its namespace (created, at Pod Security
+/// "restricted", by the cluster baseline) behind the cluster Gateway, with a generated htpasswd
+/// password, weekly garbage collection, and the same Secrets.
+/// </summary>
+public static class RegistryRendering
+{
+    public const string Component = "registry";
+    public const string ServiceName = "registry";
+
+    public static ComponentRendering Render(DeliveryConfig config, Tier tier)
+    {
+        var credentials = RegistryCredentials.Secrets(config);
+        if (config.Registry.Mode != RegistryConfig.InCluster)
+            return new ComponentRendering(Component, [], [], credentials, []);
+        var htpasswd = new SecretSpec(RegistryPod.HtpasswdSecretName, PlatformNamespaces.Registry, "Opaque", Labels(RegistryPod.HtpasswdSecretName),
+            [new SecretEntry(RegistryFileLayout.HtpasswdFileName, new HtpasswdSource(RegistryCredentials.User(config.Registry), RegistryCredentials.PasswordName))]);
+        return new ComponentRendering(Component,
+            [
+                ConfigMap(),
+                DataClaim(config.Registry),
+                RegistryDeployment.Render(tier),
+                Service(),
+                Route(config.Registry),
+                RegistryGarbageCollection.Render(tier),
+            ],
+            [],
+            [htpasswd, .. credentials],
+            [new GeneratedPassword(RegistryCredentials.PasswordName)]);
+    }
+
+    private static KubernetesObject ConfigMap() =>
+        Manifest.Object("v1", "ConfigMap", RegistryPod.ConfigMapName, PlatformNamespaces.Registry, Labels(RegistryPod.ConfigMapName),
+            ("data", Map((RegistryFileLayout.ConfigFileName, RegistryConfigFile.Render(RegistryFileLayout.InCluster)))));
+
+    private static KubernetesObject DataClaim(RegistryConfig registry) =>
+        Manifest.Object("v1", "PersistentVolumeClaim", RegistryPod.DataClaimName, PlatformNamespaces.Registry, Labels(RegistryPod.DataClaimName),
+            ("spec", Map(
+                ("accessModes", List("ReadWriteOnce")),
+                ("resources", Map(("requests", Map(("storage", registry.StorageSize))))))));
+
+    private static KubernetesObject Service() =>
+        Manifest.Object("v1", "Service", ServiceName, PlatformNamespaces.Registry, Labels(ServiceName),
+            ("spec", Map(
+                ("type", "ClusterIP"),
+                ("selector", Strings(RegistryDeployment.Selector())),
+                ("ports", List(
+                    Map(("name", "http"), ("port", RegistryFileLayout.HttpPort), ("targetPort", "http"), ("protocol", "TCP")),
+                    Map(("name", "metrics"), ("port", RegistryFileLayout.MetricsPort), ("targetPort", "metrics"), ("protocol", "TCP")))))));
+
+    /// <summary>Pushes and pulls reach the registry on its host through the cluster Gateway's TLS listener.</summary>
+    private static KubernetesObject Route(RegistryConfig registry) =>
+        Manifest.Object("gateway.networking.k8s.io/v1", "HTTPRoute", ServiceName, PlatformNamespaces.Registry, Labels(ServiceName),
+            ("spec", Map(
+                ("parentRefs", List(Map(("name", Cluster.ClusterGateway.Name), ("namespace", Cluster.ClusterGateway.Namespace), ("sectionName", Cluster.ClusterGateway.HttpsListener)))),
+                ("hostnames", List(registry.Host)),
+                ("rules", List(Map(
+                    ("matches", List(Map(("path", Map(("type", "PathPrefix"), ("value", "/")))))),
+                    ("backendRefs", List(Map(("name", ServiceName), ("port", RegistryFileLayout.HttpPort))))))))));
+
+    private static SortedDictionary<string, string> Labels(string name) => StandardLabels.Shared(name, Component);
+}

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using Delivery.Core.Configuration;
+using Delivery.Core.Platform;
+
+namespace Deliver.Tests;
+
+public sealed class CommandTests
+{
+    [Fact]
+    public void Check_all_committed_stacks_exits_0_and_prints_the_secret_warnings()
+    {
+        using var project = new ProjectCopy();
+
+        var check = project.Run("check", "--all");
+
+        Assert.Equal(0, check.ExitCode);
+        Assert.Equal(["dev: valid (0 errors, 2 warnings)", "local: valid (0 errors, 0 warnings)", "prod: valid (0 errors, 3 warnings)", "staging: valid (0 errors, 3 warnings)"],
+            check.Output.Trim().Split('\n'));
+        Assert.Contains("dev: warning: delivery-platform:cluster.kubeconfig", check.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_exits_1_with_every_problem_of_a_bad_stack()
+    {
+        using var project = new ProjectCopy();
+        File.WriteAllText(project.StackPath("dev"), project.Stack("dev").Replace("live: green", "live: purple", StringComparison.Ordinal).Replace("image: shop/web", "image: Shop/Web", StringComparison.Ordinal));
+
+        var check = project.Run("check", "--stack", "dev");
+
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("dev: error: delivery-platform:apps.api.live = \"purple\"", check.Error, StringComparison.Ordinal);
+        Assert.Contains("dev: error: delivery-platform:apps.web.image = \"Shop/Web\"", check.Error, StringComparison.Ordinal);
+        Assert.Contains("dev: invalid (2 errors, 2 warnings)", check.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "check", "--stack", "nope" }, "error: no stack \"nope\"")]
+    [InlineData(new[] { "check" }, "error: give --stack <name> or --all.")]
+    [InlineData(new[] { "promote", "api" }, "error: ")]
+    [InlineData(new[] { "frobnicate" }, "error: ")]
+    public void Usage_mistakes_exit_2_with_one_clear_line(string[] args, string expected)
+    {
+        using var project = new ProjectCopy();
+
+        var result = project.Run(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(expected, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_is_stable_across_runs_and_writes_one_file_per_component()
+    {
+        using var project = new ProjectCopy();
+        var first = Path.Combine(project.Root, "out1");
+        var second = Path.Combine(project.Root, "out2");
+
+        var result = project.Run("render", "--stack", "prod", "--out", first);
+        project.Run("render", "--stack", "prod", "--out", second);
+
+        Assert.Equal(0, result.ExitCode);
+        var files = Directory.GetFiles(first, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(first, f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("app-api.yaml", files);
+        Assert.Contains("cluster-baseline.yaml", files);
+        Assert.Contains(files, f => f.StartsWith("charts", StringComparison.Ordinal));
+        foreach (var file in files)
+            Assert.Equal(File.ReadAllText(Path.Combine(first, file)), File.ReadAllText(Path.Combine(second, file)));
+        Assert.Matches(@"^prod: \d+ objects in \d+ components, \d+ charts, 2 apps", result.Output);
+    }
+
+    [Fact]
+    public void Diff_against_a_file_reports_exactly_what_the_core_diff_predicts()
+    {
+        using var project = new ProjectCopy();
+        var before = Path.Combine(project.Root, "prod-before.yaml");
+        File.Copy(project.StackPath("prod"), before);
+        Assert.Equal(0, project.Run("switch", "api", "--stack", "prod").ExitCode);
+        Assert.Equal(0, project.Run("promote", "web", "2.4.0", "--stack", "prod").ExitCode);
+
+        var diff = project.Run("diff", "--stack", "prod", "--against", before);
+
+        var expected = PlatformDiff.Between(Render(File.ReadAllText(before)), Render(project.Stack("prod")));
+        Assert.Equal(0, diff.ExitCode);
+        Assert.Equal(["+ Deployment/apps/web-green", "~ Service/apps/api"], expected.ToString().Split('\n'));
+        Assert.Equal(expected.ToString() + "\nprod: 1 added, 0 removed, 1 changed (against " + before + ")", diff.Output.Trim());
+    }
+
+    [Fact]
+    public void Diff_against_a_git_revision_reads_the_stack_file_at_that_revision()
+    {
+        using var project = new ProjectCopy();
+        Git(project.Root, "init", "-q");
+        Git(project.Root, "add", ".");
+        Git(project.Root, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "stacks");
+        Assert.Equal(0, project.Run("switch", "api", "--stack", "prod").ExitCode);
+
+        var diff = project.Run("diff", "--stack", "prod", "--against", "HEAD");
+
+        Assert.Equal(0, diff.ExitCode);
+        Assert.Equal("~ Service/apps/api\nprod: 0 added, 0 removed, 1 changed (against HEAD)", diff.Output.Trim());
+        Assert.Equal(2, project.Run("diff", "--stack", "prod", "--against", "no-such-revision").ExitCode);
+    }
+
+    [Fact]
+    public void Status_shows_each_app_with_its_slots_and_upstream()
+    {
+        using var project = new ProjectCopy();
+
+        var status = project.Run("status", "--stack", "prod");
+
+        Assert.Equal(0, status.ExitCode);
+        var lines = status.Output.Split('\n');
+        Assert.Equal("prod (prod, upstream staging)", lines[0]);
+        Assert.Matches(@"^api\s+1\.4\.2\s+1\.5\.0\s+blue\s+0%\s+3\s+1\.4\.2-[0-9a-f]{10}\s+1\.5\.0-[0-9a-f]{10}\s+1\.5\.0$", lines[2]);
+        Assert.Matches(@"^web\s+2\.3\.1\s+-\s+blue\s+0%\s+3\s+2\.3\.1-[0-9a-f]{10}\s+-\s+2\.3\.1 \(=\)$", lines[3]);
+    }
+
+    [Fact]
+    public void Bench_prints_a_row_per_scale()
+    {
+        using var project = new ProjectCopy();
+
+        var bench = project.Run("bench", "--apps", "1", "3");
+
+        Assert.Equal(0, bench.ExitCode);
+        var rows = bench.Output.Trim().Split('\n');
+        Assert.Equal(3, rows.Length);
+        Assert.StartsWith("1 ", rows[1], StringComparison.Ordinal);
+        Assert.StartsWith("3 ", rows[2], StringComparison.Ordinal);
+    }
+
+    private static PlatformRendering Render(string yaml)
+    {
+        var loaded = DeliveryConfigLoader.Load(StackFileReader.Parse(yaml, "prod", "test"), new Dictionary<string, string>());
+        return PlatformRenderer.Render(loaded.Config, loaded.Tier!.Value);
+    }
+
+    private static void Git(string directory, params string[] args)
+    {
+        using var git = Process.Start(new ProcessStartInfo("git", args) { WorkingDirectory = directory })!;
+        git.WaitForExit();
+        Assert.Equal(0, git.ExitCode);
+    }
+}

@@ -1,0 +1,319 @@
+using System.Text.RegularExpressions;
+using Delivery.Core.Ci;
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
+using Delivery.Core.Registry;
+using Delivery.Core.Release;
+using Delivery.Core.Tests.Tools;
+using static Delivery.Core.Tests.Ci.CiFixtures;
+using static Delivery.Core.Tests.Registry.RegistryFixtures;
+
+namespace Delivery.Core.Tests.Ci;
+
+public sealed partial class CiRunnersRenderingTests
+{
+    public static TheoryData<string> VariantNames() => [.. Variants().Select(v => v.Name)];
+
+    private static DeliveryConfig Variant(string name) => Variants().Single(v => v.Name == name).Config;
+
+    [Theory]
+    [MemberData(nameof(VariantNames))]
+    public void Objects_pass_the_real_schemas_and_objects_and_values_pass_yamllint_on_every_tier(string variant)
+    {
+        var config = Variant(variant);
+        foreach (var tier in AllTiers)
+        {
+            var rendering = CiRunnersRendering.Render(config, tier);
+            SchemaCheck.AssertValid(rendering.Objects);
+            YamlLint.AssertClean(YamlWriter.WriteAll(rendering.Objects));
+            foreach (var chart in rendering.Charts)
+                YamlLint.AssertClean(YamlWriter.Write(chart.Values));
+            foreach (var embedded in rendering.Objects.Where(o => o.Kind == "ConfigMap").SelectMany(o => Map(o.Body["data"]).Values.Cast<string>()))
+                YamlLint.AssertClean(embedded);
+        }
+    }
+
+    [Fact]
+    public void No_runners_render_nothing()
+    {
+        var rendering = CiRunnersRendering.Render(InCluster(), Tier.Dev);
+
+        Assert.Equal(CiRunnersRendering.Component, rendering.Component);
+        Assert.Empty(rendering.Objects);
+        Assert.Empty(rendering.Charts);
+        Assert.Empty(rendering.Secrets);
+        Assert.Empty(rendering.Passwords);
+    }
+
+    [Theory]
+    [MemberData(nameof(VariantNames))]
+    public void Everything_lives_in_the_ci_namespace_and_carries_the_standard_labels(string variant)
+    {
+        var rendering = CiRunnersRendering.Render(Variant(variant), Tier.Dev);
+
+        Assert.All(rendering.Objects, o => Assert.Equal(PlatformNamespaces.Ci, o.Namespace));
+        Assert.All(rendering.Charts, c => Assert.Equal(PlatformNamespaces.Ci, c.Namespace));
+        Assert.All(rendering.Secrets, s => Assert.Equal(PlatformNamespaces.Ci, s.Namespace));
+        Assert.All(rendering.Objects, o => Assert.Equal(CiRunnersRendering.Component, o.Labels[StandardLabels.Component]));
+        Assert.All(rendering.Objects, o => Assert.Equal(o.Name, o.Labels[StandardLabels.Name]));
+    }
+
+    [Theory]
+    [MemberData(nameof(VariantNames))]
+    public void Permissions_are_namespaced_roles_only_never_cluster_wide_or_wildcard(string variant)
+    {
+        var rendering = CiRunnersRendering.Render(Variant(variant), Tier.Dev);
+        var allowed = new HashSet<string> { "pods", "pods/exec", "pods/attach", "pods/log", "secrets", "configmaps", "jobs", "services", "serviceaccounts", "events" };
+
+        Assert.DoesNotContain(rendering.Objects, o => o.Kind is "ClusterRole" or "ClusterRoleBinding");
+        Assert.DoesNotContain(Trees(rendering).SelectMany(Strings), s => s.Contains("cluster-admin", StringComparison.Ordinal));
+        var roles = rendering.Objects.Where(o => o.Kind == "Role").ToList();
+        Assert.NotEmpty(roles);
+        foreach (var rule in roles.SelectMany(r => ((List<object?>)r.Body["rules"]!).Select(Map)))
+        {
+            Assert.All((List<object?>)rule["resources"]!, resource => Assert.Contains((string)resource!, allowed));
+            Assert.DoesNotContain("*", Strings(rule));
+        }
+        foreach (var binding in rendering.Objects.Where(o => o.Kind == "RoleBinding"))
+        {
+            var roleRef = Map(binding.Body["roleRef"]);
+            Assert.Equal("Role", roleRef["kind"]);
+            Assert.Contains(roles, r => r.Name == (string)roleRef["name"]!);
+            var subject = Map(Assert.Single((List<object?>)binding.Body["subjects"]!));
+            Assert.Contains(rendering.Objects, o => o.Kind == "ServiceAccount" && o.Name == (string)subject["name"]!);
+        }
+    }
+
+    [Fact]
+    public void The_charts_create_no_cluster_wide_permissions_of_their_own()
+    {
+        var github = CiRunnersRendering.Render(GitHubApp(), Tier.Dev);
+        var gitlab = CiRunnersRendering.Render(GitLab(), Tier.Dev);
+
+        // ARC's controller only gets a ClusterRole when it watches every namespace.
+        Assert.Equal(PlatformNamespaces.Ci, Path(Chart(github, GitHubRunners.ControllerChart).Values, "flags")["watchSingleNamespace"]);
+        // With its own ServiceAccount set, the scale set chart creates no kube-mode Role; ours is used.
+        Assert.Equal(GitHubRunners.RunnerServiceAccount, Path(Chart(github, GitHubRunners.ScaleSetChart).Values, "template", "spec")["serviceAccountName"]);
+        var gitlabValues = Chart(gitlab, GitLabRunners.Chart).Values;
+        Assert.Equal(false, Path(gitlabValues, "rbac")["create"]);
+        Assert.Equal(false, Path(gitlabValues, "serviceAccount")["create"]);
+        Assert.Equal(GitLabRunners.ServiceAccount, Path(gitlabValues, "serviceAccount")["name"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(VariantNames))]
+    public void Nothing_rendered_is_privileged_adds_capabilities_or_touches_the_host(string variant)
+    {
+        var rendering = CiRunnersRendering.Render(Variant(variant), Tier.Dev);
+        var trees = Trees(rendering).Concat(EmbeddedYaml(rendering)).ToList();
+
+        foreach (var map in trees.SelectMany(Maps))
+        {
+            Assert.NotEqual(true, map.GetValueOrDefault("privileged"));
+            Assert.NotEqual(true, map.GetValueOrDefault("allowPrivilegeEscalation"));
+            foreach (var host in new[] { "hostNetwork", "hostPID", "hostIPC" })
+                Assert.NotEqual(true, map.GetValueOrDefault(host));
+            Assert.False(map.ContainsKey("hostPath"), "hostPath volume");
+            if (map.GetValueOrDefault("capabilities") is OrderedDictionary<string, object?> capabilities)
+                Assert.False(capabilities.ContainsKey("add"), "added capabilities");
+            Assert.NotEqual("dind", map.GetValueOrDefault("type"));
+        }
+        var text = string.Join('\n', trees.SelectMany(Strings));
+        Assert.DoesNotMatch(PrivilegedInText(), text);
+        Assert.DoesNotContain(":dind", text, StringComparison.Ordinal);
+        if (Variant(variant).Ci.Mode == CiConfig.GitLab)
+            Assert.Contains("privileged = false", GitLabRunners.ExecutorToml(Variant(variant), Tier.Dev), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(VariantNames))]
+    public void Every_secret_and_service_account_named_exists(string variant)
+    {
+        var config = Variant(variant);
+        var rendering = CiRunnersRendering.Render(config, Tier.Dev);
+        var secrets = AllSecrets(config, rendering).Where(s => s.Namespace == PlatformNamespaces.Ci).Select(s => s.Name).ToHashSet();
+        var accounts = rendering.Objects.Where(o => o.Kind == "ServiceAccount").Select(o => o.Name).ToHashSet();
+        var trees = Trees(rendering).Concat(EmbeddedYaml(rendering)).ToList();
+
+        var named = trees.SelectMany(Maps).Select(m => m.GetValueOrDefault("secretName")).OfType<string>().ToList();
+        foreach (var chart in rendering.Charts)
+        {
+            named.AddRange(new[] { chart.Values.GetValueOrDefault("githubConfigSecret"), (chart.Values.GetValueOrDefault("runners") as OrderedDictionary<string, object?>)?.GetValueOrDefault("secret") }.OfType<string>());
+        }
+        named.AddRange(TomlSecretNames(rendering));
+        Assert.NotEmpty(named);
+        Assert.All(named, name => Assert.Contains(name, secrets));
+
+        var serviceAccounts = trees.SelectMany(Maps).Select(m => m.GetValueOrDefault("serviceAccountName")).OfType<string>()
+            .Concat(TomlServiceAccounts(rendering))
+            .Concat(rendering.Charts.Select(c => (c.Values.GetValueOrDefault("serviceAccount") as OrderedDictionary<string, object?>)?.GetValueOrDefault("name") as string)
+                .OfType<string>().Where(name => name != GitHubRunners.ControllerServiceAccount))
+            .ToList();
+        Assert.NotEmpty(serviceAccounts);
+        Assert.All(serviceAccounts, name => Assert.Contains(name, accounts));
+    }
+
+    [Theory]
+    [MemberData(nameof(VariantNames))]
+    public void Jobs_get_the_push_credentials_exactly_where_the_registry_takes_authenticated_pushes(string variant)
+    {
+        var config = Variant(variant);
+        var rendering = CiRunnersRendering.Render(config, Tier.Dev);
+        var text = string.Join('\n', Trees(rendering).Concat(EmbeddedYaml(rendering)).SelectMany(Strings));
+
+        Assert.Equal(RegistryCredentials.RequiresAuthentication(config.Registry), text.Contains(RegistryCredentials.PushSecretName, StringComparison.Ordinal));
+        Assert.Equal(RegistryCredentials.RequiresAuthentication(config.Registry), text.Contains($"DOCKER_CONFIG={GitHubRunners.PushConfigDirectory}", StringComparison.Ordinal)
+            || EmbeddedYaml(rendering).SelectMany(Maps).Any(m => m.GetValueOrDefault("name") as string == "DOCKER_CONFIG"));
+    }
+
+    [Theory]
+    [MemberData(nameof(VariantNames))]
+    public void Chart_versions_are_pinned_exact_versions(string variant)
+    {
+        var rendering = CiRunnersRendering.Render(Variant(variant), Tier.Dev);
+
+        Assert.NotEmpty(rendering.Charts);
+        Assert.All(rendering.Charts, chart => Assert.Matches(@"^\d+\.\d+\.\d+$", chart.Version));
+    }
+
+    [Fact]
+    public void The_github_app_secret_has_the_three_keys_the_controller_reads()
+    {
+        var config = GitHubApp();
+        var secret = Assert.Single(CiRunnersRendering.Render(config, Tier.Dev).Secrets);
+
+        Assert.Equal(GitHubRunners.AuthSecretName, secret.Name);
+        Assert.Equal(["github_app_id", "github_app_installation_id", "github_app_private_key"], secret.Entries.Select(e => e.Key));
+        Assert.Equal(new ConfigSecretSource(config.Ci.Github.AppPrivateKey), secret.Entries[2].Source);
+        Assert.Equal(new LiteralSource("918273"), secret.Entries[0].Source);
+    }
+
+    [Fact]
+    public void The_github_token_secret_has_only_the_token()
+    {
+        var config = GitHubToken();
+        var secret = Assert.Single(CiRunnersRendering.Render(config, Tier.Dev).Secrets);
+
+        Assert.Equal(new SecretEntry("github_token", new ConfigSecretSource(config.Ci.Github.Token)), Assert.Single(secret.Entries));
+    }
+
+    [Fact]
+    public void The_gitlab_secret_carries_the_authentication_token_and_an_empty_registration_token()
+    {
+        var config = GitLab();
+        var secret = Assert.Single(CiRunnersRendering.Render(config, Tier.Dev).Secrets);
+
+        Assert.Equal(GitLabRunners.AuthSecretName, secret.Name);
+        Assert.Equal(new ConfigSecretSource(config.Ci.Gitlab.RunnerToken), Assert.Single(secret.Entries, e => e.Key == "runner-token").Source);
+        Assert.Equal(new LiteralSource(""), Assert.Single(secret.Entries, e => e.Key == "runner-registration-token").Source);
+    }
+
+    [Fact]
+    public void The_scale_set_values_carry_the_configured_scale_set()
+    {
+        var values = Chart(CiRunnersRendering.Render(GitHubApp(("ci:github:minRunners", "1"), ("ci:github:maxRunners", "7"), ("ci:github:runnerGroup", "builders")), Tier.Dev), GitHubRunners.ScaleSetChart).Values;
+
+        Assert.Equal("https://github.com/acme", values["githubConfigUrl"]);
+        Assert.Equal(GitHubRunners.AuthSecretName, values["githubConfigSecret"]);
+        Assert.Equal(1, values["minRunners"]);
+        Assert.Equal(7, values["maxRunners"]);
+        Assert.Equal("builders", values["runnerGroup"]);
+        Assert.Equal("dev-cluster", values["runnerScaleSetName"]);
+        Assert.Equal("kubernetes", Path(values, "containerMode")["type"]);
+        Assert.Equal(Manifest.Map(("namespace", "ci"), ("name", GitHubRunners.ControllerServiceAccount)), values["controllerServiceAccount"]);
+        var controller = Chart(CiRunnersRendering.Render(GitHubApp(), Tier.Dev), GitHubRunners.ControllerChart).Values;
+        Assert.Equal(GitHubRunners.ControllerServiceAccount, Path(controller, "serviceAccount")["name"]);
+    }
+
+    [Fact]
+    public void Without_labels_the_scale_set_gets_the_default_name_and_the_default_runner_group()
+    {
+        var values = Chart(CiRunnersRendering.Render(GitHubToken(), Tier.Dev), GitHubRunners.ScaleSetChart).Values;
+
+        Assert.Equal(GitHubRunners.DefaultScaleSetName, values["runnerScaleSetName"]);
+        Assert.False(values.ContainsKey("runnerGroup"));
+    }
+
+    [Fact]
+    public void The_gitlab_values_carry_the_instance_concurrency_and_kubernetes_executor()
+    {
+        var config = GitLab(("ci:gitlab:url", "https://gitlab.example.org"), ("ci:gitlab:concurrency", "6"));
+        var values = Chart(CiRunnersRendering.Render(config, Tier.Staging), GitLabRunners.Chart).Values;
+        var toml = (string)Path(values, "runners")["config"]!;
+
+        Assert.Equal("https://gitlab.example.org", values["gitlabUrl"]);
+        Assert.Equal(6, values["concurrent"]);
+        Assert.Equal(GitLabRunners.AuthSecretName, Path(values, "runners")["secret"]);
+        Assert.Contains("[runners.kubernetes]", toml, StringComparison.Ordinal);
+        Assert.Contains("namespace = \"ci\"", toml, StringComparison.Ordinal);
+        Assert.Contains("memory_limit = \"4Gi\"", toml, StringComparison.Ordinal);
+        Assert.Equal(GitLabRunners.ChartRepository, Assert.Single(CiRunnersRendering.Render(config, Tier.Dev).Charts).Repository);
+    }
+
+    [Fact]
+    public void Job_resources_grow_with_the_tier_and_reach_job_pods_of_both_runners()
+    {
+        Assert.Equal(["1Gi", "2Gi", "4Gi", "4Gi"], AllTiers.Select(t => (string)Path(RunnerResources.Job(t), "limits")["memory"]!));
+        foreach (var tier in AllTiers)
+        {
+            var template = EmbeddedYaml(CiRunnersRendering.Render(GitHubApp(), tier)).SelectMany(Maps).Single(m => m.GetValueOrDefault("name") as string == "$job");
+            Assert.Equal(YamlWriter.Write(RunnerResources.Job(tier)), YamlWriter.Write(template["resources"]!));
+            Assert.Contains($"memory_limit = \"{Path(RunnerResources.Job(tier), "limits")["memory"]}\"", GitLabRunners.ExecutorToml(GitLab(), tier), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("dev", CiConfig.GitHub, new[] { "github_app_id", "github_app_installation_id", "github_app_private_key" })]
+    [InlineData("staging", CiConfig.GitHub, new[] { "github_token" })]
+    [InlineData("prod", CiConfig.None, new string[0])]
+    [InlineData("local", CiConfig.None, new string[0])]
+    public void The_committed_stacks_render_valid_runners(string stack, string mode, string[] authKeys)
+    {
+        var loaded = Committed(stack);
+        var rendering = CiRunnersRendering.Render(loaded.Config, loaded.Tier!.Value);
+
+        Assert.Equal(mode, loaded.Config.Ci.Mode);
+        Assert.Equal(authKeys, rendering.Secrets.SelectMany(s => s.Entries).Select(e => e.Key));
+        Assert.Equal(mode == CiConfig.None ? 0 : 2, rendering.Charts.Count);
+        if (rendering.Objects.Count > 0)
+        {
+            SchemaCheck.AssertValid(rendering.Objects);
+            YamlLint.AssertClean(YamlWriter.WriteAll(rendering.Objects));
+        }
+    }
+
+    private static HelmChartSpec Chart(ComponentRendering rendering, string chart) =>
+        Assert.Single(rendering.Charts, c => c.Chart == chart || c.Chart == $"{GitHubRunners.ChartRepository}/{chart}");
+
+    private static IEnumerable<OrderedDictionary<string, object?>> EmbeddedYaml(ComponentRendering rendering)
+    {
+        var deserializer = new YamlDotNet.Serialization.DeserializerBuilder().Build();
+        foreach (var text in rendering.Objects.Where(o => o.Kind == "ConfigMap").SelectMany(o => Map(o.Body["data"]).Values.Cast<string>()))
+            yield return Tree(deserializer.Deserialize<object>(text));
+    }
+
+    /// <summary>YamlDotNet's untyped tree turned into the ordered maps and lists the renderer builds.</summary>
+    private static OrderedDictionary<string, object?> Tree(object? yaml) => (OrderedDictionary<string, object?>)Convert(yaml)!;
+
+    private static object? Convert(object? node) => node switch
+    {
+        Dictionary<object, object?> map => new OrderedDictionary<string, object?>(map.Select(e => KeyValuePair.Create((string)e.Key, Convert(e.Value)))),
+        List<object?> list => list.Select(Convert).ToList(),
+        "true" => true,
+        "false" => false,
+        _ => node,
+    };
+
+    private static IEnumerable<string> TomlSecretNames(ComponentRendering rendering) =>
+        TomlValues(rendering, @"\[\[runners\.kubernetes\.volumes\.secret\]\]\s*\n\s*name = ""([^""]+)""");
+
+    private static IEnumerable<string> TomlServiceAccounts(ComponentRendering rendering) => TomlValues(rendering, @"service_account = ""([^""]+)""");
+
+    private static IEnumerable<string> TomlValues(ComponentRendering rendering, string pattern) =>
+        rendering.Charts.Select(c => (c.Values.GetValueOrDefault("runners") as OrderedDictionary<string, object?>)?.GetValueOrDefault("config") as string)
+            .OfType<string>()
+            .SelectMany(toml => Regex.Matches(toml, pattern).Select(m => m.Groups[1].Value));
+
+    [GeneratedRegex(@"privileged[""']?\s*[:=]\s*[""']?true|allow_privilege_escalation\s*=\s*true")]
+    private static partial Regex PrivilegedInText();
+}

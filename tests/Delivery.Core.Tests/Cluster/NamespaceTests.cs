@@ -1,0 +1,57 @@
+using Delivery.Core.Cluster;
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Release;
+using static Delivery.Core.Tests.Cluster.ClusterFixtures;
+
+namespace Delivery.Core.Tests.Cluster;
+
+public sealed class NamespaceTests
+{
+    private static readonly IReadOnlyList<KubernetesObject> Objects = ClusterBaseline.Render(Dev(), Model.Tier.Dev).Objects;
+
+    [Theory]
+    [InlineData(PlatformNamespaces.Apps, "restricted", "restricted", "restricted")]
+    [InlineData(PlatformNamespaces.Gateway, "restricted", "restricted", "restricted")]
+    [InlineData(PlatformNamespaces.Registry, "restricted", "restricted", "restricted")]
+    [InlineData(PlatformNamespaces.Ci, "baseline", "restricted", "restricted")]
+    [InlineData(PlatformNamespaces.Monitoring, "privileged", "baseline", "privileged")]
+    public void Each_platform_namespace_enforces_the_least_pod_security_level_it_needs(string name, string enforce, string audit, string warn)
+    {
+        var labels = Single(Objects, "Namespace", "", name).Labels;
+
+        Assert.Equal(enforce, labels["pod-security.kubernetes.io/enforce"]);
+        Assert.Equal(audit, labels["pod-security.kubernetes.io/audit"]);
+        Assert.Equal(warn, labels["pod-security.kubernetes.io/warn"]);
+        foreach (var mode in new[] { "enforce", "audit", "warn" })
+            Assert.Equal(PodSecurity.Version, labels[$"pod-security.kubernetes.io/{mode}-version"]);
+    }
+
+    [Fact]
+    public void Every_platform_namespace_is_rendered_once_and_only_they_are()
+    {
+        var namespaces = Objects.Where(o => o.Kind == "Namespace").Select(o => o.Name).ToList();
+
+        Assert.Equal([PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Registry, PlatformNamespaces.Ci, PlatformNamespaces.Monitoring], namespaces);
+    }
+
+    [Fact]
+    public void Only_namespaces_that_serve_routes_carry_the_gateway_route_label()
+    {
+        var labelled = Objects.Where(o => o.Kind == "Namespace" && o.Labels.GetValueOrDefault(ClusterGateway.RoutesLabel) as string == ClusterGateway.RoutesLabelValue)
+            .Select(o => o.Name);
+
+        Assert.Equal([PlatformNamespaces.Apps, PlatformNamespaces.Registry, PlatformNamespaces.Monitoring], labelled);
+    }
+
+    [Fact]
+    public void Every_object_carries_the_standard_labels_of_the_component()
+    {
+        Assert.All(Objects, o =>
+        {
+            Assert.Equal(ClusterBaseline.Component, o.Labels[StandardLabels.Component]);
+            Assert.Equal(o.Name, o.Labels[StandardLabels.Name]);
+            Assert.Equal(StandardLabels.ManagedByValue, o.Labels[StandardLabels.ManagedBy]);
+            Assert.Equal("delivery-platform", o.Labels[StandardLabels.PartOf]);
+        });
+    }
+}

@@ -1,0 +1,82 @@
+using Delivery.Core.Cluster;
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
+using Delivery.Core.Validation;
+using static Delivery.Core.Tests.Cluster.ClusterFixtures;
+
+namespace Delivery.Core.Tests.Cluster;
+
+public sealed class ResourceBudgetTests
+{
+    private static decimal Hard(DeliveryConfig config, Tier tier, string @namespace, string key) =>
+        Quantities.Parse((string)At(Single(ClusterBaseline.Render(config, tier).Objects, "ResourceQuota", @namespace, ResourceBudgets.QuotaName), "spec", "hard", key)!)!.Value;
+
+    [Fact]
+    public void The_apps_quota_fits_both_slots_of_every_app_at_their_limits_with_half_again_as_headroom()
+    {
+        var config = Dev(("apps:api:replicas", "2"), ("apps:api:resources:memoryLimit", "300Mi"), ("apps:web:autoscaling:maxReplicas", "4"));
+        // api: 2 slots × 2 pods × 300Mi; web: 2 slots × 4 pods (its autoscaling ceiling) × the dev default 256Mi.
+        var bothSlots = (2 * 2 * 300m + 2 * 4 * 256m) * 1024 * 1024;
+
+        Assert.True(Hard(config, Tier.Dev, PlatformNamespaces.Apps, "limits.memory") >= bothSlots * 1.5m);
+        Assert.Equal(Math.Ceiling((2 * 2 + 2 * 4) * 1.5m), Hard(config, Tier.Dev, PlatformNamespaces.Apps, "pods"));
+    }
+
+    [Theory]
+    [InlineData("pods")]
+    [InlineData("requests.cpu")]
+    [InlineData("requests.memory")]
+    [InlineData("limits.cpu")]
+    [InlineData("limits.memory")]
+    public void The_apps_quota_grows_with_another_app_and_with_more_replicas(string key)
+    {
+        var two = Hard(Dev(), Tier.Dev, PlatformNamespaces.Apps, key);
+        var three = Hard(Dev(("apps:cart:image", "shop/cart"), ("apps:cart:blue", "1.0.0"), ("apps:cart:live", "blue")), Tier.Dev, PlatformNamespaces.Apps, key);
+        var scaled = Hard(Dev(("apps:web:replicas", "3")), Tier.Dev, PlatformNamespaces.Apps, key);
+
+        Assert.True(three > two, $"{key}: {three} should exceed {two}");
+        Assert.True(scaled > two, $"{key}: {scaled} should exceed {two}");
+    }
+
+    [Fact]
+    public void Larger_tiers_get_larger_budgets_because_their_apps_and_jobs_are_larger()
+    {
+        var ci = new[] { ("ci:mode", (string?)"gitlab"), ("ci:gitlab:url", "https://gitlab.example.com") };
+        var dev = Dev(ci);
+        var prod = Dev([("environment", "prod"), .. ci]);
+
+        Assert.True(Hard(prod, Tier.Prod, PlatformNamespaces.Apps, "limits.cpu") > Hard(dev, Tier.Dev, PlatformNamespaces.Apps, "limits.cpu"));
+        Assert.True(Hard(prod, Tier.Prod, PlatformNamespaces.Ci, "limits.memory") > Hard(dev, Tier.Dev, PlatformNamespaces.Ci, "limits.memory"));
+    }
+
+    [Fact]
+    public void The_ci_quota_follows_the_runner_ceiling_and_is_empty_without_runners()
+    {
+        DeliveryConfig GitHub(int max) => Dev(("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"), ("ci:github:maxRunners", $"{max}"));
+
+        Assert.Equal(0, Hard(Dev(), Tier.Dev, PlatformNamespaces.Ci, "pods"));
+        Assert.Equal(Math.Ceiling((3 + 2) * 1.5m), Hard(GitHub(3), Tier.Dev, PlatformNamespaces.Ci, "pods"));
+        Assert.True(Hard(GitHub(6), Tier.Dev, PlatformNamespaces.Ci, "limits.cpu") > Hard(GitHub(3), Tier.Dev, PlatformNamespaces.Ci, "limits.cpu"));
+    }
+
+    [Theory]
+    [InlineData(PlatformNamespaces.Apps)]
+    [InlineData(PlatformNamespaces.Ci)]
+    public void Container_defaults_fit_under_the_per_container_ceiling(string @namespace)
+    {
+        var config = Dev(("apps:api:resources:cpuLimit", "2"), ("apps:api:resources:memoryLimit", "1Gi"));
+        var limits = Map(Items(At(Single(ClusterBaseline.Render(config, Tier.Dev).Objects, "LimitRange", @namespace, ResourceBudgets.LimitRangeName), "spec", "limits")).Single());
+        decimal Value(string group, string resource) => Quantities.Parse((string)Map(limits[group])[resource]!)!.Value;
+
+        foreach (var resource in new[] { "cpu", "memory" })
+        {
+            Assert.True(Value("defaultRequest", resource) <= Value("default", resource));
+            Assert.True(Value("default", resource) <= Value("max", resource));
+        }
+        if (@namespace == PlatformNamespaces.Apps)
+        {
+            Assert.Equal(2m, Value("max", "cpu"));
+            Assert.Equal(1024m * 1024 * 1024, Value("max", "memory"));
+        }
+    }
+}

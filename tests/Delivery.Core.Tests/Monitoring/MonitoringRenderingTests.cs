@@ -1,0 +1,126 @@
+using Delivery.Core.Configuration;
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
+using Delivery.Core.Monitoring;
+using Delivery.Core.Tests.Tools;
+
+namespace Delivery.Core.Tests.Monitoring;
+
+public sealed class MonitoringRenderingTests
+{
+    private static LoadedConfig Stack(string name) =>
+        DeliveryConfigLoader.Load(StackFileReader.Read(TestConfigs.StackFile(name)), TestConfigs.NoEnvironment);
+
+    private static OrderedDictionary<string, object?> At(OrderedDictionary<string, object?> values, params string[] path) =>
+        path.Aggregate(values, (node, key) => (OrderedDictionary<string, object?>)node[key]!);
+
+    [Fact]
+    public void Disabled_monitoring_renders_nothing()
+    {
+        var config = TestConfigs.Load(TestConfigs.ValidDev().With(("monitoring:enabled", "false"))).Config;
+
+        var rendering = MonitoringRendering.Render(config, Tier.Dev);
+
+        Assert.Equal("monitoring", rendering.Component);
+        Assert.Empty(rendering.Objects);
+        Assert.Empty(rendering.Charts);
+        Assert.Empty(rendering.Secrets);
+        Assert.Empty(rendering.Passwords);
+    }
+
+    [Theory]
+    [InlineData("local")]
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void Every_object_of_every_committed_stack_is_schema_valid_and_lint_clean(string stack)
+    {
+        var loaded = Stack(stack);
+
+        var rendering = MonitoringRendering.Render(loaded.Config, loaded.Tier!.Value);
+
+        SchemaCheck.AssertValid(rendering.Objects);
+        YamlLint.AssertClean(YamlWriter.WriteAll(rendering.Objects));
+        Assert.All(rendering.Charts, chart => Assert.Equal(PlatformNamespaces.Monitoring, chart.Namespace));
+    }
+
+    [Fact]
+    public void The_charts_are_the_pinned_monitoring_stack()
+    {
+        var rendering = MonitoringRendering.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config, Tier.Dev);
+
+        Assert.Equal(
+            [
+                "kube-prometheus-stack@72.9.1", "loki@6.29.0", "alloy@0.12.5", "tempo@1.24.1",
+                "opentelemetry-collector@0.158.3", "trivy-operator@0.28.1",
+            ],
+            rendering.Charts.Select(c => $"{c.Chart}@{c.Version}"));
+    }
+
+    [Fact]
+    public void Retention_and_storage_size_apply_to_prometheus_loki_and_tempo()
+    {
+        var config = TestConfigs.Load(TestConfigs.ValidDev().With(("monitoring:retentionDays", "7"), ("monitoring:storageSize", "40Gi"))).Config;
+
+        var charts = MonitoringRendering.Render(config, Tier.Dev).Charts.ToDictionary(c => c.Chart);
+
+        var prometheus = At(charts["kube-prometheus-stack"].Values, "prometheus", "prometheusSpec");
+        Assert.Equal("7d", prometheus["retention"]);
+        Assert.Equal("34816MB", prometheus["retentionSize"]); // 85% of 40 GiB
+        Assert.Equal("40Gi", At(prometheus, "storageSpec", "volumeClaimTemplate", "spec", "resources", "requests")["storage"]);
+        Assert.Equal("168h", At(charts["loki"].Values, "loki", "limits_config")["retention_period"]);
+        Assert.Equal("40Gi", At(charts["loki"].Values, "singleBinary", "persistence")["size"]);
+        Assert.Equal("168h", At(charts["tempo"].Values, "tempo")["retention"]);
+        Assert.Equal("40Gi", At(charts["tempo"].Values, "persistence")["size"]);
+    }
+
+    [Fact]
+    public void Prod_gets_more_resources_than_local()
+    {
+        var config = TestConfigs.Load(TestConfigs.ValidDev()).Config;
+        string PrometheusMemory(Tier tier) =>
+            (string)At(MonitoringRendering.Render(config, tier).Charts[0].Values, "prometheus", "prometheusSpec", "resources", "requests")["memory"]!;
+
+        Assert.Equal("256Mi", PrometheusMemory(Tier.Local));
+        Assert.Equal("2048Mi", PrometheusMemory(Tier.Prod));
+    }
+
+    [Fact]
+    public void Grafana_reads_its_admin_from_a_secret_with_a_generated_password()
+    {
+        var rendering = MonitoringRendering.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config, Tier.Dev);
+
+        var admin = At(rendering.Charts[0].Values, "grafana", "admin");
+        var secret = rendering.Secrets.Single(s => s.Name == (string)admin["existingSecret"]!);
+        Assert.Equal([admin["userKey"], admin["passwordKey"]], secret.Entries.Select(e => (object?)e.Key));
+        Assert.Equal(new GeneratedPasswordSource(MonitoringRendering.GrafanaAdminPassword.Name), secret.Entries[1].Source);
+        Assert.Contains(MonitoringRendering.GrafanaAdminPassword, rendering.Passwords);
+        Assert.DoesNotContain("adminPassword", YamlWriter.Write(rendering.Charts[0].Values));
+    }
+
+    [Fact]
+    public void Alertmanager_mounts_the_webhook_secret_only_when_a_receiver_is_set()
+    {
+        var secrets = TestConfigs.Secrets();
+        secrets["monitoring:receivers:critical:webhookUrl"] = "https://pager.example.com/hooks/token";
+        var withReceiver = MonitoringRendering.Render(TestConfigs.Load(TestConfigs.ValidDev(), secrets).Config, Tier.Dev);
+        var without = MonitoringRendering.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config, Tier.Dev);
+
+        Assert.Equal([AlertmanagerConfig.WebhookSecretName], (List<object?>)At(withReceiver.Charts[0].Values, "alertmanager", "alertmanagerSpec")["secrets"]!);
+        Assert.Contains(withReceiver.Secrets, s => s.Name == AlertmanagerConfig.WebhookSecretName);
+        Assert.False(At(without.Charts[0].Values, "alertmanager", "alertmanagerSpec").ContainsKey("secrets"));
+        Assert.DoesNotContain(without.Secrets, s => s.Name == AlertmanagerConfig.WebhookSecretName);
+        Assert.DoesNotContain("pager.example.com", YamlWriter.Write(withReceiver.Charts[0].Values));
+    }
+
+    [Fact]
+    public void Grafana_gets_loki_and_tempo_next_to_prometheus_and_the_dashboards_label()
+    {
+        var values = MonitoringRendering.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config, Tier.Dev).Charts[0].Values;
+
+        var sources = ((List<object?>)At(values, "grafana")["additionalDataSources"]!).Cast<OrderedDictionary<string, object?>>().ToList();
+        Assert.Equal([GrafanaDatasources.LokiUid, GrafanaDatasources.TempoUid], sources.Select(s => s["uid"]));
+        var sidecar = At(values, "grafana", "sidecar", "dashboards");
+        Assert.Equal((GrafanaDashboards.SidecarLabel, GrafanaDashboards.SidecarLabelValue), ((string)sidecar["label"]!, (string)sidecar["labelValue"]!));
+    }
+}

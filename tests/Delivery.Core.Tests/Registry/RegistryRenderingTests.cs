@@ -1,0 +1,231 @@
+using Delivery.Core.Apps;
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
+using Delivery.Core.Registry;
+using Delivery.Core.Release;
+using Delivery.Core.Tests.Apps;
+using Delivery.Core.Tests.Tools;
+using static Delivery.Core.Tests.Registry.RegistryFixtures;
+
+namespace Delivery.Core.Tests.Registry;
+
+public sealed class RegistryRenderingTests
+{
+    [Fact]
+    public void In_cluster_objects_pass_the_real_schemas_and_yamllint_on_every_tier()
+    {
+        var config = InCluster();
+        var objects = AllTiers.SelectMany(tier => RegistryRendering.Render(config, tier).Objects).ToList();
+
+        SchemaCheck.AssertValid(objects);
+        YamlLint.AssertClean(YamlWriter.WriteAll(objects));
+    }
+
+    [Fact]
+    public void In_cluster_deploys_the_registry_its_storage_service_route_and_collector_in_the_registry_namespace()
+    {
+        var rendering = RegistryRendering.Render(InCluster(("registry:storageSize", "42Gi")), Tier.Dev);
+
+        Assert.Equal(RegistryRendering.Component, rendering.Component);
+        Assert.Equal(["ConfigMap", "PersistentVolumeClaim", "Deployment", "Service", "HTTPRoute", "CronJob"], rendering.Objects.Select(o => o.Kind));
+        Assert.All(rendering.Objects, o => Assert.Equal(PlatformNamespaces.Registry, o.Namespace));
+        Assert.Equal("42Gi", Path(Single(rendering, "PersistentVolumeClaim").Body, "spec", "resources", "requests")["storage"]);
+        Assert.Empty(rendering.Charts);
+    }
+
+    [Fact]
+    public void Every_object_carries_the_standard_labels()
+    {
+        var rendering = RegistryRendering.Render(InCluster(), Tier.Dev);
+
+        Assert.All(rendering.Objects, o =>
+        {
+            foreach (var label in new[] { StandardLabels.Name, StandardLabels.Instance, StandardLabels.Component, StandardLabels.PartOf, StandardLabels.ManagedBy })
+                Assert.True(o.Labels.ContainsKey(label), $"{o} lacks {label}");
+            Assert.Equal(RegistryRendering.Component, o.Labels[StandardLabels.Component]);
+        });
+        Assert.All(rendering.Secrets, s => Assert.Equal(RegistryRendering.Component, s.Labels[StandardLabels.Component]));
+    }
+
+    [Fact]
+    public void The_registry_and_its_collector_meet_pod_security_restricted()
+    {
+        var rendering = RegistryRendering.Render(InCluster(), Tier.Prod);
+
+        foreach (var workload in rendering.Objects.Where(o => o.Kind is "Deployment" or "CronJob"))
+            Assert.Empty(RestrictedPodSecurity.Violations(PodSpec(workload)));
+        Assert.All(rendering.Objects.Where(o => o.Kind is "Deployment" or "CronJob"), workload =>
+            Assert.All(PodSpec(workload)["containers"] as List<object?> ?? [], c =>
+                Assert.Equal(true, Map(Map(c)["securityContext"])["readOnlyRootFilesystem"])));
+    }
+
+    [Fact]
+    public void The_route_serves_the_configured_host_on_the_cluster_gateways_https_listener()
+    {
+        var route = Single(RegistryRendering.Render(InCluster(("registry:host", "images.example.org")), Tier.Dev), "HTTPRoute");
+        var spec = Map(route.Body["spec"]);
+        var parent = Map(Assert.Single((List<object?>)spec["parentRefs"]!));
+
+        Assert.Equal(["images.example.org"], (List<object?>)spec["hostnames"]!);
+        Assert.Equal("platform", parent["name"]);
+        Assert.Equal("gateway", parent["namespace"]);
+        Assert.Equal("https", parent["sectionName"]);
+        var backend = Map(Assert.Single((List<object?>)Map(Assert.Single((List<object?>)spec["rules"]!))["backendRefs"]!));
+        Assert.Equal(RegistryRendering.ServiceName, backend["name"]);
+        Assert.Equal(RegistryFileLayout.HttpPort, backend["port"]);
+    }
+
+    [Fact]
+    public void The_service_selects_only_the_registry_server_pods_not_the_collector()
+    {
+        var rendering = RegistryRendering.Render(InCluster(), Tier.Dev);
+        var selector = Map(Map(Single(rendering, "Service").Body["spec"])["selector"]);
+        bool Selects(KubernetesObject workload) =>
+            selector.All(s => Map(Path(workload.Body, "spec").ContainsKey("jobTemplate")
+                ? Path(workload.Body, "spec", "jobTemplate", "spec", "template", "metadata")["labels"]
+                : Path(workload.Body, "spec", "template", "metadata")["labels"]).GetValueOrDefault(s.Key) as string == s.Value as string);
+
+        Assert.True(Selects(Single(rendering, "Deployment")));
+        Assert.False(Selects(Single(rendering, "CronJob")));
+    }
+
+    [Fact]
+    public void The_config_map_holds_the_rendered_config_and_the_pod_mounts_what_it_names()
+    {
+        var rendering = RegistryRendering.Render(InCluster(), Tier.Dev);
+        var config = Map(Single(rendering, "ConfigMap").Body["data"])[RegistryFileLayout.ConfigFileName];
+        var container = Map(Assert.Single((List<object?>)PodSpec(Single(rendering, "Deployment"))["containers"]!));
+        var mounts = ((List<object?>)container["volumeMounts"]!).Select(Map).ToDictionary(m => (string)m["mountPath"]!, m => (string)m["name"]!);
+
+        Assert.Equal(RegistryConfigFile.Render(RegistryFileLayout.InCluster), config);
+        Assert.Equal(RegistryPod.ConfigVolume, mounts[Directory(RegistryFileLayout.ConfigPath)]);
+        Assert.Equal(RegistryPod.AuthVolume, mounts[Directory(RegistryFileLayout.InCluster.HtpasswdPath)]);
+        Assert.Equal(RegistryPod.DataVolume, mounts[RegistryFileLayout.InCluster.StorageDirectory]);
+        Assert.Contains($"addr: \"{RegistryFileLayout.InCluster.ListenAddress}\"", (string)config!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_registry_is_replaced_not_rolled_so_one_pod_at_a_time_holds_the_volume()
+    {
+        var deployment = Single(RegistryRendering.Render(InCluster(), Tier.Dev), "Deployment");
+
+        Assert.Equal("Recreate", Path(deployment.Body, "spec", "strategy")["type"]);
+        Assert.Equal(1, Map(deployment.Body["spec"])["replicas"]);
+        Assert.Equal(["ReadWriteOnce"], (List<object?>)Map(Single(RegistryRendering.Render(InCluster(), Tier.Dev), "PersistentVolumeClaim").Body["spec"])["accessModes"]!);
+    }
+
+    [Fact]
+    public void The_collector_deletes_untagged_manifests_weekly_on_the_registry_node_and_never_overlaps()
+    {
+        var cronJob = Single(RegistryRendering.Render(InCluster(), Tier.Dev), "CronJob");
+        var pod = PodSpec(cronJob);
+        var container = Map(Assert.Single((List<object?>)pod["containers"]!));
+        var affinity = Map(Assert.Single((List<object?>)Path(pod, "affinity", "podAffinity")["requiredDuringSchedulingIgnoredDuringExecution"]!));
+
+        Assert.Equal(["registry", "garbage-collect", "/etc/docker/registry/config.yml", "--delete-untagged"], (List<object?>)container["command"]!);
+        Assert.Equal("Forbid", Map(cronJob.Body["spec"])["concurrencyPolicy"]);
+        Assert.Equal("kubernetes.io/hostname", affinity["topologyKey"]);
+        Assert.Equal(Manifest.Strings(RegistryDeployment.Selector()), Map(affinity["labelSelector"])["matchLabels"]);
+        Assert.DoesNotContain(RegistryPod.AuthVolume, ((List<object?>)pod["volumes"]!).Select(v => Map(v)["name"]));
+    }
+
+    [Fact]
+    public void A_config_change_changes_the_pod_template_so_the_registry_restarts_with_it()
+    {
+        var deployment = Single(RegistryRendering.Render(InCluster(), Tier.Dev), "Deployment");
+        var annotations = Map(Path(deployment.Body, "spec", "template", "metadata")["annotations"]);
+
+        Assert.Matches("^[0-9a-f]{16}$", (string)annotations[RegistryDeployment.ConfigHashAnnotation]!);
+    }
+
+    [Fact]
+    public void Resources_grow_with_the_tier()
+    {
+        var limits = AllTiers.Select(tier => (string)Path(RegistryResources.For(tier), "limits")["memory"]!).ToList();
+
+        Assert.Equal(["256Mi", "512Mi", "1Gi", "2Gi"], limits);
+        var container = Map(Assert.Single((List<object?>)PodSpec(Single(RegistryRendering.Render(InCluster(), Tier.Staging), "Deployment"))["containers"]!));
+        Assert.Equal(RegistryResources.For(Tier.Staging), container["resources"]);
+    }
+
+    [Fact]
+    public void In_cluster_generates_the_password_and_derives_htpasswd_pull_and_push_secrets_from_it()
+    {
+        var rendering = RegistryRendering.Render(InCluster([("registry:username", "ci"), .. GitLabRunnerSettings]), Tier.Dev);
+
+        Assert.Equal([new GeneratedPassword(RegistryCredentials.PasswordName)], rendering.Passwords);
+        var htpasswd = Assert.Single(rendering.Secrets, s => s.Name == RegistryPod.HtpasswdSecretName);
+        Assert.Equal(PlatformNamespaces.Registry, htpasswd.Namespace);
+        Assert.Equal(new SecretEntry("htpasswd", new HtpasswdSource("ci", RegistryCredentials.PasswordName)), Assert.Single(htpasswd.Entries));
+        var expected = new DockerConfigSource("registry.dev.example.com", "ci", new GeneratedPasswordSource(RegistryCredentials.PasswordName));
+        AssertDockerConfig(rendering, "registry-pull", PlatformNamespaces.Apps, expected);
+        AssertDockerConfig(rendering, "registry-push", PlatformNamespaces.Ci, expected);
+    }
+
+    [Fact]
+    public void The_htpasswd_user_defaults_to_delivery_and_no_push_secret_exists_without_runners()
+    {
+        var rendering = RegistryRendering.Render(InCluster(), Tier.Dev);
+
+        var htpasswd = Assert.Single(rendering.Secrets, s => s.Name == RegistryPod.HtpasswdSecretName);
+        Assert.Equal(new HtpasswdSource(RegistryCredentials.DefaultUser, RegistryCredentials.PasswordName), Assert.Single(htpasswd.Entries).Source);
+        Assert.DoesNotContain(rendering.Secrets, s => s.Name == "registry-push");
+        Assert.Equal(AppObjectNames.PullSecret, RegistryCredentials.PullSecretName);
+    }
+
+    [Fact]
+    public void External_deploys_nothing_and_takes_the_credentials_from_config()
+    {
+        var config = External(GitLabRunnerSettings);
+        var rendering = RegistryRendering.Render(config, Tier.Staging);
+
+        Assert.Empty(rendering.Objects);
+        Assert.Empty(rendering.Passwords);
+        var expected = new DockerConfigSource("ghcr.io/acme", "acme-bot", new ConfigSecretSource(config.Registry.Password));
+        AssertDockerConfig(rendering, "registry-pull", PlatformNamespaces.Apps, expected);
+        AssertDockerConfig(rendering, "registry-push", PlatformNamespaces.Ci, expected);
+        Assert.Equal(2, rendering.Secrets.Count);
+    }
+
+    [Fact]
+    public void The_local_docker_registry_needs_nothing_in_the_cluster_not_even_a_pull_secret()
+    {
+        var rendering = RegistryRendering.Render(Committed("local").Config, Tier.Local);
+
+        Assert.Equal(ComponentRendering.Empty(RegistryRendering.Component).Component, rendering.Component);
+        Assert.Empty(rendering.Objects);
+        Assert.Empty(rendering.Secrets);
+        Assert.Empty(rendering.Passwords);
+        Assert.Null(RegistryCredentials.PushSecret(Committed("local").Config.Registry));
+    }
+
+    [Theory]
+    [InlineData("dev", 6, "registry.dev.shop.example.com", true)]
+    [InlineData("staging", 0, "ghcr.io/acme-shop", true)]
+    [InlineData("prod", 0, "ghcr.io/acme-shop", false)]
+    public void The_committed_stacks_render_valid_registries(string stack, int objects, string address, bool pushSecret)
+    {
+        var loaded = Committed(stack);
+        var rendering = RegistryRendering.Render(loaded.Config, loaded.Tier!.Value);
+
+        Assert.Equal(objects, rendering.Objects.Count);
+        var pull = Assert.Single(rendering.Secrets, s => s.Name == "registry-pull");
+        Assert.Equal(address, Assert.IsType<DockerConfigSource>(Assert.Single(pull.Entries).Source).Registry);
+        Assert.Equal(pushSecret, rendering.Secrets.Any(s => s.Name == "registry-push"));
+        if (objects > 0)
+        {
+            SchemaCheck.AssertValid(rendering.Objects);
+            YamlLint.AssertClean(YamlWriter.WriteAll(rendering.Objects));
+        }
+    }
+
+    private static void AssertDockerConfig(ComponentRendering rendering, string name, string @namespace, DockerConfigSource expected)
+    {
+        var secret = Assert.Single(rendering.Secrets, s => s.Name == name);
+        Assert.Equal(@namespace, secret.Namespace);
+        Assert.Equal("kubernetes.io/dockerconfigjson", secret.Type);
+        Assert.Equal(new SecretEntry(".dockerconfigjson", expected), Assert.Single(secret.Entries));
+    }
+
+    private static string Directory(string path) => path[..path.LastIndexOf('/')];
+}
