@@ -142,18 +142,15 @@ public static class MonitoringCharts
             ("command", Map(("name", "otelcol-k8s"))),
             ("resources", MonitoringResources.For(tier, 25, 64)),
             ("config", Map(
-                // The chart's defaults are removed with null: only OTLP traces come in, and they go to Tempo.
-                ("receivers", Nulls("jaeger", "zipkin", "prometheus")),
+                // Only the traces pipeline is ours: OTLP in, Tempo out. Helm replaces lists, so its receivers
+                // are exactly these. The chart's default metrics and logs pipelines stay (debug exporter
+                // only): removing them needs null values, which Pulumi drops from chart values.
                 ("exporters", Map(("otlp/tempo", Map(("endpoint", TempoOtlpGrpc), ("tls", Map(("insecure", true))))))),
-                ("service", Map(("pipelines", new OrderedDictionary<string, object?>
-                {
-                    ["traces"] = Map(
+                ("service", Map(("pipelines", Map(
+                    ("traces", Map(
                         ("receivers", Manifest.List("otlp")),
                         ("processors", List("memory_limiter", "batch")),
-                        ("exporters", Manifest.List("otlp/tempo"))),
-                    ["metrics"] = null,
-                    ["logs"] = null,
-                })))))));
+                        ("exporters", Manifest.List("otlp/tempo"))))))))))));
 
     private static HelmChartSpec TrivyOperator(Tier tier) =>
         new("trivy-operator", "trivy-operator", Aquasecurity, "0.28.1", PlatformNamespaces.Monitoring, Map(
@@ -171,13 +168,4 @@ public static class MonitoringCharts
     }
 
     private static string Hours(int days) => (days * 24).ToString(CultureInfo.InvariantCulture) + "h";
-
-    /// <summary>Keys set to null, which Helm reads as "remove this default".</summary>
-    private static OrderedDictionary<string, object?> Nulls(params string[] keys)
-    {
-        var map = new OrderedDictionary<string, object?>();
-        foreach (var key in keys)
-            map[key] = null;
-        return map;
-    }
 }

@@ -74,6 +74,26 @@ public sealed partial class PlatformRenderingTests
         YamlLint.AssertClean(YamlWriter.WriteAll(objects));
     }
 
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void No_chart_value_or_object_field_is_null_because_pulumi_drops_null_map_entries(string stack)
+    {
+        var rendering = Render(stack);
+        var trees = rendering.Charts.Select(c => ($"chart {c.ReleaseName}", (object?)c.Values))
+            .Concat(rendering.Objects.Select(o => (o.Id, (object?)o.Body)));
+
+        foreach (var (owner, tree) in trees)
+            Assert.Empty(NullPaths(tree, owner));
+    }
+
+    private static IEnumerable<string> NullPaths(object? node, string path) => node switch
+    {
+        null => [path],
+        OrderedDictionary<string, object?> map => map.SelectMany(e => NullPaths(e.Value, $"{path}.{e.Key}")),
+        List<object?> list => list.SelectMany((item, i) => NullPaths(item, $"{path}[{i}]")),
+        _ => [],
+    };
+
     [Fact]
     public void Only_the_local_stack_has_local_docker_resources()
     {
