@@ -86,7 +86,11 @@ public static class LocalDocker
             new SortedDictionary<string, string>(StringComparer.Ordinal) { ["/run"] = "", ["/var/run"] = "" },
             uploads,
             Privileged: true,
-            RestartPolicy);
+            RestartPolicy)
+        {
+            // Ready when the API server says so; k3s ships kubectl, pointed at its own admin kubeconfig.
+            HealthCheck = new DockerHealthCheck(["CMD", "k3s", "kubectl", "get", "--raw=/readyz"]),
+        };
     }
 
     /// <summary>
@@ -108,6 +112,10 @@ public static class LocalDocker
             new SortedDictionary<string, string>(StringComparer.Ordinal),
             [],
             Privileged: false,
-            RestartPolicy);
+            RestartPolicy)
+        {
+            // The image is Alpine-based: busybox wget asks the API root, which answers 200 without auth.
+            HealthCheck = new DockerHealthCheck(["CMD", "wget", "-q", "--spider", $"http://127.0.0.1:{PlatformPorts.Registry}/v2/"], WaitSeconds: 60),
+        };
     }
 }

@@ -36,7 +36,17 @@ public sealed record DockerContainerSpec(
     IReadOnlyDictionary<string, string> Tmpfs,
     IReadOnlyList<DockerUpload> Uploads,
     bool Privileged,
-    string Restart);
+    string Restart)
+{
+    /// <summary>The shell waits for this check to pass after creating the container, so nothing talks to it before it serves.</summary>
+    public DockerHealthCheck? HealthCheck { get; init; }
+}
+
+/// <summary>
+/// Docker's healthcheck (exec form) and how long the shell waits for "healthy": checks every
+/// <see cref="IntervalSeconds"/>, each at most <see cref="TimeoutSeconds"/>, up to <see cref="WaitSeconds"/> in all.
+/// </summary>
+public sealed record DockerHealthCheck(IReadOnlyList<string> Command, int IntervalSeconds = 5, int TimeoutSeconds = 5, int Retries = 60, int WaitSeconds = 300);
 
 /// <summary>A published port: container port <see cref="Internal"/> on host <see cref="Ip"/>:<see cref="External"/>.</summary>
 public sealed record DockerPortSpec(int Internal, int External, string Ip, string Protocol = "tcp");

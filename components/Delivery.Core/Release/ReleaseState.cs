@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Delivery.Core.Model;
 using Delivery.Core.Validation;
 
@@ -6,6 +7,7 @@ namespace Delivery.Core.Release;
 /// <summary>What one app runs, as far as releases go: its slot versions, live slot and canary weight.</summary>
 public sealed record AppReleaseState(string Blue, string Green, string Live, int CanaryWeight)
 {
+    [JsonIgnore]
     public string LiveVersion => Slots.Parse(Live) is { } slot ? (slot == Slot.Blue ? Blue : Green) : "";
 }
 

@@ -98,4 +98,12 @@ public sealed class LocalDockerTests
         Assert.Equal([spec.K3sServer], spec.Containers);
         Assert.DoesNotContain(spec.K3sServer.Uploads, u => u.File == K3sRegistries.FilePath);
     }
+
+    [Fact]
+    public void Both_containers_have_a_healthcheck_the_shell_waits_on()
+    {
+        Assert.Equal(["CMD", "k3s", "kubectl", "get", "--raw=/readyz"], Spec.K3sServer.HealthCheck!.Command);
+        Assert.Equal(["CMD", "wget", "-q", "--spider", "http://127.0.0.1:5000/v2/"], Spec.Registry!.HealthCheck!.Command);
+        Assert.True(Spec.K3sServer.HealthCheck.IntervalSeconds * Spec.K3sServer.HealthCheck.Retries >= Spec.K3sServer.HealthCheck.WaitSeconds);
+    }
 }

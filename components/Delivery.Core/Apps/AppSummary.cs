@@ -1,0 +1,23 @@
+using Delivery.Core.Model;
+using Delivery.Core.Release;
+using Delivery.Core.Validation;
+
+namespace Delivery.Core.Apps;
+
+/// <summary>What an app's component reports as outputs: the live slot, versions, release id and Services.</summary>
+public sealed record AppSummary(string LiveSlot, string LiveVersion, string IdleVersion, string LiveReleaseId, string LiveService, string BlueService, string GreenService)
+{
+    public static AppSummary Of(DeliveryConfig config, string name)
+    {
+        var app = config.Apps[name];
+        var live = Slots.Parse(app.Live) ?? throw new InvalidOperationException($"apps.{name}.live is not validated: '{app.Live}'.");
+        return new AppSummary(
+            Slots.Name(live),
+            Slots.Version(app, live),
+            Slots.Version(app, Slots.Other(live)),
+            ReleaseId.Of(config, app, live),
+            AppObjectNames.Live(name),
+            AppObjectNames.Slot(name, Slot.Blue),
+            AppObjectNames.Slot(name, Slot.Green));
+    }
+}

@@ -1,0 +1,17 @@
+using Delivery.Core.Apps;
+using Delivery.Core.Release;
+
+namespace Delivery.Core.Tests.Apps;
+
+public sealed class AppSummaryTests
+{
+    [Fact]
+    public void The_summary_names_the_live_slot_its_release_and_the_services()
+    {
+        var config = TestConfigs.Load(TestConfigs.ValidDev()).Config;
+
+        var summary = AppSummary.Of(config, "api");
+
+        Assert.Equal(new AppSummary("green", "1.5.0", "1.4.2", ReleaseId.Of(config, config.Apps["api"], Model.Slot.Green), "api", "api-blue", "api-green"), summary);
+    }
+}
