@@ -29,10 +29,7 @@ public static class AppRoute
             : null;
         var metadata = Metadata(AppObjectNames.Live(name), PlatformNamespaces.Apps, StandardLabels.Shared(name, "route"), annotations);
         return Manifest.Object("gateway.networking.k8s.io/v1", "HTTPRoute", metadata, ("spec", Map(
-            ("parentRefs", List(Map(
-                ("name", ClusterGateway.Name),
-                ("namespace", ClusterGateway.Namespace),
-                ("sectionName", tier == Tier.Local ? ClusterGateway.HttpListener : ClusterGateway.HttpsListener)))),
+            ("parentRefs", List(ClusterGateway.ParentRef(tier))),
             ("hostnames", List(app.Host)),
             ("rules", List(Map(
                 ("matches", List(Map(("path", Map(("type", "PathPrefix"), ("value", "/")))))),

@@ -38,6 +38,14 @@ public static class ClusterGateway
     /// The listeners routes attach to. Locally there is usually no certificate, so plain http takes
     /// routes too; elsewhere http only redirects to https.
     /// </summary>
+    /// <summary>
+    /// The parentRef a route uses: the https listener, or on local (no certificate) the http one.
+    /// </summary>
+    public static OrderedDictionary<string, object?> ParentRef(Tier tier) => Map(
+        ("name", Name),
+        ("namespace", Namespace),
+        ("sectionName", tier == Tier.Local ? HttpListener : HttpsListener));
+
     public static IReadOnlyList<string> RouteListeners(Tier tier) => tier == Tier.Local ? [HttpListener, HttpsListener] : [HttpsListener];
 
     public static IReadOnlyList<KubernetesObject> Render(Tier tier)

@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using Delivery.Core.Apps;
+using Pulumi;
+
+namespace Delivery.Components;
+
+/// <summary>One app's objects (both slots, the Services, route, policies, metrics and alerts) in one ConfigGroup.</summary>
+public sealed class BlueGreenApp : RenderedComponent
+{
+    public BlueGreenApp(string name, BlueGreenAppArgs args, ComponentResourceOptions? options = null)
+        : base("delivery:apps:BlueGreenApp", name, args.Resources, options)
+    {
+        LiveSlot = Output.Create(args.Summary.LiveSlot);
+        LiveVersion = Output.Create(args.Summary.LiveVersion);
+        IdleVersion = Output.Create(args.Summary.IdleVersion);
+        ReleaseId = Output.Create(args.Summary.LiveReleaseId);
+        ServiceNames = Output.Create(ImmutableArray.Create(args.Summary.LiveService, args.Summary.BlueService, args.Summary.GreenService));
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["liveSlot"] = LiveSlot,
+            ["liveVersion"] = LiveVersion,
+            ["idleVersion"] = IdleVersion,
+            ["releaseId"] = ReleaseId,
+            ["serviceNames"] = ServiceNames,
+        });
+    }
+
+    [Output("liveSlot")]
+    public Output<string> LiveSlot { get; private set; }
+
+    [Output("liveVersion")]
+    public Output<string> LiveVersion { get; private set; }
+
+    [Output("idleVersion")]
+    public Output<string> IdleVersion { get; private set; }
+
+    /// <summary>The live slot's release id.</summary>
+    [Output("releaseId")]
+    public Output<string> ReleaseId { get; private set; }
+
+    /// <summary>The live Service, then the blue and green slot Services.</summary>
+    [Output("serviceNames")]
+    public Output<ImmutableArray<string>> ServiceNames { get; private set; }
+}
+
+public sealed record BlueGreenAppArgs(RenderedComponentArgs Resources, AppSummary Summary);

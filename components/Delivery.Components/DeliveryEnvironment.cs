@@ -1,0 +1,68 @@
+using Delivery.Core.Apps;
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
+using Delivery.Core.Platform;
+using Pulumi;
+using KubernetesProvider = Pulumi.Kubernetes.Provider;
+using KubernetesProviderArgs = Pulumi.Kubernetes.ProviderArgs;
+
+namespace Delivery.Components;
+
+/// <summary>
+/// The root of a stack: the local cluster (local stack) or a provider for an existing one, then the
+/// baseline, registry, CI runners, monitoring and every app, in that order, all on one explicit
+/// Kubernetes provider.
+/// </summary>
+public sealed class DeliveryEnvironment : ComponentResource
+{
+    public DeliveryEnvironment(string name, DeliveryEnvironmentArgs args, ComponentResourceOptions? options = null)
+        : base("delivery:index:DeliveryEnvironment", name, options)
+    {
+        var config = args.Config;
+        var rendering = args.Rendering;
+        var parent = new ComponentResourceOptions { Parent = this };
+
+        LocalCluster = rendering.LocalDocker is { } local
+            ? new LocalCluster("local-cluster", new LocalClusterArgs(local, config.Cluster.K3s.ApiPort), parent)
+            : null;
+        ProviderResource provider = LocalCluster?.ClusterProvider ?? ExistingClusterProvider(config.Cluster);
+        List<Resource> Needs(params RenderedComponent[] components) => [.. LocalCluster is null ? [] : new Resource[] { LocalCluster }, .. components];
+        RenderedComponentArgs Resources(string component, bool protect, List<Resource> dependsOn) =>
+            new(rendering.Components.Single(c => c.Component == component), provider, dependsOn, protect);
+
+        var baseline = new ClusterBaseline("cluster-baseline", Resources("cluster-baseline", false, Needs()), parent);
+        Registry = new ContainerRegistry("registry",
+            new ContainerRegistryArgs(Resources("registry", config.Protect, Needs(baseline)), args.Endpoints.RegistryUrl), parent);
+        _ = new CiRunners("ci-runners", Resources("ci-runners", false, Needs(baseline, Registry)), parent);
+        Monitoring = new Monitoring("monitoring",
+            new MonitoringArgs(Resources("monitoring", config.Protect, Needs(baseline)), args.Endpoints.GrafanaUrl), parent);
+        Apps = config.Apps.Keys.Order(StringComparer.Ordinal).ToDictionary(
+            app => app,
+            app => new BlueGreenApp($"app-{app}",
+                new BlueGreenAppArgs(Resources($"app:{app}", false, Needs(baseline, Registry, Monitoring)), AppSummary.Of(config, app)), parent));
+
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["registryUrl"] = Registry.Url,
+            ["grafanaUrl"] = Monitoring.GrafanaUrl,
+        });
+    }
+
+    public LocalCluster? LocalCluster { get; }
+
+    public ContainerRegistry Registry { get; }
+
+    public Monitoring Monitoring { get; }
+
+    public IReadOnlyDictionary<string, BlueGreenApp> Apps { get; }
+
+    private KubernetesProvider ExistingClusterProvider(ClusterConfig cluster)
+    {
+        var arguments = new KubernetesProviderArgs { KubeConfig = Output.CreateSecret(cluster.Kubeconfig.Reveal()) };
+        if (cluster.Context.Length > 0)
+            arguments.Context = cluster.Context;
+        return new KubernetesProvider("kubernetes", arguments, new CustomResourceOptions { Parent = this });
+    }
+}
+
+public sealed record DeliveryEnvironmentArgs(DeliveryConfig Config, PlatformRendering Rendering, PlatformEndpoints Endpoints);

@@ -1,0 +1,75 @@
+using Delivery.Core.Apps;
+using Delivery.Core.Configuration;
+using Delivery.Core.Platform;
+using Delivery.Core.Release;
+using Pulumi;
+
+namespace Delivery.Components;
+
+/// <summary>
+/// The stack: builds the model from the config the engine passes, validates it before any resource
+/// is declared, refuses frozen or unpromoted releases, declares the environment, exports its outputs.
+/// </summary>
+public static class DeliveryProgram
+{
+    public static async Task<IDictionary<string, object?>> RunAsync()
+    {
+        var environment = EnvironmentOverrides.OfProcess();
+        var stack = Deployment.Instance.StackName;
+        var loaded = DeliveryConfigLoader.Load(EngineConfigReader.Read(environment, stack), environment);
+        Report(loaded.Problems);
+        var config = loaded.Config;
+        var tier = loaded.Tier!.Value;
+
+        var deployed = await ReleaseHistory.ReadAsync("deployed-releases", stack).ConfigureAwait(false);
+        var releaseProblems = new List<ConfigProblem>();
+        if (deployed is not null)
+            releaseProblems.AddRange(ChangeFreeze.Check(config, deployed));
+        if (config.Upstream.Length > 0)
+        {
+            var upstream = await ReleaseHistory.ReadAsync("upstream-releases", config.Upstream).ConfigureAwait(false)
+                           ?? throw new RunException(
+                               $"error: delivery-platform:upstream = \"{config.Upstream}\": the upstream stack has no {ReleaseStateJson.OutputName} output. " +
+                               $"Fix: deploy {config.Upstream} first, or remove the key: pulumi config rm delivery-platform:upstream.");
+            releaseProblems.AddRange(PromotionLadder.Check(config, UpstreamReleases.LiveIn(upstream), deployed));
+        }
+        Report(releaseProblems);
+
+        var delivery = new DeliveryEnvironment("delivery",
+            new DeliveryEnvironmentArgs(config, PlatformRenderer.Render(config, tier), PlatformEndpoints.Of(config, tier)));
+
+        var outputs = new Dictionary<string, object?>
+        {
+            [ReleaseStateJson.OutputName] = ReleaseStateJson.Write(ReleaseState.Of(config)),
+            ["apps"] = config.Apps.Keys.Order(StringComparer.Ordinal).ToDictionary(app => app, app => (object)AppOutput(AppSummary.Of(config, app))),
+            ["registryUrl"] = delivery.Registry.Url,
+            ["grafanaUrl"] = delivery.Monitoring.GrafanaUrl,
+        };
+        if (delivery.LocalCluster is { } local)
+            outputs["kubeconfig"] = local.Kubeconfig;
+        return outputs;
+    }
+
+    /// <summary>Warnings are logged; errors stop the program with the core's messages, and no stack trace.</summary>
+    private static void Report(IEnumerable<ConfigProblem> problems)
+    {
+        var errors = new List<string>();
+        foreach (var problem in problems)
+        {
+            if (problem.IsError)
+                errors.Add(problem.ToString());
+            else
+                Log.Warn(problem.ToString());
+        }
+        if (errors.Count > 0)
+            throw new RunException($"{errors.Count} configuration problem{(errors.Count == 1 ? "" : "s")}; nothing was changed:\n{string.Join('\n', errors)}");
+    }
+
+    private static Dictionary<string, object> AppOutput(AppSummary summary) => new()
+    {
+        ["liveSlot"] = summary.LiveSlot,
+        ["liveVersion"] = summary.LiveVersion,
+        ["idleVersion"] = summary.IdleVersion,
+        ["releaseId"] = summary.LiveReleaseId,
+    };
+}

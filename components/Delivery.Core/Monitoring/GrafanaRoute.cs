@@ -1,0 +1,27 @@
+using Delivery.Core.Cluster;
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
+using Delivery.Core.Release;
+using static Delivery.Core.Kubernetes.Manifest;
+
+namespace Delivery.Core.Monitoring;
+
+/// <summary>Grafana on <c>monitoring.grafanaHost</c>, through the cluster Gateway (none without a host).</summary>
+public static class GrafanaRoute
+{
+    /// <summary>kube-prometheus-stack's Grafana Service: <c>&lt;release&gt;-grafana</c>, port 80.</summary>
+    public const string Service = "kube-prometheus-stack-grafana";
+
+    public static KubernetesObject? Render(MonitoringConfig monitoring, Tier tier) =>
+        monitoring.GrafanaHost.Length == 0
+            ? null
+            : Manifest.Object("gateway.networking.k8s.io/v1", "HTTPRoute", "grafana", PlatformNamespaces.Monitoring, StandardLabels.Shared("grafana", "route"),
+                ("spec", Map(
+                    ("parentRefs", List(ClusterGateway.ParentRef(tier))),
+                    ("hostnames", List(monitoring.GrafanaHost)),
+                    ("rules", List(Map(("backendRefs", List(Map(("name", Service), ("port", 80))))))))));
+
+    /// <summary>The URL Grafana is reached on; empty without a host.</summary>
+    public static string Url(MonitoringConfig monitoring, Tier tier) =>
+        monitoring.GrafanaHost.Length == 0 ? "" : $"{(tier == Tier.Local ? "http" : "https")}://{monitoring.GrafanaHost}";
+}

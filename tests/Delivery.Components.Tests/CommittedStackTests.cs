@@ -1,0 +1,75 @@
+using Pulumi;
+using Pulumi.Utilities;
+
+namespace Delivery.Components.Tests;
+
+/// <summary>Every committed stack runs under mocks, with its users' secrets set, and declares the whole platform.</summary>
+public sealed class CommittedStackTests
+{
+    public static TheoryData<string> Stacks() => ["local", "dev", "staging", "prod"];
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task Each_committed_stack_declares_every_component_on_one_explicit_provider(string stack)
+    {
+        var run = await StackRun.RunAsync(stack, StackRun.Committed(stack), StackRun.CommittedReleaseStates());
+
+        foreach (var (type, name) in new[]
+                 {
+                     ("delivery:index:DeliveryEnvironment", "delivery"), ("delivery:cluster:ClusterBaseline", "cluster-baseline"),
+                     ("delivery:registry:ContainerRegistry", "registry"), ("delivery:ci:CiRunners", "ci-runners"),
+                     ("delivery:monitoring:Monitoring", "monitoring"), ("delivery:apps:BlueGreenApp", "app-api"), ("delivery:apps:BlueGreenApp", "app-web"),
+                 })
+            Assert.NotNull(run.Single(type, name));
+        var providers = run.OfType("pulumi:providers:kubernetes").ToList();
+        Assert.Single(providers);
+        foreach (var resource in run.Registered.Where(r => r.Type!.StartsWith("kubernetes:", StringComparison.Ordinal)))
+        {
+            Assert.False(string.IsNullOrEmpty(resource.Provider), $"{resource.Type} {resource.Name} has no explicit provider");
+            Assert.Contains("pulumi:providers:kubernetes", resource.Provider, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task Components_are_children_of_the_environment_and_groups_children_of_their_component(string stack)
+    {
+        var run = await StackRun.RunAsync(stack, StackRun.Committed(stack), StackRun.CommittedReleaseStates());
+
+        var urns = new List<string>();
+        foreach (var resource in run.Resources)
+            urns.Add(await OutputUtilities.GetValueAsync(resource.Urn));
+        Assert.Contains(urns, urn => urn.EndsWith("delivery:index:DeliveryEnvironment$delivery:apps:BlueGreenApp::app-api", StringComparison.Ordinal));
+        Assert.Contains(urns, urn => urn.EndsWith("delivery:apps:BlueGreenApp$kubernetes:yaml/v2:ConfigGroup::app-api", StringComparison.Ordinal));
+        Assert.Contains(urns, urn => urn.EndsWith("delivery:monitoring:Monitoring$kubernetes:helm.sh/v4:Chart::monitoring-kube-prometheus-stack", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_local_stack_brings_up_docker_containers_and_exports_a_secret_kubeconfig()
+    {
+        var run = await StackRun.RunAsync("local", StackRun.Committed("local"));
+
+        Assert.Equal(["local-k3s", "local-registry"], run.OfType("docker:index/container:Container").Select(c => c.Name!).Order(StringComparer.Ordinal));
+        var k3s = run.Single("docker:index/container:Container", "local-k3s");
+        Assert.Equal(true, k3s.Inputs["privileged"]);
+        Assert.Equal(true, k3s.Inputs["wait"]);
+        var kubeconfig = Assert.IsAssignableFrom<Output<string>>(run.Outputs["kubeconfig"]);
+        Assert.True(await Output.IsSecretAsync(kubeconfig));
+        Assert.Contains(Mocks.MockPassword, await OutputUtilities.GetValueAsync(kubeconfig), StringComparison.Ordinal);
+        Assert.Equal("registry.localhost:5000", await OutputUtilities.GetValueAsync((Output<string>)run.Outputs["registryUrl"]!));
+    }
+
+    [Fact]
+    public async Task The_stack_exports_each_apps_live_slot_versions_and_release_id()
+    {
+        var run = await StackRun.RunAsync("prod", StackRun.Committed("prod"), StackRun.CommittedReleaseStates());
+
+        var apps = Assert.IsType<Dictionary<string, object>>(run.Outputs["apps"]);
+        var api = Assert.IsType<Dictionary<string, object>>(apps["api"]);
+        Assert.Equal("blue", api["liveSlot"]);
+        Assert.Equal("1.4.2", api["liveVersion"]);
+        Assert.Equal("1.5.0", api["idleVersion"]);
+        Assert.StartsWith("1.4.2-", (string)api["releaseId"], StringComparison.Ordinal);
+        Assert.Contains("\"api\":{\"blue\":\"1.4.2\",\"green\":\"1.5.0\",\"live\":\"blue\"", (string)run.Outputs["releaseState"]!, StringComparison.Ordinal);
+    }
+}

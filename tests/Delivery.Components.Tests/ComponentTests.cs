@@ -1,0 +1,79 @@
+using System.Collections;
+using Delivery.Core.Configuration;
+using Delivery.Core.Platform;
+using Pulumi;
+using Pulumi.Utilities;
+using KubernetesSecret = Pulumi.Kubernetes.Core.V1.Secret;
+
+namespace Delivery.Components.Tests;
+
+/// <summary>Each component hands Pulumi exactly what the core rendered: objects, chart values, Secrets.</summary>
+public sealed class ComponentTests
+{
+    private static PlatformRendering CoreRendering(string stack)
+    {
+        var loaded = DeliveryConfigLoader.Load(
+            StackFileReader.Read(Path.Combine(EngineConfig.RepositoryRoot(), "stacks", $"Pulumi.{stack}.yaml")), new Dictionary<string, string>());
+        return PlatformRenderer.Render(loaded.Config, loaded.Tier!.Value);
+    }
+
+    private static IEnumerable<object?> Objs(Pulumi.Testing.MockResourceArgs group) => ((IEnumerable)group.Inputs["objs"]).Cast<object?>();
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task Every_core_object_is_handed_to_exactly_one_config_group_unchanged(string stack)
+    {
+        var run = await StackRun.RunAsync(stack, StackRun.Committed(stack), StackRun.CommittedReleaseStates());
+
+        var handedOver = run.OfType("kubernetes:yaml/v2:ConfigGroup").SelectMany(Objs).Select(Canonical.Json).Order(StringComparer.Ordinal).ToList();
+        var rendered = CoreRendering(stack).Objects.Select(o => Canonical.Json(o.Body)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(rendered, handedOver);
+    }
+
+    [Fact]
+    public async Task Charts_get_their_pinned_version_repository_namespace_and_values()
+    {
+        var run = await StackRun.RunAsync("dev", StackRun.Committed("dev"), StackRun.CommittedReleaseStates());
+
+        foreach (var chart in CoreRendering("dev").Charts)
+        {
+            var declared = Assert.Single(run.OfType("kubernetes:helm.sh/v4:Chart"), c => (string)c.Inputs["name"] == chart.ReleaseName);
+            Assert.Equal(chart.Chart, declared.Inputs["chart"]);
+            Assert.Equal(chart.Version, declared.Inputs["version"]);
+            Assert.Equal(chart.Namespace, declared.Inputs["namespace"]);
+            Assert.Equal(Canonical.Json(chart.Values), Canonical.Json(declared.Inputs["values"]));
+            if (chart.Repository.Length > 0)
+                Assert.Equal(chart.Repository, ((IDictionary)declared.Inputs["repositoryOpts"])["repo"]);
+        }
+    }
+
+    [Fact]
+    public async Task Secrets_are_typed_secret_resources_and_no_secret_reaches_a_group_or_chart()
+    {
+        var config = StackRun.Committed("staging");
+        var run = await StackRun.RunAsync("staging", config, StackRun.CommittedReleaseStates());
+
+        var secrets = run.Resources.OfType<KubernetesSecret>().ToList();
+        Assert.NotEmpty(secrets);
+        foreach (var secret in secrets)
+            Assert.True(await Output.IsSecretAsync(secret.StringData));
+        var pull = run.Single("kubernetes:core/v1:Secret", "registry-apps-registry-pull");
+        Assert.Equal("kubernetes.io/dockerconfigjson", pull.Inputs["type"]);
+        Assert.Contains("ghcr-token", (string)((IDictionary)pull.Inputs["stringData"])[".dockerconfigjson"]!, StringComparison.Ordinal);
+
+        var exposed = run.OfType("kubernetes:yaml/v2:ConfigGroup").Concat(run.OfType("kubernetes:helm.sh/v4:Chart")).Select(r => Canonical.Json(r.Inputs)).ToList();
+        foreach (var secretValue in new[] { "ghcr-token", "runner-token", "apiVersion: v1\\nkind: Config", Mocks.MockPassword })
+            Assert.DoesNotContain(exposed, inputs => inputs.Contains(secretValue, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_in_cluster_registry_gets_a_generated_password_and_an_htpasswd_secret_from_its_bcrypt_hash()
+    {
+        var run = await StackRun.RunAsync("dev", StackRun.Committed("dev"), StackRun.CommittedReleaseStates());
+
+        Assert.Single(run.OfType("random:index/randomPassword:RandomPassword"), p => p.Name == "registry-registry-password");
+        var htpasswd = run.OfType("kubernetes:core/v1:Secret").Single(s => ((IDictionary)s.Inputs["stringData"]).Values.Cast<object>().Any(v => ((string)v).Contains(Mocks.MockBcrypt, StringComparison.Ordinal)));
+        Assert.Equal("ci:" + Mocks.MockBcrypt + "\n", ((IDictionary)htpasswd.Inputs["stringData"]).Values.Cast<string>().Single());
+    }
+}

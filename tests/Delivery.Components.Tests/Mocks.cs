@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Pulumi.Testing;
+
+namespace Delivery.Components.Tests;
+
+/// <summary>
+/// Returns every resource's inputs as its state (so tests read back exactly what was handed over),
+/// fills the few outputs the program reads, and records every registration.
+/// </summary>
+internal sealed class Mocks(IReadOnlyDictionary<string, string> releaseStates) : IMocks
+{
+    public const string MockPassword = "mock-password-value";
+    public const string MockBcrypt = "$2y$10$mockmockmockmockmockmo";
+
+    /// <summary>Every resource registered, in order.</summary>
+    public ConcurrentQueue<MockResourceArgs> Registered { get; } = new();
+
+    public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    {
+        Registered.Enqueue(args);
+        var state = ImmutableDictionary.CreateBuilder<string, object>();
+        state.AddRange(args.Inputs);
+        switch (args.Type)
+        {
+            case "pulumi:pulumi:StackReference":
+                // Id is the referenced stack's full name, organization/project/stack.
+                var stack = args.Id!.Split('/')[^1];
+                var outputs = releaseStates.TryGetValue(stack, out var json)
+                    ? ImmutableDictionary<string, object>.Empty.Add("releaseState", json)
+                    : ImmutableDictionary<string, object>.Empty;
+                state["outputs"] = outputs;
+                state["secretOutputNames"] = ImmutableArray<object>.Empty;
+                break;
+            case "random:index/randomPassword:RandomPassword":
+                state["result"] = MockPassword;
+                state["bcryptHash"] = MockBcrypt;
+                break;
+            case "docker:index/remoteImage:RemoteImage":
+                state["imageId"] = $"sha256:{args.Name}";
+                break;
+        }
+        return Task.FromResult<(string? id, object state)>((args.Id ?? $"{args.Name}-id", state.ToImmutable()));
+    }
+
+    public Task<object> CallAsync(MockCallArgs args) => Task.FromResult<object>(ImmutableDictionary<string, object>.Empty);
+}

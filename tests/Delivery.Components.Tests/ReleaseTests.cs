@@ -1,0 +1,89 @@
+using System.Collections;
+using Delivery.Core.Release;
+using Pulumi;
+
+namespace Delivery.Components.Tests;
+
+/// <summary>Releases under Pulumi: a switch is a one-object change; bad config, freezes and the ladder stop the program first.</summary>
+public sealed class ReleaseTests
+{
+    private static async Task<Dictionary<string, string>> AppGroupObjects(EngineConfig config)
+    {
+        var run = await StackRun.RunAsync("dev", config, StackRun.CommittedReleaseStates());
+        var group = run.Single("kubernetes:yaml/v2:ConfigGroup", "app-api");
+        return ((IEnumerable)group.Inputs["objs"]).Cast<IDictionary>().ToDictionary(
+            o => $"{o["kind"]}/{((IDictionary)o["metadata"]!)["name"]}",
+            o => Canonical.Json(o));
+    }
+
+    [Fact]
+    public async Task Switching_live_changes_only_the_live_service_handed_to_the_apps_config_group()
+    {
+        var before = await AppGroupObjects(StackRun.Committed("dev"));
+        var after = await AppGroupObjects(StackRun.Committed("dev").Set("apps.api.live", "blue"));
+
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        Assert.Equal(["Service/api"], before.Keys.Where(id => before[id] != after[id]));
+    }
+
+    [Fact]
+    public async Task A_bad_config_fails_with_every_problem_before_any_resource_is_registered()
+    {
+        var config = StackRun.Committed("dev").Set("apps.api.green", "latest").Set("apps.api.port", "80");
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => StackRun.RunAsync("dev", config, StackRun.CommittedReleaseStates()));
+
+        var message = error.ToString();
+        Assert.Contains("2 configuration problems; nothing was changed:", message, StringComparison.Ordinal);
+        Assert.Contains("error: delivery-platform:apps.api.green = \"latest\": is a moving tag", message, StringComparison.Ordinal);
+        Assert.Contains("error: delivery-platform:apps.api.port = \"80\"", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_config_registers_nothing()
+    {
+        var mocks = new Mocks(new Dictionary<string, string>());
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG", StackRun.Committed("dev").Set("environment", "production").ConfigJson());
+        try
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync(mocks,
+                new Pulumi.Testing.TestOptions { ProjectName = StackRun.Project, StackName = "dev", IsPreview = false }, () => DeliveryProgram.RunAsync()));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PULUMI_CONFIG", null);
+        }
+        Assert.Empty(mocks.Registered);
+    }
+
+    [Fact]
+    public async Task A_frozen_stack_refuses_a_switch_against_its_last_deployed_state()
+    {
+        var config = StackRun.Committed("prod").Set("freeze.enabled", "true").Set("freeze.reason", "Black Friday").Set("apps.api.live", "green");
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => StackRun.RunAsync("prod", config, StackRun.CommittedReleaseStates()));
+
+        Assert.Contains("the stack is frozen (Black Friday); changing it from \"blue\" is refused.", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_ladder_refuses_a_version_not_live_upstream_and_lets_a_promoted_one_through()
+    {
+        var states = StackRun.CommittedReleaseStates();
+
+        var promoted = await StackRun.RunAsync("prod", StackRun.Committed("prod").Set("apps.api.live", "green"), states);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() =>
+            StackRun.RunAsync("prod", StackRun.Committed("prod").Set("apps.api.green", "1.6.0").Set("apps.api.live", "green"), states));
+
+        Assert.Equal("green", ReleaseStateJson.Read((string)promoted.Outputs["releaseState"]!).Apps["api"].Live);
+        Assert.Contains("cannot go live: it is not live in the upstream stack staging", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_downstream_stack_whose_upstream_never_deployed_gets_one_clear_error()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => StackRun.RunAsync("prod", StackRun.Committed("prod"), new Dictionary<string, string>()));
+
+        Assert.Contains("the upstream stack has no releaseState output", error.ToString(), StringComparison.Ordinal);
+    }
+}
