@@ -40,7 +40,10 @@ internal sealed class Mocks(IReadOnlyDictionary<string, string> releaseStates) :
                 state["imageId"] = $"sha256:{args.Name}";
                 break;
         }
-        return Task.FromResult<(string? id, object state)>((args.Id ?? $"{args.Name}-id", state.ToImmutable()));
+        // The mock monitor passes the request's ImportId, which is "" (not null) for an ordinary
+        // registration; an empty id would leave every custom resource's Id unknown.
+        var id = string.IsNullOrEmpty(args.Id) ? $"{args.Name}-id" : args.Id;
+        return Task.FromResult<(string? id, object state)>((id, state.ToImmutable()));
     }
 
     public Task<object> CallAsync(MockCallArgs args) => Task.FromResult<object>(ImmutableDictionary<string, object>.Empty);

@@ -46,8 +46,8 @@ public sealed class ReleaseTests
         Environment.SetEnvironmentVariable("PULUMI_CONFIG", StackRun.Committed("dev").Set("environment", "production").ConfigJson());
         try
         {
-            await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync(mocks,
-                new Pulumi.Testing.TestOptions { ProjectName = StackRun.Project, StackName = "dev", IsPreview = false }, () => DeliveryProgram.RunAsync()));
+            await Assert.ThrowsAnyAsync<Exception>(() => Task.Run(() => Deployment.TestAsync(mocks,
+                new Pulumi.Testing.TestOptions { ProjectName = StackRun.Project, StackName = "dev", IsPreview = false }, () => DeliveryProgram.RunAsync())));
         }
         finally
         {

@@ -19,10 +19,12 @@ internal sealed record StackRun(ImmutableArray<Resource> Resources, IDictionary<
         Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", config.SecretKeysJson());
         try
         {
-            var (resources, outputs) = await Deployment.TestAsync(
+            // Off xunit's synchronization context: the program awaits engine replies (StackReferences)
+            // while the test Deployment may block on it, which a single-threaded context could deadlock.
+            var (resources, outputs) = await Task.Run(() => Deployment.TestAsync(
                 mocks,
                 new TestOptions { ProjectName = Project, StackName = stack, IsPreview = false },
-                () => DeliveryProgram.RunAsync());
+                () => DeliveryProgram.RunAsync()));
             return new StackRun(resources, outputs, [.. mocks.Registered]);
         }
         finally
