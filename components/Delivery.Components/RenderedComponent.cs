@@ -13,7 +13,7 @@ namespace Delivery.Components;
 /// <summary>
 /// Declares one core rendering, mechanically and in apply order: generated passwords; a ConfigGroup
 /// of its Namespaces; its Secrets (typed, secret, never inside a group or chart values); a protected
-/// ConfigGroup of its volumes; its Helm charts; a ConfigGroup of everything else. Each step waits
+/// ConfigGroup of its volumes; its Helm charts, one after another; a ConfigGroup of everything else. Each step waits
 /// for the ones before it and for <see cref="RenderedComponentArgs.DependsOn"/>.
 /// </summary>
 public abstract class RenderedComponent : ComponentResource
@@ -35,7 +35,11 @@ public abstract class RenderedComponent : ComponentResource
         after.AddRange(secretResources);
         after.AddRange(storage);
 
-        var charts = rendering.Charts.Select(chart => DeclareChart(name, chart, args, after)).ToList();
+        // Charts go one after another, in the core's order: a chart that installs CRDs (the ARC
+        // controller, kube-prometheus-stack) comes before those that create their objects.
+        var charts = new List<Resource>();
+        foreach (var chart in rendering.Charts)
+            charts.Add(DeclareChart(name, chart, args, [.. after, .. charts]));
         after.AddRange(charts);
         var rest = DeclareGroup(name, rendering.Objects.Where(o => !IsNamespace(o) && !IsStorage(o)), args, after, protect: false);
 

@@ -3,6 +3,7 @@ namespace Delivery.Core.Kubernetes;
 /// <summary>
 /// Everything one platform component (or one app) deploys: plain objects for a ConfigGroup, Helm
 /// charts, the Secrets the shell must create from secret sources, and the passwords it must generate.
+/// Charts are applied in list order, so a chart that installs CRDs comes before the charts using them.
 /// </summary>
 public sealed record ComponentRendering(
     string Component,

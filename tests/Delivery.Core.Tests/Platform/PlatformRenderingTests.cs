@@ -95,6 +95,17 @@ public sealed partial class PlatformRenderingTests
     };
 
     [Fact]
+    public void Charts_that_install_crds_come_before_the_charts_that_use_them()
+    {
+        var dev = Render("dev");
+        var ci = dev.Components.Single(c => c.Component == "ci-runners").Charts.Select(c => c.ReleaseName).ToList();
+        var monitoring = dev.Components.Single(c => c.Component == "monitoring").Charts.Select(c => c.ReleaseName).ToList();
+
+        Assert.Equal(["arc", "arc-runners"], ci);
+        Assert.Equal("kube-prometheus-stack", monitoring[0]);
+    }
+
+    [Fact]
     public void Only_the_local_stack_has_local_docker_resources()
     {
         Assert.NotNull(Render("local").LocalDocker);
