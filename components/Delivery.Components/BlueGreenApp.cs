@@ -14,6 +14,7 @@ public sealed class BlueGreenApp : RenderedComponent
         LiveVersion = Output.Create(args.Summary.LiveVersion);
         IdleVersion = Output.Create(args.Summary.IdleVersion);
         ReleaseId = Output.Create(args.Summary.LiveReleaseId);
+        IdleReleaseId = Output.Create(args.Summary.IdleReleaseId);
         ServiceNames = Output.Create(ImmutableArray.Create(args.Summary.LiveService, args.Summary.BlueService, args.Summary.GreenService));
         RegisterOutputs(new Dictionary<string, object?>
         {
@@ -21,6 +22,7 @@ public sealed class BlueGreenApp : RenderedComponent
             ["liveVersion"] = LiveVersion,
             ["idleVersion"] = IdleVersion,
             ["releaseId"] = ReleaseId,
+            ["idleReleaseId"] = IdleReleaseId,
             ["serviceNames"] = ServiceNames,
         });
     }
@@ -37,6 +39,10 @@ public sealed class BlueGreenApp : RenderedComponent
     /// <summary>The live slot's release id.</summary>
     [Output("releaseId")]
     public Output<string> ReleaseId { get; private set; }
+
+    /// <summary>The idle slot's release id; empty when the idle slot has no version.</summary>
+    [Output("idleReleaseId")]
+    public Output<string> IdleReleaseId { get; private set; }
 
     /// <summary>The live Service, then the blue and green slot Services.</summary>
     [Output("serviceNames")]

@@ -71,5 +71,6 @@ public static class DeliveryProgram
         ["liveVersion"] = summary.LiveVersion,
         ["idleVersion"] = summary.IdleVersion,
         ["releaseId"] = summary.LiveReleaseId,
+        ["idleReleaseId"] = summary.IdleReleaseId,
     };
 }

@@ -89,6 +89,7 @@ public sealed class CommittedStackTests
         Assert.Equal("1.4.2", api["liveVersion"]);
         Assert.Equal("1.5.0", api["idleVersion"]);
         Assert.StartsWith("1.4.2-", (string)api["releaseId"], StringComparison.Ordinal);
+        Assert.StartsWith("1.5.0-", (string)api["idleReleaseId"], StringComparison.Ordinal);
         Assert.Contains("\"api\":{\"blue\":\"1.4.2\",\"green\":\"1.5.0\",\"live\":\"blue\"", (string)run.Outputs["releaseState"]!, StringComparison.Ordinal);
     }
 }

@@ -4,8 +4,8 @@ using Delivery.Core.Validation;
 
 namespace Delivery.Core.Apps;
 
-/// <summary>What an app's component reports as outputs: the live slot, versions, release id and Services.</summary>
-public sealed record AppSummary(string LiveSlot, string LiveVersion, string IdleVersion, string LiveReleaseId, string LiveService, string BlueService, string GreenService)
+/// <summary>What an app's component reports as outputs: the live slot, versions, release ids (idle: empty without a version) and Services.</summary>
+public sealed record AppSummary(string LiveSlot, string LiveVersion, string IdleVersion, string LiveReleaseId, string IdleReleaseId, string LiveService, string BlueService, string GreenService)
 {
     public static AppSummary Of(DeliveryConfig config, string name)
     {
@@ -16,6 +16,7 @@ public sealed record AppSummary(string LiveSlot, string LiveVersion, string Idle
             Slots.Version(app, live),
             Slots.Version(app, Slots.Other(live)),
             ReleaseId.Of(config, app, live),
+            Slots.Version(app, Slots.Other(live)).Length == 0 ? "" : ReleaseId.Of(config, app, Slots.Other(live)),
             AppObjectNames.Live(name),
             AppObjectNames.Slot(name, Slot.Blue),
             AppObjectNames.Slot(name, Slot.Green));
