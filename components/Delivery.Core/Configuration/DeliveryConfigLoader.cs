@@ -43,10 +43,6 @@ public static class DeliveryConfigLoader
         return new LoadedConfig(stack.StackName, config, tier, problems);
     }
 
-    /// <summary>Offline: the stack file, plus overrides from this process's environment.</summary>
-    public static LoadedConfig LoadStackFile(string path) =>
-        Load(StackFileReader.Read(path), EnvironmentOverrides.OfProcess());
-
     private static List<ConfigEntry> Accepted(IEnumerable<ConfigEntry> entries, List<ConfigProblem> problems) =>
         entries.Where(entry => ConfigSchema.Check(entry, problems) is not null).ToList();
 }

@@ -15,8 +15,6 @@ public sealed class KubernetesObject
 
     public OrderedDictionary<string, object?> Body { get; }
 
-    public string ApiVersion => (string)Body["apiVersion"]!;
-
     public string Kind => (string)Body["kind"]!;
 
     public OrderedDictionary<string, object?> Metadata => (OrderedDictionary<string, object?>)Body["metadata"]!;
