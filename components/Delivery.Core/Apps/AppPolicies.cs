@@ -1,6 +1,7 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Release;
+using Delivery.Core.Validation;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Apps;
@@ -17,7 +18,8 @@ public static class AppPolicies
 
     /// <summary>
     /// Ingress only from the gateway (if routed), Prometheus, and the apps that list this one as a
-    /// caller; egress only to the apps that list this one as their caller, and to the trace collector.
+    /// caller; egress only to the apps it calls (those listing it as a caller), its declared outside
+    /// destinations, and the trace collector (DNS is allowed namespace-wide by the baseline).
     /// </summary>
     public static KubernetesObject Network(DeliveryConfig config, string name)
     {
@@ -32,6 +34,9 @@ public static class AppPolicies
         var egress = called.Select(callee => (object?)Map(
             ("to", List(FromApp(callee))),
             ("ports", List(Map(("protocol", "TCP"), ("port", config.Apps[callee].Port)))))).ToList();
+        egress.AddRange(app.Egress.Select(EgressRule.Parse).OfType<EgressRule>().Select(rule => (object?)Map(
+            ("to", List(Map(("ipBlock", Map(("cidr", rule.Cidr)))))),
+            ("ports", List(Map(("protocol", "TCP"), ("port", rule.Port)))))));
         egress.Add(Map(
             ("to", List(FromNamespace(PlatformNamespaces.Monitoring))),
             ("ports", List(Map(("protocol", "TCP"), ("port", 4317)), Map(("protocol", "TCP"), ("port", 4318))))));

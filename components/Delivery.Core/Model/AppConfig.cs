@@ -37,6 +37,9 @@ public sealed class AppConfig
     /// <summary>Other apps allowed to call this one (NetworkPolicy).</summary>
     public List<string> Callers { get; set; } = [];
 
+    /// <summary>Destinations outside the cluster the app may call, as <c>CIDR:port</c> (e.g. <c>10.20.0.0/16:5432</c>).</summary>
+    public List<string> Egress { get; set; } = [];
+
     public AutoscalingConfig Autoscaling { get; set; } = new();
 
     public SloConfig Slo { get; set; } = new();

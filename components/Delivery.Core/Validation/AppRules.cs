@@ -151,6 +151,15 @@ internal static class AppRules
                     "use letters, digits, '_', '-' and '.', not starting with a digit.");
             }
         }
+        for (var i = 0; i < app.Egress.Count; i++)
+        {
+            if (EgressRule.Parse(app.Egress[i]) is null)
+            {
+                yield return ConfigProblem.Error(path.Key("egress").Index(i), app.Egress[i],
+                    "must be a destination as CIDR:port, with the network address of the CIDR (10.20.0.0/16:5432, 0.0.0.0/0:443).",
+                    $"pulumi config set --path '{path.Key("egress").Index(i)}' <cidr>:<port>.");
+            }
+        }
         for (var i = 0; i < app.Callers.Count; i++)
         {
             var caller = app.Callers[i];

@@ -152,6 +152,17 @@ public sealed class AppObjectsTests
     }
 
     [Fact]
+    public void Declared_outside_destinations_are_the_only_egress_beyond_the_cluster()
+    {
+        var policy = AppFixtures.Find(AppFixtures.Objects(TestConfigs.ValidDev().With(("apps:web:egress:0", "10.20.0.0/16:5432"), ("apps:web:egress:1", "0.0.0.0/0:443"))), "NetworkPolicy/apps/web");
+
+        var egress = YamlWriter.Write(AppFixtures.At(policy, "spec", "egress")!);
+        Assert.Contains("- to:\n    - ipBlock:\n        cidr: \"10.20.0.0/16\"\n  ports:\n    - protocol: TCP\n      port: 5432\n", egress, StringComparison.Ordinal);
+        Assert.Contains("cidr: \"0.0.0.0/0\"", egress, StringComparison.Ordinal);
+        Assert.Equal(4, ((List<object?>)AppFixtures.At(policy, "spec", "egress")!).Count); // api, two destinations, the collector
+    }
+
+    [Fact]
     public void Names_stay_within_kubernetes_limits_for_the_longest_app_name()
     {
         var name = "a" + new string('b', 56);
