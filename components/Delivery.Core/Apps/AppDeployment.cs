@@ -67,8 +67,9 @@ public static class AppDeployment
     }
 
     /// <summary>
-    /// The app's own variables, then the OpenTelemetry resource attributes that make every trace and
-    /// log carry the release (an app's own variable of the same name wins).
+    /// The app's own variables, then the OpenTelemetry settings: where traces go (the platform's
+    /// collector, with monitoring on) and the resource attributes that make every trace and log carry
+    /// the release (an app's own variable of the same name wins).
     /// </summary>
     private static IEnumerable<object?> Environment(DeliveryConfig config, string name, AppConfig app, IReadOnlyDictionary<string, string> labels)
     {
@@ -82,6 +83,8 @@ public static class AppDeployment
             ["OTEL_SERVICE_NAME"] = name,
             ["OTEL_RESOURCE_ATTRIBUTES"] = attributes,
         };
+        if (config.Monitoring.Enabled)
+            platform["OTEL_EXPORTER_OTLP_ENDPOINT"] = Monitoring.MonitoringCharts.OtlpHttpEndpoint;
         return app.Env.OrderBy(e => e.Key, StringComparer.Ordinal)
             .Concat(platform.Where(p => !app.Env.ContainsKey(p.Key)))
             .Select(e => (object?)Map(("name", e.Key), ("value", e.Value)));

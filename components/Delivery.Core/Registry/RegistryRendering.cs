@@ -31,7 +31,7 @@ public static class RegistryRendering
                 DataClaim(config.Registry),
                 RegistryDeployment.Render(tier),
                 Service(),
-                Route(config.Registry),
+                Route(config.Registry, tier),
                 RegistryGarbageCollection.Render(tier),
             ],
             [],
@@ -58,15 +58,19 @@ public static class RegistryRendering
                     Map(("name", "http"), ("port", RegistryFileLayout.HttpPort), ("targetPort", "http"), ("protocol", "TCP")),
                     Map(("name", "metrics"), ("port", RegistryFileLayout.MetricsPort), ("targetPort", "metrics"), ("protocol", "TCP")))))));
 
-    /// <summary>Pushes and pulls reach the registry on its host through the cluster Gateway's TLS listener.</summary>
-    private static KubernetesObject Route(RegistryConfig registry) =>
+    /// <summary>
+    /// Pushes and pulls reach the registry on its host through the cluster Gateway. No request
+    /// timeout ("0s"): a large layer takes longer than a gateway's default to upload.
+    /// </summary>
+    private static KubernetesObject Route(RegistryConfig registry, Tier tier) =>
         Manifest.Object("gateway.networking.k8s.io/v1", "HTTPRoute", ServiceName, PlatformNamespaces.Registry, Labels(ServiceName),
             ("spec", Map(
-                ("parentRefs", List(Map(("name", Cluster.ClusterGateway.Name), ("namespace", Cluster.ClusterGateway.Namespace), ("sectionName", Cluster.ClusterGateway.HttpsListener)))),
+                ("parentRefs", List(Cluster.ClusterGateway.ParentRef(tier))),
                 ("hostnames", List(registry.Host)),
                 ("rules", List(Map(
                     ("matches", List(Map(("path", Map(("type", "PathPrefix"), ("value", "/")))))),
-                    ("backendRefs", List(Map(("name", ServiceName), ("port", RegistryFileLayout.HttpPort))))))))));
+                    ("backendRefs", List(Map(("name", ServiceName), ("port", RegistryFileLayout.HttpPort)))),
+                    ("timeouts", Map(("request", "0s")))))))));
 
     private static SortedDictionary<string, string> Labels(string name) => StandardLabels.Shared(name, Component);
 }

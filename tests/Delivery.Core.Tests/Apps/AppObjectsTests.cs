@@ -114,6 +114,19 @@ public sealed class AppObjectsTests
     }
 
     [Fact]
+    public void Pods_send_traces_to_the_platform_collector_only_when_monitoring_is_on()
+    {
+        static string? Endpoint(Dictionary<string, string?> config)
+        {
+            var env = (List<object?>)AppFixtures.At(AppFixtures.Find(AppFixtures.Objects(config), "Deployment/apps/api-blue"), "spec", "template", "spec", "containers", 0, "env")!;
+            return env.Cast<OrderedDictionary<string, object?>>().SingleOrDefault(e => (string)e["name"]! == "OTEL_EXPORTER_OTLP_ENDPOINT")?["value"] as string;
+        }
+
+        Assert.Equal(Delivery.Core.Monitoring.MonitoringCharts.OtlpHttpEndpoint, Endpoint(TestConfigs.ValidDev()));
+        Assert.Null(Endpoint(TestConfigs.ValidDev().With(("monitoring:enabled", "false"))));
+    }
+
+    [Fact]
     public void A_digest_version_is_pulled_by_digest()
     {
         var digest = "sha256:" + new string('c', 64);
