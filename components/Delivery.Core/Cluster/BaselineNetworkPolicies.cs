@@ -76,12 +76,11 @@ public static class BaselineNetworkPolicies
     {
         const string ns = PlatformNamespaces.Registry;
         yield return NetworkPolicySpec.In("allow-from-gateway", ns, Rule("from", [Namespace(PlatformNamespaces.Gateway)], TcpPorts([PlatformPorts.Registry])));
-        yield return NetworkPolicySpec.In("allow-from-ci", ns, Rule("from", [Namespace(PlatformNamespaces.Ci)], TcpPorts([PlatformPorts.Registry])));
         yield return NetworkPolicySpec.In("allow-metrics-scrape", ns, Rule("from", [Namespace(PlatformNamespaces.Monitoring)], TcpPorts([PlatformPorts.RegistryMetrics])));
     }
 
     /// <summary>
-    /// Runners push to the in-cluster registry directly, and reach their CI service (GitHub,
+    /// Runners push to the in-cluster registry through the Gateway, and reach their CI service (GitHub,
     /// GitLab), external registries and package mirrors on the internet over HTTP(S); the runner
     /// controllers and GitLab's Kubernetes executor manage pods through the API server.
     /// </summary>
@@ -90,7 +89,10 @@ public static class BaselineNetworkPolicies
         const string ns = PlatformNamespaces.Ci;
         yield return NetworkPolicySpec.In("allow-metrics-scrape", ns,
             Rule("from", [Namespace(PlatformNamespaces.Monitoring)], TcpPorts([PlatformPorts.ArcMetrics, PlatformPorts.GitLabRunnerMetrics])));
-        yield return NetworkPolicySpec.Out("allow-registry-push", ns, Rule("to", [Namespace(PlatformNamespaces.Registry)], TcpPorts([PlatformPorts.Registry])));
+        // Pushes go to registry.host, the Gateway's address, which in-cluster traffic reaches as the
+        // Envoy proxy pods on their unprivileged ports (the registry's own Service is not used).
+        yield return NetworkPolicySpec.Out("allow-registry-push", ns,
+            Rule("to", [PodsIn(PlatformNamespaces.Gateway, EnvoyProxyPods)], TcpPorts([PlatformPorts.EnvoyHttp, PlatformPorts.EnvoyHttps])));
         yield return NetworkPolicySpec.Out("allow-internet", ns, Rule("to", [], TcpPorts([80, 443])));
         yield return KubeApi(ns);
     }

@@ -90,10 +90,10 @@ public sealed class NetworkPolicyTests
         Allow("gateway", "egress", ["registry"], 5000);
         Allow("gateway", "egress", ["monitoring"], 3000);
         Allow("gateway", "egress", any, 443, 6443);
-        Allow("registry", "ingress", ["gateway", "ci"], 5000);
+        Allow("registry", "ingress", ["gateway"], 5000);
         Allow("registry", "ingress", ["monitoring"], 5001);
         Allow("ci", "ingress", ["monitoring"], 8080, 9252);
-        Allow("ci", "egress", ["registry"], 5000);
+        Allow("ci", "egress", ["gateway"], 10080, 10443);
         Allow("ci", "egress", any, 80, 443, 6443);
         Allow("monitoring", "ingress", ["gateway"], 3000);
         Allow("monitoring", "ingress", ["apps"], 4317, 4318);
