@@ -39,6 +39,18 @@ public static class ResourceBudgets
     };
 
     /// <summary>
+    /// Pods one job runs: ARC's Kubernetes container mode runs the runner pod plus a workflow pod;
+    /// GitLab's executor runs one pod.
+    /// </summary>
+    public static int CiPodsPerJob(CiConfig ci) => ci.Mode == CiConfig.GitHub ? 2 : 1;
+
+    /// <summary>
+    /// Containers one job runs, each sized like a job pod by the ci LimitRange: the runner and the
+    /// workflow container (ARC), or the build and helper containers (GitLab).
+    /// </summary>
+    public const int CiContainersPerJob = 2;
+
+    /// <summary>
     /// What one CI job pod (or system pod) may use, by tier: builds need more than apps, and the
     /// larger tiers build bigger images more often. Also the ci LimitRange default, so a job that
     /// sets nothing gets exactly its share of the quota.
@@ -86,13 +98,14 @@ public static class ResourceBudgets
             .Aggregate(appDefaults, (max, next) => max.Max(next));
 
         var ciPod = CiPod(tier);
-        var ciPods = CiJobs(config.Ci) + CiSystemPods(config.Ci);
+        var ciPods = CiJobs(config.Ci) * CiPodsPerJob(config.Ci) + CiSystemPods(config.Ci);
+        var ciContainers = CiJobs(config.Ci) * CiContainersPerJob + CiSystemPods(config.Ci);
 
         return
         [
             Quota(PlatformNamespaces.Apps, Scaled(appPods), appTotal.Times(Headroom)),
             Limits(PlatformNamespaces.Apps, appDefaults, largestApp),
-            Quota(PlatformNamespaces.Ci, Scaled(ciPods), ciPod.Times(ciPods).Times(Headroom)),
+            Quota(PlatformNamespaces.Ci, Scaled(ciPods), ciPod.Times(ciContainers).Times(Headroom)),
             Limits(PlatformNamespaces.Ci, ciPod, ciPod),
         ];
     }
