@@ -59,6 +59,12 @@ public static class MonitoringCharts
                 // The rendered config holds no secret: receiver URLs are files from the mounted Secret.
                 ("config", AlertmanagerConfig.Build(config)),
                 ("alertmanagerSpec", alertmanagerSpec))),
+            // k3s runs these inside one process and managed clusters hide them: scraping them would
+            // only raise "target down" alerts that never clear.
+            ("kubeControllerManager", Map(("enabled", false))),
+            ("kubeScheduler", Map(("enabled", false))),
+            ("kubeEtcd", Map(("enabled", false))),
+            ("kubeProxy", Map(("enabled", false))),
             ("prometheus", Map(("prometheusSpec", Map(
                 ("retention", $"{monitoring.RetentionDays}d"),
                 ("retentionSize", RetentionSize(monitoring.StorageSize)),
