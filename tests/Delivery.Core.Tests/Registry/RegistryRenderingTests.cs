@@ -132,10 +132,14 @@ public sealed class RegistryRenderingTests
     [Fact]
     public void A_config_change_changes_the_pod_template_so_the_registry_restarts_with_it()
     {
-        var deployment = Single(RegistryRendering.Render(InCluster(), Tier.Dev), "Deployment");
+        var rendering = RegistryRendering.Render(InCluster(), Tier.Dev);
+        var deployment = Single(rendering, "Deployment");
         var annotations = Map(Path(deployment.Body, "spec", "template", "metadata")["annotations"]);
+        var configFile = (string)Map(Single(rendering, "ConfigMap").Body["data"])[RegistryFileLayout.ConfigFileName]!;
 
-        Assert.Matches("^[0-9a-f]{16}$", (string)annotations[RegistryDeployment.ConfigHashAnnotation]!);
+        // The pod template carries the hash of the config.yml the ConfigMap holds, so any change to it rolls the pod.
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(configFile)))[..16];
+        Assert.Equal(hash, annotations[RegistryDeployment.ConfigHashAnnotation]);
     }
 
     [Fact]
@@ -170,7 +174,6 @@ public sealed class RegistryRenderingTests
         var htpasswd = Assert.Single(rendering.Secrets, s => s.Name == RegistryPod.HtpasswdSecretName);
         Assert.Equal(new HtpasswdSource(RegistryCredentials.DefaultUser, RegistryCredentials.PasswordName), Assert.Single(htpasswd.Entries).Source);
         Assert.DoesNotContain(rendering.Secrets, s => s.Name == "registry-push");
-        Assert.Equal(AppObjectNames.PullSecret, RegistryCredentials.PullSecretName);
     }
 
     [Fact]
@@ -192,7 +195,6 @@ public sealed class RegistryRenderingTests
     {
         var rendering = RegistryRendering.Render(Committed("local").Config, Tier.Local);
 
-        Assert.Equal(ComponentRendering.Empty(RegistryRendering.Component).Component, rendering.Component);
         Assert.Empty(rendering.Objects);
         Assert.Empty(rendering.Secrets);
         Assert.Empty(rendering.Passwords);
