@@ -9,7 +9,7 @@ public sealed record PodResources(decimal CpuRequest, decimal MemoryRequest, dec
     public static readonly PodResources None = new(0, 0, 0, 0);
 
     public static PodResources Parse(string cpuRequest, string memoryRequest, string cpuLimit, string memoryLimit) =>
-        new(Quantity(cpuRequest), Quantity(memoryRequest), Quantity(cpuLimit), Quantity(memoryLimit));
+        new(Quantities.Require(cpuRequest), Quantities.Require(memoryRequest), Quantities.Require(cpuLimit), Quantities.Require(memoryLimit));
 
     public PodResources Times(decimal factor) => new(CpuRequest * factor, MemoryRequest * factor, CpuLimit * factor, MemoryLimit * factor);
 
@@ -24,7 +24,4 @@ public sealed record PodResources(decimal CpuRequest, decimal MemoryRequest, dec
 
     /// <summary>Whole mebibytes, rounded up.</summary>
     public static string Memory(decimal bytes) => $"{Math.Ceiling(bytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture)}Mi";
-
-    private static decimal Quantity(string text) =>
-        Quantities.Parse(text) ?? throw new ArgumentException($"'{text}' is not a Kubernetes quantity; the config should have been validated first.", nameof(text));
 }

@@ -167,8 +167,7 @@ public static class MonitoringCharts
     /// <summary>Prometheus' <c>retentionSize</c> (base-2 units) as a share of the volume.</summary>
     private static string RetentionSize(string storageSize)
     {
-        var bytes = Quantities.Parse(storageSize)
-            ?? throw new ArgumentException($"'{storageSize}' is not a quantity; the config should have been validated first.", nameof(storageSize));
+        var bytes = Quantities.Require(storageSize);
         var mebibytes = Math.Floor(bytes * PrometheusVolumeShare / (1024 * 1024));
         return mebibytes.ToString(CultureInfo.InvariantCulture) + "MB";
     }

@@ -25,6 +25,10 @@ public static partial class Quantities
 
     public static bool IsValid(string text) => Parse(text) is not null;
 
+    /// <summary>The quantity of a value validation has already accepted; anything else is a bug, not bad input.</summary>
+    public static decimal Require(string text) =>
+        Parse(text) ?? throw new ArgumentException($"'{text}' is not a Kubernetes quantity; the config should have been validated first.", nameof(text));
+
     [GeneratedRegex(@"^(?<number>[0-9]+(\.[0-9]+)?)(?<suffix>m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$")]
     private static partial Regex Quantity();
 }
