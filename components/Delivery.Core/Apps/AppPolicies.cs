@@ -1,3 +1,4 @@
+using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Release;
@@ -39,7 +40,7 @@ public static class AppPolicies
             ("ports", List(Map(("protocol", "TCP"), ("port", rule.Port)))))));
         egress.Add(Map(
             ("to", List(FromNamespace(PlatformNamespaces.Monitoring))),
-            ("ports", List(Map(("protocol", "TCP"), ("port", 4317)), Map(("protocol", "TCP"), ("port", 4318))))));
+            ("ports", List(Map(("protocol", "TCP"), ("port", PlatformPorts.OtlpGrpc)), Map(("protocol", "TCP"), ("port", PlatformPorts.OtlpHttp))))));
         return Manifest.Object("networking.k8s.io/v1", "NetworkPolicy", AppObjectNames.Live(name), PlatformNamespaces.Apps, StandardLabels.Shared(name, "network"),
             ("spec", Map(
                 ("podSelector", Map(("matchLabels", Strings(AppSelector(name))))),
