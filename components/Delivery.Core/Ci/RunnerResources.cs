@@ -9,12 +9,19 @@ namespace Delivery.Core.Ci;
 /// </summary>
 public static class RunnerResources
 {
-    public static OrderedDictionary<string, object?> Job(Tier tier) => tier switch
+    /// <summary>One CI job's size by tier; the cluster baseline sizes the ci LimitRange and quota from it.</summary>
+    public static ResourcesConfig JobSize(Tier tier) => tier switch
     {
-        Tier.Local => Resources("100m", "256Mi", "1", "1Gi"),
-        Tier.Dev => Resources("250m", "512Mi", "1", "2Gi"),
-        _ => Resources("500m", "1Gi", "2", "4Gi"),
+        Tier.Local => Size("100m", "256Mi", "1", "1Gi"),
+        Tier.Dev => Size("250m", "512Mi", "1", "2Gi"),
+        _ => Size("500m", "1Gi", "2", "4Gi"),
     };
+
+    public static OrderedDictionary<string, object?> Job(Tier tier)
+    {
+        var size = JobSize(tier);
+        return Resources(size.CpuRequest, size.MemoryRequest, size.CpuLimit, size.MemoryLimit);
+    }
 
     public static OrderedDictionary<string, object?> Controller(Tier tier) => tier switch
     {
@@ -29,6 +36,9 @@ public static class RunnerResources
         Tier.Dev => "5Gi",
         _ => "10Gi",
     };
+
+    private static ResourcesConfig Size(string cpuRequest, string memoryRequest, string cpuLimit, string memoryLimit) =>
+        new() { CpuRequest = cpuRequest, MemoryRequest = memoryRequest, CpuLimit = cpuLimit, MemoryLimit = memoryLimit };
 
     private static OrderedDictionary<string, object?> Resources(string cpuRequest, string memoryRequest, string cpuLimit, string memoryLimit) => Map(
         ("requests", Map(("cpu", cpuRequest), ("memory", memoryRequest))),

@@ -51,16 +51,14 @@ public static class ResourceBudgets
     public const int CiContainersPerJob = 2;
 
     /// <summary>
-    /// What one CI job pod (or system pod) may use, by tier: builds need more than apps, and the
-    /// larger tiers build bigger images more often. Also the ci LimitRange default, so a job that
-    /// sets nothing gets exactly its share of the quota.
+    /// What one CI job pod (or system pod) may use: the runners' job size. Also the ci LimitRange
+    /// default, so a job that sets nothing gets exactly its share of the quota.
     /// </summary>
-    public static PodResources CiPod(Tier tier) => tier switch
+    public static PodResources CiPod(Tier tier)
     {
-        Tier.Local => PodResources.Parse("100m", "256Mi", "1", "1Gi"),
-        Tier.Dev => PodResources.Parse("250m", "512Mi", "1", "2Gi"),
-        _ => PodResources.Parse("500m", "1Gi", "2", "4Gi"),
-    };
+        var job = Ci.RunnerResources.JobSize(tier);
+        return PodResources.Parse(job.CpuRequest, job.MemoryRequest, job.CpuLimit, job.MemoryLimit);
+    }
 
     /// <summary>The tier's default app container size (the same defaults the config starts from).</summary>
     public static PodResources TierAppDefaults(Tier tier)
