@@ -19,7 +19,7 @@ public static class LocalDocker
     public static readonly IReadOnlyList<int> GatewayPorts = [80, 443];
 
     /// <summary>The distribution registry, pinned; the same release the in-cluster registry runs.</summary>
-    public const string RegistryImage = "registry:2.8.3";
+    public const string RegistryImage = Delivery.Core.Registry.RegistryPod.Image;
 
     public const string K3sDataPath = "/var/lib/rancher/k3s";
     public const string RegistryDataPath = "/var/lib/registry";

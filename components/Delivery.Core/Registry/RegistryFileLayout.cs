@@ -6,8 +6,8 @@ namespace Delivery.Core.Registry;
 /// </summary>
 public sealed record RegistryFileLayout(string StorageDirectory, string HtpasswdPath, string ListenAddress, string MetricsAddress)
 {
-    public const int HttpPort = 5000;
-    public const int MetricsPort = 5001;
+    public const int HttpPort = Cluster.PlatformPorts.Registry;
+    public const int MetricsPort = Cluster.PlatformPorts.RegistryMetrics;
     public const string ConfigDirectory = "/etc/docker/registry";
     public const string ConfigFileName = "config.yml";
     public const string ConfigPath = ConfigDirectory + "/" + ConfigFileName;
