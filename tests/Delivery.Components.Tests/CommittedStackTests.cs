@@ -68,8 +68,8 @@ public sealed class CommittedStackTests
     {
         var run = await StackRun.RunAsync("local", StackRun.Committed("local"));
 
-        Assert.Equal(["local-k3s", "local-registry"], run.OfType("docker:index/container:Container").Select(c => c.Name!).Order(StringComparer.Ordinal));
-        var k3s = run.Single("docker:index/container:Container", "local-k3s");
+        Assert.Equal(["delivery-platform-local-k3s", "delivery-platform-local-registry"], run.OfType("docker:index/container:Container").Select(c => c.Name!).Order(StringComparer.Ordinal));
+        var k3s = run.Single("docker:index/container:Container", "delivery-platform-local-k3s");
         Assert.Equal(true, k3s.Inputs["privileged"]);
         Assert.Equal(true, k3s.Inputs["wait"]);
         var kubeconfig = Assert.IsAssignableFrom<Output<string>>(run.Outputs["kubeconfig"]);
