@@ -42,7 +42,7 @@ public static class AppDeployment
         var container = Map(
             ("name", name),
             ("image", ImageReference.Of(config.Registry, app, version)),
-            ("imagePullPolicy", "IfNotPresent"),
+            ("imagePullPolicy", ImageReference.PullPolicy(tier)),
             ("ports", List(Map(("name", AppObjectNames.HttpPort), ("containerPort", app.Port), ("protocol", "TCP")))),
             ("env", ListOf(Environment(config, name, app, labels))),
             ("readinessProbe", Merge(probe, ("failureThreshold", 3))),
@@ -54,12 +54,20 @@ public static class AppDeployment
                 ("allowPrivilegeEscalation", false),
                 ("readOnlyRootFilesystem", true),
                 ("runAsNonRoot", true),
+                ("runAsUser", app.RunAsUser),
+                ("runAsGroup", app.RunAsUser),
                 ("capabilities", Map(("drop", List("ALL")))))),
             ("volumeMounts", List(Map(("name", "tmp"), ("mountPath", "/tmp")))));
         return Map(
+            ("serviceAccountName", AppObjectNames.ServiceAccount(name)),
             ("automountServiceAccountToken", false),
             ("imagePullSecrets", config.Registry.Mode == RegistryConfig.Docker ? null : List(Map(("name", AppObjectNames.PullSecret)))),
-            ("securityContext", Map(("runAsNonRoot", true), ("seccompProfile", Map(("type", "RuntimeDefault"))))),
+            ("securityContext", Map(
+                ("runAsNonRoot", true),
+                ("runAsUser", app.RunAsUser),
+                ("runAsGroup", app.RunAsUser),
+                ("fsGroup", app.RunAsUser),
+                ("seccompProfile", Map(("type", "RuntimeDefault"))))),
             ("terminationGracePeriodSeconds", 30),
             ("topologySpreadConstraints", tier == Tier.Prod ? Spread(name, slot) : null),
             ("containers", List(container)),

@@ -18,6 +18,9 @@ public static class AppObjectNames
     /// <summary>The container port's name, used by Services, probes and the ServiceMonitor.</summary>
     public const string HttpPort = "http";
 
+    /// <summary>The app's own ServiceAccount: no token, no Role; pods of different apps never share one.</summary>
+    public static string ServiceAccount(string app) => app;
+
     /// <summary>The image pull Secret the registry component creates in the apps namespace.</summary>
     public const string PullSecret = "registry-pull";
 }

@@ -15,7 +15,11 @@ public static class AppRendering
     {
         var app = config.Apps[name];
         var live = Slots.Parse(app.Live) ?? throw new InvalidOperationException($"apps.{name}.live is not validated: '{app.Live}'.");
-        var objects = new List<KubernetesObject?>();
+        var objects = new List<KubernetesObject?>
+        {
+            Manifest.Object("v1", "ServiceAccount", AppObjectNames.ServiceAccount(name), PlatformNamespaces.Apps, Release.StandardLabels.Shared(name, "identity"),
+                ("automountServiceAccountToken", false)),
+        };
         foreach (var slot in new[] { Slot.Blue, Slot.Green }.Where(slot => Slots.Version(app, slot).Length > 0))
         {
             objects.Add(AppDeployment.Render(config, tier, name, slot));

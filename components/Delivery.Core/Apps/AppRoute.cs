@@ -10,7 +10,9 @@ namespace Delivery.Core.Apps;
 /// <summary>
 /// The app's north-south route on its host: a Gateway API HTTPRoute on the cluster Gateway. All
 /// traffic goes to the live Service; a canary weight w sends w% to the idle slot's Service instead,
-/// and then the route waits for the idle Deployment to be ready.
+/// and then the route waits for the idle Deployment to be ready. <c>/metrics</c>, which the app
+/// serves for Prometheus on the same port, is not forwarded: the longer path match wins and has no
+/// backend, so the Gateway answers it with an error instead of the app.
 /// </summary>
 public static class AppRoute
 {
@@ -31,10 +33,16 @@ public static class AppRoute
         return Manifest.Object("gateway.networking.k8s.io/v1", "HTTPRoute", metadata, ("spec", Map(
             ("parentRefs", List(ClusterGateway.ParentRef(tier))),
             ("hostnames", List(app.Host)),
-            ("rules", List(Map(
-                ("matches", List(Map(("path", Map(("type", "PathPrefix"), ("value", "/")))))),
-                ("backendRefs", backends)))))));
+            ("rules", List(
+                Map(
+                    ("matches", List(Map(("path", Map(("type", "PathPrefix"), ("value", "/")))))),
+                    ("filters", StrictTransportSecurity.Filters(tier)),
+                    ("backendRefs", backends)),
+                Map(("matches", List(Map(("path", Map(("type", "PathPrefix"), ("value", MetricsPath))))))))))));
     }
+
+    /// <summary>Where the ServiceMonitor scrapes the app (<see cref="AppServiceMonitor"/>).</summary>
+    public const string MetricsPath = "/metrics";
 
     private static OrderedDictionary<string, object?> Backend(string service, int weight) =>
         Map(("name", service), ("port", 80), ("weight", weight));

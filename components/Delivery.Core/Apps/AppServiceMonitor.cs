@@ -18,5 +18,5 @@ public static class AppServiceMonitor
                 ("jobLabel", StandardLabels.Name),
                 ("selector", Map(("matchLabels", Map((StandardLabels.Name, name), (StandardLabels.Component, AppServices.SlotComponent))))),
                 ("podTargetLabels", List(StandardLabels.SlotLabel, StandardLabels.Version, StandardLabels.Release)),
-                ("endpoints", List(Map(("port", AppObjectNames.HttpPort), ("path", "/metrics"), ("interval", "30s")))))));
+                ("endpoints", List(Map(("port", AppObjectNames.HttpPort), ("path", AppRoute.MetricsPath), ("interval", "30s")))))));
 }

@@ -7,8 +7,9 @@ using static Delivery.Core.Kubernetes.Manifest;
 namespace Delivery.Core.Ci;
 
 /// <summary>
-/// GitHub Actions runners with actions-runner-controller: the controller watching only the ci
-/// namespace (so it gets namespaced Roles, no ClusterRole), and one runner scale set in Kubernetes
+/// GitHub Actions runners with actions-runner-controller: the controller in its own namespace
+/// (ci-control, where it also runs the listeners), watching only the ci namespace (so it gets
+/// namespaced Roles, no ClusterRole), and one runner scale set in Kubernetes
 /// container mode: every job runs in a job pod the runner creates through its namespaced Role, so
 /// no runner needs Docker, let alone a privileged Docker-in-Docker. Images are built by running the
 /// job in a Kaniko executor container (<c>container: gcr.io/kaniko-project/executor:debug</c>, then
@@ -38,7 +39,14 @@ public static class GitHubRunners
     private const string JobTemplateDirectory = "/home/runner/job-template";
     private const string JobTemplateFile = "job.yaml";
 
-    /// <summary>What the runner needs to run job pods and container steps (actions/runner-container-hooks' k8s prerequisites).</summary>
+    /// <summary>
+    /// What the runner needs to run job pods and container steps: exactly the hook's
+    /// <c>requiredPermissions</c> (actions/runner-container-hooks, packages/k8s/src/k8s/index.ts),
+    /// which it checks with SelfSubjectAccessReviews before every job and refuses to run without.
+    /// That includes get/list on Secrets and pods/exec in ci: the runner can read the Secrets there
+    /// (the GitHub auth Secret, which ARC requires beside the scale set, and the push credentials
+    /// its own jobs mount). Its token reaches nothing outside ci, and job pods get no token at all.
+    /// </summary>
     public static IReadOnlyList<RunnerRbac.Rule> RunnerRules { get; } =
     [
         new("", ["pods"], ["get", "list", "create", "delete"]),
@@ -76,7 +84,7 @@ public static class GitHubRunners
         return new SecretSpec(AuthSecretName, PlatformNamespaces.Ci, "Opaque", StandardLabels.Shared(AuthSecretName, CiRunnersRendering.Component), entries);
     }
 
-    private static HelmChartSpec Controller(Tier tier) => new(ControllerRelease, $"{ChartRepository}/{ControllerChart}", "", ChartVersion, PlatformNamespaces.Ci, Map(
+    private static HelmChartSpec Controller(Tier tier) => new(ControllerRelease, $"{ChartRepository}/{ControllerChart}", "", ChartVersion, PlatformNamespaces.CiControl, Map(
         ("serviceAccount", Map(("create", true), ("name", ControllerServiceAccount))),
         ("flags", Map(("logLevel", "info"), ("logFormat", "json"), ("watchSingleNamespace", PlatformNamespaces.Ci))),
         ("metrics", Map(("controllerManagerAddr", ":8080"), ("listenerAddr", ":8080"), ("listenerEndpoint", "/metrics"))),
@@ -109,7 +117,7 @@ public static class GitHubRunners
                     ("accessModes", List("ReadWriteOnce")),
                     ("resources", Map(("requests", Map(("storage", RunnerResources.WorkVolumeSize(tier)))))))))),
             // Explicit, so the chart needs no cluster lookup to find the controller.
-            ("controllerServiceAccount", Map(("namespace", PlatformNamespaces.Ci), ("name", ControllerServiceAccount))),
+            ("controllerServiceAccount", Map(("namespace", PlatformNamespaces.CiControl), ("name", ControllerServiceAccount))),
             ("template", Map(("spec", Map(
                 ("serviceAccountName", RunnerServiceAccount),
                 ("securityContext", Map(("runAsNonRoot", true), ("fsGroup", RunnerUserId), ("seccompProfile", Map(("type", "RuntimeDefault"))))),
@@ -119,7 +127,8 @@ public static class GitHubRunners
 
     /// <summary>
     /// The hook's pod template for job pods (<c>$job</c> is the job container): the job's own
-    /// resources, no API token, and the push credentials where the registry has any.
+    /// resources, no API token, the push credentials where the registry has any, and the tightest
+    /// security context Kaniko builds in (<see cref="JobPodSecurity"/>).
     /// </summary>
     private static KubernetesObject JobTemplate(DeliveryConfig config, Tier tier)
     {
@@ -127,11 +136,15 @@ public static class GitHubRunners
         var job = Map(
             ("name", "$job"),
             ("resources", RunnerResources.Job(tier)),
+            ("securityContext", Map(
+                ("allowPrivilegeEscalation", false),
+                ("capabilities", Map(("drop", List("ALL")), ("add", ListOf(JobPodSecurity.KanikoCapabilities)))))),
             ("env", push is null ? null : List(Map(("name", "DOCKER_CONFIG"), ("value", PushConfigDirectory)))),
             ("volumeMounts", push is null ? null : List(Map(("name", "registry-push"), ("mountPath", PushConfigDirectory), ("readOnly", true)))));
         var spec = Map(
             ("serviceAccountName", CiRunnersRendering.JobServiceAccount),
             ("automountServiceAccountToken", false),
+            ("securityContext", Map(("seccompProfile", Map(("type", "RuntimeDefault"))))),
             ("containers", List(job)),
             ("volumes", push is null ? null : List(PushVolume(push))));
         return Manifest.Object("v1", "ConfigMap", JobTemplateConfigMap, PlatformNamespaces.Ci,

@@ -9,9 +9,11 @@ using static Delivery.Core.Kubernetes.Manifest;
 namespace Delivery.Core.Ci;
 
 /// <summary>
-/// A GitLab Runner with the Kubernetes executor: the manager runs as our ServiceAccount (the chart
-/// creates no RBAC of its own) and starts each job as a pod in the ci namespace, never privileged,
-/// with no API token, the tier's resources and the registry push credentials at
+/// A GitLab Runner with the Kubernetes executor: the manager runs in ci-control as our
+/// ServiceAccount (the chart creates no RBAC of its own), with its runner token beside it, and
+/// starts each job as a pod in the ci namespace through a Role there: never privileged, no
+/// privilege escalation, only the capabilities Kaniko needs (<see cref="JobPodSecurity"/>), no API
+/// token, the tier's resources and the registry push credentials at
 /// <see cref="GitHubRunners.PushConfigDirectory"/> (<c>DOCKER_CONFIG</c>). Images are built
 /// unprivileged with Kaniko (<c>image: gcr.io/kaniko-project/executor:debug</c>).
 /// </summary>
@@ -42,7 +44,7 @@ public static class GitLabRunners
 
     public static ComponentRendering Render(DeliveryConfig config, Tier tier) =>
         new(CiRunnersRendering.Component,
-            [.. RunnerRbac.Render(ServiceAccount, ExecutorRules)],
+            [.. RunnerRbac.Render(ServiceAccount, PlatformNamespaces.CiControl, ExecutorRules)],
             [Runner(config, tier)],
             [AuthSecret(config.Ci.Gitlab)],
             []);
@@ -52,13 +54,13 @@ public static class GitLabRunners
     /// <c>runner-registration-token</c>, which stays empty in the authentication-token flow.
     /// </summary>
     public static SecretSpec AuthSecret(GitLabRunnersConfig gitlab) =>
-        new(AuthSecretName, PlatformNamespaces.Ci, "Opaque", StandardLabels.Shared(AuthSecretName, CiRunnersRendering.Component),
+        new(AuthSecretName, PlatformNamespaces.CiControl, "Opaque", StandardLabels.Shared(AuthSecretName, CiRunnersRendering.Component),
         [
             new SecretEntry("runner-registration-token", new LiteralSource("")),
             new SecretEntry("runner-token", new ConfigSecretSource(gitlab.RunnerToken)),
         ]);
 
-    private static HelmChartSpec Runner(DeliveryConfig config, Tier tier) => new(Release, Chart, ChartRepository, ChartVersion, PlatformNamespaces.Ci, Map(
+    private static HelmChartSpec Runner(DeliveryConfig config, Tier tier) => new(Release, Chart, ChartRepository, ChartVersion, PlatformNamespaces.CiControl, Map(
         ("gitlabUrl", config.Ci.Gitlab.Url),
         ("concurrent", config.Ci.Gitlab.Concurrency),
         ("rbac", Map(("create", false))),
@@ -89,6 +91,9 @@ public static class GitLabRunners
             .AppendLine(CultureInfo.InvariantCulture, $"    namespace = \"{PlatformNamespaces.Ci}\"")
             .AppendLine(CultureInfo.InvariantCulture, $"    image = \"{DefaultJobImage}\"")
             .AppendLine("    privileged = false")
+            .AppendLine("    allow_privilege_escalation = false")
+            .AppendLine("    cap_drop = [\"ALL\"]")
+            .AppendLine(CultureInfo.InvariantCulture, $"    cap_add = [{string.Join(", ", JobPodSecurity.KanikoCapabilities.Select(c => $"\"{c}\""))}]")
             .AppendLine(CultureInfo.InvariantCulture, $"    service_account = \"{CiRunnersRendering.JobServiceAccount}\"")
             .AppendLine(CultureInfo.InvariantCulture, $"    cpu_request = \"{Quantity("requests", "cpu")}\"")
             .AppendLine(CultureInfo.InvariantCulture, $"    cpu_limit = \"{Quantity("limits", "cpu")}\"")

@@ -6,29 +6,16 @@ namespace Delivery.Core.Cluster;
 
 /// <summary>
 /// Namespace-level network policies: every platform namespace denies all traffic both ways, then
-/// allows DNS and exactly the flows the platform's parts need. Policies per app (callers) are the
-/// apps' own. A rule with no peer (see <see cref="PolicyPeers.Rule"/>) is how the API server, the
-/// nodes and the internet are reached: none of them has a pod or namespace label to select, and
-/// the API server's address differs per cluster (on k3s and kubeadm it is the node's 6443 after the
-/// <c>kubernetes</c> Service's DNAT).
+/// allows DNS and exactly the flows the platform's parts need, each for the pods that need it.
+/// Policies per app (callers) are the apps' own. The internet is public addresses only (no node,
+/// VPC host or metadata service); a rule with no peer (see <see cref="PolicyPeers.Rule"/>) is how
+/// the API server and the nodes' own endpoints are reached, and only the pods that call them get
+/// one: neither has a label to select, and the API server's address differs per cluster (on k3s
+/// and kubeadm it is the node's 6443 after the <c>kubernetes</c> Service's DNAT).
 /// </summary>
 public static class BaselineNetworkPolicies
 {
     public const string KubeSystem = "kube-system";
-
-    /// <summary>The label CoreDNS pods carry (k3s, kubeadm and the managed clusters alike).</summary>
-    public static readonly IReadOnlyDictionary<string, string> KubeDnsPods = new Dictionary<string, string> { ["k8s-app"] = "kube-dns" };
-
-    /// <summary>Envoy Gateway's proxy pods (the labels its infrastructure manager puts on them).</summary>
-    public static readonly IReadOnlyDictionary<string, string> EnvoyProxyPods = new Dictionary<string, string>
-    {
-        ["app.kubernetes.io/component"] = "proxy",
-        ["app.kubernetes.io/managed-by"] = "envoy-gateway",
-        ["app.kubernetes.io/name"] = "envoy",
-    };
-
-    /// <summary>The Envoy Gateway controller's pods (the chart's <c>control-plane</c> label).</summary>
-    public static readonly IReadOnlyDictionary<string, string> EnvoyGatewayPods = new Dictionary<string, string> { ["control-plane"] = "envoy-gateway" };
 
     public static IReadOnlyList<KubernetesObject> Render(DeliveryConfig config) =>
         [.. Specs(config).Select(spec => spec.Render())];
@@ -39,92 +26,135 @@ public static class BaselineNetworkPolicies
         {
             yield return NetworkPolicySpec.DefaultDeny(@namespace);
             yield return NetworkPolicySpec.Out("allow-dns", @namespace,
-                Rule("to", [PodsIn(KubeSystem, KubeDnsPods)], [Udp(PlatformPorts.Dns), Tcp(PlatformPorts.Dns)]));
+                Rule("to", [PodsIn(KubeSystem, PlatformPods.KubeDns)], [Udp(PlatformPorts.Dns), Tcp(PlatformPorts.Dns)]));
         }
         // The apps namespace has no namespace-wide allows: each app's own NetworkPolicy (Apps/AppPolicies)
         // admits the gateway only if it has a host, Prometheus, and its declared callers.
-        foreach (var spec in Gateway(config).Concat(Registry()).Concat(Ci()).Concat(Monitoring(config)))
+        foreach (var spec in Gateway(config).Concat(Registry()).Concat(Ci()).Concat(CiControl()).Concat(Monitoring(config)).Concat(MonitoringAgents()))
             yield return spec;
     }
 
-    /// <summary>The container ports of the apps, where both their traffic and their metrics are served.</summary>
+    /// <summary>The container ports of the apps, where both their traffic and their metrics are served (the route keeps /metrics off the public host).</summary>
     public static IReadOnlyList<int> AppPorts(DeliveryConfig config) => [.. config.Apps.Values.Select(app => app.Port).Distinct().Order()];
 
     private static IEnumerable<NetworkPolicySpec> Gateway(DeliveryConfig config)
     {
         const string ns = PlatformNamespaces.Gateway;
         yield return NetworkPolicySpec.In("allow-public-traffic", ns, Rule("from", [], TcpPorts([PlatformPorts.EnvoyHttp, PlatformPorts.EnvoyHttps])))
-            .ForPods(EnvoyProxyPods);
+            .ForPods(PlatformPods.EnvoyProxy);
         yield return NetworkPolicySpec.In("allow-control-plane", ns,
                 Rule("from", [SameNamespace()], TcpPorts([PlatformPorts.EnvoyGatewayXds, PlatformPorts.EnvoyGatewayWasm])),
                 Rule("from", [], TcpPorts([PlatformPorts.EnvoyGatewayWebhook])))
-            .ForPods(EnvoyGatewayPods);
-        yield return NetworkPolicySpec.In("allow-metrics-scrape", ns, Rule("from", [Namespace(PlatformNamespaces.Monitoring)], TcpPorts([PlatformPorts.EnvoyMetrics])));
+            .ForPods(PlatformPods.EnvoyGateway);
+        yield return NetworkPolicySpec.In("allow-metrics-scrape", ns, Rule("from", [PodsIn(PlatformNamespaces.Monitoring, PlatformPods.Prometheus)], TcpPorts([PlatformPorts.EnvoyMetrics])));
         var backends = new List<OrderedDictionary<string, object?>>
         {
             Rule("to", [SameNamespace()], TcpPorts([PlatformPorts.EnvoyGatewayXds, PlatformPorts.EnvoyGatewayWasm])),
             Rule("to", [Namespace(PlatformNamespaces.Registry)], TcpPorts([PlatformPorts.Registry])),
-            Rule("to", [Namespace(PlatformNamespaces.Monitoring)], TcpPorts([PlatformPorts.Grafana])),
+            Rule("to", [PodsIn(PlatformNamespaces.Monitoring, PlatformPods.Grafana)], TcpPorts([PlatformPorts.Grafana])),
         };
         if (config.Apps.Count > 0)
             backends.Insert(1, Rule("to", [Namespace(PlatformNamespaces.Apps)], TcpPorts(AppPorts(config))));
         yield return NetworkPolicySpec.Out("allow-to-backends", ns, [.. backends]);
-        yield return KubeApi(ns);
+        // Only the controller (it watches Gateway API objects and deploys the proxies) and its certgen
+        // Job call the API server; the proxies get their config over xDS from the controller.
+        yield return KubeApi("allow-kube-api", ns).ForPods(PlatformPods.EnvoyGateway);
+        yield return KubeApi("allow-kube-api-certgen", ns).ForPods(PlatformPods.EnvoyGatewayCertgen);
     }
 
     private static IEnumerable<NetworkPolicySpec> Registry()
     {
         const string ns = PlatformNamespaces.Registry;
-        yield return NetworkPolicySpec.In("allow-from-gateway", ns, Rule("from", [Namespace(PlatformNamespaces.Gateway)], TcpPorts([PlatformPorts.Registry])));
-        yield return NetworkPolicySpec.In("allow-metrics-scrape", ns, Rule("from", [Namespace(PlatformNamespaces.Monitoring)], TcpPorts([PlatformPorts.RegistryMetrics])));
+        yield return NetworkPolicySpec.In("allow-from-gateway", ns, Rule("from", [PodsIn(PlatformNamespaces.Gateway, PlatformPods.EnvoyProxy)], TcpPorts([PlatformPorts.Registry])));
+        yield return NetworkPolicySpec.In("allow-metrics-scrape", ns, Rule("from", [PodsIn(PlatformNamespaces.Monitoring, PlatformPods.Prometheus)], TcpPorts([PlatformPorts.RegistryMetrics])));
     }
 
     /// <summary>
-    /// Runners push to the in-cluster registry through the Gateway, and reach their CI service (GitHub,
-    /// GitLab), external registries and package mirrors on the internet over HTTP(S); the runner
-    /// controllers and GitLab's Kubernetes executor manage pods through the API server.
+    /// Job pods push to the in-cluster registry through the Gateway and reach public hosts over
+    /// HTTP(S) (their CI service, external registries, package mirrors), never a node, a VPC host,
+    /// the metadata service or the API server. Only ARC's runner pods call the API server: they
+    /// start and exec into the job pods.
     /// </summary>
     private static IEnumerable<NetworkPolicySpec> Ci()
     {
         const string ns = PlatformNamespaces.Ci;
-        yield return NetworkPolicySpec.In("allow-metrics-scrape", ns,
-            Rule("from", [Namespace(PlatformNamespaces.Monitoring)], TcpPorts([PlatformPorts.ArcMetrics, PlatformPorts.GitLabRunnerMetrics])));
         // Pushes go to registry.host, the Gateway's address, which in-cluster traffic reaches as the
         // Envoy proxy pods on their unprivileged ports (the registry's own Service is not used).
         yield return NetworkPolicySpec.Out("allow-registry-push", ns,
-            Rule("to", [PodsIn(PlatformNamespaces.Gateway, EnvoyProxyPods)], TcpPorts([PlatformPorts.EnvoyHttp, PlatformPorts.EnvoyHttps])));
-        yield return NetworkPolicySpec.Out("allow-internet", ns, Rule("to", [], TcpPorts([80, 443])));
-        yield return KubeApi(ns);
+            Rule("to", [PodsIn(PlatformNamespaces.Gateway, PlatformPods.EnvoyProxy)], TcpPorts([PlatformPorts.EnvoyHttp, PlatformPorts.EnvoyHttps])));
+        yield return NetworkPolicySpec.Out("allow-internet", ns, Rule("to", PublicInternet(), TcpPorts([80, 443])));
+        yield return KubeApi("allow-kube-api", ns).ForPods(PlatformPods.ArcRunner);
     }
 
     /// <summary>
-    /// The monitoring stack talks to itself freely (Grafana to the stores, collectors to the
-    /// stores, Prometheus to Alertmanager), receives traces from the apps and Grafana's traffic from
-    /// the Gateway, scrapes every namespace's metrics ports and the nodes, discovers targets through
-    /// the API server, and sends alerts to HTTPS webhooks.
+    /// The CI controllers talk to their CI service (public HTTPS) and the API server, and are scraped
+    /// by Prometheus; nothing else reaches them.
+    /// </summary>
+    private static IEnumerable<NetworkPolicySpec> CiControl()
+    {
+        const string ns = PlatformNamespaces.CiControl;
+        yield return NetworkPolicySpec.In("allow-metrics-scrape", ns,
+            Rule("from", [PodsIn(PlatformNamespaces.Monitoring, PlatformPods.Prometheus)], TcpPorts([PlatformPorts.ArcMetrics, PlatformPorts.GitLabRunnerMetrics])));
+        yield return NetworkPolicySpec.Out("allow-ci-service", ns, Rule("to", PublicInternet(), TcpPorts([443])));
+        yield return KubeApi("allow-kube-api", ns);
+    }
+
+    /// <summary>
+    /// Inside monitoring, pods talk to each other, except that Loki (every pod's logs) takes
+    /// queries and pushes only from Grafana, Prometheus and the log collector. Grafana's traffic
+    /// comes from the Envoy proxies, traces from the apps. Only Prometheus scrapes (other namespaces,
+    /// the kubelets and node-exporters), only Alertmanager sends webhooks, only trivy-operator
+    /// fetches from public registries, and the stores (Loki, Tempo, the OTel collector,
+    /// Alertmanager) never call the API server.
     /// </summary>
     private static IEnumerable<NetworkPolicySpec> Monitoring(DeliveryConfig config)
     {
         const string ns = PlatformNamespaces.Monitoring;
-        yield return new NetworkPolicySpec("allow-within-namespace", ns, new Dictionary<string, string>(),
-            [Map(("from", new List<object?> { SameNamespace() }))], [Map(("to", new List<object?> { SameNamespace() }))]);
-        yield return NetworkPolicySpec.In("allow-from-gateway", ns, Rule("from", [Namespace(PlatformNamespaces.Gateway)], TcpPorts([PlatformPorts.Grafana])));
-        yield return NetworkPolicySpec.In("allow-telemetry-ingest", ns, Rule("from", [Namespace(PlatformNamespaces.Apps)], TcpPorts([PlatformPorts.OtlpGrpc, PlatformPorts.OtlpHttp])));
+        yield return new NetworkPolicySpec("allow-within-namespace", ns, [],
+                [Manifest.Map(("from", new List<object?> { SameNamespace() }))], [Manifest.Map(("to", new List<object?> { SameNamespace() }))])
+            .ForPodsWhere(PlatformPods.NameLabel, "NotIn", ["loki"]);
+        yield return NetworkPolicySpec.In("allow-loki-clients", ns,
+                Rule("from", [Pods(PlatformPods.Grafana), Pods(PlatformPods.Prometheus), PodsIn(PlatformNamespaces.MonitoringAgents, PlatformPods.Alloy)], TcpPorts([PlatformPorts.Loki])))
+            .ForPods(PlatformPods.Loki);
+        yield return NetworkPolicySpec.In("allow-from-gateway", ns, Rule("from", [PodsIn(PlatformNamespaces.Gateway, PlatformPods.EnvoyProxy)], TcpPorts([PlatformPorts.Grafana])))
+            .ForPods(PlatformPods.Grafana);
+        yield return NetworkPolicySpec.In("allow-telemetry-ingest", ns, Rule("from", [Namespace(PlatformNamespaces.Apps)], TcpPorts([PlatformPorts.OtlpGrpc, PlatformPorts.OtlpHttp])))
+            .ForPods(new Dictionary<string, string> { [PlatformPods.NameLabel] = "opentelemetry-collector" });
         var targets = new List<OrderedDictionary<string, object?>>();
         if (config.Apps.Count > 0)
             targets.Add(Rule("to", [Namespace(PlatformNamespaces.Apps)], TcpPorts(AppPorts(config))));
         targets.Add(Rule("to", [Namespace(PlatformNamespaces.Gateway)], TcpPorts([PlatformPorts.EnvoyMetrics])));
         targets.Add(Rule("to", [Namespace(PlatformNamespaces.Registry)], TcpPorts([PlatformPorts.RegistryMetrics])));
-        targets.Add(Rule("to", [Namespace(PlatformNamespaces.Ci)], TcpPorts([PlatformPorts.ArcMetrics, PlatformPorts.GitLabRunnerMetrics])));
-        targets.Add(Rule("to", [PodsIn(KubeSystem, KubeDnsPods)], TcpPorts([PlatformPorts.CoreDnsMetrics])));
+        targets.Add(Rule("to", [Namespace(PlatformNamespaces.CiControl)], TcpPorts([PlatformPorts.ArcMetrics, PlatformPorts.GitLabRunnerMetrics])));
+        targets.Add(Rule("to", [PodsIn(KubeSystem, PlatformPods.KubeDns)], TcpPorts([PlatformPorts.CoreDnsMetrics])));
+        // The kubelets' cAdvisor and node-exporter (hostNetwork) answer on the nodes' own addresses.
         targets.Add(Rule("to", [], TcpPorts([PlatformPorts.Kubelet, PlatformPorts.NodeExporter])));
-        yield return NetworkPolicySpec.Out("allow-scrape-targets", ns, [.. targets]);
-        yield return NetworkPolicySpec.Out("allow-alert-webhooks", ns, Rule("to", [], TcpPorts([443])));
-        yield return KubeApi(ns);
+        yield return NetworkPolicySpec.Out("allow-scrape-targets", ns, [.. targets]).ForPods(PlatformPods.Prometheus);
+        yield return NetworkPolicySpec.Out("allow-alert-webhooks", ns, Rule("to", AnyAddressButMetadata(), TcpPorts([443]))).ForPods(PlatformPods.Alertmanager);
+        yield return NetworkPolicySpec.Out("allow-vulnerability-database", ns, Rule("to", PublicInternet(), TcpPorts([443])))
+            .ForPods(PlatformPods.TrivyOperator);
+        // Scan jobs fetch the database and the images they scan: public registries, or the in-cluster
+        // one through the Gateway.
+        yield return NetworkPolicySpec.Out("allow-image-scans", ns,
+                Rule("to", PublicInternet(), TcpPorts([443])),
+                Rule("to", [PodsIn(PlatformNamespaces.Gateway, PlatformPods.EnvoyProxy)], TcpPorts([PlatformPorts.EnvoyHttp, PlatformPorts.EnvoyHttps])))
+            .ForPods(PlatformPods.TrivyScanJobs);
+        yield return KubeApi("allow-kube-api", ns).ForPodsWhere(PlatformPods.NameLabel, "NotIn", PlatformPods.MonitoringStores);
     }
 
-    private static NetworkPolicySpec KubeApi(string @namespace) =>
-        NetworkPolicySpec.Out("allow-kube-api", @namespace, Rule("to", [], TcpPorts([PlatformPorts.KubeApi, PlatformPorts.KubeApiNode])));
+    /// <summary>
+    /// node-exporter runs on the host network (network policies do not apply to it; Prometheus
+    /// scrapes it on the node's address); the log collector discovers pods through the API server
+    /// and pushes to Loki, and nothing reaches it.
+    /// </summary>
+    private static IEnumerable<NetworkPolicySpec> MonitoringAgents()
+    {
+        const string ns = PlatformNamespaces.MonitoringAgents;
+        yield return NetworkPolicySpec.Out("allow-log-push", ns, Rule("to", [PodsIn(PlatformNamespaces.Monitoring, PlatformPods.Loki)], TcpPorts([PlatformPorts.Loki])))
+            .ForPods(PlatformPods.Alloy);
+        yield return KubeApi("allow-kube-api", ns).ForPods(PlatformPods.Alloy);
+    }
 
-    private static OrderedDictionary<string, object?> Map(params (string Key, object? Value)[] entries) => Manifest.Map(entries);
+    private static NetworkPolicySpec KubeApi(string name, string @namespace) =>
+        NetworkPolicySpec.Out(name, @namespace, Rule("to", [], TcpPorts([PlatformPorts.KubeApi, PlatformPorts.KubeApiNode])));
 }

@@ -8,7 +8,8 @@ public static class PlatformNamespaceObjects
 {
     /// <summary>Every platform namespace, in the order they are rendered.</summary>
     public static readonly IReadOnlyList<string> All =
-        [PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Registry, PlatformNamespaces.Ci, PlatformNamespaces.Monitoring];
+        [PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Registry, PlatformNamespaces.Ci, PlatformNamespaces.CiControl,
+         PlatformNamespaces.Monitoring, PlatformNamespaces.MonitoringAgents];
 
     /// <summary>The namespaces whose HTTPRoutes the platform Gateway accepts: apps, the registry and Grafana.</summary>
     public static readonly IReadOnlyList<string> Routed = [PlatformNamespaces.Apps, PlatformNamespaces.Registry, PlatformNamespaces.Monitoring];

@@ -34,6 +34,9 @@ public static class PlatformPorts
 
     public const int Grafana = 3000;
 
+    /// <summary>Loki's HTTP API (pushes and queries).</summary>
+    public const int Loki = 3100;
+
     /// <summary>OTLP over gRPC and over HTTP: apps export traces to the collector in monitoring.</summary>
     public const int OtlpGrpc = 4317;
     public const int OtlpHttp = 4318;

@@ -26,20 +26,26 @@ public sealed record PodSecurity(string Enforce, string Audit, string Warn)
     /// gateway: Envoy Gateway's controller, certgen Job and Envoy proxies run as 65532 with
     /// capabilities dropped and RuntimeDefault seccomp, so restricted holds.
     /// registry: the distribution registry runs as a non-root user with an fsGroup-owned volume.
-    /// ci: job pods run the images workflows choose, often as root (container jobs, Kaniko-style
-    /// builds), which restricted rejects; baseline still forbids privileged pods, host namespaces,
-    /// hostPath, added capabilities and unconfined seccomp/AppArmor, so no Docker-in-Docker: builds
-    /// must be rootless or unprivileged. Audit and warn at restricted show the jobs that could move up.
-    /// monitoring: node-exporter needs hostNetwork, hostPID and hostPath mounts of /proc, /sys and /,
-    /// and log collection reads /var/log from the host: only privileged allows that. Audit at
-    /// baseline lists what needs it; warn stays at privileged, because every node-exporter rollout
-    /// would warn otherwise.
+    /// ci-control: ARC's controller and listeners, GitLab's manager: non-root, restricted.
+    /// ci: the runners run restricted, but job pods run the images workflows choose, and Kaniko (the
+    /// way images are built here) must run as root in its container to unpack and snapshot a root
+    /// filesystem, which restricted rejects. Baseline still forbids privileged pods, host
+    /// namespaces, hostPath, added capabilities beyond the default set and unconfined seccomp, so no
+    /// Docker-in-Docker; the job template drops every capability but the few Kaniko needs and sets
+    /// RuntimeDefault seccomp and no privilege escalation. Audit and warn at restricted show what
+    /// could move up.
+    /// monitoring: nothing there needs the host any more, so baseline is enforced; the charts'
+    /// own pods do not all set seccomp and capabilities (restricted), which audit and warn list.
+    /// monitoring-agents: node-exporter needs hostNetwork, hostPID and hostPath mounts of /proc,
+    /// /sys and /, and the log collector reads /var/log from the host: only privileged allows that,
+    /// and only these two run there. Audit at baseline lists them; warn stays at privileged,
+    /// because every node-exporter rollout would warn otherwise.
     /// </summary>
     public static PodSecurity For(string @namespace) => @namespace switch
     {
-        PlatformNamespaces.Apps or PlatformNamespaces.Gateway or PlatformNamespaces.Registry => new(Restricted, Restricted, Restricted),
-        PlatformNamespaces.Ci => new(Baseline, Restricted, Restricted),
-        PlatformNamespaces.Monitoring => new(Privileged, Baseline, Privileged),
+        PlatformNamespaces.Apps or PlatformNamespaces.Gateway or PlatformNamespaces.Registry or PlatformNamespaces.CiControl => new(Restricted, Restricted, Restricted),
+        PlatformNamespaces.Ci or PlatformNamespaces.Monitoring => new(Baseline, Restricted, Restricted),
+        PlatformNamespaces.MonitoringAgents => new(Privileged, Baseline, Privileged),
         _ => throw new ArgumentOutOfRangeException(nameof(@namespace), @namespace, "Not a platform namespace."),
     };
 

@@ -19,15 +19,15 @@ public static class SyntheticStack
             new("monitoring:receivers:critical:webhookUrl", "https://pager.example.com/hook", SecretState.Secret, Origin),
             Plain("registry:mode", "external"),
             Plain("registry:url", "ghcr.io/synthetic"),
-            Plain("registry:username", "bot"),
-            new("registry:password", "token", SecretState.Secret, Origin),
+            Plain("registry:pullUsername", "reader"),
+            new("registry:pullPassword", "token", SecretState.Secret, Origin),
         };
         for (var i = 0; i < appCount; i++)
         {
             var name = $"service-{i.ToString("D4", CultureInfo.InvariantCulture)}";
             entries.Add(Plain($"apps:{name}:image", $"synthetic/{name}"));
-            entries.Add(Plain($"apps:{name}:blue", $"1.{i % 7}.{i % 13}"));
-            entries.Add(Plain($"apps:{name}:green", $"1.{i % 7}.{i % 13 + 1}-g{i:x7}"));
+            entries.Add(Plain($"apps:{name}:blue", Pinned($"1.{i % 7}.{i % 13}")));
+            entries.Add(Plain($"apps:{name}:green", Pinned($"1.{i % 7}.{i % 13 + 1}-g{i:x7}")));
             entries.Add(Plain($"apps:{name}:live", i % 2 == 0 ? "blue" : "green"));
             entries.Add(Plain($"apps:{name}:env:APP_INDEX", i.ToString(CultureInfo.InvariantCulture)));
             if (i % 3 == 0)
@@ -46,4 +46,8 @@ public static class SyntheticStack
     private const string Origin = "synthetic stack";
 
     private static ConfigEntry Plain(string key, string value) => new(key, value, SecretState.Plaintext, Origin);
+
+    /// <summary>A prod version carries its digest; a made-up but well-formed one, from the version itself.</summary>
+    private static string Pinned(string version) =>
+        $"{version}@sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(version)))}";
 }

@@ -30,8 +30,16 @@ public sealed record LiteralSource(string Value) : SecretSource;
 /// <summary>A generated password's plain value.</summary>
 public sealed record GeneratedPasswordSource(string PasswordName) : SecretSource;
 
-/// <summary>An htpasswd line <c>user:&lt;bcrypt&gt;</c> from a generated password's bcrypt hash.</summary>
-public sealed record HtpasswdSource(string User, string PasswordName) : SecretSource;
+/// <summary>An htpasswd file: one line <c>user:&lt;bcrypt&gt;</c> per user, from each generated password's bcrypt hash.</summary>
+public sealed record HtpasswdSource(IReadOnlyList<HtpasswdUser> Users) : SecretSource
+{
+    public bool Equals(HtpasswdSource? other) => other is not null && Users.SequenceEqual(other.Users);
+
+    public override int GetHashCode() => Users.Aggregate(0, HashCode.Combine);
+}
+
+/// <summary>One htpasswd user and the generated password it logs in with.</summary>
+public sealed record HtpasswdUser(string User, string PasswordName);
 
 /// <summary>A <c>.dockerconfigjson</c> for one registry, user and password (see <see cref="DockerConfigJson"/>).</summary>
 public sealed record DockerConfigSource(string Registry, string User, SecretSource Password) : SecretSource;

@@ -40,6 +40,9 @@ public sealed class AppConfig
     /// <summary>Destinations outside the cluster the app may call, as <c>CIDR:port</c> (e.g. <c>10.20.0.0/16:5432</c>).</summary>
     public List<string> Egress { get; set; } = [];
 
+    /// <summary>The user and group id the app's containers run as: a fixed non-root id above the image's system users.</summary>
+    public int RunAsUser { get; set; } = 10001;
+
     public AutoscalingConfig Autoscaling { get; set; } = new();
 
     public SloConfig Slo { get; set; } = new();

@@ -13,9 +13,27 @@ public sealed class MonitoringConfig
     /// <summary>Optional host name for Grafana on the cluster Gateway.</summary>
     public string GrafanaHost { get; set; } = "";
 
+    /// <summary>Client networks (CIDRs) allowed to reach Grafana's host; empty allows any (see <see cref="GrafanaOidc"/>).</summary>
+    public List<string> GrafanaAllowedCidrs { get; set; } = [];
+
+    /// <summary>Single sign-on in front of Grafana, at the Gateway.</summary>
+    public OidcConfig GrafanaOidc { get; set; } = new();
+
     public AlertReceiversConfig Receivers { get; set; } = new();
 
     public SloConfig Slo { get; set; } = new();
+}
+
+/// <summary>An OpenID Connect provider the Gateway sends users to before Grafana (Envoy Gateway SecurityPolicy <c>oidc</c>).</summary>
+public sealed class OidcConfig
+{
+    /// <summary>The provider's issuer URL (https); empty for no single sign-on.</summary>
+    public string Issuer { get; set; } = "";
+
+    public string ClientId { get; set; } = "";
+
+    /// <summary>The client secret, as a secret.</summary>
+    public SecretValue ClientSecret { get; set; } = SecretValue.Missing;
 }
 
 /// <summary>Where alerts of each severity go; an unset receiver drops its alerts.</summary>

@@ -23,9 +23,15 @@ public sealed class RegistryConfig
     /// <summary>external: registry address without scheme, e.g. <c>ghcr.io/acme</c>.</summary>
     public string Url { get; set; } = "";
 
-    /// <summary>The user for pulls and pushes (external: given; in-cluster: the htpasswd user).</summary>
+    /// <summary>The user CI pushes as (external: given, when runners exist; in-cluster: the htpasswd push user).</summary>
     public string Username { get; set; } = "";
 
-    /// <summary>external: the password or token, as a secret (in-cluster generates its own).</summary>
+    /// <summary>external: the push password or token, as a secret (in-cluster generates its own).</summary>
     public SecretValue Password { get; set; } = SecretValue.Missing;
+
+    /// <summary>The user the cluster pulls app images as (external: a read-only token's user; in-cluster: the htpasswd pull user).</summary>
+    public string PullUsername { get; set; } = "";
+
+    /// <summary>external: the read-only pull password or token, as a secret (in-cluster generates its own).</summary>
+    public SecretValue PullPassword { get; set; } = SecretValue.Missing;
 }

@@ -12,14 +12,18 @@ public static class GrafanaRoute
     /// <summary>kube-prometheus-stack's Grafana Service: <c>&lt;release&gt;-grafana</c>, port 80.</summary>
     public const string Service = "kube-prometheus-stack-grafana";
 
+    public const string Name = "grafana";
+
     public static KubernetesObject? Render(MonitoringConfig monitoring, Tier tier) =>
         monitoring.GrafanaHost.Length == 0
             ? null
-            : Manifest.Object("gateway.networking.k8s.io/v1", "HTTPRoute", "grafana", PlatformNamespaces.Monitoring, StandardLabels.Shared("grafana", "route"),
+            : Manifest.Object("gateway.networking.k8s.io/v1", "HTTPRoute", Name, PlatformNamespaces.Monitoring, StandardLabels.Shared("grafana", "route"),
                 ("spec", Map(
                     ("parentRefs", List(ClusterGateway.ParentRef(tier))),
                     ("hostnames", List(monitoring.GrafanaHost)),
-                    ("rules", List(Map(("backendRefs", List(Map(("name", Service), ("port", 80))))))))));
+                    ("rules", List(Map(
+                        ("filters", StrictTransportSecurity.Filters(tier)),
+                        ("backendRefs", List(Map(("name", Service), ("port", 80))))))))));
 
     /// <summary>The URL Grafana is reached on; empty without a host.</summary>
     public static string Url(MonitoringConfig monitoring, Tier tier) =>

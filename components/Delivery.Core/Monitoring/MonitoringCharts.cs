@@ -16,7 +16,7 @@ namespace Delivery.Core.Monitoring;
 public static class MonitoringCharts
 {
     private const string PrometheusCommunity = "https://prometheus-community.github.io/helm-charts";
-    private const string Grafana = "https://grafana.github.io/helm-charts";
+    private const string GrafanaCharts = "https://grafana.github.io/helm-charts";
     private const string OpenTelemetry = "https://open-telemetry.github.io/opentelemetry-helm-charts";
     private const string Aquasecurity = "https://aquasecurity.github.io/helm-charts/";
 
@@ -76,22 +76,48 @@ public static class MonitoringCharts
                 ("ruleSelectorNilUsesHelmValues", false),
                 ("serviceMonitorSelectorNilUsesHelmValues", false),
                 ("podMonitorSelectorNilUsesHelmValues", false))))),
-            ("grafana", Map(
-                ("admin", Map(
-                    ("existingSecret", GrafanaAdminSecret),
-                    ("userKey", GrafanaAdminUserKey),
-                    ("passwordKey", GrafanaAdminPasswordKey))),
-                ("resources", MonitoringResources.For(tier, 25, 64)),
-                ("sidecar", Map(("dashboards", Map(
+            // node-exporter needs the host (hostNetwork, hostPID, hostPath): it runs in the one privileged namespace.
+            ("prometheus-node-exporter", Map(("namespaceOverride", PlatformNamespaces.MonitoringAgents))),
+            ("grafana", Grafana(config.Monitoring, tier))));
+    }
+
+    /// <summary>
+    /// Grafana: its admin from our Secret; the sidecars read dashboard and datasource ConfigMaps in
+    /// monitoring only, through <see cref="GrafanaSidecarRbac"/> (no Secret, no other namespace); no
+    /// anonymous access, no sign-up, cookies for https only, and its public URL as root_url.
+    /// </summary>
+    private static OrderedDictionary<string, object?> Grafana(MonitoringConfig monitoring, Tier tier)
+    {
+        var url = GrafanaRoute.Url(monitoring, tier);
+        return Map(
+            ("admin", Map(
+                ("existingSecret", GrafanaAdminSecret),
+                ("userKey", GrafanaAdminUserKey),
+                ("passwordKey", GrafanaAdminPasswordKey))),
+            ("resources", MonitoringResources.For(tier, 25, 64)),
+            ("rbac", Map(("namespaced", true), ("useExistingRole", GrafanaSidecarRbac.RoleName))),
+            ("sidecar", Map(
+                ("dashboards", Map(
                     ("enabled", true),
                     ("label", GrafanaDashboards.SidecarLabel),
                     ("labelValue", GrafanaDashboards.SidecarLabelValue),
-                    ("searchNamespace", "ALL"))))),
-                ("additionalDataSources", GrafanaDatasources.Additional())))));
+                    ("searchNamespace", PlatformNamespaces.Monitoring),
+                    ("resource", "configmap"))),
+                ("datasources", Map(("searchNamespace", PlatformNamespaces.Monitoring), ("resource", "configmap"))))),
+            ("grafana.ini", Map(
+                ("server", url.Length == 0 ? null : Map(("root_url", url))),
+                ("auth.anonymous", Map(("enabled", false))),
+                ("users", Map(("allow_sign_up", false), ("allow_org_create", false))),
+                ("security", Map(
+                    ("cookie_secure", tier != Tier.Local),
+                    ("cookie_samesite", "lax"),
+                    ("disable_gravatar", true),
+                    ("strict_transport_security", tier != Tier.Local))))),
+            ("additionalDataSources", GrafanaDatasources.Additional()));
     }
 
     private static HelmChartSpec Loki(DeliveryConfig config, Tier tier) =>
-        new("loki", "loki", Grafana, "6.29.0", PlatformNamespaces.Monitoring, Map(
+        new("loki", "loki", GrafanaCharts, "6.29.0", PlatformNamespaces.Monitoring, Map(
             ("deploymentMode", "SingleBinary"),
             ("loki", Map(
                 // One tenant: the cluster. Loki is reachable only inside the monitoring namespace's policies.
@@ -121,8 +147,9 @@ public static class MonitoringCharts
             ("lokiCanary", Map(("enabled", false))),
             ("test", Map(("enabled", false)))));
 
+    /// <summary>Alloy reads every node's /var/log/pods from the host, so it runs in the privileged monitoring-agents namespace.</summary>
     private static HelmChartSpec Alloy(Tier tier) =>
-        new("alloy", "alloy", Grafana, "0.12.5", PlatformNamespaces.Monitoring, Map(
+        new("alloy", "alloy", GrafanaCharts, "0.12.5", PlatformNamespaces.MonitoringAgents, Map(
             ("alloy", Map(
                 ("configMap", Map(("content", AlloyLogPipeline.Render(LokiUrl)))),
                 ("mounts", Map(("varlog", true))),
@@ -132,7 +159,7 @@ public static class MonitoringCharts
             ("controller", Map(("type", "daemonset")))));
 
     private static HelmChartSpec Tempo(DeliveryConfig config, Tier tier) =>
-        new("tempo", "tempo", Grafana, "1.24.1", PlatformNamespaces.Monitoring, Map(
+        new("tempo", "tempo", GrafanaCharts, "1.24.1", PlatformNamespaces.Monitoring, Map(
             ("tempo", Map(
                 ("retention", Hours(config.Monitoring.RetentionDays)),
                 ("reportingEnabled", false),

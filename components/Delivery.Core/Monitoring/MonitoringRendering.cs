@@ -25,9 +25,17 @@ public static class MonitoringRendering
         List<SecretSpec> secrets = [GrafanaAdminSecret()];
         if (AlertmanagerConfig.WebhookSecret(config) is { } webhooks)
             secrets.Add(webhooks);
+        if (GrafanaAccessPolicy.OidcSecret(config.Monitoring) is { } oidc)
+            secrets.Add(oidc);
         return new ComponentRendering(
             Component,
-            [VulnerabilityAlertRules.Render(), .. GrafanaDashboards.Render(config), .. GrafanaRoute.Render(config.Monitoring, tier) is { } route ? [route] : Array.Empty<KubernetesObject>()],
+            [
+                VulnerabilityAlertRules.Render(),
+                .. GrafanaDashboards.Render(config),
+                GrafanaSidecarRbac.Role(),
+                .. GrafanaRoute.Render(config.Monitoring, tier) is { } route ? [route] : Array.Empty<KubernetesObject>(),
+                .. GrafanaAccessPolicy.Render(config.Monitoring, tier) is { } access ? [access] : Array.Empty<KubernetesObject>(),
+            ],
             MonitoringCharts.Render(config, tier),
             secrets,
             [GrafanaAdminPassword]);

@@ -5,7 +5,8 @@ namespace Delivery.Core.Registry;
 
 /// <summary>
 /// The distribution registry's own <c>config.yml</c> (schema <c>version: 0.1</c>, registry 2.8):
-/// filesystem storage with deletes enabled (so garbage collection can reclaim space), htpasswd
+/// filesystem storage with deletes through the API off (no credential can delete an image or
+/// layer; garbage collection works on the storage directly and needs none), htpasswd
 /// authentication for every request, and health and Prometheus metrics on a separate debug listener.
 /// </summary>
 public static class RegistryConfigFile
@@ -19,7 +20,7 @@ public static class RegistryConfigFile
         ("log", Map(("level", "info"), ("formatter", "json"), ("fields", Map(("service", "registry"))))),
         ("storage", Map(
             ("filesystem", Map(("rootdirectory", layout.StorageDirectory))),
-            ("delete", Map(("enabled", true))),
+            ("delete", Map(("enabled", false))),
             ("cache", Map(("blobdescriptor", "inmemory"))),
             // Abandoned uploads (a CI job killed mid-push) are removed after a week.
             ("maintenance", Map(("uploadpurging", Map(("enabled", true), ("age", "168h"), ("interval", "24h"), ("dryrun", false))))))),

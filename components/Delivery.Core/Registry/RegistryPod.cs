@@ -11,8 +11,8 @@ public static class RegistryPod
     /// <summary>Registry 2.8, the release line whose config schema the tests check with the real binary.</summary>
     public const string Image = "docker.io/library/registry:2.8.3";
 
-    /// <summary>The image runs as root by default; any fixed non-root id works, and fsGroup makes the volume writable for it.</summary>
-    public const int UserId = 1000;
+    /// <summary>The image runs as root by default; any fixed non-root id works (one above the system range), and fsGroup makes the volume writable for it.</summary>
+    public const int UserId = 10001;
 
     public const string ConfigMapName = "registry-config";
     public const string HtpasswdSecretName = "registry-htpasswd";

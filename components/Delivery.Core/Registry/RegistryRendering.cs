@@ -10,8 +10,8 @@ namespace Delivery.Core.Registry;
 /// The container registry component. <c>docker</c>: nothing in the cluster (the local container is
 /// the cluster's concern and needs no credentials). <c>external</c>: only the pull and push Secrets.
 /// <c>in-cluster</c>: the distribution registry in its namespace (created, at Pod Security
-/// "restricted", by the cluster baseline) behind the cluster Gateway, with a generated htpasswd
-/// password, weekly garbage collection, and the same Secrets.
+/// "restricted", by the cluster baseline) behind the cluster Gateway, with generated htpasswd
+/// passwords for a pull and a push user, weekly garbage collection, and the same Secrets.
 /// </summary>
 public static class RegistryRendering
 {
@@ -24,7 +24,7 @@ public static class RegistryRendering
         if (config.Registry.Mode != RegistryConfig.InCluster)
             return new ComponentRendering(Component, [], [], credentials, []);
         var htpasswd = new SecretSpec(RegistryPod.HtpasswdSecretName, PlatformNamespaces.Registry, "Opaque", Labels(RegistryPod.HtpasswdSecretName),
-            [new SecretEntry(RegistryFileLayout.HtpasswdFileName, new HtpasswdSource(RegistryCredentials.User(config.Registry), RegistryCredentials.PasswordName))]);
+            [new SecretEntry(RegistryFileLayout.HtpasswdFileName, RegistryCredentials.Htpasswd(config.Registry))]);
         return new ComponentRendering(Component,
             [
                 ConfigMap(),
@@ -36,7 +36,7 @@ public static class RegistryRendering
             ],
             [],
             [htpasswd, .. credentials],
-            [new GeneratedPassword(RegistryCredentials.PasswordName)]);
+            [new GeneratedPassword(RegistryCredentials.PullPasswordName), new GeneratedPassword(RegistryCredentials.PasswordName)]);
     }
 
     private static KubernetesObject ConfigMap() =>
@@ -59,8 +59,9 @@ public static class RegistryRendering
                     Map(("name", "metrics"), ("port", RegistryFileLayout.MetricsPort), ("targetPort", "metrics"), ("protocol", "TCP")))))));
 
     /// <summary>
-    /// Pushes and pulls reach the registry on its host through the cluster Gateway. No request
-    /// timeout ("0s"): a large layer takes longer than a gateway's default to upload.
+    /// Pushes and pulls reach the registry on its host through the cluster Gateway. A request may
+    /// take an hour (a large layer takes longer than a gateway's default to upload), but not for
+    /// ever: a stalled client cannot hold a proxy connection open indefinitely.
     /// </summary>
     private static KubernetesObject Route(RegistryConfig registry, Tier tier) =>
         Manifest.Object("gateway.networking.k8s.io/v1", "HTTPRoute", ServiceName, PlatformNamespaces.Registry, Labels(ServiceName),
@@ -69,8 +70,11 @@ public static class RegistryRendering
                 ("hostnames", List(registry.Host)),
                 ("rules", List(Map(
                     ("matches", List(Map(("path", Map(("type", "PathPrefix"), ("value", "/")))))),
+                    ("filters", Cluster.StrictTransportSecurity.Filters(tier)),
                     ("backendRefs", List(Map(("name", ServiceName), ("port", RegistryFileLayout.HttpPort)))),
-                    ("timeouts", Map(("request", "0s")))))))));
+                    ("timeouts", Map(("request", RequestTimeout)))))))));
+
+    public const string RequestTimeout = "1h";
 
     private static SortedDictionary<string, string> Labels(string name) => StandardLabels.Shared(name, Component);
 }

@@ -5,9 +5,20 @@ namespace Delivery.Core.Release;
 
 public static class ImageReference
 {
-    /// <summary><c>registry/repository:version</c>, or <c>registry/repository@sha256:…</c> for a digest.</summary>
+    /// <summary>
+    /// <c>registry/repository:version</c>, <c>registry/repository@sha256:…</c> for a digest, or
+    /// <c>registry/repository:1.6.0@sha256:…</c> for a pinned version: the runtime pulls by the
+    /// digest, and the tag stays readable.
+    /// </summary>
     public static string Of(RegistryConfig registry, AppConfig app, string version) =>
         Versions.IsDigest(version)
             ? $"{RegistryAddress.Of(registry)}/{app.Image}@{version}"
             : $"{RegistryAddress.Of(registry)}/{app.Image}:{version}";
+
+    /// <summary>
+    /// Prod checks the pull credential on every container start (<c>Always</c>): with
+    /// <c>IfNotPresent</c> any pod on a node could start a private image another pod pulled there.
+    /// The version carries its digest in prod, so Always never changes what runs.
+    /// </summary>
+    public static string PullPolicy(Tier tier) => tier == Tier.Prod ? "Always" : "IfNotPresent";
 }

@@ -50,7 +50,18 @@ public sealed record UpstreamReleases(IReadOnlyDictionary<string, IReadOnlySet<s
             .Where(a => a.Value.LiveVersion.Length > 0)
             .ToDictionary(a => a.Key, a => (IReadOnlySet<string>)new SortedSet<string>([a.Value.LiveVersion], StringComparer.Ordinal), StringComparer.Ordinal));
 
-    public bool Vouches(string app, string version) => Versions.GetValueOrDefault(app)?.Contains(version) == true;
+    /// <summary>
+    /// The same version string vouches; so does the bare tag of a pinned version when upstream runs
+    /// it by tag alone (dev takes tags; staging pins the digest the tag named).
+    /// </summary>
+    public bool Vouches(string app, string version)
+    {
+        var vouched = Versions.GetValueOrDefault(app);
+        if (vouched is null)
+            return false;
+        return vouched.Contains(version)
+               || (Validation.Versions.IsPinnedSemver(version) && vouched.Contains(Validation.Versions.Tag(version)));
+    }
 
     public IReadOnlyList<string> VersionsOf(string app) => [.. Versions.GetValueOrDefault(app) ?? new SortedSet<string>()];
 }

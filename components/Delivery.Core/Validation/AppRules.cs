@@ -153,11 +153,18 @@ internal static class AppRules
         }
         for (var i = 0; i < app.Egress.Count; i++)
         {
-            if (EgressRule.Parse(app.Egress[i]) is null)
+            var rule = EgressRule.Parse(app.Egress[i]);
+            if (rule is null)
             {
                 yield return ConfigProblem.Error(path.Key("egress").Index(i), app.Egress[i],
-                    "must be a destination as CIDR:port, with the network address of the CIDR (10.20.0.0/16:5432, 0.0.0.0/0:443).",
+                    "must be a destination as CIDR:port, with the network address of the CIDR (10.20.0.0/16:5432, 203.0.113.0/24:443).",
                     $"pulumi config set --path '{path.Key("egress").Index(i)}' <cidr>:<port>.");
+            }
+            else if (rule.IsEverywhere)
+            {
+                yield return ConfigProblem.Error(path.Key("egress").Index(i), app.Egress[i],
+                    "allows the whole address space, including the nodes, the API server and the cloud metadata service (169.254.169.254).",
+                    $"list the networks the app calls (the provider's published ranges, or an egress proxy's address): pulumi config set --path '{path.Key("egress").Index(i)}' <cidr>:<port>.");
             }
         }
         for (var i = 0; i < app.Callers.Count; i++)

@@ -14,11 +14,29 @@ internal static class CiRules
             return [ModeRules.Unknown(root.Key("mode"), ci.Mode, CiConfig.Modes)];
         return ci.Mode switch
         {
-            CiConfig.GitHub => GitHub(ci.Github, root.Key("github"), context),
-            CiConfig.GitLab => GitLab(ci.Gitlab, root.Key("gitlab"), context),
-            _ => [],
+            CiConfig.GitHub => GitHub(ci.Github, root.Key("github"), context).Concat(InactivePlaintext(root.Key("gitlab").Key("runnerToken"), ci.Gitlab.RunnerToken, context)),
+            CiConfig.GitLab => GitLab(ci.Gitlab, root.Key("gitlab"), context).Concat(InactiveGitHubSecrets(ci, root, context)),
+            _ => InactiveGitHubSecrets(ci, root, context).Concat(InactivePlaintext(root.Key("gitlab").Key("runnerToken"), ci.Gitlab.RunnerToken, context)),
         };
     }
+
+    /// <summary>A plain-text secret is committed in clear whether or not its section is in use.</summary>
+    private static IEnumerable<ConfigProblem> InactiveGitHubSecrets(CiConfig ci, ConfigPath root, ValidationContext context) =>
+        InactivePlaintext(root.Key("github").Key("token"), ci.Github.Token, context)
+            .Concat(InactivePlaintext(root.Key("github").Key("appPrivateKey"), ci.Github.AppPrivateKey, context));
+
+    private static IEnumerable<ConfigProblem> InactivePlaintext(ConfigPath path, SecretValue secret, ValidationContext context) =>
+        SecretRules.Optional(path, secret, context);
+
+    /// <summary>
+    /// Runners registered on an organization or enterprise take jobs from every repository in it
+    /// (forks' pull requests included, where the org allows them) unless a runner group limits
+    /// them; a repository URL scopes them to that repository already.
+    /// </summary>
+    private static bool IsOrgWide(string configUrl) =>
+        Uri.TryCreate(configUrl, UriKind.Absolute, out var url)
+        && url.AbsolutePath.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries) is { } segments
+        && (segments.Length == 1 || (segments.Length == 2 && segments[0] == "enterprises"));
 
     private static IEnumerable<ConfigProblem> GitHub(GitHubRunnersConfig github, ConfigPath root, ValidationContext context)
     {
@@ -62,6 +80,12 @@ internal static class CiRules
             yield return ConfigProblem.Error(root.Key("maxRunners"), Number(github.MaxRunners),
                 $"must be at least 1 and at least minRunners ({github.MinRunners}).",
                 $"pulumi config set --path {root.Key("maxRunners")} {Math.Max(1, github.MinRunners)}.");
+        }
+        if (context.Tier != Tier.Local && IsOrgWide(github.ConfigUrl) && github.RunnerGroup.Length == 0)
+        {
+            yield return ConfigProblem.Error(root.Key("runnerGroup"), null,
+                $"the runners register org-wide ({github.ConfigUrl}), so every repository of the organization could run jobs on them, with the registry push credentials they mount.",
+                $"create a runner group limited to the repositories that build and deploy, then pulumi config set --path {root.Key("runnerGroup")} <group>; or register on one repository (configUrl https://github.com/<org>/<repo>).");
         }
         for (var i = 0; i < github.Labels.Count; i++)
         {

@@ -6,6 +6,9 @@ namespace Delivery.Core.Validation;
 /// <summary>An app's allowed destination outside the cluster: <c>CIDR:port</c>, TCP.</summary>
 public sealed record EgressRule(string Cidr, int Port)
 {
+    /// <summary>A /0: every address, IPv4 or IPv6.</summary>
+    public bool IsEverywhere => Cidr.EndsWith("/0", StringComparison.Ordinal);
+
     /// <summary>The rule in <paramref name="text"/>, or null when it is not <c>address/prefix:port</c>.</summary>
     public static EgressRule? Parse(string text)
     {

@@ -28,7 +28,8 @@ internal static class RegistryRules
                 }
                 foreach (var problem in PortRules.Check(root.Key("hostPort"), registry.HostPort, "the registry on loopback"))
                     yield return problem;
-                foreach (var problem in SecretRules.Unused(root.Key("password"), registry.Password, "by the docker registry (it has no authentication; it listens on loopback only)"))
+                foreach (var problem in SecretRules.Unused(root.Key("password"), registry.Password, "by the docker registry (it has no authentication; it listens on loopback only)")
+                             .Concat(SecretRules.Unused(root.Key("pullPassword"), registry.PullPassword, "by the docker registry (it has no authentication; it listens on loopback only)")))
                     yield return problem;
                 break;
             case RegistryConfig.InCluster:
@@ -48,7 +49,19 @@ internal static class RegistryRules
                     yield return ConfigProblem.Error(root.Key("username"), registry.Username, "must be lower case letters, digits and '-' (it names the htpasswd user).",
                         $"pulumi config set --path {root.Key("username")} delivery.");
                 }
-                foreach (var problem in SecretRules.Unused(root.Key("password"), registry.Password, "by an in-cluster registry (its password is generated)"))
+                if (registry.PullUsername.Length > 0 && !Names.IsDns1035Label(registry.PullUsername))
+                {
+                    yield return ConfigProblem.Error(root.Key("pullUsername"), registry.PullUsername, "must be lower case letters, digits and '-' (it names the htpasswd pull user).",
+                        $"pulumi config set --path {root.Key("pullUsername")} pull.");
+                }
+                if (Registry.RegistryCredentials.PullUser(registry) == Registry.RegistryCredentials.User(registry))
+                {
+                    yield return ConfigProblem.Error(root.Key("pullUsername"), Registry.RegistryCredentials.PullUser(registry),
+                        "is the push user too; the cluster's pull credential must not be the one CI pushes with.",
+                        $"pulumi config set --path {root.Key("pullUsername")} pull (or another name than {root.Key("username")}).");
+                }
+                foreach (var problem in SecretRules.Unused(root.Key("password"), registry.Password, "by an in-cluster registry (its password is generated)")
+                             .Concat(SecretRules.Unused(root.Key("pullPassword"), registry.PullPassword, "by an in-cluster registry (its password is generated)")))
                     yield return problem;
                 break;
             case RegistryConfig.External:
@@ -58,15 +71,41 @@ internal static class RegistryRules
                         "must be a registry address without scheme: host[:port][/path], e.g. ghcr.io/acme.",
                         $"pulumi config set --path {root.Key("url")} ghcr.io/<org>.");
                 }
-                if (registry.Username.Length == 0)
+                if (registry.PullUsername.Length == 0)
                 {
-                    yield return ConfigProblem.Error(root.Key("username"), null, "an external registry needs the user to pull and push as.",
-                        $"pulumi config set --path {root.Key("username")} <user>.");
+                    yield return ConfigProblem.Error(root.Key("pullUsername"), null, "an external registry needs the user the cluster pulls app images as, with a read-only token.",
+                        $"pulumi config set --path {root.Key("pullUsername")} <user>, and the token with --secret --path {root.Key("pullPassword")}.");
                 }
-                foreach (var problem in SecretRules.Required(root.Key("password"), registry.Password, context, "password", "for an external registry"))
+                foreach (var problem in SecretRules.Required(root.Key("pullPassword"), registry.PullPassword, context, "read-only pull token", "for an external registry"))
+                    yield return problem;
+                foreach (var problem in ExternalPush(config, root, context))
                     yield return problem;
                 break;
         }
+    }
+
+    /// <summary>The push credential is for CI runners only: required with runners; without them a push token is refused (nothing here pushes).</summary>
+    private static IEnumerable<ConfigProblem> ExternalPush(DeliveryConfig config, ConfigPath root, ValidationContext context)
+    {
+        var registry = config.Registry;
+        if (config.Ci.Mode == CiConfig.None)
+        {
+            foreach (var problem in SecretRules.Unused(root.Key("password"), registry.Password, "(it is the push token, and ci.mode is none)"))
+                yield return problem;
+            yield break;
+        }
+        if (registry.Username.Length == 0)
+        {
+            yield return ConfigProblem.Error(root.Key("username"), null, "the CI runners need the user they push images as.",
+                $"pulumi config set --path {root.Key("username")} <user>.");
+        }
+        else if (registry.Username == registry.PullUsername)
+        {
+            yield return ConfigProblem.Error(root.Key("pullUsername"), registry.PullUsername, "is the push user too; the cluster's pull credential must be a separate, read-only one.",
+                $"pulumi config set --path {root.Key("pullUsername")} <read-only user>.");
+        }
+        foreach (var problem in SecretRules.Required(root.Key("password"), registry.Password, context, "push token", "for the CI runners to push to an external registry"))
+            yield return problem;
     }
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;

@@ -3,7 +3,7 @@ using Delivery.Core.Model;
 
 namespace Delivery.Core.Validation;
 
-/// <summary>One slot version: immutable outside local, a valid tag everywhere.</summary>
+/// <summary>One slot version: immutable outside local, pinned to its digest in staging and prod, a valid tag everywhere.</summary>
 internal static class VersionRules
 {
     private const string Examples = "a semantic version (1.4.2, or 1.4.2-3f9c2ab with the git sha) or a digest (sha256:<64 hex digits>)";
@@ -11,7 +11,15 @@ internal static class VersionRules
     public static ConfigProblem? Check(ConfigPath path, string version, ValidationContext context)
     {
         if (Versions.IsImmutable(version))
+        {
+            if (context.Tier is Tier.Staging or Tier.Prod && !Versions.HasDigest(version))
+            {
+                return ConfigProblem.Error(path, version,
+                    $"has no digest: in {context.StackName} ({(context.Tier == Tier.Prod ? "prod" : "staging")}) a version must name the exact image, since a tag can be pushed again.",
+                    $"append the image's digest (docker buildx imagetools inspect <image>:{version}): pulumi config set --path {path} {version}@sha256:<64 hex digits>.");
+            }
             return null;
+        }
         if (context.Tier == Tier.Local && Versions.IsDockerTag(version))
             return null;
         if (Versions.IsMovingTag(version))

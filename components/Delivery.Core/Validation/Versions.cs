@@ -19,7 +19,22 @@ public static partial class Versions
 
     public static bool IsSemver(string version) => Semver().IsMatch(version);
 
-    public static bool IsImmutable(string version) => IsDigest(version) || IsSemver(version);
+    /// <summary>A semantic version pinned to its image digest: <c>1.6.0@sha256:&lt;64 hex&gt;</c>.</summary>
+    public static bool IsPinnedSemver(string version) =>
+        version.IndexOf('@', StringComparison.Ordinal) is var at and > 0 && IsSemver(version[..at]) && IsDigest(version[(at + 1)..]);
+
+    /// <summary>The version names an exact image: a digest, alone or after its tag.</summary>
+    public static bool HasDigest(string version) => IsDigest(version) || IsPinnedSemver(version);
+
+    /// <summary>The tag part of a version (<c>1.6.0</c> of <c>1.6.0@sha256:…</c>); empty for a bare digest.</summary>
+    public static string Tag(string version) =>
+        IsDigest(version) ? "" : version.IndexOf('@', StringComparison.Ordinal) is var at and >= 0 ? version[..at] : version;
+
+    /// <summary>The digest part of a version (<c>sha256:…</c>); empty when it has none.</summary>
+    public static string DigestOf(string version) =>
+        IsDigest(version) ? version : IsPinnedSemver(version) ? version[(version.IndexOf('@', StringComparison.Ordinal) + 1)..] : "";
+
+    public static bool IsImmutable(string version) => IsDigest(version) || IsSemver(version) || IsPinnedSemver(version);
 
     /// <summary>A tag that names a branch or channel and moves over time.</summary>
     public static bool IsMovingTag(string version) =>

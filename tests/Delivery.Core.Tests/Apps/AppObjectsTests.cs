@@ -12,7 +12,7 @@ public sealed class AppObjectsTests
     public static TheoryData<string> Stacks() => [.. AppFixtures.StackNames];
 
     [Fact]
-    public void A_prod_app_with_everything_renders_the_expected_dozen()
+    public void A_prod_app_with_everything_renders_the_expected_thirteen()
     {
         var loaded = TestConfigs.Load(AppFixtures.Prod().With(("apps:api:autoscaling:maxReplicas", "6")), AppFixtures.ProdSecrets);
 
@@ -20,12 +20,12 @@ public sealed class AppObjectsTests
 
         Assert.Equal(
             [
-                "Deployment/apps/api-blue", "HorizontalPodAutoscaler/apps/api-blue", "Deployment/apps/api-green", "HorizontalPodAutoscaler/apps/api-green",
+                "ServiceAccount/apps/api", "Deployment/apps/api-blue", "HorizontalPodAutoscaler/apps/api-blue", "Deployment/apps/api-green", "HorizontalPodAutoscaler/apps/api-green",
                 "Service/apps/api", "Service/apps/api-blue", "Service/apps/api-green", "HTTPRoute/apps/api", "PodDisruptionBudget/apps/api",
                 "NetworkPolicy/apps/api", "ServiceMonitor/apps/api", "PrometheusRule/apps/api-slo",
             ],
             objects.Select(o => o.Id));
-        Assert.True(objects.Count <= 12);
+        Assert.True(objects.Count <= 13);
     }
 
     [Fact]
@@ -167,11 +167,11 @@ public sealed class AppObjectsTests
     [Fact]
     public void Declared_outside_destinations_are_the_only_egress_beyond_the_cluster()
     {
-        var policy = AppFixtures.Find(AppFixtures.Objects(TestConfigs.ValidDev().With(("apps:web:egress:0", "10.20.0.0/16:5432"), ("apps:web:egress:1", "0.0.0.0/0:443"))), "NetworkPolicy/apps/web");
+        var policy = AppFixtures.Find(AppFixtures.Objects(TestConfigs.ValidDev().With(("apps:web:egress:0", "10.20.0.0/16:5432"), ("apps:web:egress:1", "203.0.113.0/24:443"))), "NetworkPolicy/apps/web");
 
         var egress = YamlWriter.Write(AppFixtures.At(policy, "spec", "egress")!);
         Assert.Contains("- to:\n    - ipBlock:\n        cidr: \"10.20.0.0/16\"\n  ports:\n    - protocol: TCP\n      port: 5432\n", egress, StringComparison.Ordinal);
-        Assert.Contains("cidr: \"0.0.0.0/0\"", egress, StringComparison.Ordinal);
+        Assert.Contains("cidr: \"203.0.113.0/24\"", egress, StringComparison.Ordinal);
         Assert.Equal(4, ((List<object?>)AppFixtures.At(policy, "spec", "egress")!).Count); // api, two destinations, the collector
     }
 

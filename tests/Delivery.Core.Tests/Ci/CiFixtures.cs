@@ -10,7 +10,8 @@ internal static class CiFixtures
     public static DeliveryConfig GitHubApp(params (string Key, string? Value)[] changes) =>
         RegistryFixtures.Loaded(TestConfigs.ValidDev().With(
             ("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"),
-            ("ci:github:appId", "918273"), ("ci:github:appInstallationId", "51234987"), ("ci:github:labels:0", "dev-cluster")).With(changes),
+            ("ci:github:appId", "918273"), ("ci:github:appInstallationId", "51234987"), ("ci:github:labels:0", "dev-cluster"),
+            ("ci:github:runnerGroup", "deployers")).With(changes),
             ("ci:github:appPrivateKey", "-----BEGIN RSA PRIVATE KEY-----"));
 
     public static DeliveryConfig GitHubToken(params (string Key, string? Value)[] changes) =>
@@ -27,8 +28,8 @@ internal static class CiFixtures
         yield return ("github token, in-cluster registry", GitHubToken());
         yield return ("gitlab, in-cluster registry", GitLab());
         yield return ("gitlab, external registry", RegistryFixtures.Loaded(
-            TestConfigs.ValidDev().With(RegistryFixtures.GitLabRunnerSettings).With(("registry:mode", "external"), ("registry:host", null), ("registry:url", "ghcr.io/acme"), ("registry:username", "bot")),
-            ("registry:password", "ghp_test")));
+            TestConfigs.ValidDev().With(RegistryFixtures.GitLabRunnerSettings).With(("registry:mode", "external"), ("registry:host", null), ("registry:url", "ghcr.io/acme"), ("registry:username", "bot"), ("registry:pullUsername", "reader")),
+            ("registry:password", "ghp_test"), ("registry:pullPassword", "ghp_read")));
         yield return ("github, local docker registry", RegistryFixtures.Loaded(
             TestConfigs.ValidDev().With(("environment", "local"), ("cluster:mode", "k3s-docker"), ("registry:mode", "docker"), ("registry:host", null),
                 ("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme")),

@@ -47,13 +47,18 @@ public sealed partial class CiRunnersRenderingTests
 
     [Theory]
     [MemberData(nameof(VariantNames))]
-    public void Everything_lives_in_the_ci_namespace_and_carries_the_standard_labels(string variant)
+    public void Jobs_and_runners_live_in_ci_the_controllers_in_ci_control_and_all_carry_the_standard_labels(string variant)
     {
         var rendering = CiRunnersRendering.Render(Variant(variant), Tier.Dev);
+        string[] ciNamespaces = [PlatformNamespaces.Ci, PlatformNamespaces.CiControl];
 
-        Assert.All(rendering.Objects, o => Assert.Equal(PlatformNamespaces.Ci, o.Namespace));
-        Assert.All(rendering.Charts, c => Assert.Equal(PlatformNamespaces.Ci, c.Namespace));
-        Assert.All(rendering.Secrets, s => Assert.Equal(PlatformNamespaces.Ci, s.Namespace));
+        Assert.All(rendering.Objects, o => Assert.Contains(o.Namespace, ciNamespaces));
+        Assert.All(rendering.Objects.Where(o => o.Kind is "Role" or "RoleBinding" or "ConfigMap"), o => Assert.Equal(PlatformNamespaces.Ci, o.Namespace));
+        // The controllers (ARC's controller, GitLab's manager) run apart from the job pods.
+        Assert.All(rendering.Charts.Where(c => c.ReleaseName is GitHubRunners.ControllerRelease or GitLabRunners.Release),
+            c => Assert.Equal(PlatformNamespaces.CiControl, c.Namespace));
+        Assert.All(rendering.Charts.Where(c => c.ReleaseName == GitHubRunners.ScaleSetRelease), c => Assert.Equal(PlatformNamespaces.Ci, c.Namespace));
+        Assert.All(rendering.Secrets, s => Assert.Equal(rendering.Charts.Any(c => c.ReleaseName == GitLabRunners.Release) ? PlatformNamespaces.CiControl : PlatformNamespaces.Ci, s.Namespace));
         Assert.All(rendering.Objects, o => Assert.Equal(CiRunnersRendering.Component, o.Labels[StandardLabels.Component]));
         Assert.All(rendering.Objects, o => Assert.Equal(o.Name, o.Labels[StandardLabels.Name]));
     }
@@ -114,8 +119,12 @@ public sealed partial class CiRunnersRenderingTests
             foreach (var host in new[] { "hostNetwork", "hostPID", "hostIPC" })
                 Assert.NotEqual(true, map.GetValueOrDefault(host));
             Assert.False(map.ContainsKey("hostPath"), "hostPath volume");
-            if (map.GetValueOrDefault("capabilities") is OrderedDictionary<string, object?> capabilities)
-                Assert.False(capabilities.ContainsKey("add"), "added capabilities");
+            // Job pods keep only the default capabilities Kaniko needs (baseline allows no others).
+            if (map.GetValueOrDefault("capabilities") is OrderedDictionary<string, object?> capabilities && capabilities.TryGetValue("add", out var added))
+            {
+                Assert.Equal(["ALL"], (List<object?>)capabilities["drop"]!);
+                Assert.Equal(JobPodSecurity.KanikoCapabilities, ((List<object?>)added!).Cast<string>());
+            }
             Assert.NotEqual("dind", map.GetValueOrDefault("type"));
         }
         var text = string.Join('\n', trees.SelectMany(Strings));
@@ -131,7 +140,7 @@ public sealed partial class CiRunnersRenderingTests
     {
         var config = Variant(variant);
         var rendering = CiRunnersRendering.Render(config, Tier.Dev);
-        var secrets = AllSecrets(config, rendering).Where(s => s.Namespace == PlatformNamespaces.Ci).Select(s => s.Name).ToHashSet();
+        var secrets = AllSecrets(config, rendering).Where(s => s.Namespace is PlatformNamespaces.Ci or PlatformNamespaces.CiControl).Select(s => s.Name).ToHashSet();
         var accounts = rendering.Objects.Where(o => o.Kind == "ServiceAccount").Select(o => o.Name).ToHashSet();
         var trees = Trees(rendering).Concat(EmbeddedYaml(rendering)).ToList();
 
@@ -220,7 +229,7 @@ public sealed partial class CiRunnersRenderingTests
         Assert.Equal("builders", values["runnerGroup"]);
         Assert.Equal("dev-cluster", values["runnerScaleSetName"]);
         Assert.Equal("kubernetes", Path(values, "containerMode")["type"]);
-        Assert.Equal(Manifest.Map(("namespace", "ci"), ("name", GitHubRunners.ControllerServiceAccount)), values["controllerServiceAccount"]);
+        Assert.Equal(Manifest.Map(("namespace", PlatformNamespaces.CiControl), ("name", GitHubRunners.ControllerServiceAccount)), values["controllerServiceAccount"]);
         var controller = Chart(CiRunnersRendering.Render(GitHubApp(), Tier.Dev), GitHubRunners.ControllerChart).Values;
         Assert.Equal(GitHubRunners.ControllerServiceAccount, Path(controller, "serviceAccount")["name"]);
     }

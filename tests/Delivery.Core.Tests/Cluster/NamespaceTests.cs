@@ -14,7 +14,9 @@ public sealed class NamespaceTests
     [InlineData(PlatformNamespaces.Gateway, "restricted", "restricted", "restricted")]
     [InlineData(PlatformNamespaces.Registry, "restricted", "restricted", "restricted")]
     [InlineData(PlatformNamespaces.Ci, "baseline", "restricted", "restricted")]
-    [InlineData(PlatformNamespaces.Monitoring, "privileged", "baseline", "privileged")]
+    [InlineData(PlatformNamespaces.CiControl, "restricted", "restricted", "restricted")]
+    [InlineData(PlatformNamespaces.Monitoring, "baseline", "restricted", "restricted")]
+    [InlineData(PlatformNamespaces.MonitoringAgents, "privileged", "baseline", "privileged")]
     public void Each_platform_namespace_enforces_the_least_pod_security_level_it_needs(string name, string enforce, string audit, string warn)
     {
         var labels = Single(Objects, "Namespace", "", name).Labels;
@@ -31,7 +33,8 @@ public sealed class NamespaceTests
     {
         var namespaces = Objects.Where(o => o.Kind == "Namespace").Select(o => o.Name).ToList();
 
-        Assert.Equal([PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Registry, PlatformNamespaces.Ci, PlatformNamespaces.Monitoring], namespaces);
+        Assert.Equal([PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Registry, PlatformNamespaces.Ci, PlatformNamespaces.CiControl,
+            PlatformNamespaces.Monitoring, PlatformNamespaces.MonitoringAgents], namespaces);
     }
 
     [Fact]

@@ -75,18 +75,18 @@ public sealed class DeliveryConfigLoaderTests
               delivery-platform:registry:
                 mode: external
                 url: ghcr.io/acme
-                username: bot
-                password: hunter2
+                pullUsername: bot
+                pullPassword: hunter2
             """, "staging", "Pulumi.staging.yaml");
 
         var loaded = DeliveryConfigLoader.Load(stack, new Dictionary<string, string> { ["DELIVERY_ci__github__token"] = "from-ci" });
 
         Assert.Equal(SecretState.SecretUnknown, loaded.Config.Cluster.Kubeconfig.State);
-        Assert.Equal(SecretState.Plaintext, loaded.Config.Registry.Password.State);
+        Assert.Equal(SecretState.Plaintext, loaded.Config.Registry.PullPassword.State);
         Assert.Equal(SecretState.Secret, loaded.Config.Ci.Github.Token.State);
         Assert.Equal(SecretState.Missing, loaded.Config.Monitoring.Receivers.Info.WebhookUrl.State);
         var plaintext = Assert.Single(loaded.Errors);
-        Assert.Equal("delivery-platform:registry.password", plaintext.Key);
+        Assert.Equal("delivery-platform:registry.pullPassword", plaintext.Key);
         Assert.DoesNotContain("hunter2", plaintext.ToString(), StringComparison.Ordinal);
     }
 

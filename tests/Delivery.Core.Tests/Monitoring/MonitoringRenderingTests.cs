@@ -41,7 +41,8 @@ public sealed class MonitoringRenderingTests
 
         SchemaCheck.AssertValid(rendering.Objects);
         YamlLint.AssertClean(YamlWriter.WriteAll(rendering.Objects));
-        Assert.All(rendering.Charts, chart => Assert.Equal(PlatformNamespaces.Monitoring, chart.Namespace));
+        // Only the node agent that needs the host runs in the privileged namespace.
+        Assert.All(rendering.Charts, chart => Assert.Equal(chart.ReleaseName == "alloy" ? PlatformNamespaces.MonitoringAgents : PlatformNamespaces.Monitoring, chart.Namespace));
     }
 
     [Fact]

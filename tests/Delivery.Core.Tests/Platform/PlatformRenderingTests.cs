@@ -60,7 +60,7 @@ public sealed partial class PlatformRenderingTests
             if (source is GeneratedPasswordSource generated)
                 Assert.Contains(generated.PasswordName, passwords);
             if (source is HtpasswdSource htpasswd)
-                Assert.Contains(htpasswd.PasswordName, passwords);
+                Assert.All(htpasswd.Users, user => Assert.Contains(user.PasswordName, passwords));
         }
     }
 

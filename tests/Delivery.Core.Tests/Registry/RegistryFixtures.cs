@@ -18,8 +18,8 @@ internal static class RegistryFixtures
         Loaded(TestConfigs.ValidDev().With(changes));
 
     public static DeliveryConfig External(params (string Key, string? Value)[] changes) =>
-        Loaded(TestConfigs.ValidDev().With(("registry:mode", "external"), ("registry:host", null), ("registry:url", "ghcr.io/acme"), ("registry:username", "acme-bot")).With(changes),
-            ("registry:password", "ghp_test"));
+        Loaded(TestConfigs.ValidDev().With(("registry:mode", "external"), ("registry:host", null), ("registry:url", "ghcr.io/acme"), ("registry:username", "acme-bot"), ("registry:pullUsername", "acme-reader")).With(changes),
+            ("registry:password", "ghp_test"), ("registry:pullPassword", "ghp_read"));
 
     /// <summary>The config with the usual secrets changed by <paramref name="secretChanges"/> (null removes one).</summary>
     public static DeliveryConfig Loaded(IReadOnlyDictionary<string, string?> plain, params (string Key, string? Value)[] secretChanges)

@@ -153,17 +153,20 @@ public sealed class RegistryRenderingTests
     }
 
     [Fact]
-    public void In_cluster_generates_the_password_and_derives_htpasswd_pull_and_push_secrets_from_it()
+    public void In_cluster_generates_a_pull_and_a_push_password_and_the_apps_get_only_the_pull_credential()
     {
         var rendering = RegistryRendering.Render(InCluster([("registry:username", "ci"), .. GitLabRunnerSettings]), Tier.Dev);
 
-        Assert.Equal([new GeneratedPassword(RegistryCredentials.PasswordName)], rendering.Passwords);
+        Assert.Equal([new GeneratedPassword(RegistryCredentials.PullPasswordName), new GeneratedPassword(RegistryCredentials.PasswordName)], rendering.Passwords);
         var htpasswd = Assert.Single(rendering.Secrets, s => s.Name == RegistryPod.HtpasswdSecretName);
         Assert.Equal(PlatformNamespaces.Registry, htpasswd.Namespace);
-        Assert.Equal(new SecretEntry("htpasswd", new HtpasswdSource("ci", RegistryCredentials.PasswordName)), Assert.Single(htpasswd.Entries));
-        var expected = new DockerConfigSource("registry.dev.example.com", "ci", new GeneratedPasswordSource(RegistryCredentials.PasswordName));
-        AssertDockerConfig(rendering, "registry-pull", PlatformNamespaces.Apps, expected);
-        AssertDockerConfig(rendering, "registry-push", PlatformNamespaces.Ci, expected);
+        Assert.Equal(
+            new SecretEntry("htpasswd", new HtpasswdSource([new HtpasswdUser("pull", RegistryCredentials.PullPasswordName), new HtpasswdUser("ci", RegistryCredentials.PasswordName)])),
+            Assert.Single(htpasswd.Entries));
+        AssertDockerConfig(rendering, "registry-pull", PlatformNamespaces.Apps,
+            new DockerConfigSource("registry.dev.example.com", "pull", new GeneratedPasswordSource(RegistryCredentials.PullPasswordName)));
+        AssertDockerConfig(rendering, "registry-push", PlatformNamespaces.Ci,
+            new DockerConfigSource("registry.dev.example.com", "ci", new GeneratedPasswordSource(RegistryCredentials.PasswordName)));
     }
 
     [Fact]
@@ -172,7 +175,9 @@ public sealed class RegistryRenderingTests
         var rendering = RegistryRendering.Render(InCluster(), Tier.Dev);
 
         var htpasswd = Assert.Single(rendering.Secrets, s => s.Name == RegistryPod.HtpasswdSecretName);
-        Assert.Equal(new HtpasswdSource(RegistryCredentials.DefaultUser, RegistryCredentials.PasswordName), Assert.Single(htpasswd.Entries).Source);
+        Assert.Equal(
+            new HtpasswdSource([new HtpasswdUser(RegistryCredentials.DefaultPullUser, RegistryCredentials.PullPasswordName), new HtpasswdUser(RegistryCredentials.DefaultUser, RegistryCredentials.PasswordName)]),
+            Assert.Single(htpasswd.Entries).Source);
         Assert.DoesNotContain(rendering.Secrets, s => s.Name == "registry-push");
     }
 
@@ -184,9 +189,8 @@ public sealed class RegistryRenderingTests
 
         Assert.Empty(rendering.Objects);
         Assert.Empty(rendering.Passwords);
-        var expected = new DockerConfigSource("ghcr.io/acme", "acme-bot", new ConfigSecretSource(config.Registry.Password));
-        AssertDockerConfig(rendering, "registry-pull", PlatformNamespaces.Apps, expected);
-        AssertDockerConfig(rendering, "registry-push", PlatformNamespaces.Ci, expected);
+        AssertDockerConfig(rendering, "registry-pull", PlatformNamespaces.Apps, new DockerConfigSource("ghcr.io/acme", "acme-reader", new ConfigSecretSource(config.Registry.PullPassword)));
+        AssertDockerConfig(rendering, "registry-push", PlatformNamespaces.Ci, new DockerConfigSource("ghcr.io/acme", "acme-bot", new ConfigSecretSource(config.Registry.Password)));
         Assert.Equal(2, rendering.Secrets.Count);
     }
 

@@ -6,14 +6,15 @@ namespace Delivery.Core.Tests.Registry;
 public sealed class RegistryRouteTests
 {
     [Fact]
-    public void The_registry_route_has_no_request_timeout_and_uses_the_tiers_listener()
+    public void The_registry_route_allows_an_hour_per_request_sends_hsts_and_uses_the_tiers_listener()
     {
         var config = TestConfigs.Load(TestConfigs.ValidDev()).Config;
 
         var route = RegistryRendering.Render(config, Model.Tier.Dev).Objects.Single(o => o.Kind == "HTTPRoute");
 
         var yaml = YamlWriter.Write(route.Body);
-        Assert.Contains("      timeouts:\n        request: \"0s\"\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("      timeouts:\n        request: \"1h\"\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("name: Strict-Transport-Security", yaml, StringComparison.Ordinal);
         Assert.Contains("sectionName: https", yaml, StringComparison.Ordinal);
         Assert.Contains("sectionName: http\n", YamlWriter.Write(RegistryRendering.Render(config, Model.Tier.Local).Objects.Single(o => o.Kind == "HTTPRoute").Body), StringComparison.Ordinal);
     }

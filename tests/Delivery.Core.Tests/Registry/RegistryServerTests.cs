@@ -12,18 +12,20 @@ namespace Delivery.Core.Tests.Registry;
 /// <summary>
 /// The rendered config.yml run by the real distribution registry (Debian's docker-registry, 2.8)
 /// with an htpasswd file of a real bcrypt hash (apache2-utils' htpasswd): only the right
-/// credential gets in, and the garbage collector runs on the same config.
+/// credential gets in, no credential can delete, and the garbage collector runs on the same config.
 /// </summary>
 public sealed class RegistryServerTests : IDisposable
 {
     private const string User = "delivery";
     private const string Password = "correct horse battery staple";
+    private const string PullUser = "pull";
+    private const string PullPassword = "another long pull password";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string _directory = Directory.CreateTempSubdirectory("registry-test-").FullName;
 
     [Fact]
-    public async Task The_rendered_config_admits_only_the_htpasswd_user_refuses_anonymous_pushes_and_collects_garbage()
+    public async Task The_rendered_config_admits_only_the_htpasswd_users_refuses_anonymous_pushes_and_deletes_and_collects_garbage()
     {
         var layout = Layout(htpasswdPath: WriteHtpasswd());
         using (var registry = Start(layout))
@@ -66,6 +68,10 @@ public sealed class RegistryServerTests : IDisposable
         Assert.Equal(HttpStatusCode.Created, (await Send(http, HttpMethod.Put, finish, User, Password, BlobContent)).StatusCode);
 
         Assert.True(File.Exists(BlobFile(layout)), "The pushed blob is not in the storage directory.");
+        Assert.Equal(HttpStatusCode.OK, (await Send(http, HttpMethod.Get, $"{api}/v2/shop/api/blobs/{BlobDigest}", PullUser, PullPassword)).StatusCode);
+        // storage.delete.enabled is false: not even the push user can delete through the API.
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await Send(http, HttpMethod.Delete, $"{api}/v2/shop/api/blobs/{BlobDigest}", User, Password)).StatusCode);
+        Assert.True(File.Exists(BlobFile(layout)), "A DELETE removed the blob.");
         var metrics = await http.GetStringAsync($"http://{layout.MetricsAddress}{RegistryConfigFile.MetricsPath}");
         Assert.Contains("registry_", metrics, StringComparison.Ordinal);
     }
@@ -88,16 +94,21 @@ public sealed class RegistryServerTests : IDisposable
         return path;
     }
 
-    /// <summary>A real bcrypt hash from apache2-utils' htpasswd, in the file layout the shell writes.</summary>
+    /// <summary>Real bcrypt hashes from apache2-utils' htpasswd, in the file layout the shell writes: the pull user, then the push user.</summary>
     private string WriteHtpasswd()
     {
-        var result = ExternalTool.Run("htpasswd", ["-nbB", User, Password]);
-        Assert.True(result.ExitCode == 0, result.All);
-        var hash = result.Output.Trim()[(User.Length + 1)..];
-        Assert.StartsWith("$2", hash, StringComparison.Ordinal);
         var path = Path.Combine(_directory, "htpasswd");
-        File.WriteAllText(path, Htpasswd.Line(User, hash));
+        File.WriteAllText(path, Line(PullUser, PullPassword) + Line(User, Password));
         return path;
+    }
+
+    private static string Line(string user, string password)
+    {
+        var result = ExternalTool.Run("htpasswd", ["-nbB", user, password]);
+        Assert.True(result.ExitCode == 0, result.All);
+        var hash = result.Output.Trim()[(user.Length + 1)..];
+        Assert.StartsWith("$2", hash, StringComparison.Ordinal);
+        return Htpasswd.Line(user, hash);
     }
 
     private RunningRegistry Start(RegistryFileLayout layout)

@@ -9,8 +9,8 @@ public sealed class CommittedStacksTests
     {
         { "local", [] },
         { "dev", ["delivery-platform:cluster.kubeconfig", "delivery-platform:ci.github.appPrivateKey"] },
-        { "staging", ["delivery-platform:cluster.kubeconfig", "delivery-platform:registry.password", "delivery-platform:ci.github.token"] },
-        { "prod", ["delivery-platform:cluster.kubeconfig", "delivery-platform:registry.password", "delivery-platform:monitoring.receivers.critical.webhookUrl"] },
+        { "staging", ["delivery-platform:cluster.kubeconfig", "delivery-platform:registry.pullPassword", "delivery-platform:registry.password", "delivery-platform:ci.github.token"] },
+        { "prod", ["delivery-platform:cluster.kubeconfig", "delivery-platform:registry.pullPassword", "delivery-platform:monitoring.receivers.critical.webhookUrl"] },
     };
 
     [Theory]

@@ -1,0 +1,93 @@
+namespace Delivery.Core.Tests.Security;
+
+/// <summary>
+/// The config rules that keep least privilege from being configured away (issue #14): each row
+/// breaks one of an otherwise valid dev config and names the exact key and message.
+/// </summary>
+public sealed class SecurityConfigRulesTests
+{
+    public sealed record Case(string Name, (string Key, string? Value)[] Changes, string Key, string Message, Dictionary<string, string>? Secrets = null)
+    {
+        public override string ToString() => Name;
+    }
+
+    private const string P = "delivery-platform:";
+
+    private static Dictionary<string, string> With(params (string Key, string Value)[] secrets)
+    {
+        var all = TestConfigs.Secrets();
+        foreach (var (key, value) in secrets)
+            all[key] = value;
+        return all;
+    }
+
+    private static readonly (string, string?)[] ProdStack =
+    [
+        ("environment", "prod"), ("apps:api:replicas", "3"), ("apps:web:replicas", "2"),
+        ("apps:api:blue", "1.4.2@sha256:" + new string('a', 64)), ("apps:api:green", "1.5.0@sha256:" + new string('b', 64)),
+        ("apps:web:blue", "2.3.1@sha256:" + new string('c', 64)),
+    ];
+
+    private static readonly (string, string?)[] OrgRunners =
+        [("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"), ("ci:github:maxRunners", "2")];
+
+    public static TheoryData<Case> Cases() =>
+    [
+        new("egress to everywhere", [("apps:api:egress:0", "0.0.0.0/0:443")], P + "apps.api.egress[0]",
+            "allows the whole address space, including the nodes, the API server and the cloud metadata service (169.254.169.254)."),
+        new("egress to every IPv6 address", [("apps:api:egress:0", "::/0:443")], P + "apps.api.egress[0]",
+            "allows the whole address space, including the nodes, the API server and the cloud metadata service (169.254.169.254)."),
+        new("org-wide runners without a runner group", OrgRunners, P + "ci.github.runnerGroup",
+            "the runners register org-wide (https://github.com/acme), so every repository of the organization could run jobs on them, with the registry push credentials they mount.",
+            With(("ci:github:token", "t"))),
+        new("enterprise-wide runners without a runner group", [.. OrgRunners, ("ci:github:configUrl", "https://github.com/enterprises/acme")], P + "ci.github.runnerGroup",
+            "the runners register org-wide (https://github.com/enterprises/acme), so every repository of the organization could run jobs on them, with the registry push credentials they mount.",
+            With(("ci:github:token", "t"))),
+        new("plain-text token in the inactive github section", [("ci:github:token", "ghp_plain")], P + "ci.github.token",
+            "is a secret but is given in plain text, so it would be stored unencrypted in the stack file."),
+        new("plain-text key in the inactive github section", [("ci:github:appPrivateKey", "-----BEGIN")], P + "ci.github.appPrivateKey",
+            "is a secret but is given in plain text, so it would be stored unencrypted in the stack file."),
+        new("plain-text token in the inactive gitlab section", [("ci:gitlab:runnerToken", "glrt-plain")], P + "ci.gitlab.runnerToken",
+            "is a secret but is given in plain text, so it would be stored unencrypted in the stack file."),
+        new("prod version without digest", [.. ProdStack, ("apps:api:green", "1.5.0")], P + "apps.api.green",
+            "has no digest: in dev (prod) a version must name the exact image, since a tag can be pushed again.",
+            With(("monitoring:receivers:critical:webhookUrl", "https://pager.example.com/hook"))),
+        new("staging version without digest", [("environment", "staging"), ("apps:api:blue", "1.4.2@sha256:" + new string('a', 64)), ("apps:api:green", "1.5.0@sha256:" + new string('b', 64))],
+            P + "apps.web.blue", "has no digest: in dev (staging) a version must name the exact image, since a tag can be pushed again."),
+        new("in-cluster pull user is the push user", [("registry:username", "ci"), ("registry:pullUsername", "ci")], P + "registry.pullUsername",
+            "is the push user too; the cluster's pull credential must not be the one CI pushes with."),
+        new("external pull user is the push user", [("registry:mode", "external"), ("registry:host", null), ("registry:url", "ghcr.io/acme"), .. OrgRunners,
+                ("ci:github:runnerGroup", "deployers"), ("registry:username", "bot"), ("registry:pullUsername", "bot")], P + "registry.pullUsername",
+            "is the push user too; the cluster's pull credential must be a separate, read-only one.",
+            With(("registry:password", "p"), ("registry:pullPassword", "r"), ("ci:github:token", "t"))),
+        new("push token without runners", [("registry:mode", "external"), ("registry:host", null), ("registry:url", "ghcr.io/acme"), ("registry:pullUsername", "reader")],
+            P + "registry.password", "is set but not used (it is the push token, and ci.mode is none).",
+            With(("registry:password", "p"), ("registry:pullPassword", "r"))),
+        new("grafana allowlist entry not a network", [("monitoring:grafanaAllowedCidrs:0", "10.0.0.1/8")], P + "monitoring.grafanaAllowedCidrs[0]",
+            "must be a client network as CIDR with its network address (203.0.113.0/24)."),
+        new("grafana single sign-on over http", [("monitoring:grafanaOidc:issuer", "http://sso.example.com"), ("monitoring:grafanaOidc:clientId", "grafana")],
+            P + "monitoring.grafanaOidc.issuer", "must be the https issuer URL of the OpenID Connect provider.", With(("monitoring:grafanaOidc:clientSecret", "s"))),
+        new("grafana single sign-on without client id", [("monitoring:grafanaOidc:issuer", "https://sso.example.com")],
+            P + "monitoring.grafanaOidc.clientId", "single sign-on needs the client id registered with the provider.", With(("monitoring:grafanaOidc:clientSecret", "s"))),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Each_rule_is_reported_with_its_exact_key_and_message(Case row)
+    {
+        var loaded = TestConfigs.Load(TestConfigs.ValidDev().With(row.Changes), row.Secrets ?? TestConfigs.Secrets());
+
+        Assert.Contains(loaded.Errors, p => p.Key == row.Key && p.Message == row.Message);
+    }
+
+    [Fact]
+    public void A_pinned_version_passes_in_prod_and_a_repository_scoped_runner_needs_no_group()
+    {
+        var prod = TestConfigs.Load(TestConfigs.ValidDev().With(ProdStack),
+            With(("monitoring:receivers:critical:webhookUrl", "https://pager.example.com/hook")));
+        var repositoryRunners = TestConfigs.Load(TestConfigs.ValidDev().With([.. OrgRunners, ("ci:github:configUrl", "https://github.com/acme/shop")]), With(("ci:github:token", "t")));
+
+        Assert.Empty(prod.Errors);
+        Assert.Empty(repositoryRunners.Errors);
+    }
+}
