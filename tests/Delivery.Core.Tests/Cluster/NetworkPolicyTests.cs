@@ -17,12 +17,12 @@ public sealed class NetworkPolicyTests
 
     private static IEnumerable<int> Ports(OrderedDictionary<string, object?> rule) => Items(rule["ports"]).Select(p => (int)Map(p)["port"]!);
 
-    /// <summary>The namespaces a rule's peers select by name ("*" for no peer at all, i.e. any address).</summary>
+    /// <summary>The namespaces a rule's peers select by name ("*" for no peer at all or an ipBlock, i.e. addresses).</summary>
     private static IEnumerable<string> PeerNamespaces(OrderedDictionary<string, object?> rule, string key, string own) =>
         rule.ContainsKey(key)
             ? Peers(rule, key).Select(peer => peer.GetValueOrDefault("namespaceSelector") is { } selector
                 ? (string)Map(Map(selector)["matchLabels"])["kubernetes.io/metadata.name"]!
-                : own)
+                : peer.ContainsKey("ipBlock") ? "*" : own)
             : ["*"];
 
     /// <summary>Every (namespace, direction, peer namespace, port) flow the policies allow.</summary>
@@ -92,17 +92,21 @@ public sealed class NetworkPolicyTests
         Allow("gateway", "egress", any, 443, 6443);
         Allow("registry", "ingress", ["gateway"], 5000);
         Allow("registry", "ingress", ["monitoring"], 5001);
-        Allow("ci", "ingress", ["monitoring"], 8080, 9252);
         Allow("ci", "egress", ["gateway"], 10080, 10443);
         Allow("ci", "egress", any, 80, 443, 6443);
+        Allow("ci-control", "ingress", ["monitoring"], 8080, 9252);
+        Allow("ci-control", "egress", any, 443, 6443);
+        Allow("monitoring", "ingress", ["monitoring", "monitoring-agents"], 3100);
         Allow("monitoring", "ingress", ["gateway"], 3000);
         Allow("monitoring", "ingress", ["apps"], 4317, 4318);
         Allow("monitoring", "egress", ["apps"], 8080, 9090);
-        Allow("monitoring", "egress", ["gateway"], 19001);
+        Allow("monitoring", "egress", ["gateway"], 19001, 10080, 10443);
         Allow("monitoring", "egress", ["registry"], 5001);
-        Allow("monitoring", "egress", ["ci"], 8080, 9252);
+        Allow("monitoring", "egress", ["ci-control"], 8080, 9252);
         Allow("monitoring", "egress", ["kube-system"], 9153);
         Allow("monitoring", "egress", any, 10250, 9100, 443, 6443);
+        Allow("monitoring-agents", "egress", ["monitoring"], 3100);
+        Allow("monitoring-agents", "egress", any, 443, 6443);
 
         var actual = Flows();
 

@@ -4,7 +4,7 @@ using Delivery.Core.Kubernetes;
 namespace Delivery.Core.Tests.Security;
 
 /// <summary>One end of a connection: a pod (namespace, labels, named container ports) or an address outside the pod network.</summary>
-internal abstract record Endpoint
+public abstract record Endpoint
 {
     public sealed record Pod(string Namespace, IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, int>? NamedPorts = null) : Endpoint
     {
@@ -29,7 +29,7 @@ internal abstract record Endpoint
 /// namespaceSelector with podSelector in one peer is AND. Ports: number, name (resolved on the
 /// destination pod's container ports), endPort; protocol defaults to TCP; no ports means all.
 /// </summary>
-internal sealed class NetworkReachability(IEnumerable<KubernetesObject> objects, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> namespaceLabels)
+public sealed class NetworkReachability(IEnumerable<KubernetesObject> objects, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> namespaceLabels)
 {
     private readonly List<KubernetesObject> _policies = [.. objects.Where(o => o.Kind == "NetworkPolicy")];
 

@@ -11,7 +11,7 @@ namespace Delivery.Core.Tests.Security;
 /// (<c>pods/exec</c> for subresources; <c>*</c> is every resource and subresource, <c>*/exec</c> one subresource of all), verbs and, if given,
 /// resourceNames. Aggregated ClusterRoles are not expanded: none of ours aggregates.
 /// </summary>
-internal sealed class RbacAuthorizer(IEnumerable<KubernetesObject> objects)
+public sealed class RbacAuthorizer(IEnumerable<KubernetesObject> objects)
 {
     private readonly List<KubernetesObject> _rbac = [.. objects.Where(o => o.Body["apiVersion"] as string == "rbac.authorization.k8s.io/v1")];
 

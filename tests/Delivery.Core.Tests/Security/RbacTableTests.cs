@@ -1,0 +1,119 @@
+using Delivery.Core.Ci;
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Monitoring;
+using Delivery.Core.Platform;
+using static Delivery.Core.Tests.Security.RbacAuthorizer;
+
+namespace Delivery.Core.Tests.Security;
+
+/// <summary>
+/// "Can service account S do V on R in N", evaluated over the rendered Roles and bindings of the
+/// dev stack (GitHub runners) and a GitLab variant, plus the RBAC the grafana chart renders from
+/// our values. Each row names the finding of issue #14 it keeps fixed, or the permission a
+/// component still needs to work.
+/// </summary>
+public sealed class RbacTableTests
+{
+    public sealed record Row(string Finding, ServiceAccount Account, string Verb, string Resource, string Namespace, bool Allowed)
+    {
+        public override string ToString() => $"{Account} {Verb} {Resource} in {(Namespace.Length == 0 ? "the cluster" : Namespace)}: {(Allowed ? "yes" : "no")} ({Finding})";
+    }
+
+    private static readonly ServiceAccount Grafana = new(PlatformNamespaces.Monitoring, GrafanaChartRbac.FullName);
+    private static readonly ServiceAccount Runner = new(PlatformNamespaces.Ci, GitHubRunners.RunnerServiceAccount);
+    private static readonly ServiceAccount Job = new(PlatformNamespaces.Ci, CiRunnersRendering.JobServiceAccount);
+    private static readonly ServiceAccount GitLabManager = new(PlatformNamespaces.CiControl, GitLabRunners.ServiceAccount);
+    private static readonly ServiceAccount App = new(PlatformNamespaces.Apps, "api");
+
+    public static TheoryData<Row> Rows() =>
+    [
+        // High: Grafana read every Secret in the cluster.
+        new("Grafana reads Secrets cluster-wide", Grafana, "list", "secrets", PlatformNamespaces.Ci, false),
+        new("Grafana reads Secrets cluster-wide", Grafana, "get", "secrets", "kube-system", false),
+        new("Grafana reads Secrets cluster-wide", Grafana, "get", "secrets", PlatformNamespaces.Gateway, false),
+        new("Grafana reads Secrets cluster-wide", Grafana, "watch", "secrets", PlatformNamespaces.Monitoring, false),
+        new("Grafana reads ConfigMaps everywhere", Grafana, "list", "configmaps", PlatformNamespaces.Apps, false),
+        new("still works: dashboards load", Grafana, "watch", "configmaps", PlatformNamespaces.Monitoring, true),
+        new("still works: dashboards load", Grafana, "list", "configmaps", PlatformNamespaces.Monitoring, true),
+        // Medium: runner RBAC. The hook needs these in ci (documented), and nothing beyond ci.
+        new("still works: the hook runs job pods", Runner, "create", "pods", PlatformNamespaces.Ci, true),
+        new("still works: the hook runs steps", Runner, "create", "pods/exec", PlatformNamespaces.Ci, true),
+        new("runner reaches the controller's namespace", Runner, "get", "secrets", PlatformNamespaces.CiControl, false),
+        new("runner reaches the controller's namespace", Runner, "create", "pods/exec", PlatformNamespaces.CiControl, false),
+        new("runner reaches other namespaces", Runner, "list", "secrets", PlatformNamespaces.Monitoring, false),
+        new("runner reaches other namespaces", Runner, "create", "pods", PlatformNamespaces.Apps, false),
+        new("runner edits its own permissions", Runner, "update", "roles", PlatformNamespaces.Ci, false),
+        // High/medium: CI job pods get no API rights at all.
+        new("job pods call the API", Job, "get", "pods", PlatformNamespaces.Ci, false),
+        new("job pods call the API", Job, "get", "secrets", PlatformNamespaces.Ci, false),
+        new("job pods call the API", Job, "create", "pods/exec", PlatformNamespaces.Ci, false),
+        // Apps run on their own token-less ServiceAccount with no Role.
+        new("apps on the default ServiceAccount", App, "get", "secrets", PlatformNamespaces.Apps, false),
+        new("apps on the default ServiceAccount", App, "list", "pods", PlatformNamespaces.Apps, false),
+    ];
+
+    public static TheoryData<Row> GitLabRows() =>
+    [
+        new("still works: the manager runs job pods in ci", GitLabManager, "create", "pods", PlatformNamespaces.Ci, true),
+        new("still works: the manager attaches to job pods", GitLabManager, "create", "pods/attach", PlatformNamespaces.Ci, true),
+        new("manager rights where its token lives", GitLabManager, "get", "secrets", PlatformNamespaces.CiControl, false),
+        new("manager rights where its token lives", GitLabManager, "create", "pods", PlatformNamespaces.CiControl, false),
+        new("manager rights beyond ci", GitLabManager, "get", "secrets", PlatformNamespaces.Monitoring, false),
+        new("job pods call the API", Job, "get", "secrets", PlatformNamespaces.Ci, false),
+    ];
+
+    private static readonly Lazy<RbacAuthorizer> Dev = new(() => Authorizer(ClusterStack("dev")));
+
+    private static PlatformRendering ClusterStack(string stack)
+    {
+        var (config, tier) = Cluster.ClusterFixtures.Stack(stack);
+        return PlatformRenderer.Render(config, tier);
+    }
+
+    private static RbacAuthorizer Authorizer(PlatformRendering rendering) =>
+        new(rendering.Objects.Concat(GrafanaChartRbac.Render(rendering.Charts.Single(c => c.ReleaseName == GrafanaChartRbac.Release))));
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void Each_service_account_can_do_exactly_what_the_table_says_in_the_dev_stack(Row row) =>
+        Assert.True(Dev.Value.Can(row.Account, row.Verb, row.Resource.StartsWith("roles", StringComparison.Ordinal) ? "rbac.authorization.k8s.io" : "", row.Resource, row.Namespace) == row.Allowed, row.ToString());
+
+    [Theory]
+    [MemberData(nameof(GitLabRows))]
+    public void Each_service_account_can_do_exactly_what_the_table_says_with_gitlab_runners(Row row)
+    {
+        var authorizer = Authorizer(PlatformRenderer.Render(Ci.CiFixtures.GitLab(), Model.Tier.Dev));
+
+        Assert.True(authorizer.Can(row.Account, row.Verb, "", row.Resource, row.Namespace) == row.Allowed, row.ToString());
+    }
+
+    [Fact]
+    public void The_grafana_chart_model_grants_secrets_cluster_wide_with_the_old_values_so_the_table_can_fail()
+    {
+        var kps = ClusterStack("dev").Charts.Single(c => c.ReleaseName == GrafanaChartRbac.Release);
+        var old = kps with { Values = new OrderedDictionary<string, object?>(kps.Values) { ["grafana"] = Manifest.Map(("sidecar", Manifest.Map(("dashboards", Manifest.Map(("searchNamespace", "ALL")))))) } };
+
+        Assert.True(new RbacAuthorizer(GrafanaChartRbac.Render(old)).Can(Grafana, "list", "", "secrets", "kube-system"));
+    }
+
+    [Fact]
+    public void The_chart_values_that_decide_grafanas_and_the_arc_controllers_rbac_are_ours()
+    {
+        var dev = ClusterStack("dev");
+        var grafana = (OrderedDictionary<string, object?>)dev.Charts.Single(c => c.ReleaseName == GrafanaChartRbac.Release).Values["grafana"]!;
+        var rbac = (OrderedDictionary<string, object?>)grafana["rbac"]!;
+        var sidecar = (OrderedDictionary<string, object?>)grafana["sidecar"]!;
+        var controller = dev.Charts.Single(c => c.ReleaseName == GitHubRunners.ControllerRelease);
+
+        Assert.Equal(true, rbac["namespaced"]);
+        Assert.Equal(GrafanaSidecarRbac.RoleName, rbac["useExistingRole"]);
+        foreach (var kind in new[] { "dashboards", "datasources" })
+        {
+            var values = (OrderedDictionary<string, object?>)sidecar[kind]!;
+            Assert.Equal(PlatformNamespaces.Monitoring, values["searchNamespace"]);
+            Assert.Equal("configmap", values["resource"]);
+        }
+        Assert.Equal(PlatformNamespaces.CiControl, controller.Namespace);
+        Assert.Equal(PlatformNamespaces.Ci, ((OrderedDictionary<string, object?>)controller.Values["flags"]!)["watchSingleNamespace"]);
+    }
+}
