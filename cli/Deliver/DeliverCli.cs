@@ -57,15 +57,17 @@ internal static class DeliverCli
         var parsed = command.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var parseError in parsed.Errors)
-                terminal.Error($"error: {parseError.Message}");
-            terminal.Error("see deliver --help");
+            foreach (var line in UsageErrors.Lines(parsed))
+                terminal.Error(line);
             return ExitCodes.Usage;
         }
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 
-    /// <summary>Usage mistakes become one line and exit code 2, never a stack trace.</summary>
+    /// <summary>
+    /// Usage mistakes and what the machine refuses (a file that cannot be written, a tool that is not
+    /// installed) become one line and exit code 2, never a stack trace.
+    /// </summary>
     private static int Guard(Terminal terminal, Func<int> command)
     {
         try
@@ -75,7 +77,11 @@ internal static class DeliverCli
         catch (UsageException e)
         {
             terminal.Error($"error: {e.Message}");
-            return ExitCodes.Usage;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            terminal.Error($"error: {e.Message}");
+        }
+        return ExitCodes.Usage;
     }
 }

@@ -14,8 +14,8 @@ internal static class DiffCommand
     {
         var before = Workspace.Load(ReadOther(workspace, stack, against), stack, against);
         var after = workspace.Load(stack);
-        var beforeErrors = ProblemPrinter.Print(terminal, before.Errors, $"{stack} at {against}: ");
-        var afterErrors = ProblemPrinter.Print(terminal, after.Errors, $"{stack}: ");
+        var beforeErrors = ProblemPrinter.PrintFor(stack, terminal, before.Errors, $"{stack} at {against}: ");
+        var afterErrors = ProblemPrinter.PrintFor(stack, terminal, after.Errors);
         if (beforeErrors || afterErrors)
             return ExitCodes.Problems;
 

@@ -16,7 +16,7 @@ internal static class ReleaseCommand
     {
         var original = workspace.ReadStack(stack);
         var current = Workspace.Load(original, stack, Path.GetFileName(workspace.StackFile(stack)));
-        if (ProblemPrinter.Print(terminal, current.Errors, $"{stack}: "))
+        if (ProblemPrinter.PrintFor(stack, terminal, current.Errors))
         {
             terminal.Error($"{stack}: fix the stack file's errors before a release step.");
             return ExitCodes.Problems;
@@ -43,6 +43,12 @@ internal static class ReleaseCommand
             terminal.Line($"{stack}: {edit.Summary}.");
             return ExitCodes.Ok;
         }
+        // The binder lets DELIVERY_ variables win over the file: say so, or the edit looks lost.
+        foreach (var (path, _) in edit.Changes)
+        {
+            foreach (var overriding in EnvironmentOverrides.Setting(EnvironmentOverrides.OfProcess(), path))
+                terminal.Warning($"{stack}: warning: {EnvironmentOverrides.VariableOf(overriding)} is set in this environment and wins over the stack file for {path}; unset it to see this change.");
+        }
         var edited = edit.Changes.Aggregate(original, (yaml, change) => StackFileEditor.Set(yaml, change.Path, change.Value));
         var next = Workspace.Load(edited, stack, Path.GetFileName(workspace.StackFile(stack)));
         var deployed = ReleaseState.Of(current.Config);
@@ -52,7 +58,7 @@ internal static class ReleaseCommand
             .Concat(ChangeFreeze.Check(next.Config, deployed))
             .Concat(ladder)
             .ToList();
-        if (ProblemPrinter.Print(terminal, problems, $"{stack}: "))
+        if (ProblemPrinter.PrintFor(stack, terminal, problems))
         {
             terminal.Error($"refused: {edit.Summary}. Nothing was changed.");
             return ExitCodes.Problems;
@@ -92,15 +98,31 @@ internal static class ReleaseCommand
         return PromotionLadder.Check(next.Config, UpstreamReleases.LiveIn(ReleaseState.Of(upstreamConfig.Config)), deployed);
     }
 
+    /// <summary>All of a step's values in one <c>pulumi config set-all</c>, so a failure never leaves half a step applied.</summary>
     private static void SetWithPulumi(Workspace workspace, string stack, ReleaseEdit edit)
     {
+        var pulumi = new ProcessStartInfo("pulumi") { WorkingDirectory = workspace.Root };
+        foreach (var argument in new[] { "config", "set-all", "--stack", stack, "--path" })
+            pulumi.ArgumentList.Add(argument);
         foreach (var (path, value) in edit.Changes)
         {
-            var pulumi = new ProcessStartInfo("pulumi", ["config", "set", "--path", path.ToString(), value, "--stack", stack]) { WorkingDirectory = workspace.Root };
-            using var process = Process.Start(pulumi) ?? throw new UsageException("the pulumi CLI could not be started; install it, or drop --pulumi.");
+            pulumi.ArgumentList.Add("--plaintext");
+            pulumi.ArgumentList.Add($"{path}={value}");
+        }
+        Process process;
+        try
+        {
+            process = Process.Start(pulumi) ?? throw new UsageException("the pulumi CLI could not be started; install it, or drop --pulumi.");
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new UsageException("the pulumi CLI is not installed (no pulumi on PATH); install it, or drop --pulumi to edit the stack file.");
+        }
+        using (process)
+        {
             process.WaitForExit();
             if (process.ExitCode != 0)
-                throw new UsageException($"pulumi config set --path {path} failed (exit {process.ExitCode}).");
+                throw new UsageException($"pulumi config set-all failed (exit {process.ExitCode}; its message is above); the stack file was not edited.");
         }
     }
 }

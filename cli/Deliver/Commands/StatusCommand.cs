@@ -30,19 +30,30 @@ internal static class StatusCommand
             var rows = loaded.Config.Apps.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => Row(loaded.Config, a.Key, a.Value, upstream)).ToList();
             foreach (var line in Table([Headers, .. rows]))
                 terminal.Line(line);
+            if (rows.Any(row => row.Any(cell => cell.EndsWith(FromEnvironment, StringComparison.Ordinal))))
+                terminal.Line($"{FromEnvironment}: set by a DELIVERY_ environment variable of this shell, not by the stack file.");
             terminal.Line("");
         }
         return failed ? ExitCodes.Problems : ExitCodes.Ok;
     }
 
+    private const string FromEnvironment = "(env)";
+
     private static string[] Row(DeliveryConfig config, string name, AppConfig app, ReleaseState? upstream)
     {
         var live = Slots.Parse(app.Live)!.Value;
+        var idle = Slots.Other(live);
         string Release(Slot slot) => Slots.Version(app, slot).Length == 0 ? "-" : ReleaseId.Of(config, app, slot);
         var upstreamLive = upstream is null ? "-" : upstream.Apps.GetValueOrDefault(name)?.LiveVersion is { Length: > 0 } v ? v : "(not deployed)";
+        var environment = EnvironmentOverrides.OfProcess();
+        var appPath = ConfigPath.Root("apps").Key(name);
+        string Marked(string key, string shown) => EnvironmentOverrides.Setting(environment, appPath.Key(key)).Any() ? $"{shown} {FromEnvironment}" : shown;
+        // An idle slot with no version runs nothing, whatever idleReplicas says.
+        var idleReplicas = Slots.Version(app, idle).Length == 0 ? "-" : (app.IdleReplicas ?? app.Replicas).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return
         [
-            name, Or(app.Blue), Or(app.Green), app.Live, $"{app.CanaryWeight}%", (app.IdleReplicas ?? app.Replicas).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            name, Marked("blue", Or(app.Blue)), Marked("green", Or(app.Green)), Marked("live", app.Live), Marked("canaryWeight", $"{app.CanaryWeight}%"),
+            Marked("idleReplicas", idleReplicas),
             Release(Slot.Blue), Release(Slot.Green), upstreamLive + (upstream is not null && upstreamLive == Slots.Version(app, live) ? " (=)" : ""),
         ];
     }

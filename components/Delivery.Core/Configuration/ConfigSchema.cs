@@ -89,9 +89,14 @@ internal static class ConfigSchema
     {
         var known = Properties(type).Select(KeyName).ToList();
         var suggestion = Suggestions.Closest(segment, known);
-        var fix = suggestion is null
-            ? $"remove it; the keys known here are: {string.Join(", ", known)}."
-            : $"did you mean \"{suggestion}\"? Rename it: pulumi config set --path {Extend(parent, suggestion)} <value>, then pulumi config rm --path {Extend(parent, segment)}.";
+        var variable = EnvironmentOverrides.VariableOf(entry);
+        var fix = (suggestion, variable) switch
+        {
+            (null, null) => $"remove it; the keys known here are: {string.Join(", ", known)}.",
+            (null, _) => $"unset {variable}; the keys known here are: {string.Join(", ", known)}.",
+            (_, null) => $"did you mean \"{suggestion}\"? Rename it: pulumi config set --path {Extend(parent, suggestion)} <value>, then pulumi config rm --path {Extend(parent, segment)}.",
+            _ => $"did you mean \"{suggestion}\"? Rename the variable to {EnvironmentOverrides.VariableFor(Extend(parent, suggestion))}.",
+        };
         return ConfigProblem.Error(Extend(parent, segment), null, $"unknown key (from {entry.Origin}).", fix);
     }
 
