@@ -43,7 +43,7 @@ internal static class StatusCommand
     {
         var live = Slots.Parse(app.Live)!.Value;
         var idle = Slots.Other(live);
-        string Release(Slot slot) => Slots.Version(app, slot).Length == 0 ? "-" : ReleaseId.Of(config, app, slot);
+        string Release(Slot slot) => Slots.Version(app, slot).Length == 0 ? "-" : ReleaseId.Of(config, name, slot);
         var upstreamLive = upstream is null ? "-" : upstream.Apps.GetValueOrDefault(name)?.LiveVersion is { Length: > 0 } v ? v : "(not deployed)";
         var environment = EnvironmentOverrides.OfProcess();
         var appPath = ConfigPath.Root("apps").Key(name);

@@ -12,12 +12,11 @@ namespace Delivery.Core.Apps;
 /// </summary>
 public static class AppDeployment
 {
-    private const string Component = "server";
+    public const string Component = "server";
 
     public static KubernetesObject Render(DeliveryConfig config, Tier tier, string name, Slot slot)
     {
         var app = config.Apps[name];
-        var version = Slots.Version(app, slot);
         var labels = StandardLabels.ForSlot(config, name, slot, Component);
         var autoscaled = app.Autoscaling.MaxReplicas > 0;
         var spec = Map(
@@ -25,10 +24,17 @@ public static class AppDeployment
             ("revisionHistoryLimit", 3),
             ("selector", Map(("matchLabels", Strings(StandardLabels.SlotSelector(name, slot))))),
             ("strategy", Map(("type", "RollingUpdate"), ("rollingUpdate", Map(("maxSurge", 1), ("maxUnavailable", 0))))),
-            ("template", Map(
-                ("metadata", Map(("labels", Strings(labels)))),
-                ("spec", PodSpec(config, tier, name, app, slot, version, labels)))));
+            ("template", PodTemplate(config, tier, name, slot, labels)));
         return Manifest.Object("apps/v1", "Deployment", AppObjectNames.Slot(name, slot), PlatformNamespaces.Apps, labels, ("spec", spec));
+    }
+
+    /// <summary>The slot's pod template with <paramref name="labels"/> (which carry its release id); <see cref="ReleaseId"/> hashes it.</summary>
+    public static OrderedDictionary<string, object?> PodTemplate(DeliveryConfig config, Tier tier, string name, Slot slot, IReadOnlyDictionary<string, string> labels)
+    {
+        var app = config.Apps[name];
+        return Map(
+            ("metadata", Map(("labels", Strings(labels)))),
+            ("spec", PodSpec(config, tier, name, app, slot, Slots.Version(app, slot), labels)));
     }
 
     /// <summary>Live slot: replicas; idle slot: idleReplicas, or full replicas for an instant rollback.</summary>

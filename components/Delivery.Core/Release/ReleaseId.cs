@@ -1,33 +1,33 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Delivery.Core.Apps;
+using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Validation;
 
 namespace Delivery.Core.Release;
 
 /// <summary>
-/// The identity of what one slot runs: the version plus a short hash of every setting that shapes
-/// its pods (image, port, probes path, resources, environment). Same config, same id, so an
-/// unchanged <c>pulumi up</c> changes nothing; any change to the pods, a new id. Replica counts are
-/// left out: scaling is not a release and must not restart pods.
+/// The identity of what one slot runs: the version plus a short hash of the slot's whole rendered pod
+/// template (with a placeholder where the id itself goes). Same config, same id, so an unchanged
+/// <c>pulumi up</c> changes nothing; anything that changes the pods (image, port, probes, resources,
+/// environment, the tier's topology spread, the registry's pull secret, the trace endpoint…), a new
+/// id. Replicas, the live slot and the canary weight are not in the pod template: scaling and
+/// switching are not releases and must not restart pods.
 /// </summary>
 public static class ReleaseId
 {
     private const int HashLength = 10;
 
-    public static string Of(DeliveryConfig config, AppConfig app, Slot slot)
+    /// <summary>Stands for the release id inside the pods it is computed from.</summary>
+    private const string Placeholder = "";
+
+    public static string Of(DeliveryConfig config, string app, Slot slot)
     {
-        var version = Slots.Version(app, slot);
-        var settings = new StringBuilder()
-            .AppendLine(ImageReference.Of(config.Registry, app, version))
-            .AppendLine(app.Port.ToString(CultureInfo.InvariantCulture))
-            .AppendLine(app.HealthPath)
-            .AppendLine(string.Join('|', app.Resources.CpuRequest, app.Resources.MemoryRequest, app.Resources.CpuLimit, app.Resources.MemoryLimit));
-        foreach (var (name, value) in app.Env.OrderBy(e => e.Key, StringComparer.Ordinal))
-            settings.Append(name).Append('=').AppendLine(value);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settings.ToString())))[..HashLength];
-        var versionPart = VersionLabel(version);
+        var tier = Tiers.Parse(config.Environment) ?? throw new InvalidOperationException($"environment \"{config.Environment}\" is not validated.");
+        var pods = AppDeployment.PodTemplate(config, tier, app, slot, StandardLabels.ForSlot(config, app, slot, AppDeployment.Component, Placeholder));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(YamlWriter.Write(pods))))[..HashLength];
+        var versionPart = VersionLabel(Slots.Version(config.Apps[app], slot));
         var room = LabelValues.MaxLength - HashLength - 1;
         return $"{(versionPart.Length > room ? versionPart[..room].TrimEnd('-', '.', '_') : versionPart)}-{hash}";
     }
