@@ -48,6 +48,8 @@ public static class TierDefaults
             ["ci:github:minRunners"] = Text(profile.MinRunners),
             ["ci:github:maxRunners"] = Text(profile.MaxRunners),
             ["ci:gitlab:concurrency"] = Text(profile.GitLabConcurrency),
+            // Developers deploy by hand everywhere but prod; prod changes only through the release workflow.
+            ["access:developersDeploy"] = Text(tier != Tier.Prod),
         };
         foreach (var app in appNames)
         {

@@ -26,5 +26,7 @@ public sealed class DeliveryConfig
 
     public MonitoringConfig Monitoring { get; set; } = new();
 
+    public AccessConfig Access { get; set; } = new();
+
     public Dictionary<string, AppConfig> Apps { get; set; } = new(StringComparer.Ordinal);
 }
