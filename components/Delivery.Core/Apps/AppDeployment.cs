@@ -24,18 +24,15 @@ public static class AppDeployment
             ("revisionHistoryLimit", 3),
             ("selector", Map(("matchLabels", Strings(StandardLabels.SlotSelector(name, slot))))),
             ("strategy", Map(("type", "RollingUpdate"), ("rollingUpdate", Map(("maxSurge", 1), ("maxUnavailable", 0))))),
-            ("template", PodTemplate(config, tier, name, slot, labels)));
+            ("template", PodTemplate(config, tier, name, slot, Slots.Version(app, slot), labels)));
         return Manifest.Object("apps/v1", "Deployment", AppObjectNames.Slot(name, slot), PlatformNamespaces.Apps, labels, ("spec", spec));
     }
 
-    /// <summary>The slot's pod template with <paramref name="labels"/> (which carry its release id); <see cref="ReleaseId"/> hashes it.</summary>
-    public static OrderedDictionary<string, object?> PodTemplate(DeliveryConfig config, Tier tier, string name, Slot slot, IReadOnlyDictionary<string, string> labels)
-    {
-        var app = config.Apps[name];
-        return Map(
-            ("metadata", Map(("labels", Strings(labels)))),
-            ("spec", PodSpec(config, tier, name, app, slot, Slots.Version(app, slot), labels)));
-    }
+    /// <summary>The pod template of <paramref name="version"/> in <paramref name="slot"/>, with <paramref name="labels"/> (which carry its release id); <see cref="ReleaseId"/> hashes it.</summary>
+    public static OrderedDictionary<string, object?> PodTemplate(
+        DeliveryConfig config, Tier tier, string name, Slot slot, string version, IReadOnlyDictionary<string, string> labels) => Map(
+        ("metadata", Map(("labels", Strings(labels)))),
+        ("spec", PodSpec(config, tier, name, config.Apps[name], slot, version, labels)));
 
     /// <summary>Live slot: replicas; idle slot: idleReplicas, or full replicas for an instant rollback.</summary>
     public static int Replicas(AppConfig app, Slot slot) =>

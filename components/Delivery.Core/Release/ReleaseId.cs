@@ -8,12 +8,13 @@ using Delivery.Core.Validation;
 namespace Delivery.Core.Release;
 
 /// <summary>
-/// The identity of what one slot runs: the version plus a short hash of the slot's whole rendered pod
+/// The identity of what one slot runs: the version plus a short hash of its whole rendered pod
 /// template (with a placeholder where the id itself goes). Same config, same id, so an unchanged
 /// <c>pulumi up</c> changes nothing; anything that changes the pods (image, port, probes, resources,
 /// environment, the tier's topology spread, the registry's pull secret, the trace endpoint…), a new
 /// id. Replicas, the live slot and the canary weight are not in the pod template: scaling and
-/// switching are not releases and must not restart pods.
+/// switching are not releases and must not restart pods. The template is hashed as if in the blue
+/// slot: the same version with the same settings is the same release in either slot.
 /// </summary>
 public static class ReleaseId
 {
@@ -22,12 +23,18 @@ public static class ReleaseId
     /// <summary>Stands for the release id inside the pods it is computed from.</summary>
     private const string Placeholder = "";
 
-    public static string Of(DeliveryConfig config, string app, Slot slot)
+    private const Slot HashedAs = Slot.Blue;
+
+    public static string Of(DeliveryConfig config, string app, Slot slot) => Of(config, app, Slots.Version(config.Apps[app], slot));
+
+    /// <summary>The id that <paramref name="app"/>'s settings give <paramref name="version"/>, in whichever slot it runs.</summary>
+    public static string Of(DeliveryConfig config, string app, string version)
     {
         var tier = Tiers.Parse(config.Environment) ?? throw new InvalidOperationException($"environment \"{config.Environment}\" is not validated.");
-        var pods = AppDeployment.PodTemplate(config, tier, app, slot, StandardLabels.ForSlot(config, app, slot, AppDeployment.Component, Placeholder));
+        var labels = StandardLabels.ForSlot(app, HashedAs, version, AppDeployment.Component, Placeholder);
+        var pods = AppDeployment.PodTemplate(config, tier, app, HashedAs, version, labels);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(YamlWriter.Write(pods))))[..HashLength];
-        var versionPart = VersionLabel(Slots.Version(config.Apps[app], slot));
+        var versionPart = VersionLabel(version);
         var room = LabelValues.MaxLength - HashLength - 1;
         return $"{(versionPart.Length > room ? versionPart[..room].TrimEnd('-', '.', '_') : versionPart)}-{hash}";
     }

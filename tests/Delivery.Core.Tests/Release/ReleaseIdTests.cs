@@ -53,11 +53,19 @@ public sealed class ReleaseIdTests
     public void The_id_is_the_hash_of_the_rendered_pod_template_so_every_pod_field_is_covered()
     {
         var config = Config();
-        var labels = StandardLabels.ForSlot(config, "api", Slot.Green, AppDeployment.Component, "");
-        var pods = YamlWriter.Write(AppDeployment.PodTemplate(config, Tier.Dev, "api", Slot.Green, labels));
+        var labels = StandardLabels.ForSlot("api", Slot.Blue, "1.5.0", AppDeployment.Component, "");
+        var pods = YamlWriter.Write(AppDeployment.PodTemplate(config, Tier.Dev, "api", Slot.Blue, "1.5.0", labels));
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(pods)))[..10];
 
         Assert.Equal($"1.5.0-{hash}", IdOf(config));
+    }
+
+    [Fact]
+    public void The_same_version_is_the_same_release_in_either_slot()
+    {
+        var config = Config(("apps:api:blue", "1.5.0"));
+
+        Assert.Equal(IdOf(config, Slot.Green), IdOf(config, Slot.Blue));
     }
 
     [Fact]
