@@ -52,11 +52,11 @@ public static class MonitoringCharts
     {
         var monitoring = config.Monitoring;
         var alertmanagerSpec = Map(("resources", MonitoringResources.For(tier, 10, 32)));
-        if (AlertmanagerConfig.WebhookSecret(config) is { } webhooks)
-            alertmanagerSpec["secrets"] = Manifest.List(webhooks.Name);
+        if (AlertmanagerConfig.ReceiverSecret(config) is { } receiverSecret)
+            alertmanagerSpec["secrets"] = Manifest.List(receiverSecret.Name);
         return new HelmChartSpec("kube-prometheus-stack", "kube-prometheus-stack", PrometheusCommunity, "72.9.1", PlatformNamespaces.Monitoring, Map(
             ("alertmanager", Map(
-                // The rendered config holds no secret: receiver URLs are files from the mounted Secret.
+                // The rendered config holds no secret: receivers read their URLs, keys and tokens from the mounted Secret.
                 ("config", AlertmanagerConfig.Build(config)),
                 ("alertmanagerSpec", alertmanagerSpec))),
             // k3s runs these inside one process and managed clusters hide them: scraping them would

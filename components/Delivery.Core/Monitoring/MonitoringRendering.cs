@@ -7,7 +7,7 @@ namespace Delivery.Core.Monitoring;
 /// <summary>
 /// The monitoring component: its charts, the platform-level alert rules and dashboards, Grafana's
 /// generated admin password and the Secrets the shell creates (Grafana's admin, the configured
-/// webhook URLs). Each app's own PrometheusRule comes with the app (<see cref="AppAlertRules"/>).
+/// receivers' secrets). Each app's own PrometheusRule comes with the app (<see cref="AppAlertRules"/>).
 /// </summary>
 public static class MonitoringRendering
 {
@@ -23,8 +23,8 @@ public static class MonitoringRendering
         if (!config.Monitoring.Enabled)
             return ComponentRendering.Empty(Component);
         List<SecretSpec> secrets = [GrafanaAdminSecret()];
-        if (AlertmanagerConfig.WebhookSecret(config) is { } webhooks)
-            secrets.Add(webhooks);
+        if (AlertmanagerConfig.ReceiverSecret(config) is { } receiverSecret)
+            secrets.Add(receiverSecret);
         return new ComponentRendering(
             Component,
             [VulnerabilityAlertRules.Render(), .. GrafanaDashboards.Render(config), .. GrafanaRoute.Render(config.Monitoring, tier) is { } route ? [route] : Array.Empty<KubernetesObject>()],
