@@ -31,13 +31,15 @@ public static class AlertmanagerConfig
     /// <summary>Where the Prometheus Operator mounts each of <c>alertmanagerSpec.secrets</c>: <c>/etc/alertmanager/secrets/&lt;secret&gt;</c>.</summary>
     public const string SecretsMountPath = "/etc/alertmanager/secrets";
 
-    /// <summary>A receiver: its name in Alertmanager and its config under <c>monitoring.receivers</c>.</summary>
-    private sealed record Destination(string Receiver, Func<AlertReceiversConfig, AlertReceiverConfig> Config);
+    /// <summary>A receiver: its name in Alertmanager, its config under <c>monitoring.receivers</c>, the severity it takes.</summary>
+    private sealed record Destination(string Receiver, Func<AlertReceiversConfig, AlertReceiverConfig> Config, string Severity);
 
-    private static readonly Destination OnCallDestination = new(OnCall, receivers => receivers.Critical);
-    private static readonly Destination TeamChatDestination = new(TeamChat, receivers => receivers.Warning);
-    private static readonly Destination ProductDestination = new(Product, receivers => receivers.Info);
-    private static readonly Destination TrackerDestination = new(Tracker, receivers => receivers.Tracker);
+    private static readonly Destination OnCallDestination = new(OnCall, receivers => receivers.Critical, AlertSeverity.Critical);
+    private static readonly Destination TeamChatDestination = new(TeamChat, receivers => receivers.Warning, AlertSeverity.Warning);
+    private static readonly Destination ProductDestination = new(Product, receivers => receivers.Info, AlertSeverity.Info);
+
+    // Ticket alerts are warnings (log alerts): a ticket, not a page.
+    private static readonly Destination TrackerDestination = new(Tracker, receivers => receivers.Tracker, AlertSeverity.Warning);
 
     private static readonly Destination[] Destinations = [OnCallDestination, TeamChatDestination, ProductDestination, TrackerDestination];
 
@@ -96,7 +98,7 @@ public static class AlertmanagerConfig
                 .. Destinations.Where(destination => IsSet(receivers, destination)).Select(destination =>
                 {
                     var receiver = destination.Config(receivers);
-                    var (key, integration) = ReceiverKinds.Of(receiver)!.Integration(receiver, SecretFile(destination.Receiver));
+                    var (key, integration) = ReceiverKinds.Of(receiver)!.Integration(receiver, new ReceiverTarget(SecretFile(destination.Receiver), destination.Severity));
                     return Map(("name", destination.Receiver), (key, integration));
                 }),
             ])));

@@ -14,17 +14,20 @@ public sealed record ReceiverField(string Key, string What, string Example, Func
 /// <summary>
 /// An Alertmanager integration a receiver can use: the one secret it needs (read from
 /// <paramref name="Secret"/>'s file), the plain fields it needs or may take, and its block in
-/// the receiver, built with the secret's file path.
+/// the receiver, built from the secret's file path and the severity of the alerts it takes.
 /// </summary>
 public sealed record ReceiverKind(
     string Name,
     ReceiverField Secret,
     IReadOnlyList<ReceiverField> Required,
     IReadOnlyList<ReceiverField> Optional,
-    Func<AlertReceiverConfig, string, (string Key, object Value)> Integration)
+    Func<AlertReceiverConfig, ReceiverTarget, (string Key, object Value)> Integration)
 {
     public IEnumerable<ReceiverField> Fields => [Secret, .. Required, .. Optional];
 }
+
+/// <summary>Where a receiver's secret is mounted, and the severity of the alerts routed to it.</summary>
+public sealed record ReceiverTarget(string SecretFile, string Severity);
 
 /// <summary>
 /// The receiver kinds, each a native Alertmanager 0.28 integration whose secret setting has a
@@ -55,22 +58,27 @@ public static class ReceiverKinds
 
     public static readonly IReadOnlyList<ReceiverKind> All =
     [
-        new(Webhook, WebhookUrl, [], [], (_, file) => ("webhook_configs", List(Map(("url_file", file), ("send_resolved", true))))),
-        new(Slack, WebhookUrl, [Channel], [], (r, file) => ("slack_configs", List(Map(("api_url_file", file), ("channel", r.Channel), ("send_resolved", true))))),
+        new(Webhook, WebhookUrl, [], [], (_, to) => ("webhook_configs", List(Map(("url_file", to.SecretFile), ("send_resolved", true))))),
+        new(Slack, WebhookUrl, [Channel], [], (r, to) => ("slack_configs", List(Map(("api_url_file", to.SecretFile), ("channel", r.Channel), ("send_resolved", true))))),
         // Teams' Workflows webhooks (the Office 365 connectors that msteams_configs posts to are retired).
-        new(MsTeams, WebhookUrl, [], [], (_, file) => ("msteamsv2_configs", List(Map(("webhook_url_file", file), ("send_resolved", true))))),
-        new(PagerDuty, RoutingKey, [], [], (_, file) => ("pagerduty_configs", List(Map(("routing_key_file", file), ("send_resolved", true))))),
-        new(Opsgenie, ApiKey, [], [ApiUrl], (r, file) => ("opsgenie_configs", List(Map(
-            ("api_key_file", file),
+        new(MsTeams, WebhookUrl, [], [], (_, to) => ("msteamsv2_configs", List(Map(("webhook_url_file", to.SecretFile), ("send_resolved", true))))),
+        // PagerDuty's event severities include critical, warning and info, so ours pass through (its default is "error").
+        new(PagerDuty, RoutingKey, [], [], (_, to) => ("pagerduty_configs", List(Map(
+            ("routing_key_file", to.SecretFile),
+            ("severity", to.Severity),
+            ("send_resolved", true))))),
+        new(Opsgenie, ApiKey, [], [ApiUrl], (r, to) => ("opsgenie_configs", List(Map(
+            ("api_key_file", to.SecretFile),
             ("api_url", r.ApiUrl.Length > 0 ? r.ApiUrl : null),
+            ("priority", OpsgeniePriority(to.Severity)),
             ("send_resolved", true))))),
         // Jira Cloud authenticates an account's API token as the basic-auth password. The integration
         // labels each ticket with the alert group, so a recurring alert updates its ticket, not a new one.
-        new(Jira, ApiToken, [ApiUrl, Project, IssueType, User], [], (r, file) => ("jira_configs", List(Map(
+        new(Jira, ApiToken, [ApiUrl, Project, IssueType, User], [], (r, to) => ("jira_configs", List(Map(
             ("api_url", r.ApiUrl),
             ("project", r.Project),
             ("issue_type", r.IssueType),
-            ("http_config", Map(("basic_auth", Map(("username", r.User), ("password_file", file))))),
+            ("http_config", Map(("basic_auth", Map(("username", r.User), ("password_file", to.SecretFile))))),
             ("send_resolved", true))))),
     ];
 
@@ -85,6 +93,14 @@ public static class ReceiverKinds
 
     /// <summary>A receiver takes alerts once its kind is known and its secret is set.</summary>
     public static bool IsSet(AlertReceiverConfig receiver) => Of(receiver) is { } kind && kind.Secret.Secret!(receiver).IsSet;
+
+    /// <summary>Opsgenie's P1 (critical) to P5 (informational), by the severity the receiver takes.</summary>
+    private static string OpsgeniePriority(string severity) => severity switch
+    {
+        AlertSeverity.Critical => "P1",
+        AlertSeverity.Warning => "P3",
+        _ => "P5",
+    };
 
     private static ReceiverField TextField(string key, string what, string example, Func<AlertReceiverConfig, string> text) =>
         new(key, what, example, text, null);

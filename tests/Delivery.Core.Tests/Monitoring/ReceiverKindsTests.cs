@@ -97,6 +97,19 @@ public sealed class ReceiverKindsTests
         Assert.All(secret.Entries, entry => Assert.Equal(sample.Secret, Assert.IsType<ConfigSecretSource>(entry.Source).Value.Reveal()));
     }
 
+    [Theory]
+    [InlineData(ReceiverKinds.PagerDuty, "pagerduty_configs", "severity", "critical", "warning", "info")]
+    [InlineData(ReceiverKinds.Opsgenie, "opsgenie_configs", "priority", "P1", "P3", "P5")]
+    public void Pagers_get_the_alerts_severity_so_a_warning_does_not_page_like_a_critical(string kind, string integration, string field, string critical, string warning, string info)
+    {
+        var tree = AlertmanagerConfig.Build(Load(All.Single(sample => sample.Kind == kind)).Config);
+
+        var receivers = ((List<object?>)tree["receivers"]!).Cast<OrderedDictionary<string, object?>>().ToDictionary(r => (string)r["name"]!);
+        string Of(string receiver) => (string)((OrderedDictionary<string, object?>)((List<object?>)receivers[receiver][integration]!)[0]!)[field]!;
+        Assert.Equal([critical, warning, info, warning],
+            [Of(AlertmanagerConfig.OnCall), Of(AlertmanagerConfig.TeamChat), Of(AlertmanagerConfig.Product), Of(AlertmanagerConfig.Tracker)]);
+    }
+
     [Fact]
     public void A_receiver_whose_secret_is_not_set_yet_takes_no_alerts()
     {
