@@ -69,6 +69,19 @@ public sealed class LogAlertRulesTests
         Assert.DoesNotContain(LogAlertRules.KeywordLines, dev);
     }
 
+    [Theory]
+    [InlineData("local", false, 10)]
+    [InlineData("dev", true, 10)]
+    [InlineData("staging", true, 5)]
+    [InlineData("prod", true, 2)]
+    public void Each_tier_has_its_documented_defaults(string tier, bool enabled, double errorsPerMinute)
+    {
+        var logAlerts = Dev(("environment", tier)).Apps["web"].LogAlerts;
+
+        Assert.Equal((enabled, errorsPerMinute, 0d, "10m"), (logAlerts.Enabled, logAlerts.ErrorsPerMinute, logAlerts.KeywordsPerMinute, logAlerts.Window));
+        Assert.Empty(logAlerts.Keywords);
+    }
+
     [Fact]
     public void Log_alerts_are_off_on_a_laptop_and_on_elsewhere_unless_turned_off()
     {
