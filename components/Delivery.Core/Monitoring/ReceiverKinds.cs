@@ -6,8 +6,6 @@ namespace Delivery.Core.Monitoring;
 /// <summary>One config key of a receiver: plain text, or a secret that Alertmanager reads from a file.</summary>
 public sealed record ReceiverField(string Key, string What, string Example, Func<AlertReceiverConfig, string>? Text, Func<AlertReceiverConfig, SecretValue>? Secret)
 {
-    public bool IsSecret => Secret is not null;
-
     public bool IsGiven(AlertReceiverConfig receiver) => Secret is not null ? Secret(receiver).IsSet : Text!(receiver).Length > 0;
 }
 
