@@ -33,10 +33,25 @@ public static class TierDefaults
         [Tier.Prod] = new(true, 3, "250m", "256Mi", "1", "512Mi", "100Gi", 30, "50Gi", 0.001, 300, 2, 10, 10),
     };
 
+    /// <summary>
+    /// Log alerts per app: off on a laptop; elsewhere a ticket for error lines above a rate that
+    /// tightens towards prod, and for any line with a configured keyword, averaged over 10 minutes.
+    /// </summary>
+    private sealed record LogAlertProfile(bool Enabled, double ErrorsPerMinute, double KeywordsPerMinute, string Window);
+
+    private static readonly IReadOnlyDictionary<Tier, LogAlertProfile> LogAlertProfiles = new Dictionary<Tier, LogAlertProfile>
+    {
+        [Tier.Local] = new(false, 10, 0, "10m"),
+        [Tier.Dev] = new(true, 10, 0, "10m"),
+        [Tier.Staging] = new(true, 5, 0, "10m"),
+        [Tier.Prod] = new(true, 2, 0, "10m"),
+    };
+
     /// <summary>Default config values, as configuration keys, for a tier and the apps the stack declares.</summary>
     public static IReadOnlyDictionary<string, string> For(Tier tier, IEnumerable<string> appNames)
     {
         var profile = Profiles[tier];
+        var logAlerts = LogAlertProfiles[tier];
         var defaults = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["protect"] = Text(profile.Protect),
@@ -58,6 +73,10 @@ public static class TierDefaults
             defaults[$"apps:{app}:resources:memoryRequest"] = profile.MemoryRequest;
             defaults[$"apps:{app}:resources:cpuLimit"] = profile.CpuLimit;
             defaults[$"apps:{app}:resources:memoryLimit"] = profile.MemoryLimit;
+            defaults[$"apps:{app}:logAlerts:enabled"] = Text(logAlerts.Enabled);
+            defaults[$"apps:{app}:logAlerts:errorsPerMinute"] = Text(logAlerts.ErrorsPerMinute);
+            defaults[$"apps:{app}:logAlerts:keywordsPerMinute"] = Text(logAlerts.KeywordsPerMinute);
+            defaults[$"apps:{app}:logAlerts:window"] = logAlerts.Window;
         }
         return defaults;
     }
