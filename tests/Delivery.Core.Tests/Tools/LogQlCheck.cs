@@ -7,7 +7,7 @@ internal static class LogQlCheck
     {
         var folder = Path.Combine(TestConfigs.RepositoryRoot(), "tools", "logql-check");
         if (!Directory.Exists(Path.Combine(folder, "node_modules")))
-            throw new InvalidOperationException("tools/logql-check is not installed: run npm ci --prefix tools/logql-check.");
+            throw new InvalidOperationException("tools/logql-check is not installed: run bash tools/test.sh (or npm ci --prefix tools/logql-check).");
         return ExternalTool.Run("node", [Path.Combine(folder, "check.mjs"), "-"], ruleFile);
     }
 
