@@ -20,7 +20,8 @@ internal static class AppRules
                          .Concat(Sizing(path, app, context))
                          .Concat(Networking(path, name, app, names))
                          .Concat(ResourceRules.Check(path.Key("resources"), app.Resources))
-                         .Concat(SloRules.Check(path.Key("slo"), app.Slo)))
+                         .Concat(SloRules.Check(path.Key("slo"), app.Slo))
+                         .Concat(VerifyRules.Check(path.Key("verify"), app.Verify)))
                 yield return problem;
         }
     }
