@@ -27,7 +27,7 @@ public sealed class MonitoringEndpoint
     public static MonitoringEndpoint Parse(string server, string option, string url, HttpClient http)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps) || parsed.Host.Length == 0)
-            throw new CannotJudgeException($"{option} \"{url}\" is not an http(s) URL; give {server}'s address, e.g. {option} http://127.0.0.1:{(server == "Prometheus" ? 9090 : 9093)}.");
+            throw new CannotJudgeException($"cannot judge: {option} \"{url}\" is not an http(s) URL; give {server}'s address, e.g. {option} http://127.0.0.1:{(server == "Prometheus" ? 9090 : 9093)}.");
         var text = parsed.AbsoluteUri;
         return new MonitoringEndpoint(server, new Uri(text.EndsWith('/') ? text : text + "/"), http);
     }
