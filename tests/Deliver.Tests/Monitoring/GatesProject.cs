@@ -85,7 +85,7 @@ internal sealed class GatesProject : IDisposable
                 mode: none
               delivery-platform:verify:
                 minRequests: 50
-                bakeTime: 3s
+                bakeTime: 4s
               delivery-platform:apps:
 
             """);

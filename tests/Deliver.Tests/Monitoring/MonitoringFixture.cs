@@ -33,6 +33,9 @@ public sealed class MonitoringFixture : IDisposable
         [("regressed", "green")] = SlotProfile.Healthy with { LatencySeconds = 0.2 },
         [("quiet", "blue")] = SlotProfile.Healthy,
         [("quiet", "green")] = SlotProfile.Healthy with { RequestsPerSecond = 0 },
+        // Healthy until a test makes a deploy change it (the release script's rollback test).
+        [("flaky", "blue")] = SlotProfile.Healthy,
+        [("flaky", "green")] = SlotProfile.Healthy,
         // Half of all requests fail in both slots: over the 14.4 x 1% fast-burn threshold.
         [("burning", "blue")] = SlotProfile.Healthy with { ErrorRatio = 0.5 },
         [("burning", "green")] = SlotProfile.Healthy with { ErrorRatio = 0.5 },
@@ -68,6 +71,8 @@ public sealed class MonitoringFixture : IDisposable
     public string AlertmanagerUrl => _alertmanager.Url;
 
     public int MetricsPort => _metrics.Port;
+
+    internal SlotMetricsServer Metrics => _metrics;
 
     /// <summary>Posts an alert as Prometheus would: firing for an hour, or resolved (ends in the past).</summary>
     public void PostAlert(IReadOnlyDictionary<string, string> labels, string summary, bool resolved = false)
