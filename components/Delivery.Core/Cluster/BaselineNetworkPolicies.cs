@@ -43,7 +43,7 @@ public static class BaselineNetworkPolicies
         }
         // The apps namespace has no namespace-wide allows: each app's own NetworkPolicy (Apps/AppPolicies)
         // admits the gateway only if it has a host, Prometheus, and its declared callers.
-        foreach (var spec in Gateway(config).Concat(Registry()).Concat(Ci()).Concat(Monitoring(config)))
+        foreach (var spec in Gateway(config).Concat(Registry()).Concat(Ci()).Concat(Monitoring(config)).Concat(CiMonitoringAccess.Specs(config)))
             yield return spec;
     }
 
