@@ -25,7 +25,9 @@ public sealed record StagedSlot(string App, Slot Slot, string Version);
 /// history: returning to a version that was live here before is a rollback; a version never live
 /// here, or a canary weight going up, is a release.
 /// </summary>
-public sealed record ReleaseChange(ReleaseChangeKind Kind, IReadOnlyList<string> Changes, IReadOnlyList<StagedSlot> Staged)
+/// <param name="Staged">Slots holding a version they did not hold before.</param>
+/// <param name="Switched">Apps whose live slot changed.</param>
+public sealed record ReleaseChange(ReleaseChangeKind Kind, IReadOnlyList<string> Changes, IReadOnlyList<StagedSlot> Staged, IReadOnlyList<string> Switched)
 {
     /// <param name="everLive">Per app, the versions live in this stack before (the deployed state's and earlier revisions').</param>
     public static ReleaseChange Between(DeliveryConfig config, ReleaseState deployed, IReadOnlyDictionary<string, IReadOnlySet<string>> everLive)
@@ -33,6 +35,7 @@ public sealed record ReleaseChange(ReleaseChangeKind Kind, IReadOnlyList<string>
         var current = ReleaseState.Of(config);
         var changes = new List<string>();
         var staged = new List<StagedSlot>();
+        var switched = new List<string>();
         var rollback = true;
         foreach (var name in current.Apps.Keys.Union(deployed.Apps.Keys).Order(StringComparer.Ordinal))
         {
@@ -48,6 +51,8 @@ public sealed record ReleaseChange(ReleaseChangeKind Kind, IReadOnlyList<string>
             }
             if (now == before)
                 continue;
+            if (now.Live != before.Live)
+                switched.Add(name);
             var live = everLive.GetValueOrDefault(name) ?? new HashSet<string>();
             var known = live.Contains(now.LiveVersion) || now.LiveVersion == before.LiveVersion;
             foreach (var slot in NewSlots(name, now, before))
@@ -59,7 +64,7 @@ public sealed record ReleaseChange(ReleaseChangeKind Kind, IReadOnlyList<string>
             changes.Add($"{name}: {Describe(before)} -> {Describe(now)}");
         }
         var kind = changes.Count == 0 ? ReleaseChangeKind.None : rollback ? ReleaseChangeKind.Rollback : ReleaseChangeKind.Release;
-        return new ReleaseChange(kind, changes, staged);
+        return new ReleaseChange(kind, changes, staged, switched);
     }
 
     /// <summary>Slots holding a version they did not hold before.</summary>

@@ -154,4 +154,19 @@ public sealed class GateTests(MonitoringFixture monitoring)
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith($"cannot judge: Alertmanager at http://127.0.0.1:{port}/ is unreachable", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Staged_lists_what_a_release_must_verify_and_nothing_for_a_rollback()
+    {
+        using var project = Promoted();
+        var promoted = project.Deliver("staged", "--stack", GatesProject.Stack);
+        project.Step("switch to 1.1.0", "switch", "healthy");
+        var switched = project.Deliver("staged", "--stack", GatesProject.Stack);
+        project.Step("roll back to 1.0.0", "rollback", "healthy");
+        var rolledBack = project.Deliver("staged", "--stack", GatesProject.Stack);
+
+        Assert.Equal("healthy\tgreen\tidle\t1.1.0\thttp://healthy-green.apps.svc.cluster.local/healthz\t4\n", promoted.Output);
+        Assert.Equal("healthy\tgreen\tlive\t1.1.0\thttp://healthy-green.apps.svc.cluster.local/healthz\t4\n", switched.Output);
+        Assert.Equal((0, ""), (rolledBack.ExitCode, rolledBack.Output));
+    }
 }
