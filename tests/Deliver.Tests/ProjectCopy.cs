@@ -33,7 +33,7 @@ internal sealed class ProjectCopy : IDisposable
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Pulumi.yaml")))

@@ -47,7 +47,7 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
             chmod.WaitForExit();
         var calls = Path.Combine(_scratch, "pulumi-calls");
         var summary = Path.Combine(_scratch, "summary.md");
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), ".ci", "release-stack"), GatesProject.Stack])
+        var start = new ProcessStartInfo("bash", [Path.Combine(ProjectCopy.RepositoryRoot(), ".ci", "release-stack"), GatesProject.Stack])
         {
             WorkingDirectory = project.Root,
             RedirectStandardOutput = true,
@@ -135,6 +135,26 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
     }
 
     [Fact]
+    public void A_pushed_switch_that_fails_live_is_rolled_back_and_the_rollback_committed()
+    {
+        using var project = new GatesProject(new TestApp("erroring", "1.0.0", "1.1.0", "blue"));
+        project.Step("switch to 1.1.0", "switch", "erroring");
+        var origin = Path.Combine(_scratch, "origin.git");
+        project.Git("init", "-q", "--bare", origin);
+        project.Git("remote", "add", "origin", origin);
+        project.Git("push", "-q", "origin", "main");
+
+        var run = Release(project);
+
+        Assert.True(run.ExitCode == 1, run.Output);
+        Assert.Equal(["live: green", "live: blue"], run.Applied.Select(yaml => LiveLine().Match(yaml).Value));
+        Assert.DoesNotContain(", idle (exit", run.Summary, StringComparison.Ordinal);
+        Assert.Contains("#### verify erroring live, bake round 1 (exit 1)", run.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("release gates: roll back erroring (erroring failed live verification in bake round 1) [skip ci]",
+            project.Git("log", "-1", "--format=%s", "origin/main"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_gate_refusing_deploys_nothing()
     {
         using var project = Promoted("healthy");
@@ -173,14 +193,6 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
 
     [GeneratedRegex("live: (blue|green)")]
     private static partial Regex LiveLine();
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Pulumi.yaml")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Pulumi.yaml not found above the test binaries.");
-    }
 
     public void Dispose() => Directory.Delete(_scratch, recursive: true);
 }
