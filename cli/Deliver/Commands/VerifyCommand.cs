@@ -42,6 +42,8 @@ internal static class VerifyCommand
         var loaded = workspace.Load(stack);
         if (loaded.HasErrors)
             throw new CannotJudgeException($"cannot judge: {stack} has config errors; run deliver check --stack {stack}.");
+        if (!loaded.Config.Monitoring.Enabled)
+            throw new CannotJudgeException($"cannot judge: {stack} has monitoring.enabled false, so no Prometheus scrapes its apps.");
         if (!loaded.Config.Apps.TryGetValue(app, out var settings))
         {
             var suggestion = Suggestions.Closest(app, loaded.Config.Apps.Keys);

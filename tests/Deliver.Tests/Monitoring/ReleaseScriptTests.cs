@@ -41,6 +41,8 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
 
     private Run Release(GatesProject project, string? alertmanager = null, string? overrideReason = null)
     {
+        // The script smoke-tests with curl, and the fake pulumi posts with it.
+        LocalServer.Require("curl", "curl");
         var bin = Directory.CreateDirectory(Path.Combine(_scratch, "bin")).FullName;
         File.WriteAllText(Path.Combine(bin, "pulumi"), FakePulumi.Replace("\r", "", StringComparison.Ordinal) + "\n");
         using (var chmod = Process.Start("chmod", ["+x", Path.Combine(bin, "pulumi")]))

@@ -158,4 +158,15 @@ public sealed class VerifyTests(MonitoringFixture monitoring)
         Assert.Equal(2, unstaged.ExitCode);
         Assert.StartsWith("cannot judge: healthy's idle slot (green) has no version in gates", unstaged.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_stack_without_monitoring_cannot_judge()
+    {
+        using var project = new GatesProject(Apps);
+        File.WriteAllText(project.StackPath, project.StackText.Replace("  delivery-platform:ci:\n", "  delivery-platform:monitoring:\n    enabled: false\n  delivery-platform:ci:\n", StringComparison.Ordinal));
+
+        var result = project.Deliver("verify", "healthy", "--stack", GatesProject.Stack, "--prometheus", monitoring.PrometheusUrl);
+
+        Assert.Equal((2, "cannot judge: gates has monitoring.enabled false, so no Prometheus scrapes its apps.\n"), (result.ExitCode, result.Error));
+    }
 }
