@@ -4,8 +4,8 @@ using static Delivery.Core.Tests.Cluster.ClusterFixtures;
 
 namespace Delivery.Core.Tests.Cluster;
 
-/// <summary>CI job pods reach exactly Prometheus's and Alertmanager's API ports in monitoring, and only where both exist.</summary>
-public sealed class CiMonitoringAccessTests
+/// <summary>CI job pods reach exactly Prometheus's and Alertmanager's API ports in monitoring and the apps' HTTP ports, and only where runners and monitoring exist.</summary>
+public sealed class CiReleaseGateAccessTests
 {
     private static readonly (string Key, string? Value)[] GitHubRunners =
         [("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme")];
@@ -47,6 +47,13 @@ public sealed class CiMonitoringAccessTests
                 ports:
                   - protocol: TCP
                     port: 9093
+              - to:
+                  - namespaceSelector:
+                      matchLabels:
+                        kubernetes.io/metadata.name: apps
+                ports:
+                  - protocol: TCP
+                    port: 8080
 
             """, Yaml(Single(policies, "NetworkPolicy", "ci", "allow-release-gates")));
     }
@@ -66,6 +73,17 @@ public sealed class CiMonitoringAccessTests
         Assert.DoesNotContain("9090", alertmanager, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_apps_admit_ci_on_their_http_ports_only_for_smoke_tests()
+    {
+        var policies = Policies([.. GitHubRunners, ("apps:web:port", "9090")]);
+
+        var smoke = Yaml(Single(policies, "NetworkPolicy", "apps", "allow-ci-smoke-tests"));
+
+        Assert.Contains("kubernetes.io/metadata.name: ci\n    ports:\n      - protocol: TCP\n        port: 8080\n      - protocol: TCP\n        port: 9090\n", smoke, StringComparison.Ordinal);
+        Assert.StartsWith("podSelector: {}\npolicyTypes:\n  - Ingress\n", smoke, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("ci:mode", "none")]
     [InlineData("monitoring:enabled", "false")]
@@ -73,6 +91,6 @@ public sealed class CiMonitoringAccessTests
     {
         var policies = Policies([.. GitHubRunners, (key, value)]);
 
-        Assert.DoesNotContain(policies, p => p.Name.Contains("release-gates", StringComparison.Ordinal));
+        Assert.DoesNotContain(policies, p => p.Name.Contains("release-gates", StringComparison.Ordinal) || p.Name == "allow-ci-smoke-tests");
     }
 }

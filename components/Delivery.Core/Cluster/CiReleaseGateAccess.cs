@@ -6,10 +6,11 @@ namespace Delivery.Core.Cluster;
 
 /// <summary>
 /// The release gates run on the platform's own CI runners: their job pods query Prometheus's and
-/// Alertmanager's HTTP APIs (deliver verify / gate). These allow exactly that, both ways: CI egress
-/// to those pods on those ports, and those pods' ingress from CI, nothing else of monitoring.
+/// Alertmanager's HTTP APIs (deliver verify / gate) and smoke-test a staged slot through its slot
+/// Service. These allow exactly that, both ways: CI egress to those pods on those ports and to the
+/// apps' HTTP ports, and ingress into those pods and the apps' HTTP port from CI, nothing else.
 /// </summary>
-public static class CiMonitoringAccess
+public static class CiReleaseGateAccess
 {
     /// <summary>Prometheus's web and API port, as kube-prometheus-stack serves it (<c>prometheus.service.port</c>).</summary>
     public const int PrometheusPort = 9090;
@@ -26,9 +27,18 @@ public static class CiMonitoringAccess
     {
         if (config.Ci.Mode == CiConfig.None || !config.Monitoring.Enabled)
             yield break;
-        yield return NetworkPolicySpec.Out("allow-release-gates", PlatformNamespaces.Ci,
+        var egress = new List<OrderedDictionary<string, object?>>
+        {
             Rule("to", [PodsIn(PlatformNamespaces.Monitoring, PrometheusPods)], TcpPorts([PrometheusPort])),
-            Rule("to", [PodsIn(PlatformNamespaces.Monitoring, AlertmanagerPods)], TcpPorts([AlertmanagerPort])));
+            Rule("to", [PodsIn(PlatformNamespaces.Monitoring, AlertmanagerPods)], TcpPorts([AlertmanagerPort])),
+        };
+        if (config.Apps.Count > 0)
+        {
+            egress.Add(Rule("to", [Namespace(PlatformNamespaces.Apps)], TcpPorts(BaselineNetworkPolicies.AppPorts(config))));
+            yield return NetworkPolicySpec.In("allow-ci-smoke-tests", PlatformNamespaces.Apps,
+                Rule("from", [Namespace(PlatformNamespaces.Ci)], TcpPorts(BaselineNetworkPolicies.AppPorts(config))));
+        }
+        yield return NetworkPolicySpec.Out("allow-release-gates", PlatformNamespaces.Ci, [.. egress]);
         yield return NetworkPolicySpec.In("allow-ci-release-gates-prometheus", PlatformNamespaces.Monitoring,
                 Rule("from", [Namespace(PlatformNamespaces.Ci)], TcpPorts([PrometheusPort])))
             .ForPods(PrometheusPods);
