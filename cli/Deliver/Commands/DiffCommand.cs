@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Delivery.Core.Platform;
 
 namespace Delivery.Cli.Commands;
@@ -12,7 +11,7 @@ internal static class DiffCommand
 {
     public static int Run(Workspace workspace, Terminal terminal, string stack, string against)
     {
-        var before = Workspace.Load(ReadOther(workspace, stack, against), stack, against);
+        var before = Workspace.Load(GitRevisions.ReadStack(workspace, stack, against), stack, against);
         var after = workspace.Load(stack);
         var beforeErrors = ProblemPrinter.PrintFor(stack, terminal, before.Errors, $"{stack} at {against}: ");
         var afterErrors = ProblemPrinter.PrintFor(stack, terminal, after.Errors);
@@ -23,25 +22,5 @@ internal static class DiffCommand
         terminal.Line(diff.ToString());
         terminal.Line($"{stack}: {diff.Added.Count} added, {diff.Removed.Count} removed, {diff.Changed.Count} changed (against {against})");
         return ExitCodes.Ok;
-    }
-
-    private static string ReadOther(Workspace workspace, string stack, string against)
-    {
-        if (File.Exists(against))
-            return File.ReadAllText(against);
-        var relative = Path.GetRelativePath(workspace.Root, workspace.StackFile(stack)).Replace('\\', '/');
-        var git = new ProcessStartInfo("git", ["show", $"{against}:./{relative}"])
-        {
-            WorkingDirectory = workspace.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(git) ?? throw new UsageException("git could not be started.");
-        var text = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new UsageException($"\"{against}\" is neither a file nor a git revision holding {relative}: {error.Trim()}");
-        return text;
     }
 }

@@ -6,7 +6,7 @@ using Delivery.Core.Release;
 namespace Delivery.Cli.Commands;
 
 /// <summary>
-/// deliver promote / switch / rollback: compute the config edit, check it (validation, freeze, and
+/// deliver promote / canary / switch / rollback: compute the config edit, check it (validation, freeze, and
 /// for promote and switch the promotion ladder against the upstream stack file) before anything is
 /// written, then edit the stack file in place (or run pulumi config set) and say what to run next.
 /// </summary>
@@ -28,6 +28,7 @@ internal static class ReleaseCommand
             edit = step switch
             {
                 ReleaseStep.Promote => ReleaseOperations.Promote(current.Config, app, version!),
+                ReleaseStep.Canary => ReleaseOperations.Canary(current.Config, app, CanaryWeight(version!)),
                 ReleaseStep.Switch => ReleaseOperations.Switch(current.Config, app),
                 _ => ReleaseOperations.Rollback(current.Config, app),
             };
@@ -86,6 +87,11 @@ internal static class ReleaseCommand
         terminal.Line($"      pulumi up --stack {stack}");
         return ExitCodes.Ok;
     }
+
+    private static int CanaryWeight(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var weight)
+            ? weight
+            : throw new UsageException($"the canary weight \"{text}\" is not a whole number; give a percent 0–100 (0 ends the canary).");
 
     private static IEnumerable<ConfigProblem> Ladder(Workspace workspace, LoadedConfig next, ReleaseState deployed)
     {

@@ -3,6 +3,7 @@ namespace Delivery.Cli.Commands;
 internal enum ReleaseStep
 {
     Promote,
+    Canary,
     Switch,
     Rollback,
 }

@@ -41,9 +41,10 @@ public static class BaselineNetworkPolicies
             yield return NetworkPolicySpec.Out("allow-dns", @namespace,
                 Rule("to", [PodsIn(KubeSystem, KubeDnsPods)], [Udp(PlatformPorts.Dns), Tcp(PlatformPorts.Dns)]));
         }
-        // The apps namespace has no namespace-wide allows: each app's own NetworkPolicy (Apps/AppPolicies)
-        // admits the gateway only if it has a host, Prometheus, and its declared callers.
-        foreach (var spec in Gateway(config).Concat(Registry()).Concat(Ci()).Concat(Monitoring(config)))
+        // The apps namespace has no namespace-wide allows but CI's smoke tests (CiReleaseGateAccess): each
+        // app's own NetworkPolicy (Apps/AppPolicies) admits the gateway only if it has a host, Prometheus,
+        // and its declared callers.
+        foreach (var spec in Gateway(config).Concat(Registry()).Concat(Ci()).Concat(Monitoring(config)).Concat(CiReleaseGateAccess.Specs(config)))
             yield return spec;
     }
 

@@ -23,14 +23,22 @@ public static class TierDefaults
         int LatencyP95Ms,
         int MinRunners,
         int MaxRunners,
-        int GitLabConcurrency);
+        int GitLabConcurrency,
+        int VerifyMinRequests,
+        string VerifyBakeTime);
+
+    /// <summary>Rates and p95 over 5 minutes: ten of the ServiceMonitor's 30s scrapes, as the latency alert uses.</summary>
+    private const string VerifyWindow = "5m";
+
+    /// <summary>The seed's regression bound: a candidate's p95 at most 20% above the live slot's.</summary>
+    private const int LatencyRegressionPercent = 20;
 
     private static readonly IReadOnlyDictionary<Tier, Profile> Profiles = new Dictionary<Tier, Profile>
     {
-        [Tier.Local] = new(false, 1, "50m", "64Mi", "500m", "256Mi", "5Gi", 1, "2Gi", 0.01, 500, 0, 2, 2),
-        [Tier.Dev] = new(false, 1, "100m", "128Mi", "500m", "256Mi", "20Gi", 3, "10Gi", 0.01, 500, 0, 3, 4),
-        [Tier.Staging] = new(false, 2, "200m", "256Mi", "1", "512Mi", "50Gi", 15, "20Gi", 0.005, 400, 1, 5, 8),
-        [Tier.Prod] = new(true, 3, "250m", "256Mi", "1", "512Mi", "100Gi", 30, "50Gi", 0.001, 300, 2, 10, 10),
+        [Tier.Local] = new(false, 1, "50m", "64Mi", "500m", "256Mi", "5Gi", 1, "2Gi", 0.01, 500, 0, 2, 2, 20, "1m"),
+        [Tier.Dev] = new(false, 1, "100m", "128Mi", "500m", "256Mi", "20Gi", 3, "10Gi", 0.01, 500, 0, 3, 4, 50, "2m"),
+        [Tier.Staging] = new(false, 2, "200m", "256Mi", "1", "512Mi", "50Gi", 15, "20Gi", 0.005, 400, 1, 5, 8, 100, "5m"),
+        [Tier.Prod] = new(true, 3, "250m", "256Mi", "1", "512Mi", "100Gi", 30, "50Gi", 0.001, 300, 2, 10, 10, 200, "10m"),
     };
 
     /// <summary>
@@ -65,6 +73,10 @@ public static class TierDefaults
             ["ci:gitlab:concurrency"] = Text(profile.GitLabConcurrency),
             // Developers deploy by hand everywhere but prod; prod changes only through the release workflow.
             ["access:developersDeploy"] = Text(tier != Tier.Prod),
+            ["verify:minRequests"] = Text(profile.VerifyMinRequests),
+            ["verify:window"] = VerifyWindow,
+            ["verify:bakeTime"] = profile.VerifyBakeTime,
+            ["verify:latencyRegressionPercent"] = Text(LatencyRegressionPercent),
         };
         foreach (var app in appNames)
         {

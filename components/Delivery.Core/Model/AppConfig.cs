@@ -45,6 +45,8 @@ public sealed class AppConfig
     public SloConfig Slo { get; set; } = new();
 
     public LogAlertsConfig LogAlerts { get; set; } = new();
+    /// <summary>This app's overrides of the stack's <c>verify</c> settings.</summary>
+    public VerifyConfig Verify { get; set; } = new();
 
     /// <summary>Why a version may go live here without being live upstream (a hotfix).</summary>
     public string HotfixReason { get; set; } = "";

@@ -18,6 +18,8 @@ public sealed class DeliveryConfig
 
     public FreezeConfig Freeze { get; set; } = new();
 
+    public VerifyConfig Verify { get; set; } = new();
+
     public ClusterConfig Cluster { get; set; } = new();
 
     public RegistryConfig Registry { get; set; } = new();

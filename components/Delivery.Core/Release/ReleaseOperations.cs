@@ -9,9 +9,10 @@ namespace Delivery.Core.Release;
 public sealed record ReleaseEdit(string Summary, IReadOnlyList<(ConfigPath Path, string Value)> Changes);
 
 /// <summary>
-/// The three release steps as pure config edits: promote stages a version in the idle slot;
-/// switch makes the idle slot live; rollback makes the previous slot live again. A switch or
-/// rollback also ends a running canary, whose weight would otherwise point at the old slot.
+/// The release steps as pure config edits: promote stages a version in the idle slot; canary
+/// sends a share of the host's traffic to it; switch makes the idle slot live; rollback makes the
+/// previous slot live again. A switch or rollback also ends a running canary, whose weight would
+/// otherwise point at the old slot.
 /// </summary>
 public static class ReleaseOperations
 {
@@ -26,6 +27,25 @@ public static class ReleaseOperations
         return new ReleaseEdit(
             $"{app}: stage {version} in the idle {Slots.Name(idle)} slot (was \"{Slots.Version(settings, idle)}\"); {Slots.Name(live)} stays live",
             [(AppPath(app).Key(Slots.Name(idle)), version)]);
+    }
+
+    /// <summary>Send <paramref name="weight"/> percent of the host's traffic to the idle slot; 0 ends the canary.</summary>
+    public static ReleaseEdit Canary(DeliveryConfig config, string app, int weight)
+    {
+        var (settings, live) = Find(config, app);
+        var idle = Slots.Other(live);
+        var was = settings.CanaryWeight.ToString(CultureInfo.InvariantCulture);
+        if (weight is < 0 or > 100)
+            throw new ReleaseRefusedException($"a canary weight is a percent of traffic, 0–100, not {weight.ToString(CultureInfo.InvariantCulture)}; 0 ends the canary.");
+        if (weight == settings.CanaryWeight)
+            return new ReleaseEdit($"{app}: the canary is already at {was}%; nothing to change", []);
+        if (weight > 0 && Slots.Version(settings, idle).Length == 0)
+            throw new ReleaseRefusedException($"cannot canary {app}: the idle {Slots.Name(idle)} slot has no version; stage one first: deliver promote {app} <version>.");
+        var text = weight.ToString(CultureInfo.InvariantCulture);
+        var summary = weight == 0
+            ? $"{app}: end the canary (was {was}%); all traffic to the live {Slots.Name(live)} slot"
+            : $"{app}: send {text}% of traffic to the idle {Slots.Name(idle)} slot ({Slots.Version(settings, idle)}), was {was}%; {Slots.Name(live)} stays live";
+        return new ReleaseEdit(summary, [(AppPath(app).Key("canaryWeight"), text)]);
     }
 
     public static ReleaseEdit Switch(DeliveryConfig config, string app) => MakeIdleLive(config, app, "switch");

@@ -21,7 +21,8 @@ internal static class AppRules
                          .Concat(Networking(path, name, app, names))
                          .Concat(ResourceRules.Check(path.Key("resources"), app.Resources))
                          .Concat(SloRules.Check(path.Key("slo"), app.Slo))
-                         .Concat(LogAlertsRules.Check(path.Key("logAlerts"), app.LogAlerts)))
+                         .Concat(LogAlertsRules.Check(path.Key("logAlerts"), app.LogAlerts))
+                         .Concat(VerifyRules.Check(path.Key("verify"), app.Verify)))
                 yield return problem;
         }
     }

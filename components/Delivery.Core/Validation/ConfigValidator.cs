@@ -15,5 +15,6 @@ public static class ConfigValidator
         .. MonitoringRules.Check(config.Monitoring, context),
         .. AppRules.Check(config, context),
         .. AccessRules.Check(config.Access, context),
+        .. VerifyRules.Check(ConfigPath.Root("verify"), config.Verify),
     ];
 }

@@ -190,6 +190,15 @@ public sealed class BadConfigTableTests
         new("upstream is itself", [("upstream", "dev")], P + "upstream", "names this stack itself, so nothing could ever be promoted."),
         new("prod without on-call receiver", [("environment", "prod"), ("apps:api:replicas", "2"), ("apps:web:replicas", "2")], P + "monitoring.receivers.critical.webhookUrl",
             "webhook URL is required in prod, so that critical alerts page someone, and is not set.", new() { ["cluster:kubeconfig"] = "k" }),
+        new("verify without a minimum", [("verify:minRequests", "0")], P + "verify.minRequests",
+            "must be at least 1: with no minimum, a slot that served nothing would pass."),
+        new("verify window under two scrapes", [("verify:window", "30s")], P + "verify.window",
+            "is shorter than 1m: rate() needs two of the ServiceMonitor's 30s scrapes in the window."),
+        new("app verify window not a duration", [("apps:api:verify:window", "five minutes")], P + "apps.api.verify.window", "is not a Prometheus duration (such as 5m or 1h30m)."),
+        new("bake time not a duration", [("verify:bakeTime", "10 min")], P + "verify.bakeTime", "is not a Prometheus duration (such as 10m)."),
+        new("negative latency regression", [("apps:web:verify:latencyRegressionPercent", "-5")], P + "apps.web.verify.latencyRegressionPercent",
+            "is how far (in percent) the candidate's p95 may exceed the live slot's and must be 0–1000."),
+        new("misspelt verify key", [("verify:minRequest", "10")], P + "verify.minRequest", "unknown key (from test)."),
     ];
 
     [Theory]
