@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command, and what CI runs (.ci/run calls it). On a fresh Debian machine with the
 # .NET SDK and Node.js it installs everything the tests check with: the monitoring tools at the
-# versions the charts run (Debian trixie's, apt-pinned), the registry, yamllint, htpasswd, curl and git (the
-# release script's tests), and every
-# tools/*/ npm folder. Then it runs the node checks and the tests (the full solution where the Pulumi
+# versions the charts run (Debian trixie's, apt-pinned), the registry, yamllint, htpasswd, curl and
+# git (the release script's tests), and every tools/*/ npm folder. Then it runs the node checks and the tests (the full solution where the Pulumi
 # packages restore, else the Pulumi-free filter, saying which) and fails under 80% line coverage of
 # Delivery.Core. Logs stay in TestResults/ (ignored).
 set -euo pipefail
