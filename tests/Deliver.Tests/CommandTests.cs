@@ -121,13 +121,29 @@ public sealed class CommandTests
     {
         using var project = new ProjectCopy();
 
-        var bench = project.Run("bench", "--apps", "1", "3");
+        var bench = project.Run("bench", "--apps", "1", "2", "3");
 
         Assert.Equal(0, bench.ExitCode);
         var rows = bench.Output.Trim().Split('\n');
-        Assert.Equal(3, rows.Length);
-        Assert.StartsWith("1 ", rows[1], StringComparison.Ordinal);
-        Assert.StartsWith("3 ", rows[2], StringComparison.Ordinal);
+        Assert.Equal(5, rows.Length);
+        Assert.Matches(@"^1 +[0-9.]+ +- +[0-9.]+ +- ", rows[1]);
+        Assert.Matches(@"^2 +[0-9.]+ +[0-9]+\.[0-9] +[0-9.]+ +[0-9]+\.[0-9] ", rows[2]);
+        Assert.Matches(@"^3 +[0-9.]+ +- +[0-9.]+ +- ", rows[3]);
+        Assert.StartsWith("×prev: ", rows[4], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    public void Bench_refuses_app_counts_below_one_with_a_usage_line(string apps)
+    {
+        using var project = new ProjectCopy();
+
+        var bench = project.Run("bench", "--apps", apps);
+
+        Assert.Equal(2, bench.ExitCode);
+        Assert.Equal($"error: --apps takes app counts of 1 or more (got {apps}), e.g. deliver bench --apps 100 200 400.", bench.Error.Trim());
+        Assert.Empty(bench.Output);
     }
 
     private static PlatformRendering Render(string yaml)

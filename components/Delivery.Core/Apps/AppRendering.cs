@@ -11,7 +11,10 @@ namespace Delivery.Core.Apps;
 /// </summary>
 public static class AppRendering
 {
-    public static ComponentRendering Render(DeliveryConfig config, Tier tier, string name)
+    public static ComponentRendering Render(DeliveryConfig config, Tier tier, string name) =>
+        Render(config, tier, name, new AppCallGraph(config));
+
+    private static ComponentRendering Render(DeliveryConfig config, Tier tier, string name, AppCallGraph calls)
     {
         var app = config.Apps[name];
         var live = Slots.Parse(app.Live) ?? throw new InvalidOperationException($"apps.{name}.live is not validated: '{app.Live}'.");
@@ -26,7 +29,7 @@ public static class AppRendering
         objects.Add(AppServices.ForSlot(name, Slot.Green));
         objects.Add(AppRoute.Render(app, name, live, tier));
         objects.Add(AppPolicies.DisruptionBudget(tier, name));
-        objects.Add(AppPolicies.Network(config, name));
+        objects.Add(AppPolicies.Network(config, name, calls));
         if (config.Monitoring.Enabled)
         {
             objects.Add(AppServiceMonitor.Render(name));
@@ -36,6 +39,9 @@ public static class AppRendering
     }
 
     /// <summary>Every app, by name.</summary>
-    public static IReadOnlyList<ComponentRendering> RenderAll(DeliveryConfig config, Tier tier) =>
-        [.. config.Apps.Keys.Order(StringComparer.Ordinal).Select(name => Render(config, tier, name))];
+    public static IReadOnlyList<ComponentRendering> RenderAll(DeliveryConfig config, Tier tier)
+    {
+        var calls = new AppCallGraph(config);
+        return [.. config.Apps.Keys.Order(StringComparer.Ordinal).Select(name => Render(config, tier, name, calls))];
+    }
 }

@@ -32,7 +32,7 @@ public static class DeliveryConfigLoader
         var defaults = TierDefaults.For(tier ?? Tier.Dev, appNames);
 
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(defaults!)
+            .Add(new ConfigEntrySource(defaults.Select(d => new ConfigEntry(d.Key, d.Value, SecretState.Plaintext, "the tier's defaults"))))
             .Add(new ConfigEntrySource(stackEntries))
             .Add(new ConfigEntrySource(overrides))
             .Build();
