@@ -25,7 +25,7 @@ public static class EngineConfigReader
             var seen = EntryCollector.NewKeySet();
             foreach (var property in root.EnumerateObject())
             {
-                var topLevel = StackFileReader.ProjectKey(property.Name);
+                var topLevel = ConfigNamespace.ProjectKey(property.Name, collector);
                 if (topLevel is null || !collector.FirstOfItsName(null, topLevel, seen))
                     continue;
                 var secrecy = secretKeys.Contains(property.Name) ? SecretState.Secret : SecretState.Plaintext;
