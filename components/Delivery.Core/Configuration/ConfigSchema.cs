@@ -111,7 +111,7 @@ internal static class ConfigSchema
         var (valid, expected) = underlying switch
         {
             _ when underlying == typeof(int) => (int.TryParse(entry.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _), "a whole number"),
-            _ when underlying == typeof(double) => (double.TryParse(entry.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _), "a number"),
+            _ when underlying == typeof(double) => (double.TryParse(entry.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number), "a number"),
             _ when underlying == typeof(bool) => (bool.TryParse(entry.Value, out _), "true or false"),
             _ => (true, ""),
         };
