@@ -14,5 +14,6 @@ public static class ConfigValidator
         .. CiRules.Check(config.Ci, context),
         .. MonitoringRules.Check(config.Monitoring, context),
         .. AppRules.Check(config, context),
+        .. HostRules.Check(config),
     ];
 }
