@@ -59,6 +59,35 @@ internal static class ConfigSchema
         return CheckValue(path!, type, entry, problems) ? path : null;
     }
 
+    /// <summary>
+    /// Whether a top-level key has a secret setting anywhere under it. The engine marks a whole
+    /// top-level key secret when any value in it was set with --secret, so one that has none holds
+    /// a secret the model would pass on in plain text.
+    /// </summary>
+    public static bool HoldsSecrets(string topLevelKey) =>
+        Find(typeof(DeliveryConfig), topLevelKey) is not { } property || HoldsSecrets(property.PropertyType, []);
+
+    private static bool HoldsSecrets(Type type, HashSet<Type> visited) => KindOf(type) switch
+    {
+        Kind.Map => HoldsSecrets(type.GetGenericArguments()[1], visited),
+        Kind.List => HoldsSecrets(type.GetGenericArguments()[0], visited),
+        Kind.Scalar => type == typeof(SecretValue),
+        _ => visited.Add(type) && Properties(type).Any(p => HoldsSecrets(p.PropertyType, visited)),
+    };
+
+    private static ConfigProblem EncryptedButNotSecret(ConfigPath path, ConfigEntry entry)
+    {
+        var segments = path.ConfigurationKey.Split(':');
+        var isAppEnv = segments.Length == 4 && segments[0] == "apps" && segments[2] == "env";
+        return isAppEnv
+            ? ConfigProblem.Error(path, null,
+                $"is encrypted (secure:), but app environment variables are written into the Deployment in plain text, so the value would be dropped (from {entry.Origin}).",
+                $"secret env vars are not supported: keep the value in a Kubernetes Secret the app reads, and remove this one: pulumi config rm --path {path}.")
+            : ConfigProblem.Error(path, null,
+                $"is encrypted (secure:), but it is not a secret setting, so its value cannot be read (from {entry.Origin}).",
+                $"set it in plain text: pulumi config set --path {path} <value> (without --secret).");
+    }
+
     /// <summary>The config key of a property: its name in camelCase.</summary>
     public static string KeyName(PropertyInfo property) =>
         char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
@@ -106,7 +135,12 @@ internal static class ConfigSchema
             return false;
         }
         if (entry.Secrecy == SecretState.SecretUnknown)
-            return type == typeof(SecretValue); // an encrypted number or flag cannot be checked offline
+        {
+            // Offline an encrypted value is only "set": fine for a secret setting, lost for any other.
+            if (type != typeof(SecretValue))
+                problems.Add(EncryptedButNotSecret(path, entry));
+            return type == typeof(SecretValue);
+        }
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         var (valid, expected) = underlying switch
         {

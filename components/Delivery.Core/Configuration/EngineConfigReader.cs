@@ -29,6 +29,12 @@ public static class EngineConfigReader
                 if (topLevel is null || !collector.FirstOfItsName(null, topLevel, seen))
                     continue;
                 var secrecy = secretKeys.Contains(property.Name) ? SecretState.Secret : SecretState.Plaintext;
+                if (secrecy == SecretState.Secret && !ConfigSchema.HoldsSecrets(topLevel))
+                {
+                    collector.Problem(ConfigProblem.Error(ConfigPath.Root(topLevel), null,
+                        $"holds a value set with --secret, but no setting under it is a secret, so the value would reach the cluster in plain text (from {Origin}).",
+                        $"find the value set with --secret (in the stack file it reads secure:) and remove it (pulumi config rm --path {ConfigPath.Root(topLevel)}.<key>), or set it without --secret."));
+                }
                 var text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
                 Flatten(ConfigPath.Root(topLevel), StructuredOrScalar(text), text, secrecy, collector);
             }
