@@ -33,6 +33,23 @@ public sealed class CommandTests
         Assert.Contains("dev: invalid (2 errors, 2 warnings)", check.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Check_finds_an_upstream_that_is_no_stack_and_an_upstream_cycle()
+    {
+        using var project = new ProjectCopy();
+        File.WriteAllText(project.StackPath("prod"), project.Stack("prod").Replace("upstream: staging", "upstream: stagin", StringComparison.Ordinal));
+        File.WriteAllText(project.StackPath("dev"), project.Stack("dev").Replace("  delivery-platform:environment: dev\n", "  delivery-platform:environment: dev\n  delivery-platform:upstream: staging\n", StringComparison.Ordinal));
+
+        var check = project.Run("check", "--all");
+        var single = project.Run("check", "--stack", "staging");
+
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("prod: error: delivery-platform:upstream = \"stagin\": names no stack in stacks/ (the stacks are dev, local, staging). Fix: did you mean \"staging\"?", check.Error, StringComparison.Ordinal);
+        Assert.Contains("dev: error: delivery-platform:upstream = \"staging\": makes a cycle: dev ← staging ← dev", check.Error, StringComparison.Ordinal);
+        Assert.Equal(1, single.ExitCode);
+        Assert.Contains("staging: error: delivery-platform:upstream = \"dev\": makes a cycle: staging ← dev ← staging", single.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new[] { "check", "--stack", "nope" }, "error: no stack \"nope\"")]
     [InlineData(new[] { "check" }, "error: give --stack <name> or --all.")]
