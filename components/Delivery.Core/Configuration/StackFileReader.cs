@@ -48,12 +48,6 @@ public static class StackFileReader
                     Flatten(ConfigPath.Root(topLevel), value, collector);
             }
         }
-        if (collector.Entries.Count > StackFileText.MaxValues)
-        {
-            var problem = FileProblem(origin, $"the file holds more than {StackFileText.MaxValues} values (aliases multiply them); a stack file is config, not data.",
-                "write the values out, without aliases (*name) that repeat large blocks.");
-            return new StackConfig(stackName, [], [problem], IsOffline: true);
-        }
         return new StackConfig(stackName, collector.Entries, collector.Problems, IsOffline: true);
     }
 
@@ -70,9 +64,10 @@ public static class StackFileReader
             return null;
         }
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
@@ -80,6 +75,15 @@ public static class StackFileReader
                 ? $"the file is not valid YAML at line {tabLine}: it is indented with a tab; YAML indents with spaces only."
                 : $"the file is not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}";
             collector.Problem(FileProblem(origin, message, "correct the YAML syntax (yamllint shows the same place)."));
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet refuses some input with other exceptions (an empty key, "? :", a scanner left
+            // with tokens); the parser still knows where it was.
+            collector.Problem(FileProblem(origin,
+                $"the file is not valid YAML for a stack file at line {parser.Current?.Start.Line ?? 1}: an empty key, a key that is itself a map or list, or broken syntax.",
+                "write each key as a name followed by ': ' and its value (yamllint shows syntax errors)."));
             return null;
         }
 
@@ -137,9 +141,6 @@ public static class StackFileReader
 
     private static void Flatten(ConfigPath path, YamlNode node, EntryCollector collector)
     {
-        // Aliases can repeat a block many times over: stop adding once the file is clearly not config.
-        if (collector.Entries.Count > StackFileText.MaxValues)
-            return;
         switch (node)
         {
             case YamlMappingNode map when IsSecure(map):

@@ -16,8 +16,8 @@ public static class StackFileText
     /// <summary>The model nests 5 levels under config (apps.api.autoscaling.maxReplicas); 32 leaves room for any real file.</summary>
     public const int MaxDepth = 32;
 
-    /// <summary>Values after aliases are expanded: 2,000 apps hold about 30,000.</summary>
-    public const int MaxValues = 500_000;
+    /// <summary>Values (keys and scalars) after aliases are expanded: a real stack of 2,000 apps holds about 50,000.</summary>
+    public const int MaxValues = 100_000;
 
     /// <summary>A file's text, but no more than one character past the limit, so a huge file costs nothing to refuse.</summary>
     public static string ReadFile(string path)
@@ -65,25 +65,55 @@ public static class StackFileText
         return null;
     }
 
+    /// <summary>
+    /// Walks the parser's events once: the nesting depth, and the number of values once aliases are
+    /// expanded (each anchored node's count is kept, so an alias adds it without being followed).
+    /// </summary>
     private static string? TooDeep(string yaml)
     {
         var parser = new Parser(new StringReader(yaml));
-        var depth = 0;
+        var open = new Stack<(string? Anchor, long Values)>();
+        var anchored = new Dictionary<string, long>(StringComparer.Ordinal);
+        long total = 0;
         try
         {
             while (parser.MoveNext())
             {
+                long added = 0;
                 switch (parser.Current)
                 {
-                    case MappingStart or SequenceStart when ++depth > MaxDepth:
-                        return $"the file nests maps and lists more than {MaxDepth} levels deep (at line {parser.Current.Start.Line}).";
-                    case MappingEnd or SequenceEnd:
-                        depth--;
+                    case NodeEvent { } start and (MappingStart or SequenceStart):
+                        if (open.Count == MaxDepth)
+                            return $"the file nests maps and lists more than {MaxDepth} levels deep (at line {start.Start.Line}).";
+                        open.Push((start.Anchor.IsEmpty ? null : start.Anchor.Value, 0));
+                        continue;
+                    case MappingEnd or SequenceEnd when open.Count > 0:
+                        var (anchor, values) = open.Pop();
+                        if (anchor is not null)
+                            anchored[anchor] = values;
+                        added = values;
+                        break;
+                    case Scalar scalar:
+                        added = 1;
+                        if (!scalar.Anchor.IsEmpty)
+                            anchored[scalar.Anchor.Value] = 1;
+                        break;
+                    case AnchorAlias alias:
+                        added = anchored.GetValueOrDefault(alias.Value.Value, 1);
                         break;
                 }
+                if (open.Count > 0)
+                {
+                    var (anchor, values) = open.Pop();
+                    open.Push((anchor, values + added));
+                }
+                else
+                    total += added;
+                if (total + open.Sum(o => o.Values) > MaxValues)
+                    return $"the file holds more than {MaxValues} values (aliases multiply them); a stack file is config, not data.";
             }
         }
-        catch (YamlException)
+        catch (Exception e) when (e is YamlException or ArgumentException or InvalidOperationException)
         {
             // Not valid YAML: building the tree reports it with its place.
         }
