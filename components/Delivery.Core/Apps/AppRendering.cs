@@ -1,4 +1,5 @@
 using Delivery.Core.Kubernetes;
+using Delivery.Core.Release;
 using Delivery.Core.Model;
 using Delivery.Core.Validation;
 
@@ -35,8 +36,15 @@ public static class AppRendering
             objects.Add(AppServiceMonitor.Render(name));
             objects.Add(Monitoring.AppAlertRules.Render(config, name));
         }
-        return new ComponentRendering($"app:{name}", [.. objects.OfType<KubernetesObject>()], [], [], []);
+        return new ComponentRendering($"app:{name}", [.. objects.OfType<KubernetesObject>()], [], EnvSecrets(name, app), []);
     }
+
+    /// <summary>The app's secret environment variables as one typed Secret, handed to the shell, never to a ConfigGroup.</summary>
+    private static IReadOnlyList<SecretSpec> EnvSecrets(string name, AppConfig app) =>
+        app.SecretEnv.Count == 0
+            ? []
+            : [new SecretSpec(AppObjectNames.EnvSecret(name), PlatformNamespaces.Apps, "Opaque", StandardLabels.Shared(name, "config"),
+                [.. app.SecretEnv.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new SecretEntry(e.Key, new ConfigSecretSource(e.Value)))])];
 
     /// <summary>Every app, by name.</summary>
     public static IReadOnlyList<ComponentRendering> RenderAll(DeliveryConfig config, Tier tier)

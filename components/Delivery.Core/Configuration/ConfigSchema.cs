@@ -60,20 +60,33 @@ internal static class ConfigSchema
     }
 
     /// <summary>
-    /// Whether a top-level key has a secret setting anywhere under it. The engine marks a whole
-    /// top-level key secret when any value in it was set with --secret, so one that has none holds
-    /// a secret the model would pass on in plain text.
+    /// Whether a configuration key (<c>apps:api:secretEnv:TOKEN</c>) is a secret setting of the
+    /// model; unknown keys count as secret here, since they are reported as unknown anyway.
     /// </summary>
-    public static bool HoldsSecrets(string topLevelKey) =>
-        Find(typeof(DeliveryConfig), topLevelKey) is not { } property || HoldsSecrets(property.PropertyType, []);
-
-    private static bool HoldsSecrets(Type type, HashSet<Type> visited) => KindOf(type) switch
+    public static bool IsSecretSetting(string key)
     {
-        Kind.Map => HoldsSecrets(type.GetGenericArguments()[1], visited),
-        Kind.List => HoldsSecrets(type.GetGenericArguments()[0], visited),
-        Kind.Scalar => type == typeof(SecretValue),
-        _ => visited.Add(type) && Properties(type).Any(p => HoldsSecrets(p.PropertyType, visited)),
-    };
+        var type = typeof(DeliveryConfig);
+        foreach (var segment in key.Split(':'))
+        {
+            switch (KindOf(type))
+            {
+                case Kind.Object:
+                    if (Find(type, segment) is not { } property)
+                        return true;
+                    type = property.PropertyType;
+                    break;
+                case Kind.Map:
+                    type = type.GetGenericArguments()[1];
+                    break;
+                case Kind.List:
+                    type = type.GetGenericArguments()[0];
+                    break;
+                default:
+                    return true;
+            }
+        }
+        return type == typeof(SecretValue);
+    }
 
     private static ConfigProblem EncryptedButNotSecret(ConfigPath path, ConfigEntry entry)
     {
@@ -81,8 +94,8 @@ internal static class ConfigSchema
         var isAppEnv = segments.Length == 4 && segments[0] == "apps" && segments[2] == "env";
         return isAppEnv
             ? ConfigProblem.Error(path, null,
-                $"is encrypted (secure:), but app environment variables are written into the Deployment in plain text, so the value would be dropped (from {entry.Origin}).",
-                $"secret env vars are not supported: keep the value in a Kubernetes Secret the app reads, and remove this one: pulumi config rm --path {path}.")
+                $"is encrypted (secure:), but env holds plain variables, written into the Deployment, so the value would be dropped (from {entry.Origin}).",
+                $"make it a secret env var: pulumi config rm --path {path}; then pulumi config set --secret --path {ConfigPath.Root("apps").Key(segments[1]).Key("secretEnv").Key(segments[3])} <value>.")
             : ConfigProblem.Error(path, null,
                 $"is encrypted (secure:), but it is not a secret setting, so its value cannot be read (from {entry.Origin}).",
                 $"set it in plain text: pulumi config set --path {path} <value> (without --secret).");

@@ -19,6 +19,7 @@ internal static class AppRules
                          .Concat(SlotsAndCanary(path, app, context))
                          .Concat(Sizing(path, app, context))
                          .Concat(Networking(path, name, app, names))
+                         .Concat(AppSecretEnvRules.Check(path, app, context))
                          .Concat(ResourceRules.Check(path.Key("resources"), app.Resources))
                          .Concat(SloRules.Check(path.Key("slo"), app.Slo)))
                 yield return problem;

@@ -9,17 +9,7 @@ namespace Delivery.Core.Tests.Configuration;
 /// </summary>
 public sealed class SecretWhereNotSecretTests
 {
-    private static LoadedConfig LoadFile(string apps) => DeliveryConfigLoader.Load(StackFileReader.Parse($"""
-        config:
-          delivery-platform:environment: dev
-          delivery-platform:cluster:
-            mode: existing
-          delivery-platform:registry:
-            mode: in-cluster
-            host: registry.dev.example.com
-          delivery-platform:apps:
-        {apps}
-        """, "dev", "Pulumi.dev.yaml"), TestConfigs.NoEnvironment);
+    private static LoadedConfig LoadFile(string apps) => TestConfigs.LoadDevFile(apps);
 
     [Fact]
     public void An_encrypted_app_env_var_is_refused_with_its_key_and_a_fix()
@@ -36,8 +26,8 @@ public sealed class SecretWhereNotSecretTests
 
         var problem = Assert.Single(loaded.Errors);
         Assert.Equal("delivery-platform:apps.api.env.DB_PASSWORD", problem.Key);
-        Assert.Equal("is encrypted (secure:), but app environment variables are written into the Deployment in plain text, so the value would be dropped (from Pulumi.dev.yaml).", problem.Message);
-        Assert.Equal("secret env vars are not supported: keep the value in a Kubernetes Secret the app reads, and remove this one: pulumi config rm --path delivery-platform:apps.api.env.DB_PASSWORD.", problem.Fix);
+        Assert.Equal("is encrypted (secure:), but env holds plain variables, written into the Deployment, so the value would be dropped (from Pulumi.dev.yaml).", problem.Message);
+        Assert.Equal("make it a secret env var: pulumi config rm --path delivery-platform:apps.api.env.DB_PASSWORD; then pulumi config set --secret --path delivery-platform:apps.api.secretEnv.DB_PASSWORD <value>.", problem.Fix);
     }
 
     [Fact]
@@ -68,5 +58,20 @@ public sealed class SecretWhereNotSecretTests
         Assert.Equal("delivery-platform:apps", problem.Key);
         Assert.Equal("holds a value set with --secret, but no setting under it is a secret, so the value would reach the cluster in plain text (from the stack's Pulumi config).", problem.Message);
         Assert.DoesNotContain("hunter2", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Under_pulumi_a_secret_env_var_in_secretEnv_is_a_known_secret()
+    {
+        var stack = EngineConfigReader.Read(new Dictionary<string, string>
+        {
+            ["PULUMI_CONFIG"] = """{"delivery-platform:apps":"{\"api\":{\"image\":\"shop/api\",\"secretEnv\":{\"DB_PASSWORD\":\"hunter2\"}}}"}""",
+            ["PULUMI_CONFIG_SECRET_KEYS"] = """["delivery-platform:apps"]""",
+        }, "dev");
+
+        Assert.Empty(stack.Problems);
+        var loaded = DeliveryConfigLoader.Load(stack, TestConfigs.NoEnvironment);
+        Assert.Equal(Model.SecretState.Secret, loaded.Config.Apps["api"].SecretEnv["DB_PASSWORD"].State);
+        Assert.Equal("hunter2", loaded.Config.Apps["api"].SecretEnv["DB_PASSWORD"].Reveal());
     }
 }
