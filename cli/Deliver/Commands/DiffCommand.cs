@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Delivery.Core.Configuration;
 using Delivery.Core.Platform;
 
 namespace Delivery.Cli.Commands;
@@ -28,7 +29,7 @@ internal static class DiffCommand
     private static string ReadOther(Workspace workspace, string stack, string against)
     {
         if (File.Exists(against))
-            return File.ReadAllText(against);
+            return StackFileText.ReadFile(against);
         var relative = Path.GetRelativePath(workspace.Root, workspace.StackFile(stack)).Replace('\\', '/');
         var git = new ProcessStartInfo("git", ["show", $"{against}:./{relative}"])
         {

@@ -126,6 +126,15 @@ public sealed class BadStackFileTests
     }
 
     [Fact]
+    public void A_file_that_cannot_be_read_gets_its_one_error_not_every_required_key()
+    {
+        var loaded = DeliveryConfigLoader.Load(Parse("- config:\n    delivery-platform:environment: dev\n"), TestConfigs.NoEnvironment);
+
+        var problem = Assert.Single(loaded.Problems);
+        Assert.StartsWith("the file's shape is wrong: the top level must be a map of keys", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_keys_pulumi_writes_beside_config_are_accepted() =>
         Assert.Empty(Parse("secretsprovider: passphrase\nencryptionsalt: v1:abc\nencryptedkey: xyz\nconfig:\n  delivery-platform:environment: dev\n").Problems);
 
