@@ -9,7 +9,10 @@ internal static class GitRevisions
     public static string ReadStack(Workspace workspace, string stack, string against)
     {
         if (File.Exists(against))
-            return File.ReadAllText(against);
+            return Delivery.Core.Configuration.StackFileText.ReadFile(against);
+        // git would take "--output=…" for an option of its own, not a revision.
+        if (against.StartsWith('-'))
+            throw new UsageException($"\"{against}\" is neither a file nor a git revision (a revision never starts with '-').");
         var (code, text, error) = Git(workspace, "show", $"{against}:./{Relative(workspace, stack)}");
         if (code != 0)
             throw new UsageException($"\"{against}\" is neither a file nor a git revision holding {Relative(workspace, stack)}: {error.Trim()}");

@@ -33,6 +33,23 @@ public sealed class CommandTests
         Assert.Contains("dev: invalid (2 errors, 2 warnings)", check.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Check_finds_an_upstream_that_is_no_stack_and_an_upstream_cycle()
+    {
+        using var project = new ProjectCopy();
+        File.WriteAllText(project.StackPath("prod"), project.Stack("prod").Replace("upstream: staging", "upstream: stagin", StringComparison.Ordinal));
+        File.WriteAllText(project.StackPath("dev"), project.Stack("dev").Replace("  delivery-platform:environment: dev\n", "  delivery-platform:environment: dev\n  delivery-platform:upstream: staging\n", StringComparison.Ordinal));
+
+        var check = project.Run("check", "--all");
+        var single = project.Run("check", "--stack", "staging");
+
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("prod: error: delivery-platform:upstream = \"stagin\": names no stack in stacks/ (the stacks are dev, local, staging). Fix: did you mean \"staging\"?", check.Error, StringComparison.Ordinal);
+        Assert.Contains("dev: error: delivery-platform:upstream = \"staging\": makes a cycle: dev ← staging ← dev", check.Error, StringComparison.Ordinal);
+        Assert.Equal(1, single.ExitCode);
+        Assert.Contains("staging: error: delivery-platform:upstream = \"dev\": makes a cycle: staging ← dev ← staging", single.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new[] { "check", "--stack", "nope" }, "error: no stack \"nope\"")]
     [InlineData(new[] { "check" }, "error: give --stack <name> or --all.")]
@@ -121,13 +138,29 @@ public sealed class CommandTests
     {
         using var project = new ProjectCopy();
 
-        var bench = project.Run("bench", "--apps", "1", "3");
+        var bench = project.Run("bench", "--apps", "1", "2", "3");
 
         Assert.Equal(0, bench.ExitCode);
         var rows = bench.Output.Trim().Split('\n');
-        Assert.Equal(3, rows.Length);
-        Assert.StartsWith("1 ", rows[1], StringComparison.Ordinal);
-        Assert.StartsWith("3 ", rows[2], StringComparison.Ordinal);
+        Assert.Equal(5, rows.Length);
+        Assert.Matches(@"^1 +[0-9.]+ +- +[0-9.]+ +- ", rows[1]);
+        Assert.Matches(@"^2 +[0-9.]+ +[0-9]+\.[0-9] +[0-9.]+ +[0-9]+\.[0-9] ", rows[2]);
+        Assert.Matches(@"^3 +[0-9.]+ +- +[0-9.]+ +- ", rows[3]);
+        Assert.StartsWith("×prev: ", rows[4], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    public void Bench_refuses_app_counts_below_one_with_a_usage_line(string apps)
+    {
+        using var project = new ProjectCopy();
+
+        var bench = project.Run("bench", "--apps", apps);
+
+        Assert.Equal(2, bench.ExitCode);
+        Assert.Equal($"error: --apps takes app counts of 1 or more (got {apps}), e.g. deliver bench --apps 100 200 400.", bench.Error.Trim());
+        Assert.Empty(bench.Output);
     }
 
     private static PlatformRendering Render(string yaml)

@@ -49,6 +49,20 @@ public sealed class ComponentTests
     }
 
     [Fact]
+    public async Task A_secret_env_var_is_a_typed_secret_the_deployment_refers_to_and_never_in_the_group()
+    {
+        var config = StackRun.Committed("dev").Set("apps.api.secretEnv.DB_PASSWORD", "hunter2", secret: true);
+
+        var run = await StackRun.RunAsync("dev", config, StackRun.CommittedReleaseStates());
+
+        var secret = run.Single("kubernetes:core/v1:Secret", "app-api-apps-api-env");
+        Assert.Equal("hunter2", ((IDictionary)secret.Inputs["stringData"])["DB_PASSWORD"]);
+        var group = Canonical.Json(run.Single("kubernetes:yaml/v2:ConfigGroup", "app-api").Inputs);
+        Assert.Contains("secretKeyRef", group, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", group, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Secrets_are_typed_secret_resources_and_no_secret_reaches_a_group_or_chart()
     {
         var config = StackRun.Committed("staging");

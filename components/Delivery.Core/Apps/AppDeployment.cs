@@ -88,9 +88,13 @@ public static class AppDeployment
         };
         if (config.Monitoring.Enabled)
             platform["OTEL_EXPORTER_OTLP_ENDPOINT"] = Monitoring.MonitoringCharts.OtlpHttpEndpoint;
+        var secretEnv = app.SecretEnv.Keys.Order(StringComparer.Ordinal).Select(variable => (object?)Map(
+            ("name", variable),
+            ("valueFrom", Map(("secretKeyRef", Map(("name", AppObjectNames.EnvSecret(name)), ("key", variable)))))));
         return app.Env.OrderBy(e => e.Key, StringComparer.Ordinal)
-            .Concat(platform.Where(p => !app.Env.ContainsKey(p.Key)))
-            .Select(e => (object?)Map(("name", e.Key), ("value", e.Value)));
+            .Concat(platform.Where(p => !app.Env.ContainsKey(p.Key) && !app.SecretEnv.ContainsKey(p.Key)))
+            .Select(e => (object?)Map(("name", e.Key), ("value", e.Value)))
+            .Concat(secretEnv);
     }
 
     /// <summary>Prod spreads a slot's pods over zones and nodes, preferring, not requiring, so a small cluster still schedules.</summary>

@@ -28,6 +28,9 @@ public sealed class AppConfig
 
     public Dictionary<string, string> Env { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Environment variables set with <c>--secret</c>; they reach the container through the app's Secret and <c>secretKeyRef</c>.</summary>
+    public Dictionary<string, SecretValue> SecretEnv { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Optional public host name, routed through the cluster Gateway.</summary>
     public string Host { get; set; } = "";
 

@@ -16,5 +16,6 @@ public static class ConfigValidator
         .. AppRules.Check(config, context),
         .. AccessRules.Check(config.Access, context),
         .. VerifyRules.Check(ConfigPath.Root("verify"), config.Verify),
+        .. HostRules.Check(config),
     ];
 }

@@ -10,6 +10,13 @@ internal static class VersionRules
 
     public static ConfigProblem? Check(ConfigPath path, string version, ValidationContext context)
     {
+        // The tag is what comes before a pinned digest (1.6.0@sha256:…); a digest alone is no tag.
+        var tag = version.Split('@')[0];
+        if (!Versions.IsDigest(version) && tag.Length > Versions.MaxTagLength)
+        {
+            return ConfigProblem.Error(path, version, $"is {tag.Length} characters long; an image tag has at most {Versions.MaxTagLength}.",
+                $"shorten the pre-release part (1.4.2-<short git sha>): pulumi config set --path {path} <version>.");
+        }
         if (Versions.IsImmutable(version))
             return null;
         if (context.Tier == Tier.Local && Versions.IsDockerTag(version))

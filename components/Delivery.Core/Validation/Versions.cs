@@ -15,6 +15,9 @@ public static partial class Versions
         "staging", "prod", "production", "release", "current", "next",
     };
 
+    /// <summary>The longest image tag the OCI distribution spec allows.</summary>
+    public const int MaxTagLength = 128;
+
     public static bool IsDigest(string version) => Digest().IsMatch(version);
 
     public static bool IsSemver(string version) => Semver().IsMatch(version);

@@ -68,12 +68,32 @@ public sealed class BadConfigTableTests
             "must be a fully qualified DNS host name in lower case (no scheme, port or path)."),
         new("host with scheme", [("apps:api:host", "https://api.example.com")], P + "apps.api.host",
             "must be a fully qualified DNS host name in lower case (no scheme, port or path)."),
+        new("app named like another app's slot", [("apps:api-blue:image", "shop/api-blue"), ("apps:api-blue:blue", "1.0.0"), ("apps:api-blue:live", "blue")], P + "apps.api-blue",
+            "is the name of the Service and Deployment of app api's blue slot (api-blue); two objects of one kind cannot share a name."),
+        new("two apps on one host", [("apps:web:host", "api.example.com")], P + "apps.web.host",
+            "is also the host of delivery-platform:apps.api.host; one host name can route to only one of them."),
+        new("app on grafana's host", [("monitoring:grafanaHost", "api.example.com")], P + "apps.api.host",
+            "is also the host of delivery-platform:monitoring.grafanaHost; one host name can route to only one of them."),
+        new("app on the registry's host", [("apps:web:host", "registry.dev.example.com")], P + "apps.web.host",
+            "is also the host of delivery-platform:registry.host; one host name can route to only one of them."),
+        new("host that is an IP address", [("apps:api:host", "10.1.2.3")], P + "apps.api.host",
+            "is an IP address; a route's hostname must be a DNS name (Gateway API does not match IP addresses)."),
+        new("grafana host that is an IP address", [("monitoring:grafanaHost", "192.168.1.10")], P + "monitoring.grafanaHost",
+            "is an IP address; a route's hostname must be a DNS name (Gateway API does not match IP addresses)."),
+        new("version longer than an image tag", [("apps:api:blue", "1.0.0-" + new string('a', 123))], P + "apps.api.blue",
+            "is 129 characters long; an image tag has at most 128."),
+        new("misspelt live slot", [("apps:web:live", "bleu")], P + "apps.web.live", "must be blue or green: the slot that takes traffic."),
         new("health path without slash", [("apps:api:healthPath", "healthz")], P + "apps.api.healthPath", "must be an HTTP path starting with '/'."),
         new("caller not an app", [("apps:api:callers:0", "wbe")], P + "apps.api.callers[0]", "is not an app of this stack."),
         new("caller is itself", [("apps:api:callers:0", "api")], P + "apps.api.callers[0]", "an app always reaches itself; list only other apps."),
         new("bad env var name", [("apps:api:env:1BAD", "x")], P + "apps.api.env.1BAD", "is not a valid environment variable name."),
         new("request above limit", [("apps:api:resources:cpuRequest", "2")], P + "apps.api.resources.cpuRequest", "is above its limit (500m); Kubernetes rejects such a pod."),
         new("not a quantity", [("apps:api:resources:memoryLimit", "lots")], P + "apps.api.resources.memoryLimit", "is not a Kubernetes quantity."),
+        new("quantity of 32 digits", [("apps:api:resources:cpuLimit", "12345678901234567890123456789012")], P + "apps.api.resources.cpuLimit", "is not a Kubernetes quantity."),
+        new("quantity that overflows with its suffix", [("apps:api:resources:memoryLimit", "79228162514264337593543950335Ei")], P + "apps.api.resources.memoryLimit", "is not a Kubernetes quantity."),
+        new("storage quantity of 40 digits", [("monitoring:storageSize", new string('9', 40) + "Gi")], P + "monitoring.storageSize", "is not a storage size."),
+        new("number that is not a number", [("monitoring:slo:errorRateTarget", "NaN")], P + "monitoring.slo.errorRateTarget", "must be a number (from test)."),
+        new("number beyond a double", [("apps:api:slo:errorRateTarget", "1e999")], P + "apps.api.slo.errorRateTarget", "must be a number (from test)."),
         new("autoscaling below replicas", [("apps:api:replicas", "3"), ("apps:api:autoscaling:maxReplicas", "2")], P + "apps.api.autoscaling.maxReplicas",
             "must be 0 (no autoscaling) or at least replicas (3)."),
         new("error rate target not a ratio", [("monitoring:slo:errorRateTarget", "5")], P + "monitoring.slo.errorRateTarget",
@@ -208,6 +228,17 @@ public sealed class BadConfigTableTests
         var loaded = TestConfigs.Load(TestConfigs.ValidDev().With(row.Changes), row.Secrets ?? TestConfigs.Secrets());
 
         Assert.Contains(loaded.Errors, p => p.Key == row.Key && p.Message == row.Message);
+    }
+
+    [Theory]
+    [InlineData("apps:web:live", "bleu", "did you mean \"blue\"? pulumi config set --path delivery-platform:apps.web.live blue.")]
+    [InlineData("apps:api:host", "10.1.2.3", "pulumi config set --path delivery-platform:apps.api.host api.<your domain>.")]
+    [InlineData("apps:web:host", "api.example.com", "give each its own host name, or remove one: pulumi config rm --path delivery-platform:apps.web.host.")]
+    public void The_fix_names_the_key_and_what_to_set(string key, string value, string fix)
+    {
+        var loaded = TestConfigs.Load(TestConfigs.ValidDev().With((key, value)));
+
+        Assert.Contains(loaded.Errors, p => p.Fix == fix);
     }
 
     [Fact]
