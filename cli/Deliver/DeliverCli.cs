@@ -42,8 +42,12 @@ internal static class DeliverCli
         @switch.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Switch,
             parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
 
-        var rollback = new Command("rollback", "Make the app's previous slot live again.") { app, requiredStack, dryRun, viaPulumi };
+        var rollback = new Command("rollback", "Make the version live before the app's last switch live again (from the git history).") { app, requiredStack, dryRun, viaPulumi };
         rollback.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Rollback,
+            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
+
+        var abort = new Command("abort", "Un-stage: the idle slot gets back the version it held before the last promote (from the git history).") { app, requiredStack, dryRun, viaPulumi };
+        abort.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Abort,
             parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
 
         var scales = new Option<int[]>("--apps") { Description = "App counts to render.", DefaultValueFactory = _ => [1, 10, 100, 1000], AllowMultipleArgumentsPerToken = true };
@@ -52,7 +56,7 @@ internal static class DeliverCli
 
         var command = new RootCommand("deliver: check, render, diff and release Delivery Platform stacks, offline.")
         {
-            root, check, render, diff, status, promote, @switch, rollback, bench,
+            root, check, render, diff, status, promote, @switch, rollback, abort, bench,
         };
         var parsed = command.Parse(args);
         if (parsed.Errors.Count > 0)

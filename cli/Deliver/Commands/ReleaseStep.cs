@@ -5,4 +5,5 @@ internal enum ReleaseStep
     Promote,
     Switch,
     Rollback,
+    Abort,
 }
