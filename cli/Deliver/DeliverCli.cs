@@ -50,13 +50,26 @@ internal static class DeliverCli
         abort.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Abort,
             parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
 
+        var historyStack = new Option<string?>("--stack", "-s") { Description = "Only this stack (default: every stack in stacks/)." };
+        var historyApp = new Option<string?>("--app") { Description = "Only this app's events (and the stacks' freezes)." };
+        var since = new Option<string?>("--since") { Description = "Only events this recent: 30d, 12h, 2w, 90m (default: all; 30d for --dora)." };
+        var json = new Option<bool>("--json") { Description = "JSON instead of a table." };
+        var dora = new Option<bool>("--dora") { Description = "Deployment frequency, change failure rate, time to restore, lead time for changes." };
+        var window = new Option<string>("--window") { Description = "With --dora: a deployment failed if rolled back within this time.", DefaultValueFactory = _ => "1d" };
+        var historyBench = new Option<bool>("--bench") { Description = "Time reading a synthetic history (a year of daily releases, 4 stacks, 20 apps) instead." };
+        var history = new Command("history", "Release events from the stack files' git history, newest first; --dora for the figures.") { historyStack, historyApp, since, json, dora, window, historyBench };
+        history.SetAction(parsed => Guard(terminal, () => parsed.GetValue(historyBench)
+            ? HistoryBench.Run(terminal, days: 365, apps: 20)
+            : HistoryCommand.Run(Workspace(parsed), terminal, parsed.GetValue(historyStack), parsed.GetValue(historyApp),
+                parsed.GetValue(since), parsed.GetValue(json), parsed.GetValue(dora), parsed.GetValue(window)!)));
+
         var scales = new Option<int[]>("--apps") { Description = "App counts to render.", DefaultValueFactory = _ => [1, 10, 100, 1000], AllowMultipleArgumentsPerToken = true };
         var bench = new Command("bench", "Rendering benchmark: time, allocations and objects per app at several scales.") { scales };
         bench.SetAction(parsed => Guard(terminal, () => BenchCommand.Run(terminal, parsed.GetValue(scales)!)));
 
         var command = new RootCommand("deliver: check, render, diff and release Delivery Platform stacks, offline.")
         {
-            root, check, render, diff, status, promote, @switch, rollback, abort, bench,
+            root, check, render, diff, status, promote, @switch, rollback, abort, history, bench,
         };
         var parsed = command.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -28,7 +28,7 @@ internal static class StatusCommand
                 : null;
             terminal.Line($"{name} ({loaded.Config.Environment}{(loaded.Config.Upstream.Length > 0 ? $", upstream {loaded.Config.Upstream}" : "")}{(loaded.Config.Freeze.Enabled ? $", FROZEN: {loaded.Config.Freeze.Reason}" : "")})");
             var rows = loaded.Config.Apps.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => Row(loaded.Config, a.Key, a.Value, upstream)).ToList();
-            foreach (var line in Table([Headers, .. rows]))
+            foreach (var line in TextTable.Lines([Headers, .. rows]))
                 terminal.Line(line);
             terminal.Line("");
         }
@@ -48,10 +48,4 @@ internal static class StatusCommand
     }
 
     private static string Or(string version) => version.Length == 0 ? "-" : version;
-
-    private static IEnumerable<string> Table(IReadOnlyList<string[]> rows)
-    {
-        var widths = Enumerable.Range(0, rows[0].Length).Select(column => rows.Max(row => row[column].Length)).ToArray();
-        return rows.Select(row => string.Join("  ", row.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd());
-    }
 }

@@ -16,9 +16,11 @@ public static class ReleaseId
 {
     private const int HashLength = 10;
 
-    public static string Of(DeliveryConfig config, AppConfig app, Slot slot)
+    public static string Of(DeliveryConfig config, AppConfig app, Slot slot) => Of(config, app, Slots.Version(app, slot));
+
+    /// <summary>The id <paramref name="app"/>'s settings give <paramref name="version"/>, in whichever slot it runs.</summary>
+    public static string Of(DeliveryConfig config, AppConfig app, string version)
     {
-        var version = Slots.Version(app, slot);
         var settings = new StringBuilder()
             .AppendLine(ImageReference.Of(config.Registry, app, version))
             .AppendLine(app.Port.ToString(CultureInfo.InvariantCulture))

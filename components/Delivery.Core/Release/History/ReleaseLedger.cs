@@ -15,6 +15,11 @@ public sealed record ReleaseLedger(string Stack, IReadOnlyList<ReleaseEvent> Eve
     {
         var events = new List<ReleaseEvent>();
         var notes = new List<string>();
+        var reader = new SnapshotReader(stack);
+        // YAML parsing is most of the cost and pure: each distinct text once, in parallel.
+        var texts = versions.Where(v => v.Text is not null).GroupBy(v => v.Text!, StringComparer.Ordinal)
+            .AsParallel().Select(g => (Text: g.Key, Config: reader.Parse(g.Key, g.First().ShortCommit)))
+            .ToDictionary(p => p.Text, p => p.Config, StringComparer.Ordinal);
         var parsed = new Dictionary<string, (StackSnapshot?, string?)>(StringComparer.Ordinal);
         StackSnapshot? previous = null;
         DateTimeOffset? since = null;
@@ -25,9 +30,9 @@ public sealed record ReleaseLedger(string Stack, IReadOnlyList<ReleaseEvent> Eve
                 notes.Add($"{stack} {version.ShortCommit}: skipped, git cannot read this version of the stack file.");
                 continue;
             }
-            // Reverts and repeated steps bring back a text seen before: parse each text once.
+            // Reverts and repeated steps bring back a text seen before: read each text once.
             if (!parsed.TryGetValue(version.Text, out var result))
-                parsed[version.Text] = result = StackSnapshot.Parse(version.Text, stack, version.ShortCommit);
+                parsed[version.Text] = result = reader.Read(texts[version.Text]);
             var (snapshot, problem) = result;
             if (snapshot is null)
             {

@@ -8,7 +8,7 @@ namespace Delivery.Core.Release.History;
 /// <c>git log</c> for the commits and their blob ids, one <c>git cat-file --batch</c> for the texts.
 /// The log follows the first parent (<c>--first-parent</c>, which diffs a merge against the branch
 /// it landed on: a merge is one step of the mainline, the side branch's commits are not), and
-/// renames (<c>--follow</c>). Uncommitted changes to the file come last, as a version with no commit.
+/// renames (<c>--follow</c>; a copy from another stack file is where this one starts). Uncommitted changes to the file come last, as a version with no commit.
 /// </summary>
 public static class StackFileHistory
 {
@@ -69,6 +69,10 @@ public static class StackFileHistory
                 continue;
             var time = DateTimeOffset.FromUnixTimeSeconds(long.Parse(header[2], CultureInfo.InvariantCulture));
             commits.Add(new LoggedCommit(header[0], header[1], time, header[3], fields[3]));
+            // --follow also "follows" a copy (C): a new stack file made from another one. What came
+            // before is the other stack's history, not this one's: the file starts here.
+            if (fields.Length > 4 && fields[4].StartsWith('C'))
+                break;
         }
         return commits;
     }

@@ -97,6 +97,26 @@ public sealed class ReleaseLedgerTests
     }
 
     [Fact]
+    public void A_stack_file_copied_from_another_starts_its_own_history_at_the_copy()
+    {
+        using var repo = new GitRepository();
+        BuildHistory(repo);
+        repo.Write("stacks/Pulumi.qa.yaml", repo.Read(File));
+        repo.Commit("Fay", "2026-01-07T10:00:00Z", "qa: a copy of staging");
+        repo.Set("stacks/Pulumi.qa.yaml", "apps.api.live", "green");
+        repo.Set("stacks/Pulumi.qa.yaml", "apps.api.hotfixReason", "");
+        var switched = repo.Commit("Fay", "2026-01-07T11:00:00Z", "qa: api back to 1.5.0");
+
+        var versions = StackFileHistory.Read(repo.Root, "stacks/Pulumi.qa.yaml");
+        var ledger = ReleaseLedger.Build("qa", versions);
+
+        Assert.Equal(2, versions.Count);
+        var only = Assert.Single(ledger.Events);
+        // 1.5.0 was live in staging before; in qa it never was, so this is a switch, not a rollback.
+        Assert.Equal((Switch, switched, "1.6.1", "1.5.0"), (only.Kind, only.Commit, only.From, only.To));
+    }
+
+    [Fact]
     public void Uncommitted_changes_are_the_newest_version_with_no_commit()
     {
         using var repo = new GitRepository();
