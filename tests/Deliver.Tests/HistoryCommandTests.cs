@@ -104,6 +104,28 @@ public sealed class HistoryCommandTests
     }
 
     [Fact]
+    public void Diff_releases_summarises_a_branch_as_events_with_ladder_and_freeze_verdicts()
+    {
+        using var project = new ProjectCopy();
+        project.Git("checkout", "-q", "-b", "release");
+        Ok(project.Run("promote", "api", "1.6.0", "--stack", "staging"));
+        project.Commit("Ben", "2026-01-03T09:00:00Z", "staging: promote api 1.6.0");
+        // By hand, past deliver: make the never-live 1.6.0 live, calling it a rollback.
+        File.WriteAllText(project.StackPath("staging"), project.Stack("staging").Replace("      live: green\n      port: 8080\n      healthPath: /healthz", "      live: blue\n      port: 8080\n      healthPath: /healthz", StringComparison.Ordinal));
+
+        var diff = project.Run("diff", "--stack", "staging", "--against", "main", "--releases");
+
+        Ok(diff);
+        var lines = diff.Output.Split('\n');
+        Assert.Equal("staging: releases against main", lines[0]);
+        Assert.Matches(@"^  api  promote  blue  1\.4\.2 → 1\.6\.0  \([0-9a-f]{10}, Ben\)$", lines[1]);
+        Assert.Equal("  api  switch  blue  1.5.0 → 1.6.0  (uncommitted, (uncommitted))", lines[2]);
+        Assert.Equal("  freeze: not frozen", lines[3]);
+        Assert.StartsWith("  ladder: REFUSED: delivery-platform:apps.api.blue = 1.6.0: cannot go live: it is not live in the upstream stack dev", lines[4], StringComparison.Ordinal);
+        Assert.Contains("~ Deployment/apps/api-blue", diff.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_git_history_commands_say_so_in_one_line_and_others_still_work()
     {
         using var project = new ProjectCopy(git: false);

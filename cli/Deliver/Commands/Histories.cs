@@ -13,6 +13,10 @@ internal static class Histories
         return ReleaseLedger.Build(stack, StackFileHistory.Read(workspace.Root, relative));
     }
 
+    /// <summary>Every commit reachable from <paramref name="revision"/> (for "what is new since the base").</summary>
+    public static IReadOnlySet<string> CommitsIn(Workspace workspace, string revision) =>
+        GitRevisions.Reachable(workspace.Root, revision);
+
     /// <summary>The ledger, or null with the reason printed once as a warning (for commands that work without history).</summary>
     public static ReleaseLedger? TryRead(Workspace workspace, Terminal terminal, string stack)
     {
