@@ -11,15 +11,13 @@ namespace Delivery.Core.Release.History;
 public sealed record ReleaseLedger(string Stack, IReadOnlyList<ReleaseEvent> Events, IReadOnlyList<string> Notes, DateTimeOffset? Since)
 {
     /// <summary>The events of one stack from its file's versions (oldest first). Pure.</summary>
-    public static ReleaseLedger Build(string stack, IReadOnlyList<StackFileVersion> versions)
+    public static ReleaseLedger Build(string stack, IReadOnlyList<StackFileVersion> versions) => Build(stack, versions, skipUnchangedYaml: true);
+
+    internal static ReleaseLedger Build(string stack, IReadOnlyList<StackFileVersion> versions, bool skipUnchangedYaml)
     {
         var events = new List<ReleaseEvent>();
         var notes = new List<string>();
-        var reader = new SnapshotReader(stack);
-        // YAML parsing is most of the cost and pure: each distinct text once, in parallel.
-        var texts = versions.Where(v => v.Text is not null).GroupBy(v => v.Text!, StringComparer.Ordinal)
-            .AsParallel().Select(g => (Text: g.Key, Config: reader.Parse(g.Key, g.First().ShortCommit)))
-            .ToDictionary(p => p.Text, p => p.Config, StringComparer.Ordinal);
+        var reader = new SnapshotReader(stack, skipUnchangedYaml);
         var parsed = new Dictionary<string, (StackSnapshot?, string?)>(StringComparer.Ordinal);
         StackSnapshot? previous = null;
         DateTimeOffset? since = null;
@@ -32,7 +30,7 @@ public sealed record ReleaseLedger(string Stack, IReadOnlyList<ReleaseEvent> Eve
             }
             // Reverts and repeated steps bring back a text seen before: read each text once.
             if (!parsed.TryGetValue(version.Text, out var result))
-                parsed[version.Text] = result = reader.Read(texts[version.Text]);
+                parsed[version.Text] = result = reader.Read(version.Text, version.ShortCommit);
             var (snapshot, problem) = result;
             if (snapshot is null)
             {

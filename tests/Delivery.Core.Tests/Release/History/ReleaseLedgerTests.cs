@@ -82,6 +82,41 @@ public sealed class ReleaseLedgerTests
     }
 
     [Fact]
+    public void Reading_only_the_changed_release_lines_gives_the_same_ledger_as_parsing_every_version()
+    {
+        using var repo = new GitRepository();
+        BuildHistory(repo);
+        // Edits the line reader must leave to the full parse: a nested key named like a release key,
+        // a quoted value, a comment after a value, and a value that is invalid.
+        repo.Write(File, repo.Read(File).Replace("      healthPath: /healthz\n", "      healthPath: /healthz\n      env:\n        live: blue\n", StringComparison.Ordinal));
+        repo.Commit("Ana", "2026-01-08T10:00:00Z", "env var named live");
+        repo.Write(File, repo.Read(File).Replace("        live: blue\n", "        live: green\n", StringComparison.Ordinal));
+        repo.Commit("Ana", "2026-01-08T11:00:00Z", "env var changed");
+        repo.Set(File, "apps.api.green", "1.6.2");
+        repo.Commit("Ben", "2026-01-08T12:00:00Z", "promote");
+        repo.Write(File, repo.Read(File).Replace("      green: 1.6.2\n", "      green: \"1.6.3\"\n", StringComparison.Ordinal));
+        repo.Commit("Ben", "2026-01-08T13:00:00Z", "quoted");
+        repo.Write(File, repo.Read(File).Replace("      green: \"1.6.3\"\n", "      green: 1.6.4  # the fix\n", StringComparison.Ordinal));
+        repo.Commit("Ben", "2026-01-08T14:00:00Z", "commented");
+        repo.Write(File, repo.Read(File).Replace("      green: 1.6.4  # the fix\n", "      green: 1.6.5\n", StringComparison.Ordinal));
+        repo.Commit("Ben", "2026-01-08T15:00:00Z", "plain again");
+        repo.Set(File, "apps.api.live", "purple");
+        repo.Commit("Ben", "2026-01-08T16:00:00Z", "invalid live");
+        repo.Set(File, "apps.api.live", "green");
+        repo.Commit("Ben", "2026-01-08T17:00:00Z", "valid again");
+        var versions = StackFileHistory.Read(repo.Root, File);
+
+        var fast = ReleaseLedger.Build("staging", versions);
+        var full = ReleaseLedger.Build("staging", versions, skipUnchangedYaml: false);
+
+        Assert.Equal(full.Events, fast.Events);
+        Assert.Equal(full.Notes.Count, fast.Notes.Count);
+        Assert.Equal(["1.5.0 → 1.6.2", "1.6.2 → 1.6.3", "1.6.3 → 1.6.4", "1.6.4 → 1.6.5"],
+            fast.Events.Where(e => e.Time > GitRepository.At("2026-01-08T00:00:00Z") && e.Kind == Promote).Select(e => $"{e.From} → {e.To}"));
+        Assert.Equal(2, fast.Notes.Count); // the broken YAML and live: purple
+    }
+
+    [Fact]
     public void Each_event_carries_the_release_id_of_what_now_runs_in_its_slot()
     {
         using var repo = new GitRepository();
