@@ -39,6 +39,23 @@ public sealed class HistoryCommandTests
     }
 
     [Fact]
+    public void A_freeze_holds_a_switch_but_never_the_rollback()
+    {
+        using var project = Released();
+        File.WriteAllText(project.StackPath("staging"), project.Stack("staging") + "  delivery-platform:freeze:\n    enabled: true\n    reason: incident 42\n");
+        project.Commit("Dee", "2026-01-02T10:05:00Z", "freeze staging");
+
+        var rollback = project.Run("rollback", "api", "--stack", "staging");
+
+        Ok(rollback);
+        Assert.Contains("live: green", project.Stack("staging"), StringComparison.Ordinal);
+        project.Commit("Cy", "2026-01-02T10:10:00Z", "roll back api");
+        var @switch = project.Run("switch", "api", "--stack", "staging");
+        Assert.Equal(1, @switch.ExitCode);
+        Assert.Contains("the stack is frozen (incident 42); changing it from \"green\" is refused.", @switch.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_rollback_right_after_a_promote_is_refused_and_abort_undoes_the_promote()
     {
         using var project = new ProjectCopy();

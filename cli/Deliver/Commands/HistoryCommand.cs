@@ -44,11 +44,14 @@ internal static class HistoryCommand
             return ExitCodes.Ok;
         }
 
-        var events = ledgers.SelectMany(l => l.Events)
-            .Where(e => app is null || e.App == app || (e.App.Length == 0 && e.Kind is ReleaseEventKind.FreezeOn or ReleaseEventKind.FreezeOff))
-            .Where(e => period is null || e.Time >= now - period.Value)
-            .OrderByDescending(e => e.Time)
-            .ThenBy(e => e.Stack, StringComparer.Ordinal)
+        // Newest first; events of the same second keep the history's order, reversed.
+        var events = ledgers.SelectMany(l => l.Events.Select((e, index) => (Event: e, Index: index)))
+            .Where(p => app is null || p.Event.App == app || (p.Event.App.Length == 0 && p.Event.Kind is ReleaseEventKind.FreezeOn or ReleaseEventKind.FreezeOff))
+            .Where(p => period is null || p.Event.Time >= now - period.Value)
+            .OrderByDescending(p => p.Event.Time)
+            .ThenBy(p => p.Event.Stack, StringComparer.Ordinal)
+            .ThenByDescending(p => p.Index)
+            .Select(p => p.Event)
             .ToList();
         if (json)
         {
