@@ -29,8 +29,9 @@ internal static class DeliverCli
         var render = new Command("render", "Write every Kubernetes object and chart spec the stack deploys.") { requiredStack, output_ };
         render.SetAction(parsed => Guard(terminal, () => RenderCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(output_))));
 
-        var diff = new Command("diff", "Objects added, removed and changed between another config of the stack and the current one.") { requiredStack, against };
-        diff.SetAction(parsed => Guard(terminal, () => DiffCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(against)!)));
+        var releases = new Option<bool>("--releases") { Description = "First the release summary: events since the base revision, ladder and freeze verdicts." };
+        var diff = new Command("diff", "Objects added, removed and changed between another config of the stack and the current one.") { requiredStack, against, releases };
+        diff.SetAction(parsed => Guard(terminal, () => DiffCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(against)!, parsed.GetValue(releases))));
 
         var status = new Command("status", "Per app: slot versions, live slot, canary, idle replicas, release ids, upstream.") { stack };
         status.SetAction(parsed => Guard(terminal, () => StatusCommand.Run(Workspace(parsed), terminal, parsed.GetValue(stack))));
@@ -48,9 +49,26 @@ internal static class DeliverCli
         canary.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Canary,
             parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, parsed.GetValue(weight), parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
 
-        var rollback = new Command("rollback", "Make the app's previous slot live again.") { app, requiredStack, dryRun, viaPulumi };
+        var rollback = new Command("rollback", "Make the version live before the app's last switch live again (from the git history).") { app, requiredStack, dryRun, viaPulumi };
         rollback.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Rollback,
             parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
+
+        var abort = new Command("abort", "Un-stage: the idle slot gets back the version it held before the last promote (from the git history).") { app, requiredStack, dryRun, viaPulumi };
+        abort.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Abort,
+            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
+
+        var historyStack = new Option<string?>("--stack", "-s") { Description = "Only this stack (default: every stack in stacks/)." };
+        var historyApp = new Option<string?>("--app") { Description = "Only this app's events (and the stacks' freezes)." };
+        var since = new Option<string?>("--since") { Description = "Only events this recent: 30d, 12h, 2w, 90m (default: all; 30d for --dora)." };
+        var json = new Option<bool>("--json") { Description = "JSON instead of a table." };
+        var dora = new Option<bool>("--dora") { Description = "Deployment frequency, change failure rate, time to restore, lead time for changes." };
+        var window = new Option<string>("--window") { Description = "With --dora: a deployment failed if rolled back within this time.", DefaultValueFactory = _ => "1d" };
+        var historyBench = new Option<bool>("--bench") { Description = "Time reading a synthetic history (a year of daily releases, 4 stacks, 20 apps) instead." };
+        var history = new Command("history", "Release events from the stack files' git history, newest first; --dora for the figures.") { historyStack, historyApp, since, json, dora, window, historyBench };
+        history.SetAction(parsed => Guard(terminal, () => parsed.GetValue(historyBench)
+            ? HistoryBench.Run(terminal, days: 365, apps: 20)
+            : HistoryCommand.Run(Workspace(parsed), terminal, parsed.GetValue(historyStack), parsed.GetValue(historyApp),
+                parsed.GetValue(since), parsed.GetValue(json), parsed.GetValue(dora), parsed.GetValue(window)!)));
 
         var scales = new Option<int[]>("--apps") { Description = "App counts to render.", DefaultValueFactory = _ => [1, 10, 100, 1000], AllowMultipleArgumentsPerToken = true };
         var bench = new Command("bench", "Rendering benchmark: time, allocations and objects per app at several scales.") { scales };
@@ -60,7 +78,7 @@ internal static class DeliverCli
 
         var command = new RootCommand("deliver: check, render, diff and release Delivery Platform stacks, offline.")
         {
-            root, check, render, diff, status, promote, canary, @switch, rollback, bench, verify, gate, staged,
+            root, check, render, diff, status, promote, canary, @switch, rollback, abort, history, bench, verify, gate, staged,
         };
         var parsed = command.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -73,7 +73,7 @@ public sealed class ReleaseWorkflowTests
         var refused = project.Run("rollback", "web", "--stack", "prod");
 
         Assert.Equal(1, refused.ExitCode);
-        Assert.Contains("refused: cannot roll back web: the green slot has no version.", refused.Error, StringComparison.Ordinal);
+        Assert.Equal("refused: nothing to roll back: web 2.3.1 has been live since 2026-01-01 10:00 UTC (the start of its history here).", refused.Error.Trim());
         Assert.Equal(ProjectCopy.Committed("prod"), project.Stack("prod"));
     }
 

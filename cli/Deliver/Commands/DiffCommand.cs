@@ -9,15 +9,18 @@ namespace Delivery.Cli.Commands;
 /// </summary>
 internal static class DiffCommand
 {
-    public static int Run(Workspace workspace, Terminal terminal, string stack, string against)
+    /// <param name="releases">Also print the release summary (events, ladder and freeze verdicts) first.</param>
+    public static int Run(Workspace workspace, Terminal terminal, string stack, string against, bool releases = false)
     {
-        var before = Workspace.Load(GitRevisions.ReadStack(workspace, stack, against), stack, against);
+        var before = Workspace.Load(StackRevisions.ReadStack(workspace, stack, against), stack, against);
         var after = workspace.Load(stack);
         var beforeErrors = ProblemPrinter.PrintFor(stack, terminal, before.Errors, $"{stack} at {against}: ");
         var afterErrors = ProblemPrinter.PrintFor(stack, terminal, after.Errors);
         if (beforeErrors || afterErrors)
             return ExitCodes.Problems;
 
+        if (releases)
+            ReleaseSummary.Print(workspace, terminal, stack, against, before, after);
         var diff = PlatformDiff.Between(Workspace.Render(before), Workspace.Render(after));
         terminal.Line(diff.ToString());
         terminal.Line($"{stack}: {diff.Added.Count} added, {diff.Removed.Count} removed, {diff.Changed.Count} changed (against {against})");

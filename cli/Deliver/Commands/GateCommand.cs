@@ -73,12 +73,12 @@ internal static class GateCommand
     public static ReleaseChange Change(Workspace workspace, string stack, string against, out DeliveryConfig config)
     {
         var current = workspace.Load(stack);
-        var deployed = Workspace.Load(GitRevisions.ReadStack(workspace, stack, against), stack, against);
+        var deployed = Workspace.Load(StackRevisions.ReadStack(workspace, stack, against), stack, against);
         if (current.HasErrors || deployed.HasErrors)
             throw new CannotJudgeException($"cannot judge: {stack} has config errors {(current.HasErrors ? "now" : $"at {against}")}; run deliver check --stack {stack}.");
         config = current.Config;
         var everLive = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var state in GitRevisions.Earlier(workspace, stack, against, HistoryDepth)
+        foreach (var state in StackRevisions.Earlier(workspace, stack, against, HistoryDepth)
                      .Select(earlier => Workspace.Load(earlier.Text, stack, earlier.Revision))
                      .Where(loaded => !loaded.HasErrors)
                      .Select(loaded => ReleaseState.Of(loaded.Config))

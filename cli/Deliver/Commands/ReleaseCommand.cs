@@ -2,13 +2,15 @@ using System.Diagnostics;
 using Delivery.Core.Configuration;
 using Delivery.Core.Platform;
 using Delivery.Core.Release;
+using Delivery.Core.Release.History;
 
 namespace Delivery.Cli.Commands;
 
 /// <summary>
-/// deliver promote / canary / switch / rollback: compute the config edit, check it (validation, freeze, and
-/// for promote and switch the promotion ladder against the upstream stack file) before anything is
-/// written, then edit the stack file in place (or run pulumi config set) and say what to run next.
+/// deliver promote / canary / switch / rollback / abort: compute the config edit, check it (validation, freeze,
+/// and except for a rollback the promotion ladder against the upstream stack file) before anything
+/// is written, then edit the stack file in place (or run pulumi config set) and say what to run next.
+/// Rollback and abort need the stack file's git history; promote and switch use it when there is one.
 /// </summary>
 internal static class ReleaseCommand
 {
@@ -22,15 +24,35 @@ internal static class ReleaseCommand
             return ExitCodes.Problems;
         }
 
+        ReleaseLedger? ledger;
+        if (step is ReleaseStep.Rollback or ReleaseStep.Abort)
+        {
+            try
+            {
+                ledger = Histories.Read(workspace, stack);
+            }
+            catch (HistoryUnavailableException unavailable)
+            {
+                terminal.Error($"refused: {(step == ReleaseStep.Rollback ? "a rollback" : "an abort")} needs the release history: {unavailable.Message}");
+                return ExitCodes.Problems;
+            }
+        }
+        else
+        {
+            ledger = Histories.TryRead(workspace, terminal, stack);
+        }
+
         ReleaseEdit edit;
         try
         {
+            var target = ledger is not null && current.Config.Apps.TryGetValue(app, out var settings) ? RollbackTarget.Of(stack, app, settings, ledger) : null;
             edit = step switch
             {
-                ReleaseStep.Promote => ReleaseOperations.Promote(current.Config, app, version!),
+                ReleaseStep.Promote => ReleaseOperations.Promote(current.Config, app, version!, target),
                 ReleaseStep.Canary => ReleaseOperations.Canary(current.Config, app, CanaryWeight(version!)),
                 ReleaseStep.Switch => ReleaseOperations.Switch(current.Config, app),
-                _ => ReleaseOperations.Rollback(current.Config, app),
+                ReleaseStep.Abort => ReleaseOperations.Abort(current.Config, stack, app, ledger!),
+                _ => ReleaseOperations.Rollback(current.Config, app, target),
             };
         }
         catch (ReleaseRefusedException refused)
@@ -52,7 +74,7 @@ internal static class ReleaseCommand
         }
         var edited = edit.Changes.Aggregate(original, (yaml, change) => StackFileEditor.Set(yaml, change.Path, change.Value));
         var next = Workspace.Load(edited, stack, Path.GetFileName(workspace.StackFile(stack)));
-        var deployed = ReleaseState.Of(current.Config);
+        var deployed = ledger?.StateOf(current.Config) ?? ReleaseState.Of(current.Config);
         // A rollback returns to what this stack ran before: on a bad day it must not wait on upstream.
         var ladder = step == ReleaseStep.Rollback ? [] : Ladder(workspace, next, deployed);
         var problems = next.Errors
@@ -66,8 +88,10 @@ internal static class ReleaseCommand
         }
 
         terminal.Line($"{stack}: {edit.Summary}");
+        if (edit.Notice is not null)
+            terminal.Warning($"{stack}: note: {edit.Notice}");
         if (step == ReleaseStep.Rollback && next.Config.Upstream.Length > 0)
-            terminal.Line($"  (a rollback is not checked against the promotion ladder from {next.Config.Upstream})");
+            terminal.Line($"  (a rollback returns to a version this stack ran: it is not checked against the promotion ladder from {next.Config.Upstream})");
         foreach (var (path, value) in edit.Changes)
             terminal.Line($"  {path} = {StackFileEditor.Format(value)}");
         var diff = PlatformDiff.Between(Workspace.Render(current), Workspace.Render(next));

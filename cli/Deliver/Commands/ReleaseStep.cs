@@ -6,4 +6,5 @@ internal enum ReleaseStep
     Canary,
     Switch,
     Rollback,
+    Abort,
 }

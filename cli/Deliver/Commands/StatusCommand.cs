@@ -8,7 +8,7 @@ namespace Delivery.Cli.Commands;
 /// <summary>deliver status: one table per stack, a row per app.</summary>
 internal static class StatusCommand
 {
-    private static readonly string[] Headers = ["app", "blue", "green", "live", "canary", "idle replicas", "release (blue)", "release (green)", "upstream live"];
+    private static readonly string[] Headers = ["app", "blue", "green", "live", "canary", "idle replicas", "release (blue)", "release (green)", "upstream live", "rollback to"];
 
     public static int Run(Workspace workspace, Terminal terminal, string? stack)
     {
@@ -27,8 +27,11 @@ internal static class StatusCommand
                 ? ReleaseState.Of(workspace.Load(loaded.Config.Upstream).Config)
                 : null;
             terminal.Line($"{name} ({loaded.Config.Environment}{(loaded.Config.Upstream.Length > 0 ? $", upstream {loaded.Config.Upstream}" : "")}{(loaded.Config.Freeze.Enabled ? $", FROZEN: {loaded.Config.Freeze.Reason}" : "")})");
-            var rows = loaded.Config.Apps.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => Row(loaded.Config, a.Key, a.Value, upstream)).ToList();
-            foreach (var line in Table([Headers, .. rows]))
+            var ledger = Histories.TryRead(workspace, terminal, name);
+            var rows = loaded.Config.Apps.OrderBy(a => a.Key, StringComparer.Ordinal)
+                .Select(a => Row(loaded.Config, a.Key, a.Value, upstream).Append(RollbackTo(name, a.Key, a.Value, ledger)).ToArray())
+                .ToList();
+            foreach (var line in TextTable.Lines([Headers, .. rows]))
                 terminal.Line(line);
             if (rows.Any(row => row.Any(cell => cell.EndsWith(FromEnvironment, StringComparison.Ordinal))))
                 terminal.Line($"{FromEnvironment}: set by a DELIVERY_ environment variable of this shell, not by the stack file.");
@@ -58,11 +61,16 @@ internal static class StatusCommand
         ];
     }
 
-    private static string Or(string version) => version.Length == 0 ? "-" : version;
-
-    private static IEnumerable<string> Table(IReadOnlyList<string[]> rows)
+    /// <summary>The rollback target: version, slot and whether it is ready (held with replicas); "none" when there is none.</summary>
+    private static string RollbackTo(string stack, string name, AppConfig app, Delivery.Core.Release.History.ReleaseLedger? ledger)
     {
-        var widths = Enumerable.Range(0, rows[0].Length).Select(column => rows.Max(row => row[column].Length)).ToArray();
-        return rows.Select(row => string.Join("  ", row.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd());
+        if (ledger is null)
+            return "? (no history)";
+        var target = Delivery.Core.Release.History.RollbackTarget.Of(stack, name, app, ledger);
+        if (target is null || target.Version.Length == 0)
+            return "none";
+        return $"{target.Version} ({Slots.Name(target.Slot)}, {(target.Ready ? "ready" : Slots.Version(app, target.Slot) == target.Version ? "0 replicas" : "gone")})";
     }
+
+    private static string Or(string version) => version.Length == 0 ? "-" : version;
 }

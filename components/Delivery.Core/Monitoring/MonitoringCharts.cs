@@ -74,6 +74,8 @@ public static class MonitoringCharts
             ("kubeScheduler", Map(("enabled", false))),
             ("kubeEtcd", Map(("enabled", false))),
             ("kubeProxy", Map(("enabled", false))),
+            // The pods' release labels on kube_pod_labels, for the Releases board and AppReleaseNotReady.
+            ("kube-state-metrics", Map(("metricLabelsAllowlist", Manifest.ListOf(ReleaseSeries.KubeStateMetricsAllowlist)))),
             ("prometheus", Map(("prometheusSpec", Map(
                 ("retention", $"{monitoring.RetentionDays}d"),
                 ("retentionSize", RetentionSize(monitoring.StorageSize)),

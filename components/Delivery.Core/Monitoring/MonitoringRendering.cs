@@ -27,7 +27,7 @@ public static class MonitoringRendering
             secrets.Add(receiverSecret);
         return new ComponentRendering(
             Component,
-            [VulnerabilityAlertRules.Render(), .. GrafanaDashboards.Render(config), .. LogAlerts(config), .. GrafanaRoute.Render(config.Monitoring, tier) is { } route ? [route] : Array.Empty<KubernetesObject>()],
+            [VulnerabilityAlertRules.Render(), ReleaseAlertRules.Render(), .. GrafanaDashboards.Render(config), .. LogAlerts(config), .. GrafanaRoute.Render(config.Monitoring, tier) is { } route ? [route] : Array.Empty<KubernetesObject>()],
             MonitoringCharts.Render(config, tier),
             secrets,
             [GrafanaAdminPassword]);

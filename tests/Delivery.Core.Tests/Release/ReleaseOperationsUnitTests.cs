@@ -56,15 +56,6 @@ public sealed class ReleaseOperationsUnitTests
     }
 
     [Fact]
-    public void Rollback_is_refused_without_a_previous_version_or_replicas()
-    {
-        Assert.Equal("cannot roll back web: the green slot has no version.",
-            Assert.Throws<ReleaseRefusedException>(() => ReleaseOperations.Rollback(Config(), "web")).Message);
-        Assert.StartsWith("cannot roll back api: the blue slot is scaled to 0 replicas",
-            Assert.Throws<ReleaseRefusedException>(() => ReleaseOperations.Rollback(Config(("apps:api:idleReplicas", "0")), "api")).Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void An_unknown_app_gets_a_suggestion() =>
         Assert.Equal("there is no app \"apii\" in this stack; did you mean \"api\"?",
             Assert.Throws<ReleaseRefusedException>(() => ReleaseOperations.Switch(Config(), "apii")).Message);

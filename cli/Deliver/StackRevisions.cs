@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Delivery.Cli;
 
 /// <summary>Another config of a stack: a file, or its stack file at a git revision; and the stack file's earlier revisions.</summary>
-internal static class GitRevisions
+internal static class StackRevisions
 {
     /// <summary>The stack file's text in <paramref name="against"/>: a file path, or a git revision.</summary>
     public static string ReadStack(Workspace workspace, string stack, string against)
