@@ -77,17 +77,13 @@ internal static class GateCommand
         if (current.HasErrors || deployed.HasErrors)
             throw new CannotJudgeException($"cannot judge: {stack} has config errors {(current.HasErrors ? "now" : $"at {against}")}; run deliver check --stack {stack}.");
         config = current.Config;
-        var everLive = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var state in StackRevisions.Earlier(workspace, stack, against, HistoryDepth)
-                     .Select(earlier => Workspace.Load(earlier.Text, stack, earlier.Revision))
-                     .Where(loaded => !loaded.HasErrors)
-                     .Select(loaded => ReleaseState.Of(loaded.Config))
-                     .Prepend(ReleaseState.Of(deployed.Config)))
-        {
-            foreach (var (app, release) in state.Apps.Where(a => a.Value.LiveVersion.Length > 0))
-                (everLive.TryGetValue(app, out var versions) ? versions : everLive[app] = new HashSet<string>(StringComparer.Ordinal)).Add(release.LiveVersion);
-        }
-        return ReleaseChange.Between(config, ReleaseState.Of(deployed.Config),
-            everLive.ToDictionary(e => e.Key, e => (IReadOnlySet<string>)e.Value, StringComparer.Ordinal));
+        // The deployed state with the rollback target its history records, as pulumi up keeps it in releaseState.
+        var deployedState = StackRevisions.Earlier(workspace, stack, against, HistoryDepth)
+            .Reverse()
+            .Select(earlier => Workspace.Load(earlier.Text, stack, earlier.Revision))
+            .Where(loaded => !loaded.HasErrors)
+            .Append(deployed)
+            .Aggregate((ReleaseState?)null, (state, loaded) => ReleaseState.After(loaded.Config, state))!;
+        return ReleaseChange.Between(config, deployedState);
     }
 }

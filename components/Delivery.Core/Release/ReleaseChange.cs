@@ -9,7 +9,7 @@ public enum ReleaseChangeKind
     /// <summary>No version, live slot or canary weight changes.</summary>
     None,
 
-    /// <summary>Every changed app only returns to versions that were live in this stack before, and no canary grows.</summary>
+    /// <summary>Every changed app only rolls back (<see cref="RollbackRule"/>) or gives traffic back to its live slot: nothing new runs or takes traffic.</summary>
     Rollback,
 
     /// <summary>Anything else that changes what runs or takes traffic.</summary>
@@ -21,16 +21,18 @@ public sealed record StagedSlot(string App, Slot Slot, string Version);
 
 /// <summary>
 /// What a stack's config changes about its releases against what was deployed before (the
-/// previous revision of its stack file). A rollback is told apart from a release by the stack's
-/// history: returning to a version that was live here before is a rollback; a version never live
-/// here, or a canary weight going up, is a release.
+/// previous revision of its stack file, with the rollback target its history records). A rollback
+/// is what <c>pulumi up</c> lets past the freeze and the ladder (<see cref="RollbackRule"/>): live
+/// back to the version live before the latest switch, in the slot that still holds it. Lowering or
+/// ending a canary gives traffic back to the live slot and is no release either; anything else
+/// that stages a version, switches or grows a canary is.
 /// </summary>
 /// <param name="Staged">Slots holding a version they did not hold before.</param>
 /// <param name="Switched">Apps whose live slot changed.</param>
 public sealed record ReleaseChange(ReleaseChangeKind Kind, IReadOnlyList<string> Changes, IReadOnlyList<StagedSlot> Staged, IReadOnlyList<string> Switched)
 {
-    /// <param name="everLive">Per app, the versions live in this stack before (the deployed state's and earlier revisions').</param>
-    public static ReleaseChange Between(DeliveryConfig config, ReleaseState deployed, IReadOnlyDictionary<string, IReadOnlySet<string>> everLive)
+    /// <param name="deployed">The deployed state, with each app's previous live version (<see cref="ReleaseState.After"/> over the stack's history).</param>
+    public static ReleaseChange Between(DeliveryConfig config, ReleaseState deployed)
     {
         var current = ReleaseState.Of(config);
         var changes = new List<string>();
@@ -49,18 +51,14 @@ public sealed record ReleaseChange(ReleaseChangeKind Kind, IReadOnlyList<string>
                     staged.AddRange(NewSlots(name, now, null));
                 continue;
             }
-            if (now == before)
+            if (now == before with { PreviousLiveVersion = "", PreviousLiveSlot = "" })
                 continue;
             if (now.Live != before.Live)
                 switched.Add(name);
-            var live = everLive.GetValueOrDefault(name) ?? new HashSet<string>();
-            var known = live.Contains(now.LiveVersion) || now.LiveVersion == before.LiveVersion;
-            foreach (var slot in NewSlots(name, now, before))
-            {
-                staged.Add(slot);
-                known &= live.Contains(slot.Version);
-            }
-            rollback &= known && now.CanaryWeight <= before.CanaryWeight;
+            var newSlots = NewSlots(name, now, before).ToList();
+            staged.AddRange(newSlots);
+            var liveBack = now.Live == before.Live || RollbackRule.IsRollback(before, now);
+            rollback &= liveBack && newSlots.Count == 0 && now.CanaryWeight <= before.CanaryWeight;
             changes.Add($"{name}: {Describe(before)} -> {Describe(now)}");
         }
         var kind = changes.Count == 0 ? ReleaseChangeKind.None : rollback ? ReleaseChangeKind.Rollback : ReleaseChangeKind.Release;

@@ -4,19 +4,22 @@ using Delivery.Core.Release;
 
 namespace Delivery.Core.Tests.Release;
 
-/// <summary>What the gate holds: a release; what it never holds: a rollback (back to a version live here before).</summary>
+/// <summary>What the gate holds: a release; what it never holds: a rollback (live back to the recorded previous version).</summary>
 public sealed class ReleaseChangeTests
 {
     private static DeliveryConfig Config(params (string Key, string? Value)[] changes) =>
         TestConfigs.Load(TestConfigs.ValidDev().With(changes)).Config;
 
-    /// <summary>Deployed: api green 1.5.0 live, blue 1.4.2; web blue 2.3.1. Live before in history: api 1.4.2 and 1.5.0.</summary>
+    /// <summary>Deployed: api green 1.5.0 live, blue 1.4.2, live before the switch to 1.5.0; web blue 2.3.1.</summary>
+    private static ReleaseState Deployed(DeliveryConfig config)
+    {
+        var deployed = ReleaseState.Of(config);
+        var api = deployed.Apps["api"];
+        return new ReleaseState(new Dictionary<string, AppReleaseState>(deployed.Apps) { ["api"] = api with { PreviousLiveVersion = api.Blue, PreviousLiveSlot = "blue" } });
+    }
+
     private static ReleaseChange Change(params (string Key, string? Value)[] changes) =>
-        ReleaseChange.Between(Config(changes), ReleaseState.Of(Config()), new Dictionary<string, IReadOnlySet<string>>
-        {
-            ["api"] = new HashSet<string> { "1.4.2", "1.5.0" },
-            ["web"] = new HashSet<string> { "2.3.1" },
-        });
+        ReleaseChange.Between(Config(changes), Deployed(Config()));
 
     [Fact]
     public void No_release_change_is_none() => Assert.Equal(ReleaseChangeKind.None, Change(("apps:api:port", "9090")).Kind);
@@ -36,6 +39,14 @@ public sealed class ReleaseChangeTests
         Assert.Equal(ReleaseChangeKind.Rollback, Change(("apps:api:live", "blue")).Kind);
 
     [Fact]
+    public void Switching_back_when_the_target_was_staged_over_is_a_release() =>
+        Assert.Equal(ReleaseChangeKind.Release, Change(("apps:api:blue", "1.4.3"), ("apps:api:live", "blue")).Kind);
+
+    [Fact]
+    public void Switching_back_with_no_recorded_target_is_a_release() =>
+        Assert.Equal(ReleaseChangeKind.Release, ReleaseChange.Between(Config(("apps:api:live", "blue")), ReleaseState.Of(Config())).Kind);
+
+    [Fact]
     public void Switching_to_a_version_never_live_here_is_a_release() =>
         Assert.Equal(ReleaseChangeKind.Release, Change(("apps:api:blue", "1.6.0"), ("apps:api:live", "blue")).Kind);
 
@@ -43,8 +54,7 @@ public sealed class ReleaseChangeTests
     public void Growing_a_canary_is_a_release_and_ending_one_is_not()
     {
         Assert.Equal(ReleaseChangeKind.Release, Change(("apps:api:canaryWeight", "10")).Kind);
-        var ending = ReleaseChange.Between(Config(), ReleaseState.Of(Config(("apps:api:canaryWeight", "10"))),
-            new Dictionary<string, IReadOnlySet<string>> { ["api"] = new HashSet<string> { "1.5.0" } });
+        var ending = ReleaseChange.Between(Config(), ReleaseState.Of(Config(("apps:api:canaryWeight", "10"))));
         Assert.Equal(ReleaseChangeKind.Rollback, ending.Kind);
     }
 
