@@ -13,6 +13,7 @@ internal static class StatusCommand
     public static int Run(Workspace workspace, Terminal terminal, string? stack)
     {
         var stacks = stack is null ? workspace.Stacks() : [stack];
+        var environment = EnvironmentOverrides.OfProcess();
         var failed = false;
         foreach (var name in stacks)
         {
@@ -29,7 +30,7 @@ internal static class StatusCommand
             terminal.Line($"{name} ({loaded.Config.Environment}{(loaded.Config.Upstream.Length > 0 ? $", upstream {loaded.Config.Upstream}" : "")}{(loaded.Config.Freeze.Enabled ? $", FROZEN: {loaded.Config.Freeze.Reason}" : "")})");
             var ledger = Histories.TryRead(workspace, terminal, name);
             var rows = loaded.Config.Apps.OrderBy(a => a.Key, StringComparer.Ordinal)
-                .Select(a => Row(loaded.Config, a.Key, a.Value, upstream).Append(RollbackTo(name, a.Key, a.Value, ledger)).ToArray())
+                .Select(a => Row(loaded.Config, a.Key, a.Value, upstream, environment).Append(RollbackTo(name, a.Key, a.Value, ledger)).ToArray())
                 .ToList();
             foreach (var line in TextTable.Lines([Headers, .. rows]))
                 terminal.Line(line);
@@ -42,13 +43,12 @@ internal static class StatusCommand
 
     private const string FromEnvironment = "(env)";
 
-    private static string[] Row(DeliveryConfig config, string name, AppConfig app, ReleaseState? upstream)
+    private static string[] Row(DeliveryConfig config, string name, AppConfig app, ReleaseState? upstream, IReadOnlyDictionary<string, string> environment)
     {
         var live = Slots.Parse(app.Live)!.Value;
         var idle = Slots.Other(live);
         string Release(Slot slot) => Slots.Version(app, slot).Length == 0 ? "-" : ReleaseId.Of(config, name, slot);
         var upstreamLive = upstream is null ? "-" : upstream.Apps.GetValueOrDefault(name)?.LiveVersion is { Length: > 0 } v ? v : "(not deployed)";
-        var environment = EnvironmentOverrides.OfProcess();
         var appPath = ConfigPath.Root("apps").Key(name);
         string Marked(string key, string shown) => EnvironmentOverrides.Setting(environment, appPath.Key(key)).Any() ? $"{shown} {FromEnvironment}" : shown;
         // An idle slot with no version runs nothing, whatever idleReplicas says.
