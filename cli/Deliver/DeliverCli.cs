@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Delivery.Cli.Commands;
+using Delivery.Core.Monitoring;
 
 namespace Delivery.Cli;
 
@@ -28,8 +29,9 @@ internal static class DeliverCli
         var render = new Command("render", "Write every Kubernetes object and chart spec the stack deploys.") { requiredStack, output_ };
         render.SetAction(parsed => Guard(terminal, () => RenderCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(output_))));
 
-        var diff = new Command("diff", "Objects added, removed and changed between another config of the stack and the current one.") { requiredStack, against };
-        diff.SetAction(parsed => Guard(terminal, () => DiffCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(against)!)));
+        var releases = new Option<bool>("--releases") { Description = "First the release summary: events since the base revision, ladder and freeze verdicts." };
+        var diff = new Command("diff", "Objects added, removed and changed between another config of the stack and the current one.") { requiredStack, against, releases };
+        diff.SetAction(parsed => Guard(terminal, () => DiffCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(against)!, parsed.GetValue(releases))));
 
         var status = new Command("status", "Per app: slot versions, live slot, canary, idle replicas, release ids, upstream.") { stack };
         status.SetAction(parsed => Guard(terminal, () => StatusCommand.Run(Workspace(parsed), terminal, parsed.GetValue(stack))));
@@ -42,30 +44,84 @@ internal static class DeliverCli
         @switch.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Switch,
             parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
 
-        var rollback = new Command("rollback", "Make the app's previous slot live again.") { app, requiredStack, dryRun, viaPulumi };
+        var weight = new Argument<string>("weight") { Description = "Percent of the host's traffic for the idle slot, 0–100; 0 ends the canary." };
+        var canary = new Command("canary", "Send a share of the app's traffic to its idle slot.") { app, weight, requiredStack, dryRun, viaPulumi };
+        canary.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Canary,
+            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, parsed.GetValue(weight), parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
+
+        var rollback = new Command("rollback", "Make the version live before the app's last switch live again (from the git history).") { app, requiredStack, dryRun, viaPulumi };
         rollback.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Rollback,
             parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
+
+        var abort = new Command("abort", "Un-stage: the idle slot gets back the version it held before the last promote (from the git history).") { app, requiredStack, dryRun, viaPulumi };
+        abort.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Abort,
+            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
+
+        var historyStack = new Option<string?>("--stack", "-s") { Description = "Only this stack (default: every stack in stacks/)." };
+        var historyApp = new Option<string?>("--app") { Description = "Only this app's events (and the stacks' freezes)." };
+        var since = new Option<string?>("--since") { Description = "Only events this recent: 30d, 12h, 2w, 90m (default: all; 30d for --dora)." };
+        var json = new Option<bool>("--json") { Description = "JSON instead of a table." };
+        var dora = new Option<bool>("--dora") { Description = "Deployment frequency, change failure rate, time to restore, lead time for changes." };
+        var window = new Option<string>("--window") { Description = "With --dora: a deployment failed if rolled back within this time.", DefaultValueFactory = _ => "1d" };
+        var historyBench = new Option<bool>("--bench") { Description = "Time reading a synthetic history (a year of daily releases, 4 stacks, 20 apps) instead." };
+        var history = new Command("history", "Release events from the stack files' git history, newest first; --dora for the figures.") { historyStack, historyApp, since, json, dora, window, historyBench };
+        history.SetAction(parsed => Guard(terminal, () => parsed.GetValue(historyBench)
+            ? HistoryBench.Run(terminal, days: 365, apps: 20)
+            : HistoryCommand.Run(Workspace(parsed), terminal, parsed.GetValue(historyStack), parsed.GetValue(historyApp),
+                parsed.GetValue(since), parsed.GetValue(json), parsed.GetValue(dora), parsed.GetValue(window)!)));
 
         var scales = new Option<int[]>("--apps") { Description = "App counts to render.", DefaultValueFactory = _ => [1, 10, 100, 1000], AllowMultipleArgumentsPerToken = true };
         var bench = new Command("bench", "Rendering benchmark: time, allocations and objects per app at several scales.") { scales };
         bench.SetAction(parsed => Guard(terminal, () => BenchCommand.Run(terminal, parsed.GetValue(scales)!)));
 
+        var (verify, gate, staged) = GateCommands(terminal, Workspace, requiredStack, app);
+
         var command = new RootCommand("deliver: check, render, diff and release Delivery Platform stacks, offline.")
         {
-            root, check, render, diff, status, promote, @switch, rollback, bench,
+            root, check, render, diff, status, promote, canary, @switch, rollback, abort, history, bench, verify, gate, staged,
         };
         var parsed = command.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var parseError in parsed.Errors)
-                terminal.Error($"error: {parseError.Message}");
-            terminal.Error("see deliver --help");
+            foreach (var line in UsageErrors.Lines(parsed))
+                terminal.Error(line);
             return ExitCodes.Usage;
         }
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 
-    /// <summary>Usage mistakes become one line and exit code 2, never a stack trace.</summary>
+    /// <summary>verify, gate and staged: the release gates that read monitoring.</summary>
+    private static (Command Verify, Command Gate, Command Staged) GateCommands(Terminal terminal, Func<ParseResult, Workspace> workspace, Option<string> stack, Argument<string> app)
+    {
+        var prometheus = new Option<string>("--prometheus") { Description = "Prometheus's base URL (http://…:9090).", Required = true };
+        var optionalPrometheus = new Option<string?>("--prometheus") { Description = "Prometheus's base URL; with it, a fast-burning error budget also refuses." };
+        var alertmanager = new Option<string>("--alertmanager") { Description = "Alertmanager's base URL (http://…:9093).", Required = true };
+        var window = new Option<string?>("--window") { Description = "The range to judge over (a Prometheus duration); default: the app's verify.window." };
+        var slot = new Option<string>("--slot") { Description = "The slot to judge: idle (the candidate, also held to the live slot's p95) or live.", DefaultValueFactory = _ => VerifyCommand.Idle };
+        slot.AcceptOnlyFromAmong(VerifyCommand.Idle, VerifyCommand.Live);
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+        var against = new Option<string>("--against") { Description = "The deployed state: a git revision of the stack file, or a file.", DefaultValueFactory = _ => GateCommand.DefaultAgainst };
+
+        var verify = new Command("verify", "Judge one slot of an app from its metrics. Exit 0 pass, 1 fail or not enough traffic, 2 cannot judge.") { app, stack, prometheus, window, slot, json };
+        verify.SetAction(parsed => Guard(terminal, () => VerifyCommand.Run(workspace(parsed), terminal, parsed.GetValue(stack)!, parsed.GetValue(app)!,
+            parsed.GetValue(prometheus)!, parsed.GetValue(window), parsed.GetValue(slot)!, parsed.GetValue(json), Http.Value)));
+
+        var gate = new Command("gate", "Refuse a release while a critical alert fires or an error budget burns fast; a rollback passes. Exit 0 pass, 1 refused, 2 cannot judge.")
+            { stack, alertmanager, optionalPrometheus, against };
+        gate.SetAction(parsed => Guard(terminal, () => GateCommand.Run(workspace(parsed), terminal, parsed.GetValue(stack)!, parsed.GetValue(alertmanager)!,
+            parsed.GetValue(optionalPrometheus), parsed.GetValue(against)!, Http.Value)));
+
+        var staged = new Command("staged", "The slots with a new version against the deployed state, one tab-separated line each (for the release script).") { stack, against };
+        staged.SetAction(parsed => Guard(terminal, () => StagedCommand.Run(workspace(parsed), terminal, parsed.GetValue(stack)!, parsed.GetValue(against)!)));
+        return (verify, gate, staged);
+    }
+
+    private static readonly Lazy<HttpClient> Http = new(MonitoringEndpoint.DefaultClient);
+
+    /// <summary>
+    /// Usage mistakes and what the machine refuses (a file that cannot be written, a tool that is not
+    /// installed) become one line and exit code 2, never a stack trace.
+    /// </summary>
     private static int Guard(Terminal terminal, Func<int> command)
     {
         try
@@ -75,7 +131,16 @@ internal static class DeliverCli
         catch (UsageException e)
         {
             terminal.Error($"error: {e.Message}");
-            return ExitCodes.Usage;
         }
+        catch (CannotJudgeException e)
+        {
+            terminal.Error(e.Message);
+            return ExitCodes.CannotJudge;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            terminal.Error($"error: {e.Message}");
+        }
+        return ExitCodes.Usage;
     }
 }

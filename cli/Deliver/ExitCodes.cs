@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>Bad usage: unknown option or command, no such stack, file or git revision.</summary>
     public const int Usage = 2;
+
+    /// <summary>verify and gate: monitoring could not answer (unreachable, bad URL, query error), so no verdict. Shares 2 with bad usage: neither judged anything.</summary>
+    public const int CannotJudge = 2;
 }

@@ -29,7 +29,7 @@ internal sealed class Workspace(string root)
         var path = StackFile(stack);
         if (!File.Exists(path))
             throw new UsageException($"no stack \"{stack}\": {path} does not exist (stacks: {string.Join(", ", Stacks())}).");
-        return File.ReadAllText(path);
+        return StackFileText.ReadFile(path);
     }
 
     /// <summary>A stack's model from its file's text, with the DELIVERY_ overrides of this process.</summary>

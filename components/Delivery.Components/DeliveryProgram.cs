@@ -8,7 +8,8 @@ namespace Delivery.Components;
 
 /// <summary>
 /// The stack: builds the model from the config the engine passes, validates it before any resource
-/// is declared, refuses frozen or unpromoted releases, declares the environment, exports its outputs.
+/// is declared, refuses frozen or unpromoted releases (a rollback to the last good version passes,
+/// see RollbackRule), declares the environment, exports its outputs.
 /// </summary>
 public static class DeliveryProgram
 {
@@ -40,7 +41,8 @@ public static class DeliveryProgram
 
         var outputs = new Dictionary<string, object?>
         {
-            [ReleaseStateJson.OutputName] = ReleaseStateJson.Write(ReleaseState.Of(config)),
+            // With the previous live version, so the next update knows the one rollback that passes.
+            [ReleaseStateJson.OutputName] = ReleaseStateJson.Write(ReleaseState.After(config, deployed)),
             ["apps"] = config.Apps.Keys.Order(StringComparer.Ordinal).ToDictionary(app => app, app => (object)AppOutput(AppSummary.Of(config, app))),
             ["registryUrl"] = delivery.Registry.Url,
             ["grafanaUrl"] = delivery.Monitoring.GrafanaUrl,

@@ -12,7 +12,7 @@ internal sealed class SecretOutputs(IReadOnlyDictionary<string, RandomPassword> 
         ConfigSecretSource config => Output.Create(config.Value.Reveal()),
         LiteralSource literal => Output.Create(literal.Value),
         GeneratedPasswordSource generated => passwords[generated.PasswordName].Result,
-        HtpasswdSource htpasswd => Output.All([.. htpasswd.Users.Select(user => (Input<string>)passwords[user.PasswordName].BcryptHash)])
+        HtpasswdSource htpasswd => Output.All(htpasswd.Users.Select(user => (Input<string>)passwords[user.PasswordName].BcryptHash))
             .Apply(hashes => string.Concat(htpasswd.Users.Zip(hashes, (user, hash) => Htpasswd.Line(user.User, hash)))),
         DockerConfigSource docker => Resolve(docker.Password).Apply(password => DockerConfigJson.Build(docker.Registry, docker.User, password)),
         _ => throw new ArgumentOutOfRangeException(nameof(source), source.GetType().Name, "no Output for this secret source"),

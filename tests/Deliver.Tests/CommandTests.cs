@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Delivery.Core.Configuration;
 using Delivery.Core.Platform;
+using static Delivery.Core.Tests.ExampleVersions;
 
 namespace Deliver.Tests;
 
@@ -14,9 +14,10 @@ public sealed class CommandTests
         var check = project.Run("check", "--all");
 
         Assert.Equal(0, check.ExitCode);
-        Assert.Equal(["dev: valid (0 errors, 2 warnings)", "local: valid (0 errors, 0 warnings)", "prod: valid (0 errors, 3 warnings)", "staging: valid (0 errors, 3 warnings)"],
+        Assert.Equal(["dev: valid (0 errors, 2 warnings)", "local: valid (0 errors, 0 warnings)", "prod: valid (0 errors, 3 warnings)", "staging: valid (0 errors, 4 warnings)"],
             check.Output.Trim().Split('\n'));
         Assert.Contains("dev: warning: delivery-platform:cluster.kubeconfig", check.Error, StringComparison.Ordinal);
+        Assert.Contains("staging: warning: delivery-platform:registry.pullPassword", check.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -33,11 +34,27 @@ public sealed class CommandTests
         Assert.Contains("dev: invalid (2 errors, 2 warnings)", check.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Check_finds_an_upstream_that_is_no_stack_and_an_upstream_cycle()
+    {
+        using var project = new ProjectCopy();
+        File.WriteAllText(project.StackPath("prod"), project.Stack("prod").Replace("upstream: staging", "upstream: stagin", StringComparison.Ordinal));
+        File.WriteAllText(project.StackPath("dev"), project.Stack("dev").Replace("  delivery-platform:environment: dev\n", "  delivery-platform:environment: dev\n  delivery-platform:upstream: staging\n", StringComparison.Ordinal));
+
+        var check = project.Run("check", "--all");
+        var single = project.Run("check", "--stack", "staging");
+
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("prod: error: delivery-platform:upstream = \"stagin\": names no stack in stacks/ (the stacks are dev, local, staging). Fix: did you mean \"staging\"?", check.Error, StringComparison.Ordinal);
+        Assert.Contains("dev: error: delivery-platform:upstream = \"staging\": makes a cycle: dev ← staging ← dev", check.Error, StringComparison.Ordinal);
+        Assert.Equal(1, single.ExitCode);
+        Assert.Contains("staging: error: delivery-platform:upstream = \"dev\": makes a cycle: staging ← dev ← staging", single.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new[] { "check", "--stack", "nope" }, "error: no stack \"nope\"")]
     [InlineData(new[] { "check" }, "error: give --stack <name> or --all.")]
-    [InlineData(new[] { "promote", "api" }, "error: ")]
-    [InlineData(new[] { "frobnicate" }, "error: ")]
+    [InlineData(new[] { "check", "--stack", "prod", "--all" }, "error: give either --stack <name> or --all, not both.")]
     public void Usage_mistakes_exit_2_with_one_clear_line(string[] args, string expected)
     {
         using var project = new ProjectCopy();
@@ -66,7 +83,7 @@ public sealed class CommandTests
         Assert.Contains(files, f => f.StartsWith("charts", StringComparison.Ordinal));
         foreach (var file in files)
             Assert.Equal(File.ReadAllText(Path.Combine(first, file)), File.ReadAllText(Path.Combine(second, file)));
-        Assert.Matches(@"^prod: \d+ objects in \d+ components, \d+ charts, 2 apps", result.Output);
+        Assert.Matches(@"^prod: \d+ objects in \d+ components, \d+ charts, 2 secrets \(described, never their values\), 2 apps", result.Output);
     }
 
     [Fact]
@@ -76,7 +93,7 @@ public sealed class CommandTests
         var before = Path.Combine(project.Root, "prod-before.yaml");
         File.Copy(project.StackPath("prod"), before);
         Assert.Equal(0, project.Run("switch", "api", "--stack", "prod").ExitCode);
-        Assert.Equal(0, project.Run("promote", "web", "2.4.0", "--stack", "prod").ExitCode);
+        Assert.Equal(0, project.Run("promote", "web", Pinned("2.4.0"), "--stack", "prod").ExitCode);
 
         var diff = project.Run("diff", "--stack", "prod", "--against", before);
 
@@ -89,10 +106,7 @@ public sealed class CommandTests
     [Fact]
     public void Diff_against_a_git_revision_reads_the_stack_file_at_that_revision()
     {
-        using var project = new ProjectCopy();
-        Git(project.Root, "init", "-q");
-        Git(project.Root, "add", ".");
-        Git(project.Root, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "stacks");
+        using var project = new ProjectCopy(); // a git repository with the stacks committed
         Assert.Equal(0, project.Run("switch", "api", "--stack", "prod").ExitCode);
 
         var diff = project.Run("diff", "--stack", "prod", "--against", "HEAD");
@@ -112,8 +126,9 @@ public sealed class CommandTests
         Assert.Equal(0, status.ExitCode);
         var lines = status.Output.Split('\n');
         Assert.Equal("prod (prod, upstream staging)", lines[0]);
-        Assert.Matches(@"^api\s+1\.4\.2\s+1\.5\.0\s+blue\s+0%\s+3\s+1\.4\.2-[0-9a-f]{10}\s+1\.5\.0-[0-9a-f]{10}\s+1\.5\.0$", lines[2]);
-        Assert.Matches(@"^web\s+2\.3\.1\s+-\s+blue\s+0%\s+3\s+2\.3\.1-[0-9a-f]{10}\s+-\s+2\.3\.1 \(=\)$", lines[3]);
+        // web's idle slot has no version, so it runs no pods whatever idleReplicas says.
+        Assert.Matches(@"^api\s+1\.4\.2@sha256:8ec5a17af827\s+1\.5\.0@sha256:1f4dc096d58f\s+blue\s+0%\s+3\s+1\.4\.2-sha256-8ec5a17af827-[0-9a-f]{10}\s+1\.5\.0-sha256-1f4dc096d58f-[0-9a-f]{10}\s+1\.5\.0@sha256:1f4dc096d58f\s+none$", lines[2]);
+        Assert.Matches(@"^web\s+2\.3\.1@sha256:40c9eabbd978\s+-\s+blue\s+0%\s+-\s+2\.3\.1-sha256-40c9eabbd978-[0-9a-f]{10}\s+-\s+2\.3\.1@sha256:40c9eabbd978 \(=\)\s+none$", lines[3]);
     }
 
     [Fact]
@@ -121,25 +136,34 @@ public sealed class CommandTests
     {
         using var project = new ProjectCopy();
 
-        var bench = project.Run("bench", "--apps", "1", "3");
+        var bench = project.Run("bench", "--apps", "1", "2", "3");
 
         Assert.Equal(0, bench.ExitCode);
         var rows = bench.Output.Trim().Split('\n');
-        Assert.Equal(3, rows.Length);
-        Assert.StartsWith("1 ", rows[1], StringComparison.Ordinal);
-        Assert.StartsWith("3 ", rows[2], StringComparison.Ordinal);
+        Assert.Equal(5, rows.Length);
+        Assert.Matches(@"^1 +[0-9.]+ +- +[0-9.]+ +- ", rows[1]);
+        Assert.Matches(@"^2 +[0-9.]+ +[0-9]+\.[0-9] +[0-9.]+ +[0-9]+\.[0-9] ", rows[2]);
+        Assert.Matches(@"^3 +[0-9.]+ +- +[0-9.]+ +- ", rows[3]);
+        Assert.StartsWith("×prev: ", rows[4], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    public void Bench_refuses_app_counts_below_one_with_a_usage_line(string apps)
+    {
+        using var project = new ProjectCopy();
+
+        var bench = project.Run("bench", "--apps", apps);
+
+        Assert.Equal(2, bench.ExitCode);
+        Assert.Equal($"error: --apps takes app counts of 1 or more (got {apps}), e.g. deliver bench --apps 100 200 400.", bench.Error.Trim());
+        Assert.Empty(bench.Output);
     }
 
     private static PlatformRendering Render(string yaml)
     {
         var loaded = DeliveryConfigLoader.Load(StackFileReader.Parse(yaml, "prod", "test"), new Dictionary<string, string>());
         return PlatformRenderer.Render(loaded.Config, loaded.Tier!.Value);
-    }
-
-    private static void Git(string directory, params string[] args)
-    {
-        using var git = Process.Start(new ProcessStartInfo("git", args) { WorkingDirectory = directory })!;
-        git.WaitForExit();
-        Assert.Equal(0, git.ExitCode);
     }
 }

@@ -1,3 +1,5 @@
+using static Delivery.Core.Tests.ExampleVersions;
+
 namespace Deliver.Tests;
 
 /// <summary>A whole release on a copy of the committed prod stack: each step changes only its value.</summary>
@@ -28,9 +30,9 @@ public sealed class ReleaseWorkflowTests
         Assert.True(rolledBack.ExitCode == 0, rolledBack.Error);
         Assert.Equal(original, project.Stack("prod"));
 
-        var promoted = project.Run("promote", "api", "1.6.0", "--stack", "prod");
+        var promoted = project.Run("promote", "api", Pinned("1.6.0"), "--stack", "prod");
         Assert.True(promoted.ExitCode == 0, promoted.Error);
-        Assert.Equal([("      green: 1.5.0", "      green: 1.6.0")], ChangedLines(original, project.Stack("prod")));
+        Assert.Equal([($"      green: {Pinned("1.5.0")}", $"      green: {Pinned("1.6.0")}")], ChangedLines(original, project.Stack("prod")));
         Assert.Contains("~ Deployment/apps/api-green", promoted.Output, StringComparison.Ordinal);
     }
 
@@ -39,13 +41,13 @@ public sealed class ReleaseWorkflowTests
     {
         using var project = new ProjectCopy();
         Assert.Equal(0, project.Run("switch", "api", "--stack", "prod").ExitCode);
-        Assert.Equal(0, project.Run("promote", "api", "9.9.9", "--stack", "prod").ExitCode);
+        Assert.Equal(0, project.Run("promote", "api", Pinned("9.9.9"), "--stack", "prod").ExitCode);
         var before = project.Stack("prod");
 
         var refused = project.Run("switch", "api", "--stack", "prod");
 
         Assert.Equal(1, refused.ExitCode);
-        Assert.Contains("cannot go live: it is not live in the upstream stack staging (which vouches for 1.5.0).", refused.Error, StringComparison.Ordinal);
+        Assert.Contains($"cannot go live: it is not live in the upstream stack staging (which vouches for {Pinned("1.5.0")}).", refused.Error, StringComparison.Ordinal);
         Assert.Contains("Nothing was changed.", refused.Error, StringComparison.Ordinal);
         Assert.Equal(before, project.Stack("prod"));
     }
@@ -73,7 +75,7 @@ public sealed class ReleaseWorkflowTests
         var refused = project.Run("rollback", "web", "--stack", "prod");
 
         Assert.Equal(1, refused.ExitCode);
-        Assert.Contains("refused: cannot roll back web: the green slot has no version.", refused.Error, StringComparison.Ordinal);
+        Assert.Equal($"refused: nothing to roll back: web {Pinned("2.3.1")} has been live since 2026-01-01 10:00 UTC (the start of its history here).", refused.Error.Trim());
         Assert.Equal(ProjectCopy.Committed("prod"), project.Stack("prod"));
     }
 
@@ -82,10 +84,10 @@ public sealed class ReleaseWorkflowTests
     {
         using var project = new ProjectCopy();
 
-        var dryRun = project.Run("promote", "api", "1.6.0", "--stack", "staging", "--dry-run");
+        var dryRun = project.Run("promote", "api", Pinned("1.6.0"), "--stack", "staging", "--dry-run");
 
         Assert.Equal(0, dryRun.ExitCode);
-        Assert.Contains("delivery-platform:apps.api.blue = 1.6.0", dryRun.Output, StringComparison.Ordinal);
+        Assert.Contains($"delivery-platform:apps.api.blue = {Pinned("1.6.0")}", dryRun.Output, StringComparison.Ordinal);
         Assert.Contains("dry run: nothing was written.", dryRun.Output, StringComparison.Ordinal);
         Assert.Equal(ProjectCopy.Committed("staging"), project.Stack("staging"));
     }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Pulumi;
 using Pulumi.Utilities;
+using static Delivery.Core.Tests.ExampleVersions;
 
 namespace Delivery.Components.Tests;
 
@@ -86,10 +87,10 @@ public sealed class CommittedStackTests
         var apps = Assert.IsType<Dictionary<string, object>>(run.Outputs["apps"]);
         var api = Assert.IsType<Dictionary<string, object>>(apps["api"]);
         Assert.Equal("blue", api["liveSlot"]);
-        Assert.Equal("1.4.2", api["liveVersion"]);
-        Assert.Equal("1.5.0", api["idleVersion"]);
-        Assert.StartsWith("1.4.2-", (string)api["releaseId"], StringComparison.Ordinal);
-        Assert.StartsWith("1.5.0-", (string)api["idleReleaseId"], StringComparison.Ordinal);
-        Assert.Contains("\"api\":{\"blue\":\"1.4.2\",\"green\":\"1.5.0\",\"live\":\"blue\"", (string)run.Outputs["releaseState"]!, StringComparison.Ordinal);
+        Assert.Equal(Pinned("1.4.2"), api["liveVersion"]);
+        Assert.Equal(Pinned("1.5.0"), api["idleVersion"]);
+        Assert.StartsWith("1.4.2-sha256-", (string)api["releaseId"], StringComparison.Ordinal);
+        Assert.StartsWith("1.5.0-sha256-", (string)api["idleReleaseId"], StringComparison.Ordinal);
+        Assert.Contains($"\"api\":{{\"blue\":\"{Pinned("1.4.2")}\",\"green\":\"{Pinned("1.5.0")}\",\"live\":\"blue\"", (string)run.Outputs["releaseState"]!, StringComparison.Ordinal);
     }
 }

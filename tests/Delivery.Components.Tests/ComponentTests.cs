@@ -49,6 +49,20 @@ public sealed class ComponentTests
     }
 
     [Fact]
+    public async Task A_secret_env_var_is_a_typed_secret_the_deployment_refers_to_and_never_in_the_group()
+    {
+        var config = StackRun.Committed("dev").Set("apps.api.secretEnv.DB_PASSWORD", "hunter2", secret: true);
+
+        var run = await StackRun.RunAsync("dev", config, StackRun.CommittedReleaseStates());
+
+        var secret = run.Single("kubernetes:core/v1:Secret", "app-api-apps-api-env");
+        Assert.Equal("hunter2", ((IDictionary)secret.Inputs["stringData"])["DB_PASSWORD"]);
+        var group = Canonical.Json(run.Single("kubernetes:yaml/v2:ConfigGroup", "app-api").Inputs);
+        Assert.Contains("secretKeyRef", group, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", group, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Secrets_are_typed_secret_resources_and_no_secret_reaches_a_group_or_chart()
     {
         var config = StackRun.Committed("staging");
@@ -60,20 +74,25 @@ public sealed class ComponentTests
         Assert.NotEmpty(run.Resources.OfType<KubernetesSecret>());
         var pull = run.Single("kubernetes:core/v1:Secret", "registry-apps-registry-pull");
         Assert.Equal("kubernetes.io/dockerconfigjson", pull.Inputs["type"]);
-        Assert.Contains("ghcr-token", (string)((IDictionary)pull.Inputs["stringData"])[".dockerconfigjson"]!, StringComparison.Ordinal);
+        // Apps pull with the read-only token; only CI's push Secret carries the push token.
+        Assert.Contains("ghcr-read-token", (string)((IDictionary)pull.Inputs["stringData"])[".dockerconfigjson"]!, StringComparison.Ordinal);
+        var push = run.Single("kubernetes:core/v1:Secret", "registry-ci-registry-push");
+        Assert.Contains("ghcr-token", (string)((IDictionary)push.Inputs["stringData"])[".dockerconfigjson"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain("ghcr-token", (string)((IDictionary)pull.Inputs["stringData"])[".dockerconfigjson"]!, StringComparison.Ordinal);
 
         var exposed = run.OfType("kubernetes:yaml/v2:ConfigGroup").Concat(run.OfType("kubernetes:helm.sh/v4:Chart")).Select(r => Canonical.Json(r.Inputs)).ToList();
-        foreach (var secretValue in new[] { "ghcr-token", "runner-token", "apiVersion: v1\\nkind: Config", Mocks.MockPassword })
+        foreach (var secretValue in new[] { "ghcr-token", "ghcr-read-token", "runner-token", "apiVersion: v1\\nkind: Config", Mocks.MockPassword })
             Assert.DoesNotContain(exposed, inputs => inputs.Contains(secretValue, StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task The_in_cluster_registry_gets_a_generated_password_and_an_htpasswd_secret_from_its_bcrypt_hash()
+    public async Task The_in_cluster_registry_gets_generated_pull_and_push_passwords_and_an_htpasswd_secret_from_their_bcrypt_hashes()
     {
         var run = await StackRun.RunAsync("dev", StackRun.Committed("dev"), StackRun.CommittedReleaseStates());
 
         Assert.Single(run.OfType("random:index/randomPassword:RandomPassword"), p => p.Name == "registry-registry-password");
+        Assert.Single(run.OfType("random:index/randomPassword:RandomPassword"), p => p.Name == "registry-registry-pull-password");
         var htpasswd = run.OfType("kubernetes:core/v1:Secret").Single(s => ((IDictionary)s.Inputs["stringData"]).Values.Cast<object>().Any(v => ((string)v).Contains(Mocks.MockBcrypt, StringComparison.Ordinal)));
-        Assert.Equal("ci:" + Mocks.MockBcrypt + "\n", ((IDictionary)htpasswd.Inputs["stringData"]).Values.Cast<string>().Single());
+        Assert.Equal("pull:" + Mocks.MockBcrypt + "\nci:" + Mocks.MockBcrypt + "\n", ((IDictionary)htpasswd.Inputs["stringData"]).Values.Cast<string>().Single());
     }
 }

@@ -51,6 +51,13 @@ internal sealed class EngineConfig
         return this;
     }
 
+    /// <summary>Sets a whole top-level key exactly as given, namespace included (a misspelt one, say).</summary>
+    public EngineConfig SetKey(string key, string value)
+    {
+        _values[key] = JsonValue.Create(value);
+        return this;
+    }
+
     public string ConfigJson() => JsonSerializer.Serialize(_values.ToDictionary(
         entry => entry.Key,
         entry => entry.Value is JsonValue scalar ? scalar.ToString() : entry.Value?.ToJsonString() ?? ""));

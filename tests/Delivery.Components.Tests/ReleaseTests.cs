@@ -1,6 +1,7 @@
 using System.Collections;
 using Delivery.Core.Release;
 using Pulumi;
+using static Delivery.Core.Tests.ExampleVersions;
 
 namespace Delivery.Components.Tests;
 
@@ -73,10 +74,60 @@ public sealed class ReleaseTests
 
         var promoted = await StackRun.RunAsync("prod", StackRun.Committed("prod").Set("apps.api.live", "green"), states);
         var error = await Assert.ThrowsAnyAsync<Exception>(() =>
-            StackRun.RunAsync("prod", StackRun.Committed("prod").Set("apps.api.green", "1.6.0").Set("apps.api.live", "green"), states));
+            StackRun.RunAsync("prod", StackRun.Committed("prod").Set("apps.api.green", Pinned("1.6.0")).Set("apps.api.live", "green"), states));
 
         Assert.Equal("green", ReleaseStateJson.Read((string)promoted.Outputs["releaseState"]!).Apps["api"].Live);
         Assert.Contains("cannot go live: it is not live in the upstream stack staging", error.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// prod as deployed last: switched from blue (1.4.2) to green (1.5.0), so its releaseState
+    /// records 1.4.2 in blue as the previous live version: the rollback target.
+    /// </summary>
+    private static Dictionary<string, string> ProdSwitchedToGreen()
+    {
+        var states = new Dictionary<string, string>(StackRun.CommittedReleaseStates());
+        var prod = ReleaseStateJson.Read(states["prod"]);
+        states["prod"] = ReleaseStateJson.Write(new ReleaseState(prod.Apps.ToDictionary(
+            a => a.Key,
+            a => a.Key == "api" ? a.Value with { Live = "green", PreviousLiveVersion = Pinned("1.4.2"), PreviousLiveSlot = "blue" } : a.Value,
+            StringComparer.Ordinal)));
+        return states;
+    }
+
+    [Fact]
+    public async Task A_rollback_to_the_recorded_previous_version_passes_a_freeze_and_clears_the_target()
+    {
+        // The committed prod file has live: blue, i.e. back to 1.4.2.
+        var config = StackRun.Committed("prod").Set("freeze.enabled", "true").Set("freeze.reason", "Black Friday");
+
+        var run = await StackRun.RunAsync("prod", config, ProdSwitchedToGreen());
+
+        var api = ReleaseStateJson.Read((string)run.Outputs["releaseState"]!).Apps["api"];
+        Assert.Equal(("blue", "", ""), (api.Live, api.PreviousLiveVersion, api.PreviousLiveSlot));
+    }
+
+    [Fact]
+    public async Task A_fake_rollback_to_a_never_live_version_is_refused_by_the_freeze_and_the_ladder()
+    {
+        var fake = StackRun.Committed("prod").Set("apps.api.blue", Pinned("1.7.0"));
+
+        var frozen = await Assert.ThrowsAnyAsync<Exception>(() =>
+            StackRun.RunAsync("prod", fake.Set("freeze.enabled", "true").Set("freeze.reason", "Black Friday"), ProdSwitchedToGreen()));
+        var ladder = await Assert.ThrowsAnyAsync<Exception>(() => StackRun.RunAsync("prod", fake, ProdSwitchedToGreen()));
+
+        Assert.Contains($"the stack is frozen (Black Friday); changing it from \"green\" is refused. Only a rollback passes: live back to blue, which holds {Pinned("1.4.2")}, the version live before.",
+            frozen.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"error: delivery-platform:apps.api.blue = \"{Pinned("1.7.0")}\": cannot go live: it is not live in the upstream stack staging", ladder.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_switch_records_the_version_it_replaced_as_the_rollback_target()
+    {
+        var run = await StackRun.RunAsync("prod", StackRun.Committed("prod").Set("apps.api.live", "green"), StackRun.CommittedReleaseStates());
+
+        var api = ReleaseStateJson.Read((string)run.Outputs["releaseState"]!).Apps["api"];
+        Assert.Equal(("green", Pinned("1.4.2"), "blue"), (api.Live, api.PreviousLiveVersion, api.PreviousLiveSlot));
     }
 
     [Fact]

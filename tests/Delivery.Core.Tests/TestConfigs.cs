@@ -64,6 +64,19 @@ internal static class TestConfigs
         return changed;
     }
 
+    /// <summary>A valid dev stack file whose apps: block is <paramref name="apps"/> (indented 4), loaded offline.</summary>
+    public static LoadedConfig LoadDevFile(string apps) => DeliveryConfigLoader.Load(StackFileReader.Parse($"""
+        config:
+          delivery-platform:environment: dev
+          delivery-platform:cluster:
+            mode: existing
+          delivery-platform:registry:
+            mode: in-cluster
+            host: registry.dev.example.com
+          delivery-platform:apps:
+        {apps}
+        """, "dev", "Pulumi.dev.yaml"), NoEnvironment);
+
     /// <summary>The repository root, found from the test binary's folder.</summary>
     public static string RepositoryRoot()
     {

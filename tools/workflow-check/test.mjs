@@ -74,3 +74,23 @@ test(".gitlab-ci.yml parses and uses only known keys and references", () => {
   }
   assert.equal(pipeline["deploy-prod"].rules[0].when, "manual");
 });
+
+// Release gates (#11): each deploy job runs the one release script on its own cluster's runners.
+test("every deploy job is a gated release through .ci/release-stack on its stack's own runners", () => {
+  const deploy = parse(readFileSync(join(root, ".github", "workflows", "deploy.yml"), "utf8"));
+  assert.equal(deploy.on.workflow_dispatch.inputs.gate_override_reason.type, "string");
+  for (const stack of ["dev", "staging", "prod"]) {
+    const job = deploy.jobs[stack];
+    const release = job.steps.find((step) => step.run?.includes(`.ci/release-stack ${stack}`));
+    assert.ok(release, `${stack}: no step runs .ci/release-stack ${stack}`);
+    assert.equal(release.env.GATE_OVERRIDE_REASON, "${{ inputs.gate_override_reason }}");
+    assert.match(release.env.PROMETHEUS_URL, /^http:\/\/[a-z0-9-]+\.monitoring\.svc:9090$/);
+    assert.match(release.env.ALERTMANAGER_URL, /^http:\/\/[a-z0-9-]+\.monitoring\.svc:9093$/);
+    const file = parse(readFileSync(join(root, "stacks", `Pulumi.${stack}.yaml`), "utf8"));
+    const ci = file.config["delivery-platform:ci"];
+    if (ci.mode === "github") assert.equal(job["runs-on"], ci.github.labels[0], `${stack} must run on its own scale set`);
+  }
+  const gitlab = parse(readFileSync(join(root, ".gitlab-ci.yml"), "utf8"));
+  assert.ok(gitlab[".deploy"].script.some((line) => line.includes('.ci/release-stack "$STACK"')));
+  assert.deepEqual(gitlab[".deploy"].tags, ["$STACK-cluster"]);
+});

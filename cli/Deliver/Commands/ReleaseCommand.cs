@@ -2,13 +2,15 @@ using System.Diagnostics;
 using Delivery.Core.Configuration;
 using Delivery.Core.Platform;
 using Delivery.Core.Release;
+using Delivery.Core.Release.History;
 
 namespace Delivery.Cli.Commands;
 
 /// <summary>
-/// deliver promote / switch / rollback: compute the config edit, check it (validation, freeze, and
-/// for promote and switch the promotion ladder against the upstream stack file) before anything is
-/// written, then edit the stack file in place (or run pulumi config set) and say what to run next.
+/// deliver promote / canary / switch / rollback / abort: compute the config edit, check it (validation, freeze,
+/// and except for a rollback the promotion ladder against the upstream stack file) before anything
+/// is written, then edit the stack file in place (or run pulumi config set) and say what to run next.
+/// Rollback and abort need the stack file's git history; promote and switch use it when there is one.
 /// </summary>
 internal static class ReleaseCommand
 {
@@ -16,20 +18,41 @@ internal static class ReleaseCommand
     {
         var original = workspace.ReadStack(stack);
         var current = Workspace.Load(original, stack, Path.GetFileName(workspace.StackFile(stack)));
-        if (ProblemPrinter.Print(terminal, current.Errors, $"{stack}: "))
+        if (ProblemPrinter.PrintFor(stack, terminal, current.Errors))
         {
             terminal.Error($"{stack}: fix the stack file's errors before a release step.");
             return ExitCodes.Problems;
         }
 
+        ReleaseLedger? ledger;
+        if (step is ReleaseStep.Rollback or ReleaseStep.Abort)
+        {
+            try
+            {
+                ledger = Histories.Read(workspace, stack);
+            }
+            catch (HistoryUnavailableException unavailable)
+            {
+                terminal.Error($"refused: {(step == ReleaseStep.Rollback ? "a rollback" : "an abort")} needs the release history: {unavailable.Message}");
+                return ExitCodes.Problems;
+            }
+        }
+        else
+        {
+            ledger = Histories.TryRead(workspace, terminal, stack);
+        }
+
         ReleaseEdit edit;
         try
         {
+            var target = ledger is not null && current.Config.Apps.TryGetValue(app, out var settings) ? RollbackTarget.Of(stack, app, settings, ledger) : null;
             edit = step switch
             {
-                ReleaseStep.Promote => ReleaseOperations.Promote(current.Config, app, version!),
+                ReleaseStep.Promote => ReleaseOperations.Promote(current.Config, app, version!, target),
+                ReleaseStep.Canary => ReleaseOperations.Canary(current.Config, app, CanaryWeight(version!)),
                 ReleaseStep.Switch => ReleaseOperations.Switch(current.Config, app),
-                _ => ReleaseOperations.Rollback(current.Config, app),
+                ReleaseStep.Abort => ReleaseOperations.Abort(current.Config, stack, app, ledger!),
+                _ => ReleaseOperations.Rollback(current.Config, app, target),
             };
         }
         catch (ReleaseRefusedException refused)
@@ -43,24 +66,32 @@ internal static class ReleaseCommand
             terminal.Line($"{stack}: {edit.Summary}.");
             return ExitCodes.Ok;
         }
+        // The binder lets DELIVERY_ variables win over the file: say so, or the edit looks lost.
+        foreach (var (path, _) in edit.Changes)
+        {
+            foreach (var overriding in EnvironmentOverrides.Setting(EnvironmentOverrides.OfProcess(), path))
+                terminal.Warning($"{stack}: warning: {EnvironmentOverrides.VariableOf(overriding)} is set in this environment and wins over the stack file for {path}; unset it to see this change.");
+        }
         var edited = edit.Changes.Aggregate(original, (yaml, change) => StackFileEditor.Set(yaml, change.Path, change.Value));
         var next = Workspace.Load(edited, stack, Path.GetFileName(workspace.StackFile(stack)));
-        var deployed = ReleaseState.Of(current.Config);
+        var deployed = ledger?.StateOf(current.Config) ?? ReleaseState.Of(current.Config);
         // A rollback returns to what this stack ran before: on a bad day it must not wait on upstream.
         var ladder = step == ReleaseStep.Rollback ? [] : Ladder(workspace, next, deployed);
         var problems = next.Errors
             .Concat(ChangeFreeze.Check(next.Config, deployed))
             .Concat(ladder)
             .ToList();
-        if (ProblemPrinter.Print(terminal, problems, $"{stack}: "))
+        if (ProblemPrinter.PrintFor(stack, terminal, problems))
         {
             terminal.Error($"refused: {edit.Summary}. Nothing was changed.");
             return ExitCodes.Problems;
         }
 
         terminal.Line($"{stack}: {edit.Summary}");
+        if (edit.Notice is not null)
+            terminal.Warning($"{stack}: note: {edit.Notice}");
         if (step == ReleaseStep.Rollback && next.Config.Upstream.Length > 0)
-            terminal.Line($"  (a rollback is not checked against the promotion ladder from {next.Config.Upstream})");
+            terminal.Line($"  (a rollback returns to a version this stack ran: it is not checked against the promotion ladder from {next.Config.Upstream})");
         foreach (var (path, value) in edit.Changes)
             terminal.Line($"  {path} = {StackFileEditor.Format(value)}");
         var diff = PlatformDiff.Between(Workspace.Render(current), Workspace.Render(next));
@@ -81,6 +112,11 @@ internal static class ReleaseCommand
         return ExitCodes.Ok;
     }
 
+    private static int CanaryWeight(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var weight)
+            ? weight
+            : throw new UsageException($"the canary weight \"{text}\" is not a whole number; give a percent 0–100 (0 ends the canary).");
+
     private static IEnumerable<ConfigProblem> Ladder(Workspace workspace, LoadedConfig next, ReleaseState deployed)
     {
         var upstream = next.Config.Upstream;
@@ -92,15 +128,31 @@ internal static class ReleaseCommand
         return PromotionLadder.Check(next.Config, UpstreamReleases.LiveIn(ReleaseState.Of(upstreamConfig.Config)), deployed);
     }
 
+    /// <summary>All of a step's values in one <c>pulumi config set-all</c>, so a failure never leaves half a step applied.</summary>
     private static void SetWithPulumi(Workspace workspace, string stack, ReleaseEdit edit)
     {
+        var pulumi = new ProcessStartInfo("pulumi") { WorkingDirectory = workspace.Root };
+        foreach (var argument in new[] { "config", "set-all", "--stack", stack, "--path" })
+            pulumi.ArgumentList.Add(argument);
         foreach (var (path, value) in edit.Changes)
         {
-            var pulumi = new ProcessStartInfo("pulumi", ["config", "set", "--path", path.ToString(), value, "--stack", stack]) { WorkingDirectory = workspace.Root };
-            using var process = Process.Start(pulumi) ?? throw new UsageException("the pulumi CLI could not be started; install it, or drop --pulumi.");
+            pulumi.ArgumentList.Add("--plaintext");
+            pulumi.ArgumentList.Add($"{path}={value}");
+        }
+        Process process;
+        try
+        {
+            process = Process.Start(pulumi) ?? throw new UsageException("the pulumi CLI could not be started; install it, or drop --pulumi.");
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new UsageException("the pulumi CLI is not installed (no pulumi on PATH); install it, or drop --pulumi to edit the stack file.");
+        }
+        using (process)
+        {
             process.WaitForExit();
             if (process.ExitCode != 0)
-                throw new UsageException($"pulumi config set --path {path} failed (exit {process.ExitCode}).");
+                throw new UsageException($"pulumi config set-all failed (exit {process.ExitCode}; its message is above); the stack file was not edited.");
         }
     }
 }

@@ -3,6 +3,8 @@ namespace Delivery.Cli.Commands;
 internal enum ReleaseStep
 {
     Promote,
+    Canary,
     Switch,
     Rollback,
+    Abort,
 }

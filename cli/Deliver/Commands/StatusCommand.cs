@@ -8,11 +8,12 @@ namespace Delivery.Cli.Commands;
 /// <summary>deliver status: one table per stack, a row per app.</summary>
 internal static class StatusCommand
 {
-    private static readonly string[] Headers = ["app", "blue", "green", "live", "canary", "idle replicas", "release (blue)", "release (green)", "upstream live"];
+    private static readonly string[] Headers = ["app", "blue", "green", "live", "canary", "idle replicas", "release (blue)", "release (green)", "upstream live", "rollback to"];
 
     public static int Run(Workspace workspace, Terminal terminal, string? stack)
     {
         var stacks = stack is null ? workspace.Stacks() : [stack];
+        var environment = EnvironmentOverrides.OfProcess();
         var failed = false;
         foreach (var name in stacks)
         {
@@ -27,31 +28,50 @@ internal static class StatusCommand
                 ? ReleaseState.Of(workspace.Load(loaded.Config.Upstream).Config)
                 : null;
             terminal.Line($"{name} ({loaded.Config.Environment}{(loaded.Config.Upstream.Length > 0 ? $", upstream {loaded.Config.Upstream}" : "")}{(loaded.Config.Freeze.Enabled ? $", FROZEN: {loaded.Config.Freeze.Reason}" : "")})");
-            var rows = loaded.Config.Apps.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => Row(loaded.Config, a.Key, a.Value, upstream)).ToList();
-            foreach (var line in Table([Headers, .. rows]))
+            var ledger = Histories.TryRead(workspace, terminal, name);
+            var rows = loaded.Config.Apps.OrderBy(a => a.Key, StringComparer.Ordinal)
+                .Select(a => Row(loaded.Config, a.Key, a.Value, upstream, environment).Append(RollbackTo(name, a.Key, a.Value, ledger)).ToArray())
+                .ToList();
+            foreach (var line in TextTable.Lines([Headers, .. rows]))
                 terminal.Line(line);
+            if (rows.Any(row => row.Any(cell => cell.EndsWith(FromEnvironment, StringComparison.Ordinal))))
+                terminal.Line($"{FromEnvironment}: set by a DELIVERY_ environment variable of this shell, not by the stack file.");
             terminal.Line("");
         }
         return failed ? ExitCodes.Problems : ExitCodes.Ok;
     }
 
-    private static string[] Row(DeliveryConfig config, string name, AppConfig app, ReleaseState? upstream)
+    private const string FromEnvironment = "(env)";
+
+    private static string[] Row(DeliveryConfig config, string name, AppConfig app, ReleaseState? upstream, IReadOnlyDictionary<string, string> environment)
     {
         var live = Slots.Parse(app.Live)!.Value;
-        string Release(Slot slot) => Slots.Version(app, slot).Length == 0 ? "-" : ReleaseId.Of(config, app, slot);
-        var upstreamLive = upstream is null ? "-" : upstream.Apps.GetValueOrDefault(name)?.LiveVersion is { Length: > 0 } v ? v : "(not deployed)";
+        var idle = Slots.Other(live);
+        string Release(Slot slot) => Slots.Version(app, slot).Length == 0 ? "-" : ReleaseId.Of(config, name, slot);
+        var upstreamVersion = upstream?.Apps.GetValueOrDefault(name)?.LiveVersion ?? "";
+        var upstreamLive = upstream is null ? "-" : upstreamVersion.Length > 0 ? Versions.Abbreviated(upstreamVersion) : "(not deployed)";
+        var appPath = ConfigPath.Root("apps").Key(name);
+        string Marked(string key, string shown) => EnvironmentOverrides.Setting(environment, appPath.Key(key)).Any() ? $"{shown} {FromEnvironment}" : shown;
+        // An idle slot with no version runs nothing, whatever idleReplicas says.
+        var idleReplicas = Slots.Version(app, idle).Length == 0 ? "-" : (app.IdleReplicas ?? app.Replicas).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return
         [
-            name, Or(app.Blue), Or(app.Green), app.Live, $"{app.CanaryWeight}%", (app.IdleReplicas ?? app.Replicas).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Release(Slot.Blue), Release(Slot.Green), upstreamLive + (upstream is not null && upstreamLive == Slots.Version(app, live) ? " (=)" : ""),
+            name, Marked("blue", Or(app.Blue)), Marked("green", Or(app.Green)), Marked("live", app.Live), Marked("canaryWeight", $"{app.CanaryWeight}%"),
+            Marked("idleReplicas", idleReplicas),
+            Release(Slot.Blue), Release(Slot.Green), upstreamLive + (upstreamVersion.Length > 0 && upstreamVersion == Slots.Version(app, live) ? " (=)" : ""),
         ];
     }
 
-    private static string Or(string version) => version.Length == 0 ? "-" : version;
-
-    private static IEnumerable<string> Table(IReadOnlyList<string[]> rows)
+    /// <summary>The rollback target: version, slot and whether it is ready (held with replicas); "none" when there is none.</summary>
+    private static string RollbackTo(string stack, string name, AppConfig app, Delivery.Core.Release.History.ReleaseLedger? ledger)
     {
-        var widths = Enumerable.Range(0, rows[0].Length).Select(column => rows.Max(row => row[column].Length)).ToArray();
-        return rows.Select(row => string.Join("  ", row.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd());
+        if (ledger is null)
+            return "? (no history)";
+        var target = Delivery.Core.Release.History.RollbackTarget.Of(stack, name, app, ledger);
+        if (target is null || target.Version.Length == 0)
+            return "none";
+        return $"{Versions.Abbreviated(target.Version)} ({Slots.Name(target.Slot)}, {(target.Ready ? "ready" : Slots.Version(app, target.Slot) == target.Version ? "0 replicas" : "gone")})";
     }
+
+    private static string Or(string version) => version.Length == 0 ? "-" : Versions.Abbreviated(version);
 }

@@ -12,12 +12,11 @@ namespace Delivery.Core.Apps;
 /// </summary>
 public static class AppDeployment
 {
-    private const string Component = "server";
+    public const string Component = "server";
 
     public static KubernetesObject Render(DeliveryConfig config, Tier tier, string name, Slot slot)
     {
         var app = config.Apps[name];
-        var version = Slots.Version(app, slot);
         var labels = StandardLabels.ForSlot(config, name, slot, Component);
         var autoscaled = app.Autoscaling.MaxReplicas > 0;
         var spec = Map(
@@ -25,11 +24,15 @@ public static class AppDeployment
             ("revisionHistoryLimit", 3),
             ("selector", Map(("matchLabels", Strings(StandardLabels.SlotSelector(name, slot))))),
             ("strategy", Map(("type", "RollingUpdate"), ("rollingUpdate", Map(("maxSurge", 1), ("maxUnavailable", 0))))),
-            ("template", Map(
-                ("metadata", Map(("labels", Strings(labels)))),
-                ("spec", PodSpec(config, tier, name, app, slot, version, labels)))));
+            ("template", PodTemplate(config, tier, name, slot, Slots.Version(app, slot), labels)));
         return Manifest.Object("apps/v1", "Deployment", AppObjectNames.Slot(name, slot), PlatformNamespaces.Apps, labels, ("spec", spec));
     }
+
+    /// <summary>The pod template of <paramref name="version"/> in <paramref name="slot"/>, with <paramref name="labels"/> (which carry its release id); <see cref="ReleaseId"/> hashes it.</summary>
+    public static OrderedDictionary<string, object?> PodTemplate(
+        DeliveryConfig config, Tier tier, string name, Slot slot, string version, IReadOnlyDictionary<string, string> labels) => Map(
+        ("metadata", Map(("labels", Strings(labels)))),
+        ("spec", PodSpec(config, tier, name, config.Apps[name], slot, version, labels)));
 
     /// <summary>Live slot: replicas; idle slot: idleReplicas, or full replicas for an instant rollback.</summary>
     public static int Replicas(AppConfig app, Slot slot) =>
@@ -93,9 +96,13 @@ public static class AppDeployment
         };
         if (config.Monitoring.Enabled)
             platform["OTEL_EXPORTER_OTLP_ENDPOINT"] = Monitoring.MonitoringCharts.OtlpHttpEndpoint;
+        var secretEnv = app.SecretEnv.Keys.Order(StringComparer.Ordinal).Select(variable => (object?)Map(
+            ("name", variable),
+            ("valueFrom", Map(("secretKeyRef", Map(("name", AppObjectNames.EnvSecret(name)), ("key", variable)))))));
         return app.Env.OrderBy(e => e.Key, StringComparer.Ordinal)
-            .Concat(platform.Where(p => !app.Env.ContainsKey(p.Key)))
-            .Select(e => (object?)Map(("name", e.Key), ("value", e.Value)));
+            .Concat(platform.Where(p => !app.Env.ContainsKey(p.Key) && !app.SecretEnv.ContainsKey(p.Key)))
+            .Select(e => (object?)Map(("name", e.Key), ("value", e.Value)))
+            .Concat(secretEnv);
     }
 
     /// <summary>Prod spreads a slot's pods over zones and nodes, preferring, not requiring, so a small cluster still schedules.</summary>

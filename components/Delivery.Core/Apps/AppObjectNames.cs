@@ -15,6 +15,9 @@ public static class AppObjectNames
     /// <summary>A slot's Deployment, Service and HorizontalPodAutoscaler.</summary>
     public static string Slot(string app, Slot slot) => $"{app}-{Slots.Name(slot)}";
 
+    /// <summary>The Secret holding the app's secret environment variables (<c>secretEnv</c>).</summary>
+    public static string EnvSecret(string app) => $"{app}-env";
+
     /// <summary>The container port's name, used by Services, probes and the ServiceMonitor.</summary>
     public const string HttpPort = "http";
 

@@ -22,7 +22,7 @@ public static class AppPolicies
     /// caller; egress only to the apps it calls (those listing it as a caller), its declared outside
     /// destinations, and the trace collector (DNS is allowed namespace-wide by the baseline).
     /// </summary>
-    public static KubernetesObject Network(DeliveryConfig config, string name)
+    public static KubernetesObject Network(DeliveryConfig config, string name, AppCallGraph calls)
     {
         var app = config.Apps[name];
         var port = List(Map(("protocol", "TCP"), ("port", AppObjectNames.HttpPort)));
@@ -31,8 +31,7 @@ public static class AppPolicies
             sources.Add(FromNamespace(PlatformNamespaces.Gateway));
         sources.Add(FromNamespace(PlatformNamespaces.Monitoring));
         sources.AddRange(app.Callers.Order(StringComparer.Ordinal).Distinct().Select(caller => (object?)FromApp(caller)));
-        var called = config.Apps.Where(other => other.Value.Callers.Contains(name)).Select(other => other.Key).Order(StringComparer.Ordinal).ToList();
-        var egress = called.Select(callee => (object?)Map(
+        var egress = calls.CalleesOf(name).Select(callee => (object?)Map(
             ("to", List(FromApp(callee))),
             ("ports", List(Map(("protocol", "TCP"), ("port", config.Apps[callee].Port)))))).ToList();
         egress.AddRange(app.Egress.Select(EgressRule.Parse).OfType<EgressRule>().Select(rule => (object?)Map(

@@ -1,4 +1,5 @@
 using Delivery.Core.Kubernetes;
+using Delivery.Core.Release;
 using Delivery.Core.Model;
 using Delivery.Core.Validation;
 
@@ -11,7 +12,10 @@ namespace Delivery.Core.Apps;
 /// </summary>
 public static class AppRendering
 {
-    public static ComponentRendering Render(DeliveryConfig config, Tier tier, string name)
+    public static ComponentRendering Render(DeliveryConfig config, Tier tier, string name) =>
+        Render(config, tier, name, new AppCallGraph(config));
+
+    private static ComponentRendering Render(DeliveryConfig config, Tier tier, string name, AppCallGraph calls)
     {
         var app = config.Apps[name];
         var live = Slots.Parse(app.Live) ?? throw new InvalidOperationException($"apps.{name}.live is not validated: '{app.Live}'.");
@@ -30,16 +34,26 @@ public static class AppRendering
         objects.Add(AppServices.ForSlot(name, Slot.Green));
         objects.Add(AppRoute.Render(app, name, live, tier));
         objects.Add(AppPolicies.DisruptionBudget(tier, name));
-        objects.Add(AppPolicies.Network(config, name));
+        objects.Add(AppPolicies.Network(config, name, calls));
         if (config.Monitoring.Enabled)
         {
             objects.Add(AppServiceMonitor.Render(name));
             objects.Add(Monitoring.AppAlertRules.Render(config, name));
         }
-        return new ComponentRendering($"app:{name}", [.. objects.OfType<KubernetesObject>()], [], [], []);
+        return new ComponentRendering($"app:{name}", [.. objects.OfType<KubernetesObject>()], [], EnvSecrets(name, app), []);
     }
 
+    /// <summary>The app's secret environment variables as one typed Secret, handed to the shell, never to a ConfigGroup.</summary>
+    private static IReadOnlyList<SecretSpec> EnvSecrets(string name, AppConfig app) =>
+        app.SecretEnv.Count == 0
+            ? []
+            : [new SecretSpec(AppObjectNames.EnvSecret(name), PlatformNamespaces.Apps, "Opaque", StandardLabels.Shared(name, "config"),
+                [.. app.SecretEnv.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new SecretEntry(e.Key, new ConfigSecretSource(e.Value)))])];
+
     /// <summary>Every app, by name.</summary>
-    public static IReadOnlyList<ComponentRendering> RenderAll(DeliveryConfig config, Tier tier) =>
-        [.. config.Apps.Keys.Order(StringComparer.Ordinal).Select(name => Render(config, tier, name))];
+    public static IReadOnlyList<ComponentRendering> RenderAll(DeliveryConfig config, Tier tier)
+    {
+        var calls = new AppCallGraph(config);
+        return [.. config.Apps.Keys.Order(StringComparer.Ordinal).Select(name => Render(config, tier, name, calls))];
+    }
 }

@@ -15,8 +15,8 @@ public sealed record AppSummary(string LiveSlot, string LiveVersion, string Idle
             Slots.Name(live),
             Slots.Version(app, live),
             Slots.Version(app, Slots.Other(live)),
-            ReleaseId.Of(config, app, live),
-            Slots.Version(app, Slots.Other(live)).Length == 0 ? "" : ReleaseId.Of(config, app, Slots.Other(live)),
+            ReleaseId.Of(config, name, live),
+            Slots.Version(app, Slots.Other(live)).Length == 0 ? "" : ReleaseId.Of(config, name, Slots.Other(live)),
             AppObjectNames.Live(name),
             AppObjectNames.Slot(name, Slot.Blue),
             AppObjectNames.Slot(name, Slot.Green));

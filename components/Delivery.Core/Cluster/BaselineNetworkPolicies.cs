@@ -28,9 +28,10 @@ public static class BaselineNetworkPolicies
             yield return NetworkPolicySpec.Out("allow-dns", @namespace,
                 Rule("to", [PodsIn(KubeSystem, PlatformPods.KubeDns)], [Udp(PlatformPorts.Dns), Tcp(PlatformPorts.Dns)]));
         }
-        // The apps namespace has no namespace-wide allows: each app's own NetworkPolicy (Apps/AppPolicies)
-        // admits the gateway only if it has a host, Prometheus, and its declared callers.
-        foreach (var spec in Gateway(config).Concat(Registry()).Concat(Ci()).Concat(CiControl()).Concat(Monitoring(config)).Concat(MonitoringAgents()))
+        // The apps namespace has no namespace-wide allows but CI's smoke tests (CiReleaseGateAccess): each
+        // app's own NetworkPolicy (Apps/AppPolicies) admits the gateway only if it has a host, Prometheus,
+        // and its declared callers.
+        foreach (var spec in Gateway(config).Concat(Registry()).Concat(Ci()).Concat(CiControl()).Concat(Monitoring(config)).Concat(MonitoringAgents()).Concat(CiReleaseGateAccess.Specs(config)))
             yield return spec;
     }
 

@@ -19,6 +19,7 @@ public static class ClusterBaseline
                 .. ResourceBudgets.Render(config, tier),
                 .. BaselineNetworkPolicies.Render(config),
                 .. ClusterGateway.Render(tier),
+                .. AccessRbac.Render(config.Access),
             ],
             [EnvoyGatewayChart.Render()],
             [],

@@ -4,7 +4,7 @@ namespace Delivery.Core.Configuration;
 /// One thing wrong with the config: the key as a user would pass it to
 /// <c>pulumi config set --path</c>, the offending value (never a secret's), what is wrong, the fix.
 /// </summary>
-public sealed record ConfigProblem(Severity Severity, string Key, string? Value, string Message, string Fix)
+public sealed partial record ConfigProblem(Severity Severity, string Key, string? Value, string Message, string Fix)
 {
     public static ConfigProblem Error(ConfigPath path, string? value, string message, string fix) =>
         new(Severity.Error, path.ToString(), value, message, fix);
@@ -13,6 +13,17 @@ public sealed record ConfigProblem(Severity Severity, string Key, string? Value,
         new(Severity.Warning, path.ToString(), value, message, fix);
 
     public bool IsError => Severity == Severity.Error;
+
+    /// <summary>
+    /// The problem as told to someone working on the stack files of several stacks: every
+    /// <c>pulumi config set</c> / <c>rm</c> in the fix names the stack, so it can be pasted as it is.
+    /// Under <c>pulumi up</c> the stack is implied and the fix stays as the rule wrote it.
+    /// </summary>
+    public ConfigProblem ForStack(string stack) =>
+        Fix.Contains("--stack ", StringComparison.Ordinal) ? this : this with { Fix = PulumiConfigCommand().Replace(Fix, $"pulumi config $1 --stack {stack}") };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"pulumi config (set|rm)\b")]
+    private static partial System.Text.RegularExpressions.Regex PulumiConfigCommand();
 
     public override string ToString()
     {

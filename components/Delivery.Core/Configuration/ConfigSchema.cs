@@ -59,6 +59,48 @@ internal static class ConfigSchema
         return CheckValue(path!, type, entry, problems) ? path : null;
     }
 
+    /// <summary>
+    /// Whether a configuration key (<c>apps:api:secretEnv:TOKEN</c>) is a secret setting of the
+    /// model; unknown keys count as secret here, since they are reported as unknown anyway.
+    /// </summary>
+    public static bool IsSecretSetting(string key)
+    {
+        var type = typeof(DeliveryConfig);
+        foreach (var segment in key.Split(':'))
+        {
+            switch (KindOf(type))
+            {
+                case Kind.Object:
+                    if (Find(type, segment) is not { } property)
+                        return true;
+                    type = property.PropertyType;
+                    break;
+                case Kind.Map:
+                    type = type.GetGenericArguments()[1];
+                    break;
+                case Kind.List:
+                    type = type.GetGenericArguments()[0];
+                    break;
+                default:
+                    return true;
+            }
+        }
+        return type == typeof(SecretValue);
+    }
+
+    private static ConfigProblem EncryptedButNotSecret(ConfigPath path, ConfigEntry entry)
+    {
+        var segments = path.ConfigurationKey.Split(':');
+        var isAppEnv = segments.Length == 4 && segments[0] == "apps" && segments[2] == "env";
+        return isAppEnv
+            ? ConfigProblem.Error(path, null,
+                $"is encrypted (secure:), but env holds plain variables, written into the Deployment, so the value would be dropped (from {entry.Origin}).",
+                $"make it a secret env var: pulumi config rm --path {path}; then pulumi config set --secret --path {ConfigPath.Root("apps").Key(segments[1]).Key("secretEnv").Key(segments[3])} <value>.")
+            : ConfigProblem.Error(path, null,
+                $"is encrypted (secure:), but it is not a secret setting, so its value cannot be read (from {entry.Origin}).",
+                $"set it in plain text: pulumi config set --path {path} <value> (without --secret).");
+    }
+
     /// <summary>The config key of a property: its name in camelCase.</summary>
     public static string KeyName(PropertyInfo property) =>
         char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
@@ -89,9 +131,14 @@ internal static class ConfigSchema
     {
         var known = Properties(type).Select(KeyName).ToList();
         var suggestion = Suggestions.Closest(segment, known);
-        var fix = suggestion is null
-            ? $"remove it; the keys known here are: {string.Join(", ", known)}."
-            : $"did you mean \"{suggestion}\"? Rename it: pulumi config set --path {Extend(parent, suggestion)} <value>, then pulumi config rm --path {Extend(parent, segment)}.";
+        var variable = EnvironmentOverrides.VariableOf(entry);
+        var fix = (suggestion, variable) switch
+        {
+            (null, null) => $"remove it; the keys known here are: {string.Join(", ", known)}.",
+            (null, _) => $"unset {variable}; the keys known here are: {string.Join(", ", known)}.",
+            (_, null) => $"did you mean \"{suggestion}\"? Rename it: pulumi config set --path {Extend(parent, suggestion)} <value>, then pulumi config rm --path {Extend(parent, segment)}.",
+            _ => $"did you mean \"{suggestion}\"? Rename the variable to {EnvironmentOverrides.VariableFor(Extend(parent, suggestion))}.",
+        };
         return ConfigProblem.Error(Extend(parent, segment), null, $"unknown key (from {entry.Origin}).", fix);
     }
 
@@ -106,12 +153,17 @@ internal static class ConfigSchema
             return false;
         }
         if (entry.Secrecy == SecretState.SecretUnknown)
-            return type == typeof(SecretValue); // an encrypted number or flag cannot be checked offline
+        {
+            // Offline an encrypted value is only "set": fine for a secret setting, lost for any other.
+            if (type != typeof(SecretValue))
+                problems.Add(EncryptedButNotSecret(path, entry));
+            return type == typeof(SecretValue);
+        }
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         var (valid, expected) = underlying switch
         {
             _ when underlying == typeof(int) => (int.TryParse(entry.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _), "a whole number"),
-            _ when underlying == typeof(double) => (double.TryParse(entry.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _), "a number"),
+            _ when underlying == typeof(double) => (double.TryParse(entry.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number), "a number"),
             _ when underlying == typeof(bool) => (bool.TryParse(entry.Value, out _), "true or false"),
             _ => (true, ""),
         };

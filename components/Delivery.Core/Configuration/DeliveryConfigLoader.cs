@@ -32,14 +32,18 @@ public static class DeliveryConfigLoader
         var defaults = TierDefaults.For(tier ?? Tier.Dev, appNames);
 
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(defaults!)
+            .Add(new ConfigEntrySource(defaults.Select(d => new ConfigEntry(d.Key, d.Value, SecretState.Plaintext, "the tier's defaults"))))
             .Add(new ConfigEntrySource(stackEntries))
             .Add(new ConfigEntrySource(overrides))
             .Build();
         var config = configuration.Get<DeliveryConfig>() ?? new DeliveryConfig();
         SecretMarking.Apply(config, winning);
 
-        problems.AddRange(ConfigValidator.Validate(config, new ValidationContext(stack.StackName, tier, stack.IsOffline)));
+        // A source that could not be read at all (not YAML, wrong shape) gives no entries: the rules
+        // would only list every required key, burying the one error that matters.
+        var unreadable = stack.Entries.Count == 0 && stack.Problems.Any(p => p.IsError);
+        if (!unreadable)
+            problems.AddRange(ConfigValidator.Validate(config, new ValidationContext(stack.StackName, tier, stack.IsOffline)));
         return new LoadedConfig(stack.StackName, config, tier, problems);
     }
 

@@ -25,12 +25,21 @@ public static class EngineConfigReader
             var seen = EntryCollector.NewKeySet();
             foreach (var property in root.EnumerateObject())
             {
-                var topLevel = StackFileReader.ProjectKey(property.Name);
+                var topLevel = ConfigNamespace.ProjectKey(property.Name, collector);
                 if (topLevel is null || !collector.FirstOfItsName(null, topLevel, seen))
                     continue;
                 var secrecy = secretKeys.Contains(property.Name) ? SecretState.Secret : SecretState.Plaintext;
                 var text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+                var first = collector.Entries.Count;
                 Flatten(ConfigPath.Root(topLevel), StructuredOrScalar(text), text, secrecy, collector);
+                // The engine marks the whole top-level key secret; if no value in it is a secret
+                // setting, the secret is one the model would pass on in plain text.
+                if (secrecy == SecretState.Secret && !collector.Entries.Skip(first).Any(entry => ConfigSchema.IsSecretSetting(entry.Key)))
+                {
+                    collector.Problem(ConfigProblem.Error(ConfigPath.Root(topLevel), null,
+                        $"holds a value set with --secret, but no setting under it is a secret, so the value would reach the cluster in plain text (from {Origin}).",
+                        $"find the value set with --secret (in the stack file it reads secure:) and set it without --secret, or, for an app env var, as apps.<app>.secretEnv.<name>."));
+                }
             }
         }
         return new StackConfig(stackName, collector.Entries, collector.Problems, IsOffline: false);

@@ -11,6 +11,9 @@ internal sealed class EntryCollector(string origin)
     private readonly List<ConfigEntry> _entries = [];
     private readonly List<ConfigProblem> _problems = [];
 
+    /// <summary>Where the entries come from, as messages name it (a file name, the engine's config).</summary>
+    public string Origin => origin;
+
     public IReadOnlyList<ConfigEntry> Entries => _entries;
 
     public IReadOnlyList<ConfigProblem> Problems => _problems;

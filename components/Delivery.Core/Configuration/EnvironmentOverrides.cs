@@ -9,6 +9,8 @@ namespace Delivery.Core.Configuration;
 /// </summary>
 public static class EnvironmentOverrides
 {
+    private const string OriginPrefix = "environment variable ";
+
     public static IReadOnlyList<ConfigEntry> Read(IReadOnlyDictionary<string, string> environment) =>
         environment
             .Where(variable => variable.Key.StartsWith(DeliveryProject.EnvironmentPrefix, StringComparison.OrdinalIgnoreCase)
@@ -18,8 +20,20 @@ public static class EnvironmentOverrides
                 variable.Key[DeliveryProject.EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal),
                 variable.Value,
                 SecretState.Secret,
-                $"environment variable {variable.Key}"))
+                OriginPrefix + variable.Key))
             .ToList();
+
+    /// <summary>The variable an entry came from, or null for an entry from stack config.</summary>
+    public static string? VariableOf(ConfigEntry entry) =>
+        entry.Origin.StartsWith(OriginPrefix, StringComparison.Ordinal) ? entry.Origin[OriginPrefix.Length..] : null;
+
+    /// <summary>The variable that sets <paramref name="path"/>: <c>apps.api.green</c> is <c>DELIVERY_apps__api__green</c>.</summary>
+    public static string VariableFor(ConfigPath path) =>
+        DeliveryProject.EnvironmentPrefix + path.ConfigurationKey.Replace(":", "__", StringComparison.Ordinal);
+
+    /// <summary>The overrides among <paramref name="environment"/> that set <paramref name="path"/> (the binder ignores case).</summary>
+    public static IEnumerable<ConfigEntry> Setting(IReadOnlyDictionary<string, string> environment, ConfigPath path) =>
+        Read(environment).Where(entry => string.Equals(entry.Key, path.ConfigurationKey, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The process environment as a dictionary (the injectable input of the loader).</summary>
     public static IReadOnlyDictionary<string, string> OfProcess() =>

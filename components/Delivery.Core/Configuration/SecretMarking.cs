@@ -21,6 +21,11 @@ internal static class SecretMarking
             var value = property.GetValue(node);
             if (property.PropertyType == typeof(SecretValue))
                 property.SetValue(node, Mark(entries.GetValueOrDefault(childPath.ConfigurationKey)));
+            else if (value is IDictionary<string, SecretValue> secrets)
+            {
+                foreach (var key in secrets.Keys.ToList())
+                    secrets[key] = Mark(entries.GetValueOrDefault(childPath.Key(key).ConfigurationKey));
+            }
             else if (value is IDictionary map && IsModelType(property.PropertyType.GetGenericArguments()[1]))
             {
                 foreach (DictionaryEntry item in map)

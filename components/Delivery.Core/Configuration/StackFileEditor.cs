@@ -86,7 +86,7 @@ public static partial class StackFileEditor
         return newline < 0 ? yaml.Length : newline + 1;
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.+/:-]*$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.+/:@-]*$")]
     private static partial Regex PlainSafe();
 
     [GeneratedRegex("^(-?(0|[1-9][0-9]*)|true|false)$")]

@@ -1,4 +1,5 @@
 using Delivery.Core.Model;
+using Delivery.Core.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -13,7 +14,7 @@ public static class StackFileReader
     public static StackConfig Read(string path)
     {
         var stackName = StackNameOf(path);
-        return Parse(File.ReadAllText(path), stackName, Path.GetFileName(path));
+        return Parse(StackFileText.ReadFile(path), stackName, Path.GetFileName(path));
     }
 
     /// <summary><c>Pulumi.prod.yaml</c> → <c>prod</c>.</summary>
@@ -31,28 +32,18 @@ public static class StackFileReader
     public static StackConfig Parse(string yaml, string stackName, string origin)
     {
         var collector = new EntryCollector(origin);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            collector.Problem(new ConfigProblem(Severity.Error, origin, null,
-                $"the file is not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}",
-                "correct the YAML syntax (yamllint shows the same place)."));
-            return new StackConfig(stackName, [], collector.Problems, IsOffline: true);
-        }
-
-        if (stream.Documents.Count > 0
-            && stream.Documents[0].RootNode is YamlMappingNode root
-            && root.Children.TryGetValue(new YamlScalarNode("config"), out var configNode)
-            && configNode is YamlMappingNode config)
+        if (Load(yaml, collector) is { } config)
         {
             var seen = EntryCollector.NewKeySet();
             foreach (var (keyNode, value) in config.Children)
             {
-                var topLevel = ProjectKey(((YamlScalarNode)keyNode).Value ?? "");
+                if (keyNode is not YamlScalarNode { Value: var key })
+                {
+                    collector.Problem(FileProblem(origin, $"the file's shape is wrong: config has a key at line {keyNode.Start.Line} that is a map or a list, not a name.",
+                        "write each config key as a name: delivery-platform:<key>."));
+                    continue;
+                }
+                var topLevel = ConfigNamespace.ProjectKey(key ?? "", collector);
                 if (topLevel is not null && collector.FirstOfItsName(null, topLevel, seen))
                     Flatten(ConfigPath.Root(topLevel), value, collector);
             }
@@ -60,14 +51,93 @@ public static class StackFileReader
         return new StackConfig(stackName, collector.Entries, collector.Problems, IsOffline: true);
     }
 
-    /// <summary>The key within this project, or null for another namespace (provider settings).</summary>
-    internal static string? ProjectKey(string key)
+    /// <summary>The top-level keys Pulumi itself writes into a stack file besides config.</summary>
+    private static readonly string[] PulumiKeys = ["config", "secretsprovider", "encryptedkey", "encryptionsalt", "environment"];
+
+    /// <summary>The file's config: map, or null with the problems that stop it being read.</summary>
+    private static YamlMappingNode? Load(string yaml, EntryCollector collector)
     {
-        var colon = key.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0)
-            return key;
-        return key[..colon] == DeliveryProject.Name ? key[(colon + 1)..] : null;
+        var origin = collector.Origin;
+        if (StackFileText.Problem(yaml) is { } textProblem)
+        {
+            collector.Problem(FileProblem(origin, textProblem, "restore the file from git (git checkout -- <file>) or rewrite the broken part."));
+            return null;
+        }
+        var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml));
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (YamlException e)
+        {
+            var message = StackFileText.FirstTabIndentedLine(yaml) is { } tabLine && tabLine >= e.Start.Line
+                ? $"the file is not valid YAML at line {tabLine}: it is indented with a tab; YAML indents with spaces only."
+                : $"the file is not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}";
+            collector.Problem(FileProblem(origin, message, "correct the YAML syntax (yamllint shows the same place)."));
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet refuses some input with other exceptions (an empty key, "? :", a scanner left
+            // with tokens); the parser still knows where it was.
+            collector.Problem(FileProblem(origin,
+                $"the file is not valid YAML for a stack file at line {parser.Current?.Start.Line ?? 1}: an empty key, a key that is itself a map or list, or broken syntax.",
+                "write each key as a name followed by ': ' and its value (yamllint shows syntax errors)."));
+            return null;
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            collector.Problem(FileProblem(origin,
+                $"the file holds {stream.Documents.Count} YAML documents (the second starts at line {stream.Documents[1].RootNode.Start.Line}); a stack file is one document, and everything after the first would be ignored.",
+                "merge the documents into one config: map and remove the '---' line."));
+            return null;
+        }
+        var root = stream.Documents.FirstOrDefault()?.RootNode;
+        if (root is not null and not YamlMappingNode && !(root is YamlScalarNode { Value: null or "" }))
+        {
+            collector.Problem(Shape(origin, $"the top level must be a map of keys (config: …), but it is {Kind(root)}."));
+            return null;
+        }
+        var top = root as YamlMappingNode;
+        foreach (var keyNode in top?.Children.Keys ?? [])
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (!PulumiKeys.Contains(key, StringComparer.Ordinal))
+            {
+                var suggestion = Suggestions.Closest(key, PulumiKeys);
+                collector.Problem(Shape(origin, $"unknown top-level key \"{key}\"{(suggestion is null ? "" : $"; did you mean \"{suggestion}\"?")}"
+                    + (suggestion is null ? $" (line {keyNode.Start.Line}); the keys are {string.Join(", ", PulumiKeys)}." : "")));
+            }
+        }
+        var config = top?.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: "config" }).Value;
+        switch (config)
+        {
+            case YamlMappingNode map:
+                return map;
+            case null when collector.Problems.Count == 0:
+                collector.Problem(Shape(origin, "it has no config: map of keys."));
+                return null;
+            case null:
+                return null;
+            case YamlSequenceNode:
+                collector.Problem(Shape(origin, "config must be a map of keys, but it is a list (remove the '- ' before each key)."));
+                return null;
+            default:
+                collector.Problem(Shape(origin, $"config must be a map of keys, but it is {Kind(config)}."));
+                return null;
+        }
     }
+
+    private static string Kind(YamlNode node) => node is YamlSequenceNode ? "a list" : "a single value";
+
+    private static ConfigProblem Shape(string origin, string what) =>
+        FileProblem(origin, $"the file's shape is wrong: {what}",
+            "a stack file is a map with one config: map of keys, e.g. config:\n  delivery-platform:environment: dev");
+
+    private static ConfigProblem FileProblem(string origin, string message, string fix) =>
+        new(Severity.Error, origin, null, message, fix);
 
     private static void Flatten(ConfigPath path, YamlNode node, EntryCollector collector)
     {
@@ -80,9 +150,15 @@ public static class StackFileReader
                 var seen = EntryCollector.NewKeySet();
                 foreach (var (keyNode, child) in map.Children)
                 {
-                    var key = ((YamlScalarNode)keyNode).Value ?? "";
-                    if (collector.FirstOfItsName(path, key, seen))
-                        Flatten(path.Key(key), child, collector);
+                    if (keyNode is not YamlScalarNode { Value: var key })
+                    {
+                        collector.Problem(ConfigProblem.Error(path, null,
+                            $"has a key at line {keyNode.Start.Line} that is a map or a list, not a name (a template placeholder such as {{{{ name }}}} left in?).",
+                            $"write the key as a plain name, e.g. {path.Key("<name>")}."));
+                        continue;
+                    }
+                    if (collector.FirstOfItsName(path, key ?? "", seen))
+                        Flatten(path.Key(key ?? ""), child, collector);
                 }
                 break;
             case YamlSequenceNode list:

@@ -28,6 +28,9 @@ public sealed class AppConfig
 
     public Dictionary<string, string> Env { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Environment variables set with <c>--secret</c>; they reach the container through the app's Secret and <c>secretKeyRef</c>.</summary>
+    public Dictionary<string, SecretValue> SecretEnv { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Optional public host name, routed through the cluster Gateway.</summary>
     public string Host { get; set; } = "";
 
@@ -47,8 +50,33 @@ public sealed class AppConfig
 
     public SloConfig Slo { get; set; } = new();
 
+    public LogAlertsConfig LogAlerts { get; set; } = new();
+    /// <summary>This app's overrides of the stack's <c>verify</c> settings.</summary>
+    public VerifyConfig Verify { get; set; } = new();
+
     /// <summary>Why a version may go live here without being live upstream (a hotfix).</summary>
     public string HotfixReason { get; set; } = "";
+}
+
+/// <summary>
+/// Loki ruler alerts on the app's logs that file a ticket: error-level lines, and lines with any
+/// of <see cref="Keywords"/>, each above its rate per minute over <see cref="Window"/>.
+/// </summary>
+public sealed class LogAlertsConfig
+{
+    public bool Enabled { get; set; }
+
+    /// <summary>Error-level lines per minute, averaged over the window, above which a ticket is filed.</summary>
+    public double ErrorsPerMinute { get; set; }
+
+    /// <summary>Words or phrases matched literally, ignoring case (e.g. <c>OutOfMemoryError</c>).</summary>
+    public List<string> Keywords { get; set; } = [];
+
+    /// <summary>Lines with a keyword per minute above which a ticket is filed; 0 means any such line.</summary>
+    public double KeywordsPerMinute { get; set; }
+
+    /// <summary>The LogQL range the rates are averaged over (<c>10m</c>).</summary>
+    public string Window { get; set; } = "";
 }
 
 /// <summary>Container requests and limits, as Kubernetes quantities.</summary>

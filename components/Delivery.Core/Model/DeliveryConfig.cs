@@ -18,6 +18,8 @@ public sealed class DeliveryConfig
 
     public FreezeConfig Freeze { get; set; } = new();
 
+    public VerifyConfig Verify { get; set; } = new();
+
     public ClusterConfig Cluster { get; set; } = new();
 
     public RegistryConfig Registry { get; set; } = new();
@@ -25,6 +27,8 @@ public sealed class DeliveryConfig
     public CiConfig Ci { get; set; } = new();
 
     public MonitoringConfig Monitoring { get; set; } = new();
+
+    public AccessConfig Access { get; set; } = new();
 
     public Dictionary<string, AppConfig> Apps { get; set; } = new(StringComparer.Ordinal);
 }

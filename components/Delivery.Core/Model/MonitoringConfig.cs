@@ -36,23 +36,57 @@ public sealed class OidcConfig
     public SecretValue ClientSecret { get; set; } = SecretValue.Missing;
 }
 
-/// <summary>Where alerts of each severity go; an unset receiver drops its alerts.</summary>
+/// <summary>Where alerts of each severity go, and where log alerts file tickets; an unset receiver drops its alerts.</summary>
 public sealed class AlertReceiversConfig
 {
     /// <summary>On-call (pager).</summary>
-    public WebhookReceiverConfig Critical { get; set; } = new();
+    public AlertReceiverConfig Critical { get; set; } = new();
 
     /// <summary>Team chat.</summary>
-    public WebhookReceiverConfig Warning { get; set; } = new();
+    public AlertReceiverConfig Warning { get; set; } = new();
 
     /// <summary>Product channel (release notices).</summary>
-    public WebhookReceiverConfig Info { get; set; } = new();
+    public AlertReceiverConfig Info { get; set; } = new();
+
+    /// <summary>The issue tracker that log alerts file tickets in; unset sends them to team chat.</summary>
+    public AlertReceiverConfig Tracker { get; set; } = new();
 }
 
-public sealed class WebhookReceiverConfig
+/// <summary>
+/// One receiver: its <see cref="Kind"/> (an Alertmanager integration) and that kind's fields. Tokens,
+/// keys and webhook URLs are secrets; Alertmanager reads them from files, never from its config.
+/// </summary>
+public sealed class AlertReceiverConfig
 {
-    /// <summary>The webhook URL, as a secret (it usually embeds a token).</summary>
+    /// <summary>webhook (the default), slack, msteams, pagerduty, opsgenie or jira.</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>webhook, slack, msteams: the URL to post to (it embeds a token).</summary>
     public SecretValue WebhookUrl { get; set; } = SecretValue.Missing;
+
+    /// <summary>slack: the channel (#alerts) or user (@oncall) to post to.</summary>
+    public string Channel { get; set; } = "";
+
+    /// <summary>pagerduty: the Events API v2 integration key of the service.</summary>
+    public SecretValue RoutingKey { get; set; } = SecretValue.Missing;
+
+    /// <summary>opsgenie: the API key of the integration.</summary>
+    public SecretValue ApiKey { get; set; } = SecretValue.Missing;
+
+    /// <summary>jira: the REST API base (https://acme.atlassian.net/rest/api/2/); opsgenie: another region's API (https://api.eu.opsgenie.com/).</summary>
+    public string ApiUrl { get; set; } = "";
+
+    /// <summary>jira: the project key tickets are filed in (OPS).</summary>
+    public string Project { get; set; } = "";
+
+    /// <summary>jira: the issue type of the tickets (Bug, Task).</summary>
+    public string IssueType { get; set; } = "";
+
+    /// <summary>jira: the account that files tickets (the e-mail address on Jira Cloud).</summary>
+    public string User { get; set; } = "";
+
+    /// <summary>jira: that account's API token.</summary>
+    public SecretValue ApiToken { get; set; } = SecretValue.Missing;
 }
 
 /// <summary>Service-level objectives; the monitoring defaults, overridable per app.</summary>

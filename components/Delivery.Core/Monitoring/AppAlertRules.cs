@@ -28,18 +28,14 @@ public static class AppAlertRules
     public const string ErrorBudgetSlo = "error-budget";
     public const string LatencySlo = "latency";
 
-    /// <summary>Burn-rate windows from the Google SRE workbook (ch. 5): 2% of a 30-day budget in 1h pages, 5% in 6h is a ticket.</summary>
-    private const double FastBurnFactor = 14.4;
-    private const double SlowBurnFactor = 6;
+    private const double FastBurnFactor = AppQueries.FastBurnFactor;
+    private const double SlowBurnFactor = AppQueries.SlowBurnFactor;
 
     /// <summary>p95 this much above the same 10 minutes a day earlier is a regression.</summary>
     private const double RegressionFactor = 1.2;
 
     /// <summary>How long a new release id counts as "just deployed".</summary>
     private const string ReleaseNoticeWindow = "15m";
-
-    private const string RequestCount = "http_server_request_duration_seconds_count";
-    private const string RequestBucket = "http_server_request_duration_seconds_bucket";
 
     public static string Name(string app) => $"{app}-slo";
 
@@ -49,17 +45,17 @@ public static class AppAlertRules
         var app = new AppSeries(appName);
         var groups = List(
             Group($"{appName}.error-budget",
-                Alert(FastBurn, FastBurnExpr(app, slo.ErrorRateTarget), "2m", AlertSeverity.Critical, appName, SloLabels(ErrorBudgetSlo),
+                Alert(FastBurn, AppQueries.FastBurn(app.Requests, slo.ErrorRateTarget), "2m", AlertSeverity.Critical, appName, SloLabels(ErrorBudgetSlo),
                     $"{appName} is burning its error budget fast",
                     $"{appName} failed more than {Percent(FastBurnFactor * slo.ErrorRateTarget)} of requests over the last hour and 5 minutes ({FastBurnFactor}x its {Percent(slo.ErrorRateTarget)} target); at this rate a 30-day budget is gone in about 2 days."),
-                Alert(SlowBurn, SlowBurnExpr(app, slo.ErrorRateTarget), "15m", AlertSeverity.Warning, appName, SloLabels(ErrorBudgetSlo),
+                Alert(SlowBurn, AppQueries.SlowBurn(app.Requests, slo.ErrorRateTarget), "15m", AlertSeverity.Warning, appName, SloLabels(ErrorBudgetSlo),
                     $"{appName} is burning its error budget",
                     $"{appName} failed more than {Percent(SlowBurnFactor * slo.ErrorRateTarget)} of requests over the last 6 hours and 30 minutes ({SlowBurnFactor}x its {Percent(slo.ErrorRateTarget)} target).")),
             Group($"{appName}.latency",
-                Alert(LatencyOverBudget, $"{P95(app, "5m", "")} > {Number(slo.LatencyP95Ms / 1000.0)}", "10m", AlertSeverity.Warning, appName, SloLabels(LatencySlo),
+                Alert(LatencyOverBudget, $"{AppQueries.P95(app.Requests, "5m")} > {Number(slo.LatencyP95Ms / 1000.0)}", "10m", AlertSeverity.Warning, appName, SloLabels(LatencySlo),
                     $"{appName} p95 latency is over budget",
                     $"The 95th percentile of {appName} request durations has been above {slo.LatencyP95Ms} ms for 10 minutes."),
-                Alert(LatencyRegression, $"{P95(app, "10m", "")} >= {Number(RegressionFactor)} * {P95(app, "10m", " offset 1d")}", "15m", AlertSeverity.Warning, appName, [],
+                Alert(LatencyRegression, $"{AppQueries.P95(app.Requests, "10m")} >= {Number(RegressionFactor)} * {AppQueries.P95(app.Requests, "10m", " offset 1d")}", "15m", AlertSeverity.Warning, appName, [],
                     $"{appName} p95 latency regressed against yesterday",
                     $"The 95th percentile of {appName} request durations is at least {Percent(RegressionFactor - 1)} above the same time a day ago.")),
             Group($"{appName}.pods",
@@ -77,19 +73,6 @@ public static class AppAlertRules
         return Manifest.Object("monitoring.coreos.com/v1", "PrometheusRule", Name(appName), PlatformNamespaces.Apps,
             StandardLabels.Shared(appName, "alerts"), ("spec", Map(("groups", groups))));
     }
-
-    /// <summary>Failed (5xx) share of requests over a window.</summary>
-    private static string ErrorRatio(AppSeries app, string window) =>
-        $"(sum(rate({RequestCount}{{{app.Requests},http_response_status_code=~\"5..\"}}[{window}])) / sum(rate({RequestCount}{{{app.Requests}}}[{window}])))";
-
-    private static string FastBurnExpr(AppSeries app, double target) =>
-        $"{ErrorRatio(app, "1h")} > {Number(FastBurnFactor)} * {Number(target)} and {ErrorRatio(app, "5m")} > {Number(FastBurnFactor)} * {Number(target)}";
-
-    private static string SlowBurnExpr(AppSeries app, double target) =>
-        $"{ErrorRatio(app, "6h")} > {Number(SlowBurnFactor)} * {Number(target)} and {ErrorRatio(app, "30m")} > {Number(SlowBurnFactor)} * {Number(target)}";
-
-    private static string P95(AppSeries app, string window, string offset) =>
-        $"histogram_quantile(0.95, sum by (le) (rate({RequestBucket}{{{app.Requests}}}[{window}]{offset})))";
 
     /// <summary>
     /// A release id whose targets are scraped now but were not a window ago. Built on <c>up</c>, which
@@ -128,18 +111,7 @@ public static class AppAlertRules
 
     private static (string, string)[] SloLabels(string slo) => [(SloLabel, slo)];
 
-    private static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+    private static string Number(double value) => AppQueries.Number(value);
 
     private static string Percent(double ratio) => (ratio * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%";
-
-    /// <summary>Selectors for one app's series, as the app renderer labels them.</summary>
-    private sealed record AppSeries(string App)
-    {
-        /// <summary>The app's own scraped series: its job is the app name, in the apps namespace.</summary>
-        public string Requests => $"job=\"{App}\",namespace=\"{PlatformNamespaces.Apps}\"";
-
-        /// <summary>kube-state-metrics series of the app's pods: Deployments are <c>&lt;app&gt;-&lt;slot&gt;</c>, so pods are <c>&lt;app&gt;-&lt;slot&gt;-&lt;replicaset hash&gt;-&lt;pod hash&gt;</c>.</summary>
-        public string Pods =>
-            $"namespace=\"{PlatformNamespaces.Apps}\",pod=~\"{App}-({Slots.Name(Model.Slot.Blue)}|{Slots.Name(Model.Slot.Green)})-[a-z0-9]+-[a-z0-9]+\"";
-    }
 }

@@ -11,7 +11,7 @@ namespace Delivery.Core.Monitoring;
 /// <summary>
 /// Dashboards as JSON in ConfigMaps, which Grafana's dashboard sidecar (kube-prometheus-stack
 /// <c>grafana.sidecar.dashboards</c>, label <c>grafana_dashboard: "1"</c>, all namespaces) loads:
-/// one per app and one platform overview. The JSON is built from ordered maps, so it is byte-stable.
+/// one per app, one platform overview and one of the stack's releases. The JSON is built from ordered maps, so it is byte-stable.
 /// </summary>
 public static class GrafanaDashboards
 {
@@ -26,6 +26,7 @@ public static class GrafanaDashboards
     public static IReadOnlyList<KubernetesObject> Render(DeliveryConfig config) =>
     [
         ConfigMap("dashboard-platform-overview", "grafana", "platform-overview.json", OverviewDashboard.Build()),
+        ConfigMap("dashboard-platform-releases", "grafana", "platform-releases.json", ReleasesDashboard.Build(config.Environment)),
         .. config.Apps.Keys.Order(StringComparer.Ordinal)
             .Select(app => ConfigMap($"dashboard-app-{app}", app, $"app-{app}.json", AppDashboard.Build(app))),
     ];

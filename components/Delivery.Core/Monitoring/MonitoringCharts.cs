@@ -32,6 +32,15 @@ public static class MonitoringCharts
 
     private const string TempoOtlpGrpc = "tempo.monitoring.svc:4317";
 
+    /// <summary>The Service the Prometheus Operator creates for every Alertmanager it runs, on Alertmanager's web port.</summary>
+    public const string AlertmanagerUrl = "http://alertmanager-operated.monitoring.svc:9093";
+
+    /// <summary>Where Loki's ruler reads rule files, one folder per tenant.</summary>
+    private const string LokiRulesDirectory = "/rules";
+
+    /// <summary>The tenant id Loki uses when <c>auth_enabled</c> is false.</summary>
+    private const string LokiTenant = "fake";
+
     /// <summary>Where apps send OTLP over HTTP: the collector's Service (its fullname is overridden to the release name).</summary>
     public const string OtlpHttpEndpoint = "http://otel-collector.monitoring.svc:4318";
 
@@ -52,11 +61,11 @@ public static class MonitoringCharts
     {
         var monitoring = config.Monitoring;
         var alertmanagerSpec = Map(("resources", MonitoringResources.For(tier, 10, 32)));
-        if (AlertmanagerConfig.WebhookSecret(config) is { } webhooks)
-            alertmanagerSpec["secrets"] = Manifest.List(webhooks.Name);
+        if (AlertmanagerConfig.ReceiverSecret(config) is { } receiverSecret)
+            alertmanagerSpec["secrets"] = Manifest.List(receiverSecret.Name);
         return new HelmChartSpec("kube-prometheus-stack", "kube-prometheus-stack", PrometheusCommunity, "72.9.1", PlatformNamespaces.Monitoring, Map(
             ("alertmanager", Map(
-                // The rendered config holds no secret: receiver URLs are files from the mounted Secret.
+                // The rendered config holds no secret: receivers read their URLs, keys and tokens from the mounted Secret.
                 ("config", AlertmanagerConfig.Build(config)),
                 ("alertmanagerSpec", alertmanagerSpec))),
             // k3s runs these inside one process and managed clusters hide them: scraping them would
@@ -65,6 +74,8 @@ public static class MonitoringCharts
             ("kubeScheduler", Map(("enabled", false))),
             ("kubeEtcd", Map(("enabled", false))),
             ("kubeProxy", Map(("enabled", false))),
+            // The pods' release labels on kube_pod_labels, for the Releases board and AppReleaseNotReady.
+            ("kube-state-metrics", Map(("metricLabelsAllowlist", Manifest.ListOf(ReleaseSeries.KubeStateMetricsAllowlist)))),
             ("prometheus", Map(("prometheusSpec", Map(
                 ("retention", $"{monitoring.RetentionDays}d"),
                 ("retentionSize", RetentionSize(monitoring.StorageSize)),
@@ -132,7 +143,24 @@ public static class MonitoringCharts
                     ("index", Map(("prefix", "loki_index_"), ("period", "24h")))))))),
                 ("limits_config", Map(("retention_period", Hours(config.Monitoring.RetentionDays)))),
                 // Retention is applied by the compactor, which needs a store for delete requests.
-                ("compactor", Map(("retention_enabled", true), ("delete_request_store", "filesystem"))))),
+                ("compactor", Map(("retention_enabled", true), ("delete_request_store", "filesystem"))),
+                // The ruler evaluates the apps' log alerts (LogQL) and sends them to the platform's Alertmanager.
+                ("rulerConfig", Map(
+                    ("storage", Map(("type", "local"), ("local", Map(("directory", LokiRulesDirectory))))),
+                    ("rule_path", "/var/loki/rules-temp"),
+                    ("alertmanager_url", AlertmanagerUrl),
+                    // Alertmanager 0.27+ serves only its v2 API.
+                    ("enable_alertmanager_v2", true),
+                    // Lets Grafana list the log alerts beside the Prometheus ones.
+                    ("enable_api", true))))),
+            // The chart's sidecar copies ConfigMaps labelled loki_rule into the ruler's directory for the
+            // single tenant (auth is off, so Loki names it "fake"); it reads ConfigMaps only, in this namespace.
+            ("sidecar", Map(("rules", Map(
+                ("enabled", true),
+                ("label", LogAlertRules.SidecarLabel),
+                ("labelValue", LogAlertRules.SidecarLabelValue),
+                ("folder", $"{LokiRulesDirectory}/{LokiTenant}"),
+                ("resource", "configmap"))))),
             ("singleBinary", Map(
                 ("replicas", 1),
                 ("resources", MonitoringResources.For(tier, 50, 128)),

@@ -6,8 +6,8 @@ namespace Delivery.Core.Monitoring;
 
 /// <summary>
 /// The monitoring component: its charts, the platform-level alert rules and dashboards, Grafana's
-/// generated admin password and the Secrets the shell creates (Grafana's admin, the configured
-/// webhook URLs). Each app's own PrometheusRule comes with the app (<see cref="AppAlertRules"/>).
+/// generated admin password, the Secrets the shell creates (Grafana's admin, the configured
+/// receivers' secrets) and the apps' log alert rules for Loki. Each app's own PrometheusRule comes with the app (<see cref="AppAlertRules"/>).
 /// </summary>
 public static class MonitoringRendering
 {
@@ -23,15 +23,17 @@ public static class MonitoringRendering
         if (!config.Monitoring.Enabled)
             return ComponentRendering.Empty(Component);
         List<SecretSpec> secrets = [GrafanaAdminSecret()];
-        if (AlertmanagerConfig.WebhookSecret(config) is { } webhooks)
-            secrets.Add(webhooks);
+        if (AlertmanagerConfig.ReceiverSecret(config) is { } receiverSecret)
+            secrets.Add(receiverSecret);
         if (GrafanaAccessPolicy.OidcSecret(config.Monitoring) is { } oidc)
             secrets.Add(oidc);
         return new ComponentRendering(
             Component,
             [
                 VulnerabilityAlertRules.Render(),
+                ReleaseAlertRules.Render(),
                 .. GrafanaDashboards.Render(config),
+                .. LogAlerts(config),
                 GrafanaSidecarRbac.Role(),
                 .. GrafanaRoute.Render(config.Monitoring, tier) is { } route ? [route] : Array.Empty<KubernetesObject>(),
                 .. GrafanaAccessPolicy.Render(config.Monitoring, tier) is { } access ? [access] : Array.Empty<KubernetesObject>(),
@@ -40,6 +42,10 @@ public static class MonitoringRendering
             secrets,
             [GrafanaAdminPassword]);
     }
+
+    /// <summary>The apps' log alert rules, for Loki's ruler in this namespace.</summary>
+    private static IEnumerable<KubernetesObject> LogAlerts(DeliveryConfig config) =>
+        config.Apps.Keys.Order(StringComparer.Ordinal).Select(app => LogAlertRules.Render(config, app)).OfType<KubernetesObject>();
 
     private static SecretSpec GrafanaAdminSecret() =>
         new(MonitoringCharts.GrafanaAdminSecret, PlatformNamespaces.Monitoring, "Opaque", StandardLabels.Shared("grafana", Component),

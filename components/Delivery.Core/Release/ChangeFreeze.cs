@@ -6,7 +6,8 @@ namespace Delivery.Core.Release;
 
 /// <summary>
 /// A frozen stack refuses every change of versions, live slots and canary weights compared with
-/// what was deployed before, each refusal naming the freeze's reason.
+/// what was deployed before, each refusal naming the freeze's reason. A rollback (see
+/// <see cref="RollbackRule"/>) is never held: its live change and its canary reset pass.
 /// </summary>
 public static class ChangeFreeze
 {
@@ -26,6 +27,7 @@ public static class ChangeFreeze
                 problems.Add(Refusal(app, null, now is null ? "removing an app" : "adding an app", config.Freeze.Reason));
                 continue;
             }
+            var rollback = RollbackRule.IsRollback(before, now);
             foreach (var (key, was, @is) in new[]
                      {
                          ("blue", before.Blue, now.Blue),
@@ -34,15 +36,16 @@ public static class ChangeFreeze
                          ("canaryWeight", Text(before.CanaryWeight), Text(now.CanaryWeight)),
                      })
             {
-                if (was != @is)
-                    problems.Add(Refusal(app.Key(key), @is, $"changing it from \"{was}\"", config.Freeze.Reason));
+                if (was == @is || (rollback && (key == "live" || (key == "canaryWeight" && now.CanaryWeight == 0))))
+                    continue;
+                problems.Add(Refusal(app.Key(key), @is, $"changing it from \"{was}\"", config.Freeze.Reason, key == "live" ? RollbackRule.Hint(before) : ""));
             }
         }
         return problems;
     }
 
-    private static ConfigProblem Refusal(ConfigPath path, string? value, string change, string reason) =>
-        ConfigProblem.Error(path, value, $"the stack is frozen ({reason}); {change} is refused.",
+    private static ConfigProblem Refusal(ConfigPath path, string? value, string change, string reason, string hint = "") =>
+        ConfigProblem.Error(path, value, $"the stack is frozen ({reason}); {change} is refused.{hint}",
             "revert the change, or lift the freeze first: pulumi config set --path delivery-platform:freeze.enabled false.");
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -5,8 +5,8 @@ namespace Delivery.Core.Release;
 
 /// <summary>
 /// prod ← staging ← dev: a version may become live in a stack only if it is promotable upstream
-/// (live there, or staged and verified). A version already live before is not re-checked, and a
-/// hotfix is let through only with an explicit reason, and reported.
+/// (live there, or staged and verified). A version already live before is not re-checked, nor is a
+/// rollback (<see cref="RollbackRule"/>); a hotfix is let through only with an explicit reason, and reported.
 /// </summary>
 public static class PromotionLadder
 {
@@ -20,7 +20,8 @@ public static class PromotionLadder
         foreach (var (name, app) in ReleaseState.Of(config).Apps.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             var version = app.LiveVersion;
-            if (version.Length == 0 || deployed?.Apps.GetValueOrDefault(name)?.LiveVersion == version || upstream.Vouches(name, version))
+            var before = deployed?.Apps.GetValueOrDefault(name);
+            if (version.Length == 0 || before?.LiveVersion == version || (before is not null && RollbackRule.IsRollback(before, app)) || upstream.Vouches(name, version))
                 continue;
             var path = ConfigPath.Root("apps").Key(name).Key(app.Live);
             var hotfix = config.Apps[name].HotfixReason;

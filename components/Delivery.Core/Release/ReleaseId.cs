@@ -1,32 +1,39 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Delivery.Core.Apps;
+using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Validation;
 
 namespace Delivery.Core.Release;
 
 /// <summary>
-/// The identity of what one slot runs: the version plus a short hash of every setting that shapes
-/// its pods (image, port, probes path, resources, environment). Same config, same id, so an
-/// unchanged <c>pulumi up</c> changes nothing; any change to the pods, a new id. Replica counts are
-/// left out: scaling is not a release and must not restart pods.
+/// The identity of what one slot runs: the version plus a short hash of its whole rendered pod
+/// template (with a placeholder where the id itself goes). Same config, same id, so an unchanged
+/// <c>pulumi up</c> changes nothing; anything that changes the pods (image, port, probes, resources,
+/// environment, the tier's topology spread, the registry's pull secret, the trace endpoint…), a new
+/// id. Replicas, the live slot and the canary weight are not in the pod template: scaling and
+/// switching are not releases and must not restart pods. The template is hashed as if in the blue
+/// slot: the same version with the same settings is the same release in either slot.
 /// </summary>
 public static class ReleaseId
 {
     private const int HashLength = 10;
 
-    public static string Of(DeliveryConfig config, AppConfig app, Slot slot)
+    /// <summary>Stands for the release id inside the pods it is computed from.</summary>
+    private const string Placeholder = "";
+
+    private const Slot HashedAs = Slot.Blue;
+
+    public static string Of(DeliveryConfig config, string app, Slot slot) => Of(config, app, Slots.Version(config.Apps[app], slot));
+
+    /// <summary>The id that <paramref name="app"/>'s settings give <paramref name="version"/>, in whichever slot it runs.</summary>
+    public static string Of(DeliveryConfig config, string app, string version)
     {
-        var version = Slots.Version(app, slot);
-        var settings = new StringBuilder()
-            .AppendLine(ImageReference.Of(config.Registry, app, version))
-            .AppendLine(app.Port.ToString(CultureInfo.InvariantCulture))
-            .AppendLine(app.HealthPath)
-            .AppendLine(string.Join('|', app.Resources.CpuRequest, app.Resources.MemoryRequest, app.Resources.CpuLimit, app.Resources.MemoryLimit));
-        foreach (var (name, value) in app.Env.OrderBy(e => e.Key, StringComparer.Ordinal))
-            settings.Append(name).Append('=').AppendLine(value);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settings.ToString())))[..HashLength];
+        var tier = Tiers.Parse(config.Environment) ?? throw new InvalidOperationException($"environment \"{config.Environment}\" is not validated.");
+        var labels = StandardLabels.ForSlot(app, HashedAs, version, AppDeployment.Component, Placeholder);
+        var pods = AppDeployment.PodTemplate(config, tier, app, HashedAs, version, labels);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(YamlWriter.Write(pods))))[..HashLength];
         var versionPart = VersionLabel(version);
         var room = LabelValues.MaxLength - HashLength - 1;
         return $"{(versionPart.Length > room ? versionPart[..room].TrimEnd('-', '.', '_') : versionPart)}-{hash}";

@@ -1,21 +1,25 @@
 using System.Globalization;
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
+using Delivery.Core.Release.History;
 using Delivery.Core.Validation;
 
 namespace Delivery.Core.Release;
 
-/// <summary>A release step as config edits: each a key and its new value.</summary>
-public sealed record ReleaseEdit(string Summary, IReadOnlyList<(ConfigPath Path, string Value)> Changes);
+/// <summary>A release step as config edits: each a key and its new value; <paramref name="Notice"/> is what the step gives up, if anything.</summary>
+public sealed record ReleaseEdit(string Summary, IReadOnlyList<(ConfigPath Path, string Value)> Changes, string? Notice = null);
 
 /// <summary>
-/// The three release steps as pure config edits: promote stages a version in the idle slot;
-/// switch makes the idle slot live; rollback makes the previous slot live again. A switch or
-/// rollback also ends a running canary, whose weight would otherwise point at the old slot.
+/// The release steps as pure config edits: promote stages a version in the idle slot; canary
+/// sends a share of the host's traffic to it; switch makes the idle slot live; rollback makes the
+/// version live before the last switch live again (and only that one); abort gives the idle slot
+/// back the version it held before it was staged over. A switch or rollback also ends a running
+/// canary, whose weight would otherwise point at the old slot.
 /// </summary>
 public static class ReleaseOperations
 {
-    public static ReleaseEdit Promote(DeliveryConfig config, string app, string version)
+    /// <param name="rollbackTarget">The app's rollback target, when its history is known: promote says when it overwrites it.</param>
+    public static ReleaseEdit Promote(DeliveryConfig config, string app, string version, RollbackTarget? rollbackTarget = null)
     {
         var (settings, live) = Find(config, app);
         var idle = Slots.Other(live);
@@ -23,14 +27,70 @@ public static class ReleaseOperations
             throw new ReleaseRefusedException($"{app} {version} is already live in the {Slots.Name(live)} slot.");
         if (Slots.Version(settings, idle) == version)
             return new ReleaseEdit($"{app}: {version} is already staged in the idle {Slots.Name(idle)} slot; nothing to change", []);
+        var replaced = rollbackTarget is { Ready: true } target && target.Slot == idle
+            ? $"{Slots.Name(idle)} held {target.Version}, the rollback target; after this, rolling back needs a redeploy of {target.Version} (or `deliver abort {app}` before the switch)."
+            : null;
         return new ReleaseEdit(
             $"{app}: stage {version} in the idle {Slots.Name(idle)} slot (was \"{Slots.Version(settings, idle)}\"); {Slots.Name(live)} stays live",
-            [(AppPath(app).Key(Slots.Name(idle)), version)]);
+            [(AppPath(app).Key(Slots.Name(idle)), version)], replaced);
+    }
+
+    /// <summary>Send <paramref name="weight"/> percent of the host's traffic to the idle slot; 0 ends the canary.</summary>
+    public static ReleaseEdit Canary(DeliveryConfig config, string app, int weight)
+    {
+        var (settings, live) = Find(config, app);
+        var idle = Slots.Other(live);
+        var was = settings.CanaryWeight.ToString(CultureInfo.InvariantCulture);
+        if (weight is < 0 or > 100)
+            throw new ReleaseRefusedException($"a canary weight is a percent of traffic, 0–100, not {weight.ToString(CultureInfo.InvariantCulture)}; 0 ends the canary.");
+        if (weight == settings.CanaryWeight)
+            return new ReleaseEdit($"{app}: the canary is already at {was}%; nothing to change", []);
+        if (weight > 0 && Slots.Version(settings, idle).Length == 0)
+            throw new ReleaseRefusedException($"cannot canary {app}: the idle {Slots.Name(idle)} slot has no version; stage one first: deliver promote {app} <version>.");
+        var text = weight.ToString(CultureInfo.InvariantCulture);
+        var summary = weight == 0
+            ? $"{app}: end the canary (was {was}%); all traffic to the live {Slots.Name(live)} slot"
+            : $"{app}: send {text}% of traffic to the idle {Slots.Name(idle)} slot ({Slots.Version(settings, idle)}), was {was}%; {Slots.Name(live)} stays live";
+        return new ReleaseEdit(summary, [(AppPath(app).Key("canaryWeight"), text)]);
     }
 
     public static ReleaseEdit Switch(DeliveryConfig config, string app) => MakeIdleLive(config, app, "switch");
 
-    public static ReleaseEdit Rollback(DeliveryConfig config, string app) => MakeIdleLive(config, app, "roll back");
+    /// <summary>The last good version live again: refused, with the target's one-line reason, unless it is ready in the idle slot.</summary>
+    public static ReleaseEdit Rollback(DeliveryConfig config, string app, RollbackTarget? target)
+    {
+        Find(config, app);
+        if (target is null || !target.Ready)
+            throw new ReleaseRefusedException(target?.Refusal ?? $"cannot roll back {app}: its live slot is not blue or green.");
+        var edit = MakeIdleLive(config, app, "roll back");
+        return edit with { Summary = edit.Summary + $", the version live before {target.Version}'s replacement" };
+    }
+
+    /// <summary>
+    /// Un-stage: the idle slot gets back the version it held before the first promote since the
+    /// app's latest live change (so several promotes in a row are undone at once), which restores
+    /// the rollback target.
+    /// </summary>
+    public static ReleaseEdit Abort(DeliveryConfig config, string stack, string app, ReleaseLedger ledger)
+    {
+        var (settings, live) = Find(config, app);
+        var idle = Slots.Other(live);
+        var events = ledger.Of(app).ToList();
+        var lastLive = events.FindLastIndex(e => e.ChangesLive);
+        var first = events.Skip(lastLive + 1).FirstOrDefault(e => e.Kind == ReleaseEventKind.Promote && e.Slot == Slots.Name(idle));
+        var current = Slots.Version(settings, idle);
+        if (first is null)
+        {
+            throw new ReleaseRefusedException(
+                $"nothing to abort: no version was staged in {app}'s idle {Slots.Name(idle)} slot since its last live change in {stack}" +
+                (current.Length > 0 ? $" (it holds {current})." : "."));
+        }
+        if (first.From == current)
+            return new ReleaseEdit($"{app}: the idle {Slots.Name(idle)} slot already holds {current}, as before {first.To} was staged; nothing to change", []);
+        return new ReleaseEdit(
+            $"{app}: un-stage {current} from the idle {Slots.Name(idle)} slot, back to {(first.From.Length == 0 ? "no version" : first.From)} (as before the promote of {RollbackTarget.When(first.Time)})",
+            [(AppPath(app).Key(Slots.Name(idle)), first.From)]);
+    }
 
     private static ReleaseEdit MakeIdleLive(DeliveryConfig config, string app, string verb)
     {

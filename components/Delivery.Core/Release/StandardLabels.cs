@@ -33,13 +33,16 @@ public static class StandardLabels
     };
 
     /// <summary>Labels for a slot's Deployment and its pods: the shared ones plus slot, version and release id.</summary>
-    public static SortedDictionary<string, string> ForSlot(DeliveryConfig config, string app, Slot slot, string component)
+    public static SortedDictionary<string, string> ForSlot(DeliveryConfig config, string app, Slot slot, string component) =>
+        ForSlot(app, slot, Slots.Version(config.Apps[app], slot), component, ReleaseId.Of(config, app, slot));
+
+    /// <summary>The same for a given version and release id (the release id itself is computed over pods labelled with a placeholder).</summary>
+    public static SortedDictionary<string, string> ForSlot(string app, Slot slot, string version, string component, string releaseId)
     {
-        var appConfig = config.Apps[app];
         var labels = Shared(app, component);
         labels[SlotLabel] = Slots.Name(slot);
-        labels[Version] = ReleaseId.VersionLabel(Slots.Version(appConfig, slot));
-        labels[Release] = ReleaseId.Of(config, appConfig, slot);
+        labels[Version] = ReleaseId.VersionLabel(version);
+        labels[Release] = releaseId;
         return labels;
     }
 

@@ -14,19 +14,33 @@ internal static class AppRules
         foreach (var (name, app) in config.Apps.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             var path = apps.Key(name);
-            foreach (var problem in Name(path, name)
+            foreach (var problem in Name(path, name, names)
                          .Concat(Image(path, app))
                          .Concat(SlotsAndCanary(path, app, context))
                          .Concat(Sizing(path, app, context))
                          .Concat(Networking(path, name, app, names))
+                         .Concat(AppSecretEnvRules.Check(path, app, context))
                          .Concat(ResourceRules.Check(path.Key("resources"), app.Resources))
-                         .Concat(SloRules.Check(path.Key("slo"), app.Slo)))
+                         .Concat(SloRules.Check(path.Key("slo"), app.Slo))
+                         .Concat(LogAlertsRules.Check(path.Key("logAlerts"), app.LogAlerts))
+                         .Concat(VerifyRules.Check(path.Key("verify"), app.Verify)))
                 yield return problem;
         }
     }
 
-    private static IEnumerable<ConfigProblem> Name(ConfigPath path, string name)
+    private static IEnumerable<ConfigProblem> Name(ConfigPath path, string name, HashSet<string> appNames)
     {
+        foreach (var slot in new[] { Slot.Blue, Slot.Green })
+        {
+            var suffix = "-" + SlotKey(slot);
+            var owner = name.EndsWith(suffix, StringComparison.Ordinal) ? name[..^suffix.Length] : null;
+            if (owner is not null && appNames.Contains(owner))
+            {
+                yield return ConfigProblem.Error(path, name,
+                    $"is the name of the Service and Deployment of app {owner}'s {SlotKey(slot)} slot ({name}); two objects of one kind cannot share a name.",
+                    $"rename one of the two apps: move the keys of {path} under a name that is not <app>-blue or <app>-green of another app.");
+            }
+        }
         if (!Names.IsDns1035Label(name) || name.Length > Names.MaxAppName)
         {
             yield return ConfigProblem.Error(path, name,
@@ -63,8 +77,9 @@ internal static class AppRules
         var liveSlot = Slots.Parse(app.Live);
         if (liveSlot is null)
         {
+            var suggestion = app.Live.Length == 0 ? null : Suggestions.Closest(app.Live, ["blue", "green"]);
             yield return ConfigProblem.Error(live, app.Live.Length == 0 ? null : app.Live, "must be blue or green: the slot that takes traffic.",
-                $"pulumi config set --path {live} <blue|green>.");
+                suggestion is null ? $"pulumi config set --path {live} <blue|green>." : $"did you mean \"{suggestion}\"? pulumi config set --path {live} {suggestion}.");
             yield break;
         }
         if (Slots.Version(app, liveSlot.Value).Length == 0)

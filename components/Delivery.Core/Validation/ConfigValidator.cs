@@ -14,5 +14,8 @@ public static class ConfigValidator
         .. CiRules.Check(config.Ci, context),
         .. MonitoringRules.Check(config.Monitoring, context),
         .. AppRules.Check(config, context),
+        .. AccessRules.Check(config.Access, context),
+        .. VerifyRules.Check(ConfigPath.Root("verify"), config.Verify),
+        .. HostRules.Check(config),
     ];
 }

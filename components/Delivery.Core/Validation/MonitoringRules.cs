@@ -30,19 +30,15 @@ internal static class MonitoringRules
         foreach (var problem in GrafanaAccess(monitoring, root, context))
             yield return problem;
         var receivers = root.Key("receivers");
-        foreach (var (severity, receiver) in new[] { ("critical", monitoring.Receivers.Critical), ("warning", monitoring.Receivers.Warning), ("info", monitoring.Receivers.Info) })
+        foreach (var (tier, receiver) in new[]
         {
-            var url = receivers.Key(severity).Key("webhookUrl");
-            var checks = severity == "critical" && context.Tier == Tier.Prod
-                ? SecretRules.Required(url, receiver.WebhookUrl, context, "webhook URL", "in prod, so that critical alerts page someone")
-                : SecretRules.Optional(url, receiver.WebhookUrl, context);
-            foreach (var problem in checks)
+            ("critical", monitoring.Receivers.Critical), ("warning", monitoring.Receivers.Warning),
+            ("info", monitoring.Receivers.Info), ("tracker", monitoring.Receivers.Tracker),
+        })
+        {
+            var requiredWhy = tier == "critical" && context.Tier == Tier.Prod ? "in prod, so that critical alerts page someone" : null;
+            foreach (var problem in ReceiverRules.Check(receivers.Key(tier), receiver, context, requiredWhy))
                 yield return problem;
-            if (receiver.WebhookUrl.HasKnownValue && !Urls.IsWebUrl(receiver.WebhookUrl.Reveal(), allowHttp: context.Tier == Tier.Local))
-            {
-                yield return ConfigProblem.Error(url, null, "is not an https URL (the value is not shown: it is a secret).",
-                    $"pulumi config set --secret --path {url} https://<receiver>.");
-            }
         }
         foreach (var problem in SloRules.Check(root.Key("slo"), monitoring.Slo))
             yield return problem;

@@ -19,8 +19,11 @@ public static partial class Quantities
         var match = Quantity().Match(text);
         if (!match.Success)
             return null;
-        var number = decimal.Parse(match.Groups["number"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-        return number * Multipliers[match.Groups["suffix"].Value];
+        // Beyond decimal's range (about 7.9e28) no quantity means anything: not a quantity either.
+        if (!decimal.TryParse(match.Groups["number"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            return null;
+        var multiplier = Multipliers[match.Groups["suffix"].Value];
+        return multiplier > 1 && number > decimal.MaxValue / multiplier ? null : number * multiplier;
     }
 
     public static bool IsValid(string text) => Parse(text) is not null;

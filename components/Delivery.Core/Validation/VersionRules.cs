@@ -6,10 +6,17 @@ namespace Delivery.Core.Validation;
 /// <summary>One slot version: immutable outside local, pinned to its digest in staging and prod, a valid tag everywhere.</summary>
 internal static class VersionRules
 {
-    private const string Examples = "a semantic version (1.4.2, or 1.4.2-3f9c2ab with the git sha) or a digest (sha256:<64 hex digits>)";
+    private const string Examples = "a semantic version (1.4.2, or 1.4.2-3f9c2ab with the git sha), one pinned to its digest (1.4.2@sha256:<64 hex digits>; staging and prod require it) or a digest (sha256:<64 hex digits>)";
 
     public static ConfigProblem? Check(ConfigPath path, string version, ValidationContext context)
     {
+        // The tag is what comes before a pinned digest (1.6.0@sha256:…); a digest alone is no tag.
+        var tag = version.Split('@')[0];
+        if (!Versions.IsDigest(version) && tag.Length > Versions.MaxTagLength)
+        {
+            return ConfigProblem.Error(path, version, $"is {tag.Length} characters long; an image tag has at most {Versions.MaxTagLength}.",
+                $"shorten the pre-release part (1.4.2-<short git sha>): pulumi config set --path {path} <version>.");
+        }
         if (Versions.IsImmutable(version))
         {
             if (context.Tier is Tier.Staging or Tier.Prod && !Versions.HasDigest(version))

@@ -15,6 +15,9 @@ public static partial class Versions
         "staging", "prod", "production", "release", "current", "next",
     };
 
+    /// <summary>The longest image tag the OCI distribution spec allows.</summary>
+    public const int MaxTagLength = 128;
+
     public static bool IsDigest(string version) => Digest().IsMatch(version);
 
     public static bool IsSemver(string version) => Semver().IsMatch(version);
@@ -33,6 +36,20 @@ public static partial class Versions
     /// <summary>The digest part of a version (<c>sha256:…</c>); empty when it has none.</summary>
     public static string DigestOf(string version) =>
         IsDigest(version) ? version : IsPinnedSemver(version) ? version[(version.IndexOf('@', StringComparison.Ordinal) + 1)..] : "";
+
+    /// <summary>Digest hex digits kept when a table shows a version, as docker shows image ids.</summary>
+    private const int ShownDigestDigits = 12;
+
+    /// <summary>A version for a table: a digest cut to its first 12 hex digits (<c>1.6.0@sha256:4e1f2a9c0ffe</c>).</summary>
+    public static string Abbreviated(string version)
+    {
+        var digest = DigestOf(version);
+        if (digest.Length == 0)
+            return version;
+        var shown = digest[..("sha256:".Length + ShownDigestDigits)];
+        var tag = Tag(version);
+        return tag.Length == 0 ? shown : $"{tag}@{shown}";
+    }
 
     public static bool IsImmutable(string version) => IsDigest(version) || IsSemver(version) || IsPinnedSemver(version);
 

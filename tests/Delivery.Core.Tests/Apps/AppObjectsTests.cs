@@ -55,7 +55,7 @@ public sealed class AppObjectsTests
             if (!isWorkload)
                 continue;
             var podLabels = (OrderedDictionary<string, object?>)AppFixtures.At(obj, "spec", "template", "metadata", "labels")!;
-            var app = loaded.Config.Apps[obj.Labels[StandardLabels.Name]!.ToString()!];
+            var app = obj.Labels[StandardLabels.Name]!.ToString()!;
             var slot = obj.Name.EndsWith("-blue", StringComparison.Ordinal) ? Model.Slot.Blue : Model.Slot.Green;
             Assert.Equal(ReleaseId.Of(loaded.Config, app, slot), podLabels[StandardLabels.Release]);
             Assert.Equal(obj.Labels[StandardLabels.Release], podLabels[StandardLabels.Release]);

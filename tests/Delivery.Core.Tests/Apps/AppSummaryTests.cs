@@ -12,8 +12,8 @@ public sealed class AppSummaryTests
 
         var summary = AppSummary.Of(config, "api");
 
-        Assert.Equal(new AppSummary("green", "1.5.0", "1.4.2", ReleaseId.Of(config, config.Apps["api"], Model.Slot.Green),
-            ReleaseId.Of(config, config.Apps["api"], Model.Slot.Blue), "api", "api-blue", "api-green"), summary);
+        Assert.Equal(new AppSummary("green", "1.5.0", "1.4.2", ReleaseId.Of(config, "api", Model.Slot.Green),
+            ReleaseId.Of(config, "api", Model.Slot.Blue), "api", "api-blue", "api-green"), summary);
         Assert.Equal("", AppSummary.Of(config, "web").IdleReleaseId);
     }
 }

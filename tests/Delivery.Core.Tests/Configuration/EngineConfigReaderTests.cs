@@ -69,4 +69,15 @@ public sealed class EngineConfigReaderTests
         Assert.Empty(stack.Entries);
         Assert.Empty(stack.Problems);
     }
+
+    [Fact]
+    public void A_near_miss_of_the_project_namespace_is_an_error_and_provider_keys_are_not()
+    {
+        var stack = Read("""{"delivery-platfrom:apps":"{\"api\":{\"image\":\"shop/api\"}}","kubernetes:context":"dev","delivery-platform:environment":"dev"}""");
+
+        var problem = Assert.Single(stack.Problems);
+        Assert.Equal("delivery-platfrom:apps", problem.Key);
+        Assert.Equal("did you mean \"delivery-platform\"? Rename the key to delivery-platform:apps.", problem.Fix);
+        Assert.Equal([("environment", "dev")], stack.Entries.Select(e => (e.Key, e.Value)));
+    }
 }

@@ -64,6 +64,8 @@ public sealed class StackFileEditorTests
     [Theory]
     [InlineData("1.5.0", "1.5.0")]
     [InlineData("sha256:abc", "sha256:abc")]
+    [InlineData("1.5.0@sha256:abc", "1.5.0@sha256:abc")]
+    [InlineData("@at", "\"@at\"")]
     [InlineData("1.5", "\"1.5\"")]
     [InlineData("10", "10")]
     [InlineData("true", "true")]

@@ -68,25 +68,32 @@ public sealed class AlertmanagerConfigTests
     }
 
     [Fact]
+    public void Without_a_tracker_a_ticket_alert_goes_to_team_chat_or_nowhere_when_that_is_unset_too()
+    {
+        Assert.Equal(AlertmanagerConfig.TeamChat, AmTool.RouteOf(AlertmanagerConfig.Render(AllReceivers()), "ticket=true", "severity=warning"));
+        Assert.Equal(AlertmanagerConfig.NullReceiver, AmTool.RouteOf(AlertmanagerConfig.Render(WithReceivers(("critical", PagerUrl))), "ticket=true", "severity=warning"));
+    }
+
+    [Fact]
     public void No_webhook_url_enters_the_config_only_files_from_the_mounted_secret()
     {
         var config = AllReceivers();
 
         var yaml = AlertmanagerConfig.Render(config);
-        var secret = AlertmanagerConfig.WebhookSecret(config)!;
+        var secret = AlertmanagerConfig.ReceiverSecret(config)!;
 
         Assert.DoesNotContain("s3cr3t", yaml);
-        Assert.DoesNotContain("url:", yaml);
+        Assert.DoesNotContain(" url:", yaml);
         Assert.Contains($"url_file: /etc/alertmanager/secrets/{secret.Name}/{AlertmanagerConfig.OnCall}", yaml);
         Assert.Equal([AlertmanagerConfig.OnCall, AlertmanagerConfig.TeamChat, AlertmanagerConfig.Product], secret.Entries.Select(e => e.Key));
         Assert.Equal(PagerUrl, Assert.IsType<Kubernetes.ConfigSecretSource>(secret.Entries[0].Source).Value.Reveal());
     }
 
     [Fact]
-    public void The_webhook_secret_holds_only_the_receivers_that_are_set()
+    public void The_receiver_secret_holds_only_the_receivers_that_are_set()
     {
-        Assert.Null(AlertmanagerConfig.WebhookSecret(WithReceivers()));
-        Assert.Equal([AlertmanagerConfig.TeamChat], AlertmanagerConfig.WebhookSecret(WithReceivers(("warning", ChatUrl)))!.Entries.Select(e => e.Key));
+        Assert.Null(AlertmanagerConfig.ReceiverSecret(WithReceivers()));
+        Assert.Equal([AlertmanagerConfig.TeamChat], AlertmanagerConfig.ReceiverSecret(WithReceivers(("warning", ChatUrl)))!.Entries.Select(e => e.Key));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class GrafanaDashboardsTests
     {
         var configMaps = Render();
 
-        Assert.Equal(["dashboard-platform-overview", "dashboard-app-api", "dashboard-app-web"], configMaps.Select(c => c.Name));
+        Assert.Equal(["dashboard-platform-overview", "dashboard-platform-releases", "dashboard-app-api", "dashboard-app-web"], configMaps.Select(c => c.Name));
         Assert.All(configMaps, c => Assert.Equal((object)"1", c.Labels["grafana_dashboard"]));
         Assert.All(configMaps, c => Assert.Equal(PlatformNamespaces.Monitoring, c.Namespace));
         SchemaCheck.AssertValid(configMaps);
@@ -50,6 +50,24 @@ public sealed class GrafanaDashboardsTests
         var releases = dashboard.GetProperty("annotations").GetProperty("list")[0];
         Assert.Contains($"alertname=\"{AppAlertRules.ReleaseDeployed}\",app=\"api\"", releases.GetProperty("expr").GetString());
         Assert.Equal("Release {{release}}", releases.GetProperty("titleFormat").GetString());
+    }
+
+    [Fact]
+    public void The_releases_board_shows_live_release_slots_failed_releases_and_release_annotations()
+    {
+        var dashboard = Dashboard(Render().Single(c => c.Name == "dashboard-platform-releases"));
+
+        Assert.Equal("Releases (dev)", dashboard.GetProperty("title").GetString());
+        var panels = dashboard.GetProperty("panels").EnumerateArray().ToList();
+        Assert.Equal(["Live release per app", "Each slot's release and when its pods started", "Releases with pods not ready", "Ready pods by release"],
+            panels.Select(p => p.GetProperty("title").GetString()));
+        var live = panels[0].GetProperty("targets")[0].GetProperty("expr").GetString()!;
+        // The live slot is the one behind the app's own Service (Endpoints named after the app), not a slot Service.
+        Assert.Contains("kube_endpoint_address{namespace=\"apps\",ready=\"true\"}", live, StringComparison.Ordinal);
+        Assert.Contains("\"label_app_kubernetes_io_name\", \"$1\", \"endpoint\", \"(.+)\")", live, StringComparison.Ordinal);
+        Assert.All(panels.Take(3), p => Assert.True(p.GetProperty("targets")[0].GetProperty("instant").GetBoolean()));
+        Assert.Equal("dateTimeAsIso", panels[1].GetProperty("fieldConfig").GetProperty("defaults").GetProperty("unit").GetString());
+        Assert.Contains("AppReleaseDeployed|AppReleaseNotReady", dashboard.GetProperty("annotations").GetProperty("list")[0].GetProperty("expr").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

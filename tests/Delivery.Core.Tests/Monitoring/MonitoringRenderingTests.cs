@@ -107,10 +107,10 @@ public sealed class MonitoringRenderingTests
         var withReceiver = MonitoringRendering.Render(TestConfigs.Load(TestConfigs.ValidDev(), secrets).Config, Tier.Dev);
         var without = MonitoringRendering.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config, Tier.Dev);
 
-        Assert.Equal([AlertmanagerConfig.WebhookSecretName], (List<object?>)At(withReceiver.Charts[0].Values, "alertmanager", "alertmanagerSpec")["secrets"]!);
-        Assert.Contains(withReceiver.Secrets, s => s.Name == AlertmanagerConfig.WebhookSecretName);
+        Assert.Equal([AlertmanagerConfig.ReceiverSecretName], (List<object?>)At(withReceiver.Charts[0].Values, "alertmanager", "alertmanagerSpec")["secrets"]!);
+        Assert.Contains(withReceiver.Secrets, s => s.Name == AlertmanagerConfig.ReceiverSecretName);
         Assert.False(At(without.Charts[0].Values, "alertmanager", "alertmanagerSpec").ContainsKey("secrets"));
-        Assert.DoesNotContain(without.Secrets, s => s.Name == AlertmanagerConfig.WebhookSecretName);
+        Assert.DoesNotContain(without.Secrets, s => s.Name == AlertmanagerConfig.ReceiverSecretName);
         Assert.DoesNotContain("pager.example.com", YamlWriter.Write(withReceiver.Charts[0].Values));
     }
 

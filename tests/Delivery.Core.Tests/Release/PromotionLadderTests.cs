@@ -40,6 +40,21 @@ public sealed class PromotionLadderTests
     }
 
     [Fact]
+    public void A_rollback_to_the_recorded_previous_version_is_not_held_but_a_never_live_one_is()
+    {
+        // Deployed: 1.4.9 live in green after a switch from blue, which still holds 1.3.0 (not live upstream any more).
+        var deployed = new ReleaseState(new Dictionary<string, AppReleaseState>
+        {
+            ["api"] = new("1.3.0", "1.4.9", "green", 0, PreviousLiveVersion: "1.3.0", PreviousLiveSlot: "blue"),
+            ["web"] = new("2.3.1", "", "blue", 0),
+        });
+
+        Assert.Empty(PromotionLadder.Check(Config(("apps:api:blue", "1.3.0"), ("apps:api:live", "blue")), Staging, deployed));
+        Assert.Equal("cannot go live: it is not live in the upstream stack staging (which vouches for 1.5.0).",
+            Assert.Single(PromotionLadder.Check(Config(("apps:api:blue", "1.3.1"), ("apps:api:live", "blue")), Staging, deployed)).Message);
+    }
+
+    [Fact]
     public void A_version_already_live_before_is_not_rechecked()
     {
         var config = Config(("apps:api:green", "1.4.9"));

@@ -26,21 +26,33 @@ public sealed class ReleaseOperationsUnitTests
         Assert.Empty(ReleaseOperations.Promote(Config(), "api", "1.4.2").Changes);
 
     [Fact]
+    public void Canary_sends_a_share_of_traffic_to_the_idle_slot_and_0_ends_it()
+    {
+        var start = ReleaseOperations.Canary(Config(), "api", 25);
+        var end = ReleaseOperations.Canary(Config(("apps:api:canaryWeight", "25")), "api", 0);
+
+        Assert.Equal([("delivery-platform:apps.api.canaryWeight", "25")], start.Changes.Select(c => (c.Path.ToString(), c.Value)));
+        Assert.Equal("api: send 25% of traffic to the idle blue slot (1.4.2), was 0%; green stays live", start.Summary);
+        Assert.Equal("api: end the canary (was 25%); all traffic to the live green slot", end.Summary);
+        Assert.Empty(ReleaseOperations.Canary(Config(("apps:api:canaryWeight", "25")), "api", 25).Changes);
+    }
+
+    [Fact]
+    public void Canary_is_refused_out_of_range_or_without_an_idle_version()
+    {
+        Assert.Equal("a canary weight is a percent of traffic, 0–100, not 101; 0 ends the canary.",
+            Assert.Throws<ReleaseRefusedException>(() => ReleaseOperations.Canary(Config(), "api", 101)).Message);
+        Assert.Equal("cannot canary web: the idle green slot has no version; stage one first: deliver promote web <version>.",
+            Assert.Throws<ReleaseRefusedException>(() => ReleaseOperations.Canary(Config(), "web", 10)).Message);
+    }
+
+    [Fact]
     public void Switch_makes_the_idle_slot_live_and_ends_a_canary()
     {
         var edit = ReleaseOperations.Switch(Config(("apps:api:canaryWeight", "10")), "api");
 
         Assert.Equal([("delivery-platform:apps.api.live", "blue"), ("delivery-platform:apps.api.canaryWeight", "0")], edit.Changes.Select(c => (c.Path.ToString(), c.Value)));
         Assert.Equal("api: switch to blue (1.4.2) from green (1.5.0), ending the 10% canary", edit.Summary);
-    }
-
-    [Fact]
-    public void Rollback_is_refused_without_a_previous_version_or_replicas()
-    {
-        Assert.Equal("cannot roll back web: the green slot has no version.",
-            Assert.Throws<ReleaseRefusedException>(() => ReleaseOperations.Rollback(Config(), "web")).Message);
-        Assert.StartsWith("cannot roll back api: the blue slot is scaled to 0 replicas",
-            Assert.Throws<ReleaseRefusedException>(() => ReleaseOperations.Rollback(Config(("apps:api:idleReplicas", "0")), "api")).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,9 +12,31 @@ public sealed class ReleaseStateJsonTests
         var json = ReleaseStateJson.Write(state);
 
         Assert.Equal(
-            """{"api":{"blue":"1.4.2","green":"1.5.0","live":"green","canaryWeight":10},"web":{"blue":"2.3.1","green":"","live":"blue","canaryWeight":0}}""",
+            """{"api":{"blue":"1.4.2","green":"1.5.0","live":"green","canaryWeight":10,"previousLiveVersion":"","previousLiveSlot":""},"web":{"blue":"2.3.1","green":"","live":"blue","canaryWeight":0,"previousLiveVersion":"","previousLiveSlot":""}}""",
             json);
         Assert.Equal(state.Apps.ToDictionary(), ReleaseStateJson.Read(json).Apps);
+    }
+
+    [Fact]
+    public void A_state_written_before_previous_live_versions_were_recorded_still_reads()
+    {
+        var state = ReleaseStateJson.Read("""{"api":{"blue":"1.4.2","green":"1.5.0","live":"green","canaryWeight":10}}""");
+
+        Assert.Equal(new AppReleaseState("1.4.2", "1.5.0", "green", 10, "", ""), state.Apps["api"]);
+    }
+
+    [Fact]
+    public void The_state_after_a_deploy_records_the_version_a_switch_replaced_and_a_rollback_clears_it()
+    {
+        var before = ReleaseState.Of(TestConfigs.Load(TestConfigs.ValidDev()).Config); // api: 1.5.0 live in green
+        var switched = ReleaseState.After(TestConfigs.Load(TestConfigs.ValidDev().With(("apps:api:live", "blue"))).Config, before);
+        var promoted = ReleaseState.After(TestConfigs.Load(TestConfigs.ValidDev().With(("apps:api:live", "blue"), ("apps:api:green", "1.6.0"))).Config, switched);
+        var rolledBack = ReleaseState.After(TestConfigs.Load(TestConfigs.ValidDev()).Config, switched);
+
+        Assert.Equal(("1.5.0", "green"), (switched.Apps["api"].PreviousLiveVersion, switched.Apps["api"].PreviousLiveSlot));
+        Assert.Equal(("1.5.0", "green"), (promoted.Apps["api"].PreviousLiveVersion, promoted.Apps["api"].PreviousLiveSlot));
+        Assert.Equal(("", ""), (rolledBack.Apps["api"].PreviousLiveVersion, rolledBack.Apps["api"].PreviousLiveSlot));
+        Assert.Equal(("", ""), (ReleaseState.After(TestConfigs.Load(TestConfigs.ValidDev()).Config, null).Apps["api"].PreviousLiveVersion, ""));
     }
 
     [Fact]

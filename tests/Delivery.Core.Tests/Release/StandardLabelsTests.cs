@@ -25,7 +25,7 @@ public sealed class StandardLabelsTests
 
         Assert.Equal("blue", labels[StandardLabels.SlotLabel]);
         Assert.Equal("1.4.2", labels[StandardLabels.Version]);
-        Assert.Equal(ReleaseId.Of(config, config.Apps["api"], Slot.Blue), labels[StandardLabels.Release]);
+        Assert.Equal(ReleaseId.Of(config, "api", Slot.Blue), labels[StandardLabels.Release]);
         Assert.All(labels.Values, value => Assert.True(LabelValues.IsValid(value), value));
     }
 

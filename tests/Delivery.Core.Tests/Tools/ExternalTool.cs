@@ -48,6 +48,6 @@ internal static class ExternalTool
             .Select(directory => Path.Combine(directory, tool))
             .FirstOrDefault(File.Exists);
         return found ?? throw new InvalidOperationException(
-            $"'{tool}' is not installed, and this test needs it. Run bash .ci/run (as root) or see README.md prerequisites.");
+            $"'{tool}' is not installed, and this test needs it. Run bash tools/test.sh (it installs the checking tools; needs root or sudo).");
     }
 }

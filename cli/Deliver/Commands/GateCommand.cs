@@ -1,0 +1,89 @@
+using Delivery.Core.Configuration;
+using Delivery.Core.Model;
+using Delivery.Core.Monitoring;
+using Delivery.Core.Release;
+
+namespace Delivery.Cli.Commands;
+
+/// <summary>
+/// deliver gate: the automatic deploy freeze. Compares the stack file with its deployed state (a
+/// git revision, HEAD~1 by default: on main, the commit deployed before) and refuses a release
+/// while a critical alert of this stack fires or an app's error budget burns fast. A rollback
+/// always passes. Exit 0 pass, 1 refused, 2 cannot judge.
+/// </summary>
+internal static class GateCommand
+{
+    public const string DefaultAgainst = "HEAD~1";
+
+    /// <summary>How far back the stack file's history is read to tell a rollback (a version live here before) from a release.</summary>
+    private const int HistoryDepth = 50;
+
+    public static int Run(Workspace workspace, Terminal terminal, string stack, string alertmanager, string? prometheus, string against, HttpClient http)
+    {
+        try
+        {
+            var change = Change(workspace, stack, against, out var config);
+            foreach (var line in change.Changes)
+                terminal.Line($"  {line}");
+            switch (change.Kind)
+            {
+                case ReleaseChangeKind.None:
+                    terminal.Success($"pass: {stack} changes no version, live slot or canary weight against {against}; nothing to gate.");
+                    return ExitCodes.Ok;
+                case ReleaseChangeKind.Rollback:
+                    terminal.Success($"pass: {stack} rolls back to versions live here before; a rollback is never held by the gate.");
+                    return ExitCodes.Ok;
+            }
+
+            var alerts = new AlertmanagerAlerts(MonitoringEndpoint.Parse("Alertmanager", "--alertmanager", alertmanager, http));
+            var blocking = ReleaseGate.Blocking(config, alerts.Firing());
+            var burning = new List<BudgetBurn>();
+            if (prometheus is null)
+            {
+                terminal.Warning("note: error budgets not checked (no --prometheus); only firing alerts gate this release.");
+            }
+            else
+            {
+                var queries = new PrometheusQueries(MonitoringEndpoint.Parse("Prometheus", "--prometheus", prometheus, http));
+                foreach (var (app, query, threshold) in ReleaseGate.BurnQueries(config))
+                {
+                    if (queries.Vector(query) is [{ } sample, ..])
+                        burning.Add(new BudgetBurn(app, sample.Value, threshold, query));
+                }
+            }
+            var verdict = ReleaseGate.Judge(change, blocking, burning);
+            if (verdict.Passes)
+            {
+                terminal.Success($"pass: no critical alert of {stack} is firing{(prometheus is null ? "" : " and no error budget burns fast")}; the release may go ahead.");
+                return ExitCodes.Ok;
+            }
+            foreach (var reason in verdict.Reasons)
+                terminal.Error($"  {reason}");
+            terminal.Error($"refused: {stack} is frozen while {verdict.Reasons.Count} problem{(verdict.Reasons.Count == 1 ? "" : "s")} above last{(verdict.Reasons.Count == 1 ? "s" : "")}; fix or roll back first (deliver rollback <app> --stack {stack}), then deploy again.");
+            return ExitCodes.Problems;
+        }
+        catch (CannotJudgeException e)
+        {
+            terminal.Error(e.Message);
+            return ExitCodes.CannotJudge;
+        }
+    }
+
+    /// <summary>What the stack file changes against its deployed state, told a rollback or a release by the file's history.</summary>
+    public static ReleaseChange Change(Workspace workspace, string stack, string against, out DeliveryConfig config)
+    {
+        var current = workspace.Load(stack);
+        var deployed = Workspace.Load(StackRevisions.ReadStack(workspace, stack, against), stack, against);
+        if (current.HasErrors || deployed.HasErrors)
+            throw new CannotJudgeException($"cannot judge: {stack} has config errors {(current.HasErrors ? "now" : $"at {against}")}; run deliver check --stack {stack}.");
+        config = current.Config;
+        // The deployed state with the rollback target its history records, as pulumi up keeps it in releaseState.
+        var deployedState = StackRevisions.Earlier(workspace, stack, against, HistoryDepth)
+            .Reverse()
+            .Select(earlier => Workspace.Load(earlier.Text, stack, earlier.Revision))
+            .Where(loaded => !loaded.HasErrors)
+            .Append(deployed)
+            .Aggregate((ReleaseState?)null, (state, loaded) => ReleaseState.After(loaded.Config, state))!;
+        return ReleaseChange.Between(config, deployedState);
+    }
+}

@@ -1,0 +1,33 @@
+using Delivery.Core.Release.History;
+
+namespace Delivery.Cli.Commands;
+
+/// <summary>A stack's release ledger from the git history of its file in this workspace.</summary>
+internal static class Histories
+{
+    /// <exception cref="HistoryUnavailableException">no git, a shallow clone, no history: one line with the fix.</exception>
+    public static ReleaseLedger Read(Workspace workspace, string stack)
+    {
+        workspace.ReadStack(stack); // a usage error for an unknown stack, before git is asked
+        var relative = Path.GetRelativePath(workspace.Root, workspace.StackFile(stack)).Replace('\\', '/');
+        return ReleaseLedger.Build(stack, StackFileHistory.Read(workspace.Root, relative));
+    }
+
+    /// <summary>Every commit reachable from <paramref name="revision"/> (for "what is new since the base").</summary>
+    public static IReadOnlySet<string> CommitsIn(Workspace workspace, string revision) =>
+        GitRevisions.Reachable(workspace.Root, revision);
+
+    /// <summary>The ledger, or null with the reason printed once as a warning (for commands that work without history).</summary>
+    public static ReleaseLedger? TryRead(Workspace workspace, Terminal terminal, string stack)
+    {
+        try
+        {
+            return Read(workspace, stack);
+        }
+        catch (HistoryUnavailableException unavailable)
+        {
+            terminal.Warning($"{stack}: no release history: {unavailable.Message}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.Json;
+using Delivery.Core.Release.History;
+
+namespace Delivery.Cli.Commands;
+
+/// <summary>deliver history: the release events of the stacks' git history, newest first, or their DORA figures.</summary>
+internal static class HistoryCommand
+{
+    private static readonly string[] Headers = ["time", "stack", "app", "event", "slot", "from → to", "release", "commit", "author"];
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+
+    public static int Run(Workspace workspace, Terminal terminal, string? stack, string? app, string? since, bool json, bool dora, string window)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var period = since is null ? (TimeSpan?)null : Periods.Parse(since, "--since");
+        var failureWindow = Periods.Parse(window, "--window");
+        var stacks = stack is null ? workspace.Stacks() : [stack];
+        var ledgers = new List<ReleaseLedger>();
+        foreach (var name in stacks)
+        {
+            try
+            {
+                ledgers.Add(Histories.Read(workspace, name));
+            }
+            catch (HistoryUnavailableException unavailable)
+            {
+                terminal.Error($"{name}: no release history: {unavailable.Message}");
+                return ExitCodes.Problems;
+            }
+        }
+        foreach (var note in ledgers.SelectMany(l => l.Notes))
+            terminal.Warning($"note: {note}");
+
+        if (dora)
+        {
+            var from = now - (period ?? TimeSpan.FromDays(30));
+            var figures = DoraFigures.Compute(ledgers, Ladder.Of(workspace), from, now, failureWindow);
+            if (json)
+                terminal.Line(JsonSerializer.Serialize(figures, Json));
+            else
+                PrintDora(terminal, figures);
+            return ExitCodes.Ok;
+        }
+
+        // Newest first; events of the same second keep the history's order, reversed.
+        var events = ledgers.SelectMany(l => l.Events.Select((e, index) => (Event: e, Index: index)))
+            .Where(p => app is null || p.Event.App == app || (p.Event.App.Length == 0 && p.Event.Kind is ReleaseEventKind.FreezeOn or ReleaseEventKind.FreezeOff))
+            .Where(p => period is null || p.Event.Time >= now - period.Value)
+            .OrderByDescending(p => p.Event.Time)
+            .ThenBy(p => p.Event.Stack, StringComparer.Ordinal)
+            .ThenByDescending(p => p.Index)
+            .Select(p => p.Event)
+            .ToList();
+        if (json)
+        {
+            terminal.Line(JsonSerializer.Serialize(events.Select(e => new
+            {
+                time = e.Time.UtcDateTime,
+                e.Stack,
+                e.App,
+                @event = e.KindName,
+                e.Slot,
+                e.From,
+                e.To,
+                releaseId = e.ReleaseId,
+                e.Commit,
+                e.Author,
+            }), Json));
+            return ExitCodes.Ok;
+        }
+        if (events.Count == 0)
+        {
+            terminal.Line($"no release events{(app is null ? "" : $" for {app}")}{(since is null ? "" : $" in the last {since}")}.");
+            return ExitCodes.Ok;
+        }
+        var rows = events.Select(e => new[]
+        {
+            RollbackTarget.When(e.Time), e.Stack, e.App.Length == 0 ? "-" : e.App, e.KindName, e.Slot.Length == 0 ? "-" : e.Slot,
+            $"{Or(e.From)} → {Or(e.To)}", Or(e.ReleaseId), e.Commit.Length == 0 ? "(uncommitted)" : e.Commit[..10], e.Author,
+        });
+        foreach (var line in TextTable.Lines([Headers, .. rows]))
+            terminal.Line(line);
+        return ExitCodes.Ok;
+    }
+
+    private static void PrintDora(Terminal terminal, DoraFigures figures)
+    {
+        terminal.Line($"DORA figures from {RollbackTarget.When(figures.From)} to {RollbackTarget.When(figures.To)} ({(figures.To - figures.From).TotalDays:0.#} days; a deployment failed if rolled back within {Periods.Format(figures.FailureWindow)})");
+        var rows = figures.Stacks.Select(s => new[]
+        {
+            s.Stack, s.Deployments.ToString(CultureInfo.InvariantCulture), s.DeploymentsPerDay.ToString("0.00", CultureInfo.InvariantCulture),
+            s.ChangeFailureRate is { } rate ? $"{rate * 100:0.#}% ({s.RolledBack}/{s.Deployments})" : "n/a",
+            Periods.Format(s.MedianTimeToRestore), Periods.Format(s.WorstTimeToRestore),
+        });
+        foreach (var line in TextTable.Lines([["stack", "deployments", "per day", "change failure rate", "restore (median)", "restore (worst)"], .. rows]))
+            terminal.Line(line);
+        if (figures.LeadTime is { } lead)
+        {
+            terminal.Line($"lead time for changes ({lead.First} first promote → live in {lead.Last}): median {Periods.Format(lead.Median)}, worst {Periods.Format(lead.Worst)} " +
+                          $"over {lead.Releases} release{(lead.Releases == 1 ? "" : "s")}{(lead.WithoutFirstPromote > 0 ? $"; {lead.WithoutFirstPromote} went live in {lead.Last} with no promote in {lead.First} on record" : "")}");
+        }
+        else
+        {
+            terminal.Line("lead time for changes: n/a (no promotion ladder of two or more stacks)");
+        }
+    }
+
+    private static string Or(string text) => text.Length == 0 ? "-" : text;
+}

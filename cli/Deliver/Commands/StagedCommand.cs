@@ -1,0 +1,35 @@
+using Delivery.Core.Apps;
+using Delivery.Core.Monitoring;
+using Delivery.Core.Release;
+using Delivery.Core.Validation;
+
+namespace Delivery.Cli.Commands;
+
+/// <summary>
+/// deliver staged: what a release must verify against its deployed state, one tab-separated line
+/// per slot (app, slot, idle|live, version, the slot Service's health URL, bake seconds): each slot
+/// given a new version, and the live slot of each app switched without one. A staged idle slot is
+/// verified and switched by the release script; a live one is verified for the bake time. Nothing
+/// for a rollback: it is applied, never re-judged.
+/// </summary>
+internal static class StagedCommand
+{
+    public static int Run(Workspace workspace, Terminal terminal, string stack, string against)
+    {
+        var change = GateCommand.Change(workspace, stack, against, out var config);
+        if (change.Kind != ReleaseChangeKind.Release)
+            return ExitCodes.Ok;
+        var switchedOnly = change.Switched
+            .Where(app => config.Apps.ContainsKey(app) && change.Staged.All(s => s.App != app))
+            .Select(app => new StagedSlot(app, Slots.Parse(config.Apps[app].Live)!.Value, Slots.Version(config.Apps[app], Slots.Parse(config.Apps[app].Live)!.Value)));
+        foreach (var staged in change.Staged.Concat(switchedOnly))
+        {
+            var settings = config.Apps[staged.App];
+            var role = Slots.Parse(settings.Live) == staged.Slot ? VerifyCommand.Live : VerifyCommand.Idle;
+            var bake = VerifySettings.For(config, staged.App).BakeTime;
+            terminal.Line(string.Join('\t', staged.App, Slots.Name(staged.Slot), role, staged.Version,
+                AppEndpoints.SlotHealthUrl(staged.App, staged.Slot, settings), ((int)bake.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        return ExitCodes.Ok;
+    }
+}

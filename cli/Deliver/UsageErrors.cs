@@ -1,0 +1,33 @@
+using System.CommandLine;
+
+namespace Delivery.Cli;
+
+/// <summary>
+/// A parse that failed, as deliver prints it: each mistake once, missing arguments by name, and the
+/// help of the command that was meant.
+/// </summary>
+internal static class UsageErrors
+{
+    public static IReadOnlyList<string> Lines(ParseResult parsed)
+    {
+        var command = parsed.CommandResult.Command;
+        var lines = new List<string>();
+        var missing = command.Arguments.Where(argument => parsed.GetResult(argument) is not { Tokens.Count: > 0 }).Select(a => $"<{a.Name}>").ToList();
+        var unknown = parsed.UnmatchedTokens.Count > 0;
+        foreach (var error in parsed.Errors.Select(e => e.Message).Distinct(StringComparer.Ordinal))
+        {
+            if (error.StartsWith("Required argument missing", StringComparison.Ordinal))
+                continue;
+            // An unknown word where a command was expected is one mistake, not two.
+            if (unknown && error.StartsWith("Required command was not provided", StringComparison.Ordinal))
+                continue;
+            lines.Add(error.StartsWith("Required command was not provided", StringComparison.Ordinal) ? "no command given." : error);
+        }
+        if (missing.Count > 0 && parsed.Errors.Any(e => e.Message.StartsWith("Required argument missing", StringComparison.Ordinal)))
+            lines.Insert(0, $"{command.Name}: missing {string.Join(" and ", missing)} (usage: deliver {Usage(command)}).");
+        return [.. lines.Select(line => $"error: {line}"), $"see deliver {(command is RootCommand ? "" : command.Name + " ")}--help"];
+    }
+
+    private static string Usage(Command command) =>
+        string.Join(' ', [command.Name, .. command.Arguments.Select(a => $"<{a.Name}>"), "[options]"]);
+}

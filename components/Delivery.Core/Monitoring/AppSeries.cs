@@ -1,0 +1,27 @@
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
+using Delivery.Core.Validation;
+
+namespace Delivery.Core.Monitoring;
+
+/// <summary>
+/// Label selectors for one app's series, as its ServiceMonitor labels them (see
+/// <see cref="Apps.AppServiceMonitor"/>): the job is the app's name, the namespace is apps, and every
+/// series carries the pod's slot as <c>delivery_platform_slot</c>. The alert rules and
+/// <c>deliver verify</c> both select through here, so they always read the same series.
+/// </summary>
+public sealed record AppSeries(string App)
+{
+    /// <summary><c>delivery-platform/slot</c> as Prometheus names it after <c>podTargetLabels</c>.</summary>
+    public const string SlotLabel = "delivery_platform_slot";
+
+    /// <summary>The app's own scraped series, both slots: its job is the app name, in the apps namespace.</summary>
+    public string Requests => $"job=\"{App}\",namespace=\"{PlatformNamespaces.Apps}\"";
+
+    /// <summary>One slot's series only.</summary>
+    public string InSlot(Slot slot) => $"{Requests},{SlotLabel}=\"{Slots.Name(slot)}\"";
+
+    /// <summary>kube-state-metrics series of the app's pods: Deployments are <c>&lt;app&gt;-&lt;slot&gt;</c>, so pods are <c>&lt;app&gt;-&lt;slot&gt;-&lt;replicaset hash&gt;-&lt;pod hash&gt;</c>.</summary>
+    public string Pods =>
+        $"namespace=\"{PlatformNamespaces.Apps}\",pod=~\"{App}-({Slots.Name(Slot.Blue)}|{Slots.Name(Slot.Green)})-[a-z0-9]+-[a-z0-9]+\"";
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Delivery.Core.Model;
+using Delivery.Core.Monitoring;
+
+namespace Delivery.Core.Release;
+
+/// <summary>An app whose error budget burns over its fast-burn threshold now, with the 1h failed ratio.</summary>
+public sealed record BudgetBurn(string App, double ErrorRatio, double Threshold, string Query);
+
+public sealed record GateVerdict(bool Passes, IReadOnlyList<string> Reasons);
+
+/// <summary>
+/// The deploy freeze: a release (a change of versions, live slots or canary weights that is not a
+/// rollback) is refused while a critical alert of this stack's apps or platform fires, or while an
+/// app's error budget burns over its fast-burn threshold. A rollback always passes: it is how a bad
+/// day ends, and must never wait on the alerts it answers.
+/// </summary>
+public static class ReleaseGate
+{
+    public const string SeverityLabel = "severity";
+    public const string AppLabel = "app";
+
+    /// <summary>The critical alerts that freeze this stack: its apps' (by the <c>app</c> label our rules set) and the platform's (no <c>app</c> label).</summary>
+    public static IReadOnlyList<FiringAlert> Blocking(DeliveryConfig config, IEnumerable<FiringAlert> firing) =>
+        [.. firing.Where(alert => alert.Labels.GetValueOrDefault(SeverityLabel) == AlertSeverity.Critical
+                && (!alert.Labels.TryGetValue(AppLabel, out var app) || config.Apps.ContainsKey(app)))
+            .OrderBy(alert => alert.Name, StringComparer.Ordinal)];
+
+    /// <summary>The fast-burn query of each app, from the same definition as its alert rule.</summary>
+    public static IReadOnlyList<(string App, string Query, double Threshold)> BurnQueries(DeliveryConfig config) =>
+        [.. config.Apps.Keys.Order(StringComparer.Ordinal).Select(app =>
+        {
+            var target = Slo.For(config, app).ErrorRateTarget;
+            return (app, AppQueries.FastBurn(new AppSeries(app).Requests, target), AppQueries.FastBurnFactor * target);
+        })];
+
+    public static GateVerdict Judge(ReleaseChange change, IReadOnlyList<FiringAlert> blocking, IReadOnlyList<BudgetBurn> burning)
+    {
+        if (change.Kind != ReleaseChangeKind.Release)
+            return new GateVerdict(true, []);
+        var reasons = new List<string>();
+        foreach (var alert in blocking)
+        {
+            var app = alert.Labels.TryGetValue(AppLabel, out var name) ? name : "platform";
+            reasons.Add($"critical alert {alert.Name} ({app}) is firing: {(alert.Summary.Length == 0 ? "no summary" : alert.Summary)}");
+        }
+        foreach (var burn in burning)
+            reasons.Add($"{burn.App} is burning its error budget fast: {Percent(burn.ErrorRatio)} of requests failed over the last hour (threshold {Percent(burn.Threshold)})");
+        return new GateVerdict(reasons.Count == 0, reasons);
+    }
+
+    private static string Percent(double ratio) => (ratio * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,40 @@
+using Delivery.Core.Configuration;
+using Delivery.Core.Model;
+
+namespace Delivery.Core.Validation;
+
+/// <summary>
+/// The host names the stack routes through the cluster Gateway (the in-cluster registry, Grafana,
+/// each app): each a DNS name, never an IP address (an HTTPRoute hostname cannot be one), and each
+/// claimed once, since a second route for one host would take some of the first one's traffic.
+/// </summary>
+internal static class HostRules
+{
+    public static IEnumerable<ConfigProblem> Check(DeliveryConfig config)
+    {
+        var firstClaim = new Dictionary<string, ConfigPath>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (path, host, example) in Claims(config))
+        {
+            if (Names.IsIpAddress(host))
+            {
+                yield return ConfigProblem.Error(path, host, "is an IP address; a route's hostname must be a DNS name (Gateway API does not match IP addresses).",
+                    $"pulumi config set --path {path} {example}.<your domain>.");
+            }
+            if (!firstClaim.TryAdd(host, path))
+            {
+                yield return ConfigProblem.Error(path, host, $"is also the host of {firstClaim[host]}; one host name can route to only one of them.",
+                    $"give each its own host name, or remove one: pulumi config rm --path {path}.");
+            }
+        }
+    }
+
+    private static IEnumerable<(ConfigPath Path, string Host, string Example)> Claims(DeliveryConfig config)
+    {
+        if (config.Registry.Mode == RegistryConfig.InCluster && config.Registry.Host.Length > 0)
+            yield return (ConfigPath.Root("registry").Key("host"), config.Registry.Host, "registry");
+        if (config.Monitoring.Enabled && config.Monitoring.GrafanaHost.Length > 0)
+            yield return (ConfigPath.Root("monitoring").Key("grafanaHost"), config.Monitoring.GrafanaHost, "grafana");
+        foreach (var (name, app) in config.Apps.OrderBy(a => a.Key, StringComparer.Ordinal).Where(a => a.Value.Host.Length > 0))
+            yield return (ConfigPath.Root("apps").Key(name).Key("host"), app.Host, name);
+    }
+}

@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Deliver.Tests.Monitoring;
+
+/// <summary>
+/// Runs the deploy workflows' own release script (.ci/release-stack, not a copy) against the real
+/// Prometheus and Alertmanager, with a fake <c>pulumi</c> on PATH that records each call and posts
+/// the stack file it would apply to the metrics server (so a deploy can change what a slot serves).
+/// </summary>
+[Collection(MonitoringCollection.Name)]
+public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : IDisposable
+{
+    private static readonly TimeSpan ScriptWithin = TimeSpan.FromMinutes(3);
+
+    private readonly string _scratch = Directory.CreateTempSubdirectory("release-script-").FullName;
+
+    private const string FakePulumi = """
+        #!/usr/bin/env bash
+        # A fake pulumi: records the call and the stack file it would apply, and "deploys" it to the test's metrics server.
+        set -euo pipefail
+        printf '%s\n' "$*" >> "$FAKE_PULUMI_CALLS"
+        calls=$(wc -l < "$FAKE_PULUMI_CALLS")
+        cp stacks/Pulumi.gates.yaml "$FAKE_PULUMI_CALLS.$calls.yaml"
+        curl -fsS -X POST --data-binary @stacks/Pulumi.gates.yaml "$FAKE_PULUMI_DEPLOYED" > /dev/null
+        """;
+
+    private sealed record Run(int ExitCode, string Output, string Summary, IReadOnlyList<string> PulumiCalls, IReadOnlyList<string> Applied);
+
+    /// <summary>A project whose history is: 1.0.0 live in blue; then 1.1.0 promoted into green (the push to deploy), with a bare origin.</summary>
+    private GatesProject Promoted(string app)
+    {
+        var project = new GatesProject(new TestApp(app, "1.0.0", "", "blue"));
+        project.Step("promote 1.1.0", "promote", app, "1.1.0");
+        var origin = Path.Combine(_scratch, "origin.git");
+        project.Git("init", "-q", "--bare", origin);
+        project.Git("remote", "add", "origin", origin);
+        project.Git("push", "-q", "origin", "main");
+        return project;
+    }
+
+    private Run Release(GatesProject project, string? alertmanager = null, string? overrideReason = null)
+    {
+        // The script smoke-tests with curl, and the fake pulumi posts with it.
+        LocalServer.Require("curl", "curl");
+        var bin = Directory.CreateDirectory(Path.Combine(_scratch, "bin")).FullName;
+        File.WriteAllText(Path.Combine(bin, "pulumi"), FakePulumi.Replace("\r", "", StringComparison.Ordinal) + "\n");
+        using (var chmod = Process.Start("chmod", ["+x", Path.Combine(bin, "pulumi")]))
+            chmod.WaitForExit();
+        var calls = Path.Combine(_scratch, "pulumi-calls");
+        var summary = Path.Combine(_scratch, "summary.md");
+        var start = new ProcessStartInfo("bash", [Path.Combine(ProjectCopy.RepositoryRoot(), ".ci", "release-stack"), GatesProject.Stack])
+        {
+            WorkingDirectory = project.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["PATH"] = $"{bin}{Path.PathSeparator}{Environment.GetEnvironmentVariable("PATH")}";
+        start.Environment["PROMETHEUS_URL"] = monitoring.PrometheusUrl;
+        start.Environment["ALERTMANAGER_URL"] = alertmanager ?? monitoring.AlertmanagerUrl;
+        start.Environment["DELIVER"] = $"dotnet {Path.Combine(AppContext.BaseDirectory, "deliver.dll")}";
+        start.Environment["VERIFY_WINDOW"] = MonitoringFixture.Window;
+        start.Environment["BAKE_INTERVAL"] = "1";
+        start.Environment["SMOKE_URL_TEMPLATE"] = $"http://127.0.0.1:{monitoring.MetricsPort}/{{app}}/{{slot}}/healthz";
+        start.Environment["RELEASE_SUMMARY"] = summary;
+        start.Environment["RELEASE_PUSH"] = "origin main";
+        start.Environment["FAKE_PULUMI_CALLS"] = calls;
+        start.Environment["FAKE_PULUMI_DEPLOYED"] = $"http://127.0.0.1:{monitoring.MetricsPort}/deployed";
+        start.Environment.Remove("GITHUB_STEP_SUMMARY");
+        if (overrideReason is not null)
+            start.Environment["GATE_OVERRIDE_REASON"] = overrideReason;
+        foreach (var (key, value) in GatesProject.Identity)
+            start.Environment[key] = value;
+
+        using var script = Process.Start(start)!;
+        var output = script.StandardOutput.ReadToEndAsync();
+        var error = script.StandardError.ReadToEndAsync();
+        if (!script.WaitForExit(ScriptWithin))
+        {
+            script.Kill(entireProcessTree: true);
+            Assert.Fail($"the release script did not finish within {ScriptWithin.TotalMinutes} minutes:\n{output.Result}\n{error.Result}");
+        }
+        var recorded = File.Exists(calls) ? File.ReadAllLines(calls) : [];
+        return new Run(script.ExitCode, $"{output.Result}\n{error.Result}", File.Exists(summary) ? File.ReadAllText(summary) : "", recorded,
+            [.. recorded.Select((_, i) => File.ReadAllText($"{calls}.{i + 1}.yaml"))]);
+    }
+
+    [Fact]
+    public void A_healthy_release_is_staged_verified_switched_baked_and_the_switch_committed_back()
+    {
+        using var project = Promoted("healthy");
+
+        var run = Release(project);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal(["up --yes --skip-preview --stack gates", "up --yes --skip-preview --stack gates"], run.PulumiCalls);
+        Assert.Contains("live: blue", run.Applied[0], StringComparison.Ordinal);
+        Assert.Contains("live: green", run.Applied[1], StringComparison.Ordinal);
+        Assert.Contains("#### gate (exit 0)", run.Summary, StringComparison.Ordinal);
+        Assert.Contains("- smoke test of healthy green (1.1.0)", run.Summary, StringComparison.Ordinal);
+        Assert.Contains("#### verify healthy green (1.1.0), idle (exit 0)", run.Summary, StringComparison.Ordinal);
+        Assert.Contains("| p95 vs live |", run.Summary, StringComparison.Ordinal);
+        Assert.Contains("#### verify healthy live, bake round 1 (exit 0)", run.Summary, StringComparison.Ordinal);
+        Assert.Contains("**Released:** healthy live and verified for 4s.", run.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("release gates: switch healthy [skip ci]", project.Git("log", "-1", "--format=%s", "origin/main"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_release_that_fails_live_is_rolled_back_applied_and_committed_with_the_time_it_took()
+    {
+        using var project = Promoted("flaky");
+        // Once green is live, the new version starts failing half its requests.
+        monitoring.Metrics.Deployed = yaml => monitoring.Metrics.Serve("flaky", "green",
+            yaml.Contains("live: green", StringComparison.Ordinal) ? SlotProfile.Healthy with { ErrorRatio = 0.5 } : SlotProfile.Healthy);
+        try
+        {
+            var run = Release(project);
+
+            Assert.True(run.ExitCode == 1, run.Output);
+            Assert.Equal(3, run.PulumiCalls.Count);
+            Assert.Equal(["live: blue", "live: green", "live: blue"], run.Applied.Select(yaml => LiveLine().Match(yaml).Value));
+            Assert.Contains("#### verify flaky green (1.1.0), idle (exit 0)", run.Summary, StringComparison.Ordinal);
+            Assert.Matches(@"#### verify flaky live, bake round \d+ \(exit 1\)", run.Summary);
+            Assert.Matches(@"\| 5xx ratio \| `[^`]+` \| [\d.]+% \| <= 1% \(slo.errorRateTarget\) \| fail \|", run.Summary);
+            Assert.Matches(@"\*\*Failure: flaky failed live verification in bake round \d+\.\*\* Rolling back: flaky\.", run.Summary);
+            Assert.Matches(@"- rollback applied \d+\.\ds after the failure was detected", run.Summary);
+            var log = project.Git("log", "-3", "--format=%s", "origin/main").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.StartsWith("release gates: roll back flaky (flaky failed live verification in bake round", log[0], StringComparison.Ordinal);
+            Assert.Equal(["release gates: switch flaky [skip ci]", "promote 1.1.0"], log[1..]);
+            Assert.Contains("live: blue", project.StackText, StringComparison.Ordinal);
+        }
+        finally
+        {
+            monitoring.Metrics.Deployed = null;
+            monitoring.Metrics.Serve("flaky", "green", SlotProfile.Healthy);
+        }
+    }
+
+    [Fact]
+    public void A_pushed_switch_that_fails_live_is_rolled_back_and_the_rollback_committed()
+    {
+        using var project = new GatesProject(new TestApp("erroring", "1.0.0", "1.1.0", "blue"));
+        project.Step("switch to 1.1.0", "switch", "erroring");
+        var origin = Path.Combine(_scratch, "origin.git");
+        project.Git("init", "-q", "--bare", origin);
+        project.Git("remote", "add", "origin", origin);
+        project.Git("push", "-q", "origin", "main");
+
+        var run = Release(project);
+
+        Assert.True(run.ExitCode == 1, run.Output);
+        Assert.Equal(["live: green", "live: blue"], run.Applied.Select(yaml => LiveLine().Match(yaml).Value));
+        Assert.DoesNotContain(", idle (exit", run.Summary, StringComparison.Ordinal);
+        Assert.Contains("#### verify erroring live, bake round 1 (exit 1)", run.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("release gates: roll back erroring (erroring failed live verification in bake round 1) [skip ci]",
+            project.Git("log", "-1", "--format=%s", "origin/main"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_gate_refusing_deploys_nothing()
+    {
+        using var project = Promoted("healthy");
+        var alert = new Dictionary<string, string> { ["alertname"] = "AppPodCrashLooping", ["severity"] = "critical", ["app"] = "healthy" };
+        monitoring.PostAlert(alert, "healthy pod is crash looping");
+        try
+        {
+            var run = Release(project);
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Empty(run.PulumiCalls);
+            Assert.Contains("critical alert AppPodCrashLooping (healthy) is firing: healthy pod is crash looping", run.Summary, StringComparison.Ordinal);
+            Assert.Contains("**Refused by the gate.** Nothing was deployed.", run.Summary, StringComparison.Ordinal);
+        }
+        finally
+        {
+            monitoring.PostAlert(alert, "healthy pod is crash looping", resolved: true);
+        }
+    }
+
+    [Fact]
+    public void A_gate_that_cannot_judge_refuses_unless_a_person_states_a_reason()
+    {
+        using var project = Promoted("healthy");
+        var unreachable = $"http://127.0.0.1:{LocalServer.FreePort()}";
+
+        var refused = Release(project, unreachable);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Empty(refused.PulumiCalls);
+        Assert.Contains("the gate cannot judge (exit 2), which counts as a refusal", refused.Summary, StringComparison.Ordinal);
+
+        var overridden = Release(project, unreachable, overrideReason: "Alertmanager is being migrated; checked Grafana by hand");
+        Assert.True(overridden.ExitCode == 0, overridden.Output);
+        Assert.Contains("**Gate overridden** (it could not judge) by a person's stated reason: Alertmanager is being migrated; checked Grafana by hand", overridden.Summary, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("live: (blue|green)")]
+    private static partial Regex LiveLine();
+
+    public void Dispose() => Directory.Delete(_scratch, recursive: true);
+}

@@ -1,0 +1,116 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Deliver.Tests;
+
+/// <summary>
+/// A README block marked <c>&lt;!-- walkthrough: NAME --&gt;</c> right before its <c>```sh</c> fence:
+/// its lines, each with its README line number, its commands (split on <c>&amp;&amp;</c>, as
+/// shell words) and its trailing comment.
+/// </summary>
+internal sealed partial record Walkthrough(string Name, IReadOnlyList<WalkthroughLine> Lines)
+{
+    public static IReadOnlyList<Walkthrough> InReadme(string readme)
+    {
+        var lines = readme.Split('\n');
+        var found = new List<Walkthrough>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var marker = Marker().Match(lines[i].Trim());
+            if (!marker.Success)
+                continue;
+            var fence = i + 1;
+            while (fence < lines.Length && lines[fence].Trim().Length == 0)
+                fence++;
+            if (fence >= lines.Length || lines[fence].Trim() != "```sh")
+                throw new InvalidOperationException($"README.md line {i + 1}: a walkthrough marker must be followed by a ```sh block.");
+            var body = new List<WalkthroughLine>();
+            var end = fence + 1;
+            for (; end < lines.Length && lines[end].Trim() != "```"; end++)
+            {
+                if (lines[end].Trim().Length > 0 && !lines[end].TrimStart().StartsWith('#'))
+                    body.Add(WalkthroughLine.Parse(end + 1, lines[end]));
+            }
+            if (end >= lines.Length)
+                throw new InvalidOperationException($"README.md line {fence + 1}: the walkthrough block is not closed.");
+            found.Add(new Walkthrough(marker.Groups[1].Value, body));
+            i = end;
+        }
+        return found;
+    }
+
+    [GeneratedRegex(@"^<!--\s*walkthrough:\s*([a-z0-9-]+)\s*-->$")]
+    private static partial Regex Marker();
+}
+
+/// <summary>One line of a walkthrough: its commands as shell words, and its comment ("" if none).</summary>
+internal sealed record WalkthroughLine(int Number, string Text, IReadOnlyList<IReadOnlyList<string>> Commands, string Comment)
+{
+    /// <summary>Shell words with '…' and "…" quoting; a # after whitespace starts the comment; &amp;&amp; separates commands.</summary>
+    public static WalkthroughLine Parse(int number, string text)
+    {
+        var commands = new List<IReadOnlyList<string>>();
+        var words = new List<string>();
+        var word = new StringBuilder();
+        var inWord = false;
+        char? quote = null;
+        var comment = "";
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quote is not null)
+            {
+                if (c == quote)
+                    quote = null;
+                else if (c == '\\' && quote == '"' && i + 1 < text.Length && text[i + 1] is '"' or '\\' or '$')
+                    word.Append(text[++i]);
+                else
+                    word.Append(c);
+                continue;
+            }
+            if (c is '\'' or '"')
+            {
+                quote = c;
+                inWord = true;
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                End();
+            }
+            else if (c == '#' && !inWord)
+            {
+                comment = text[(i + 1)..].Trim();
+                break;
+            }
+            else if (c == '&' && !inWord && i + 1 < text.Length && text[i + 1] == '&')
+            {
+                i++;
+                commands.Add([.. words]);
+                words.Clear();
+            }
+            else if (c is '|' or ';' or '>' or '<' or '`' or '$' or '&' or '(' or ')')
+            {
+                throw new InvalidOperationException($"README.md line {number}: \"{c}\" is shell syntax the walkthrough runner does not run; keep walkthrough lines to plain commands and &&.");
+            }
+            else
+            {
+                word.Append(c);
+                inWord = true;
+            }
+        }
+        if (quote is not null)
+            throw new InvalidOperationException($"README.md line {number}: an unclosed quote.");
+        End();
+        if (words.Count > 0)
+            commands.Add([.. words]);
+        return new WalkthroughLine(number, text.Trim(), commands, comment);
+
+        void End()
+        {
+            if (inWord)
+                words.Add(word.ToString());
+            word.Clear();
+            inWord = false;
+        }
+    }
+}

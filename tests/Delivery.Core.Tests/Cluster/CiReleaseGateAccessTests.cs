@@ -1,0 +1,96 @@
+using Delivery.Core.Cluster;
+using Delivery.Core.Kubernetes;
+using static Delivery.Core.Tests.Cluster.ClusterFixtures;
+
+namespace Delivery.Core.Tests.Cluster;
+
+/// <summary>CI job pods reach exactly Prometheus's and Alertmanager's API ports in monitoring and the apps' HTTP ports, and only where runners and monitoring exist.</summary>
+public sealed class CiReleaseGateAccessTests
+{
+    private static readonly (string Key, string? Value)[] GitHubRunners =
+        [("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme")];
+
+    private static IReadOnlyList<KubernetesObject> Policies(params (string Key, string? Value)[] changes) =>
+        [.. ClusterBaseline.Render(Dev(changes), Model.Tier.Dev).Objects.Where(o => o.Kind == "NetworkPolicy")];
+
+    private static string Yaml(KubernetesObject policy) => YamlWriter.Write(policy.Body["spec"]!);
+
+    [Fact]
+    public void Ci_may_call_only_the_prometheus_and_alertmanager_pods_on_their_api_ports()
+    {
+        var policies = Policies(GitHubRunners);
+
+        Assert.Equal("""
+            podSelector: {}
+            policyTypes:
+              - Egress
+            egress:
+              - to:
+                  - namespaceSelector:
+                      matchLabels:
+                        kubernetes.io/metadata.name: monitoring
+                    podSelector:
+                      matchLabels:
+                        app.kubernetes.io/managed-by: prometheus-operator
+                        app.kubernetes.io/name: prometheus
+                ports:
+                  - protocol: TCP
+                    port: 9090
+              - to:
+                  - namespaceSelector:
+                      matchLabels:
+                        kubernetes.io/metadata.name: monitoring
+                    podSelector:
+                      matchLabels:
+                        app.kubernetes.io/managed-by: prometheus-operator
+                        app.kubernetes.io/name: alertmanager
+                ports:
+                  - protocol: TCP
+                    port: 9093
+              - to:
+                  - namespaceSelector:
+                      matchLabels:
+                        kubernetes.io/metadata.name: apps
+                ports:
+                  - protocol: TCP
+                    port: 8080
+
+            """, Yaml(Single(policies, "NetworkPolicy", "ci", "allow-release-gates")));
+    }
+
+    [Fact]
+    public void Monitoring_admits_ci_only_on_those_pods_and_ports()
+    {
+        var policies = Policies(GitHubRunners);
+
+        var prometheus = Yaml(Single(policies, "NetworkPolicy", "monitoring", "allow-ci-release-gates-prometheus"));
+        var alertmanager = Yaml(Single(policies, "NetworkPolicy", "monitoring", "allow-ci-release-gates-alertmanager"));
+
+        Assert.Contains("podSelector:\n  matchLabels:\n    app.kubernetes.io/managed-by: prometheus-operator\n    app.kubernetes.io/name: prometheus\n", prometheus, StringComparison.Ordinal);
+        Assert.Contains("kubernetes.io/metadata.name: ci\n    ports:\n      - protocol: TCP\n        port: 9090\n", prometheus, StringComparison.Ordinal);
+        Assert.Contains("app.kubernetes.io/name: alertmanager\n", alertmanager, StringComparison.Ordinal);
+        Assert.Contains("port: 9093\n", alertmanager, StringComparison.Ordinal);
+        Assert.DoesNotContain("9090", alertmanager, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_apps_admit_ci_on_their_http_ports_only_for_smoke_tests()
+    {
+        var policies = Policies([.. GitHubRunners, ("apps:web:port", "9090")]);
+
+        var smoke = Yaml(Single(policies, "NetworkPolicy", "apps", "allow-ci-smoke-tests"));
+
+        Assert.Contains("kubernetes.io/metadata.name: ci\n    ports:\n      - protocol: TCP\n        port: 8080\n      - protocol: TCP\n        port: 9090\n", smoke, StringComparison.Ordinal);
+        Assert.StartsWith("podSelector: {}\npolicyTypes:\n  - Ingress\n", smoke, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ci:mode", "none")]
+    [InlineData("monitoring:enabled", "false")]
+    public void Without_runners_or_monitoring_there_is_no_such_allow(string key, string value)
+    {
+        var policies = Policies([.. GitHubRunners, (key, value)]);
+
+        Assert.DoesNotContain(policies, p => p.Name.Contains("release-gates", StringComparison.Ordinal) || p.Name == "allow-ci-smoke-tests");
+    }
+}

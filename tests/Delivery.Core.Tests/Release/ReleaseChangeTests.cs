@@ -1,0 +1,92 @@
+using Delivery.Core.Model;
+using Delivery.Core.Monitoring;
+using Delivery.Core.Release;
+
+namespace Delivery.Core.Tests.Release;
+
+/// <summary>What the gate holds: a release; what it never holds: a rollback (live back to the recorded previous version).</summary>
+public sealed class ReleaseChangeTests
+{
+    private static DeliveryConfig Config(params (string Key, string? Value)[] changes) =>
+        TestConfigs.Load(TestConfigs.ValidDev().With(changes)).Config;
+
+    /// <summary>Deployed: api green 1.5.0 live, blue 1.4.2, live before the switch to 1.5.0; web blue 2.3.1.</summary>
+    private static ReleaseState Deployed(DeliveryConfig config)
+    {
+        var deployed = ReleaseState.Of(config);
+        var api = deployed.Apps["api"];
+        return new ReleaseState(new Dictionary<string, AppReleaseState>(deployed.Apps) { ["api"] = api with { PreviousLiveVersion = api.Blue, PreviousLiveSlot = "blue" } });
+    }
+
+    private static ReleaseChange Change(params (string Key, string? Value)[] changes) =>
+        ReleaseChange.Between(Config(changes), Deployed(Config()));
+
+    [Fact]
+    public void No_release_change_is_none() => Assert.Equal(ReleaseChangeKind.None, Change(("apps:api:port", "9090")).Kind);
+
+    [Fact]
+    public void Staging_a_new_version_is_a_release_naming_the_staged_slot()
+    {
+        var change = Change(("apps:api:blue", "1.6.0"));
+
+        Assert.Equal(ReleaseChangeKind.Release, change.Kind);
+        Assert.Equal([new StagedSlot("api", Slot.Blue, "1.6.0")], change.Staged);
+        Assert.Equal(["api: live green 1.5.0, idle 1.4.2 -> live green 1.5.0, idle 1.6.0"], change.Changes);
+    }
+
+    [Fact]
+    public void Going_back_to_a_version_live_before_is_a_rollback() =>
+        Assert.Equal(ReleaseChangeKind.Rollback, Change(("apps:api:live", "blue")).Kind);
+
+    [Fact]
+    public void Switching_back_when_the_target_was_staged_over_is_a_release() =>
+        Assert.Equal(ReleaseChangeKind.Release, Change(("apps:api:blue", "1.4.3"), ("apps:api:live", "blue")).Kind);
+
+    [Fact]
+    public void Switching_back_with_no_recorded_target_is_a_release() =>
+        Assert.Equal(ReleaseChangeKind.Release, ReleaseChange.Between(Config(("apps:api:live", "blue")), ReleaseState.Of(Config())).Kind);
+
+    [Fact]
+    public void Switching_to_a_version_never_live_here_is_a_release() =>
+        Assert.Equal(ReleaseChangeKind.Release, Change(("apps:api:blue", "1.6.0"), ("apps:api:live", "blue")).Kind);
+
+    [Fact]
+    public void Growing_a_canary_is_a_release_and_ending_one_is_not()
+    {
+        Assert.Equal(ReleaseChangeKind.Release, Change(("apps:api:canaryWeight", "10")).Kind);
+        var ending = ReleaseChange.Between(Config(), ReleaseState.Of(Config(("apps:api:canaryWeight", "10"))));
+        Assert.Equal(ReleaseChangeKind.Rollback, ending.Kind);
+    }
+
+    [Fact]
+    public void A_rollback_of_one_app_with_a_release_of_another_is_a_release() =>
+        Assert.Equal(ReleaseChangeKind.Release, Change(("apps:api:live", "blue"), ("apps:web:green", "2.4.0")).Kind);
+
+    [Fact]
+    public void A_release_is_refused_for_each_blocking_alert_and_burn_and_a_rollback_never()
+    {
+        var alert = new FiringAlert(new Dictionary<string, string> { ["alertname"] = "AppPodCrashLooping", ["severity"] = "critical", ["app"] = "api" },
+            new Dictionary<string, string> { ["summary"] = "api pod is crash looping" });
+        var burn = new BudgetBurn("web", 0.3, 0.144, "q");
+
+        var refused = ReleaseGate.Judge(Change(("apps:api:blue", "1.6.0")), [alert], [burn]);
+        var rollback = ReleaseGate.Judge(Change(("apps:api:live", "blue")), [alert], [burn]);
+
+        Assert.False(refused.Passes);
+        Assert.Equal(["critical alert AppPodCrashLooping (api) is firing: api pod is crash looping",
+            "web is burning its error budget fast: 30% of requests failed over the last hour (threshold 14.4%)"], refused.Reasons);
+        Assert.True(rollback.Passes);
+    }
+
+    [Fact]
+    public void Only_critical_alerts_of_this_stacks_apps_or_the_platform_block()
+    {
+        static FiringAlert Alert(string severity, string? app) => new(
+            app is null ? new Dictionary<string, string> { ["alertname"] = "A", ["severity"] = severity } : new Dictionary<string, string> { ["alertname"] = "A", ["severity"] = severity, ["app"] = app },
+            new Dictionary<string, string>());
+
+        var blocking = ReleaseGate.Blocking(Config(), [Alert("critical", "api"), Alert("critical", null), Alert("warning", "api"), Alert("critical", "billing")]);
+
+        Assert.Equal([("critical", "api"), ("critical", "")], blocking.Select(a => (a.Labels["severity"], a.Labels.GetValueOrDefault("app", ""))));
+    }
+}
