@@ -24,18 +24,6 @@ public sealed class MonitoringConfig
     public SloConfig Slo { get; set; } = new();
 }
 
-/// <summary>An OpenID Connect provider the Gateway sends users to before Grafana (Envoy Gateway SecurityPolicy <c>oidc</c>).</summary>
-public sealed class OidcConfig
-{
-    /// <summary>The provider's issuer URL (https); empty for no single sign-on.</summary>
-    public string Issuer { get; set; } = "";
-
-    public string ClientId { get; set; } = "";
-
-    /// <summary>The client secret, as a secret.</summary>
-    public SecretValue ClientSecret { get; set; } = SecretValue.Missing;
-}
-
 /// <summary>Where alerts of each severity go, and where log alerts file tickets; an unset receiver drops its alerts.</summary>
 public sealed class AlertReceiversConfig
 {

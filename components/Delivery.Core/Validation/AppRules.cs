@@ -18,6 +18,7 @@ internal static class AppRules
                          .Concat(Image(path, app))
                          .Concat(SlotsAndCanary(path, app, context))
                          .Concat(Sizing(path, app, context))
+                         .Concat(Identity(path, app))
                          .Concat(Networking(path, name, app, names))
                          .Concat(AppSecretEnvRules.Check(path, app, context))
                          .Concat(ResourceRules.Check(path.Key("resources"), app.Resources))
@@ -141,6 +142,19 @@ internal static class AppRules
         {
             yield return ConfigProblem.Error(autoscaling.Key("cpuUtilization"), Number(app.Autoscaling.CpuUtilization),
                 "is a percent of the CPU request and must be 1–100.", $"pulumi config set --path {autoscaling.Key("cpuUtilization")} 70.");
+        }
+    }
+
+    /// <summary>Below this, a uid can be a host's or an image's system user (the scanner's no-low-user-id); 0 is root, which Pod Security "restricted" refuses.</summary>
+    private const int MinimumRunAsUser = 10000;
+
+    private static IEnumerable<ConfigProblem> Identity(ConfigPath path, AppConfig app)
+    {
+        if (app.RunAsUser < MinimumRunAsUser)
+        {
+            yield return ConfigProblem.Error(path.Key("runAsUser"), Number(app.RunAsUser),
+                $"must be at least {MinimumRunAsUser}: lower ids are root or the system users of hosts and images.",
+                $"pulumi config set --path {path.Key("runAsUser")} 10001, or remove it for the default.");
         }
     }
 

@@ -48,6 +48,7 @@ public sealed class BadConfigTableTests
         new("semver build metadata", [("apps:api:blue", "1.2.3+4e1f2a9")], P + "apps.api.blue", "has semver build metadata ('+…'), which an image tag cannot carry."),
         new("short digest", [("apps:api:blue", "sha256:abc123")], P + "apps.api.blue",
             "is not a semantic version (1.4.2, or 1.4.2-3f9c2ab with the git sha), one pinned to its digest (1.4.2@sha256:<64 hex digits>; staging and prod require it) or a digest (sha256:<64 hex digits>)."),
+        new("root app user", [("apps:api:runAsUser", "0")], P + "apps.api.runAsUser", "must be at least 10000: lower ids are root or the system users of hosts and images."),
         new("image with tag", [("apps:api:image", "shop/api:1.5.0")], P + "apps.api.image", "names a tag or digest; versions belong in the blue and green slots."),
         new("image not a repository", [("apps:api:image", "Shop/API")], P + "apps.api.image",
             "must be the image repository inside the registry, e.g. team/api (lower case, no registry host, no tag)."),
