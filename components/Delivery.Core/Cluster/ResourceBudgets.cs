@@ -9,7 +9,7 @@ namespace Delivery.Core.Cluster;
 
 /// <summary>
 /// A ResourceQuota and a LimitRange for the namespaces whose size the config decides: apps (the
-/// apps' slots) and ci (the runners). Quotas are computed from the config, never fixed numbers.
+/// apps' slots) and ci (the runners, where there are any). Quotas are computed from the config, never fixed numbers.
 /// </summary>
 public static class ResourceBudgets
 {
@@ -99,13 +99,17 @@ public static class ResourceBudgets
         var ciPods = CiJobs(config.Ci) * CiPodsPerJob(config.Ci) + CiSystemPods(config.Ci);
         var ciContainers = CiJobs(config.Ci) * CiContainersPerJob + CiSystemPods(config.Ci);
 
-        return
+        List<KubernetesObject> budgets =
         [
             Quota(PlatformNamespaces.Apps, Scaled(appPods), appTotal.Times(Headroom)),
             Limits(PlatformNamespaces.Apps, appDefaults, largestApp),
-            Quota(PlatformNamespaces.Ci, Scaled(ciPods), ciPod.Times(ciContainers).Times(Headroom)),
-            Limits(PlatformNamespaces.Ci, ciPod, ciPod),
         ];
+        if (PlatformNamespaceObjects.InUse(config).Contains(PlatformNamespaces.Ci))
+        {
+            budgets.Add(Quota(PlatformNamespaces.Ci, Scaled(ciPods), ciPod.Times(ciContainers).Times(Headroom)));
+            budgets.Add(Limits(PlatformNamespaces.Ci, ciPod, ciPod));
+        }
+        return budgets;
     }
 
     private static int Scaled(int pods) => (int)Math.Ceiling(pods * Headroom);

@@ -50,11 +50,11 @@ public sealed class ResourceBudgetTests
     }
 
     [Fact]
-    public void The_ci_quota_follows_the_runner_ceiling_and_is_empty_without_runners()
+    public void The_ci_quota_follows_the_runner_ceiling_and_there_is_none_without_runners()
     {
         DeliveryConfig GitHub(int max) => Dev(("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"), ("ci:github:maxRunners", $"{max}"));
 
-        Assert.Equal(0, Hard(Dev(), Tier.Dev, PlatformNamespaces.Ci, "pods"));
+        Assert.DoesNotContain(ClusterBaseline.Render(Dev(), Tier.Dev).Objects, o => o.Namespace == PlatformNamespaces.Ci);
         // Every runner busy at once fits: a runner pod and a workflow pod per job, plus ARC's controller and listener.
         Assert.True(Hard(GitHub(3), Tier.Dev, PlatformNamespaces.Ci, "pods") >= 3 * 2 + 2);
         Assert.True(Hard(GitHub(3), Tier.Dev, PlatformNamespaces.Ci, "limits.cpu") >= (3 * 2 + 2) * ResourceBudgets.CiPod(Tier.Dev).CpuLimit);
@@ -66,7 +66,7 @@ public sealed class ResourceBudgetTests
     [InlineData(PlatformNamespaces.Ci)]
     public void Container_defaults_fit_under_the_per_container_ceiling(string @namespace)
     {
-        var config = Dev(("apps:api:resources:cpuLimit", "2"), ("apps:api:resources:memoryLimit", "1Gi"));
+        var config = DevWithRunners(("apps:api:resources:cpuLimit", "2"), ("apps:api:resources:memoryLimit", "1Gi"));
         var limits = Map(Items(At(Single(ClusterBaseline.Render(config, Tier.Dev).Objects, "LimitRange", @namespace, ResourceBudgets.LimitRangeName), "spec", "limits")).Single());
         decimal Value(string group, string resource) => Quantities.Parse((string)Map(limits[group])[resource]!)!.Value;
 
