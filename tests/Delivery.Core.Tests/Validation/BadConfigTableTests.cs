@@ -28,6 +28,7 @@ public sealed class BadConfigTableTests
         new("misspelt key", [("apps:api:helthPath", "/h")], P + "apps.api.helthPath", "unknown key (from test)."),
         new("misspelt top-level key", [("registy:mode", "docker")], P + "registy", "unknown key (from test)."),
         new("number expected", [("apps:api:replicas", "three")], P + "apps.api.replicas", "must be a whole number (from test)."),
+        new("whole number past an int", [("apps:api:replicas", "99999999999")], P + "apps.api.replicas", "must be a whole number between -2147483648 and 2147483647 (from test)."),
         new("single value where a map is expected", [("monitoring:receivers", "pager")], P + "monitoring.receivers", "expects a map of keys, but test gives a single value."),
         new("list given a key", [("apps:api:callers:first", "web")], P + "apps.api.callers.first", "delivery-platform:apps.api.callers is a list, so it has no key \"first\" (from test)."),
         new("app name not DNS-1035", [("apps:2fast:image", "shop/fast"), ("apps:2fast:blue", "1.0.0"), ("apps:2fast:live", "blue")], P + "apps.2fast",
