@@ -22,12 +22,11 @@ public sealed class ResourceBudgetTests
         Assert.Equal(Math.Ceiling((2 * 2 + 2 * 4) * 1.5m), Hard(config, Tier.Dev, PlatformNamespaces.Apps, "pods"));
     }
 
+    /// <summary>Every key of a ResourceQuota's hard limits the budgets set.</summary>
+    public static TheoryData<string> QuotaKeys() => ["pods", "requests.cpu", "requests.memory", "limits.cpu", "limits.memory"];
+
     [Theory]
-    [InlineData("pods")]
-    [InlineData("requests.cpu")]
-    [InlineData("requests.memory")]
-    [InlineData("limits.cpu")]
-    [InlineData("limits.memory")]
+    [MemberData(nameof(QuotaKeys))]
     public void The_apps_quota_grows_with_another_app_and_with_more_replicas(string key)
     {
         var two = Hard(Dev(), Tier.Dev, PlatformNamespaces.Apps, key);
@@ -63,11 +62,7 @@ public sealed class ResourceBudgetTests
 
     /// <summary>Validation refuses these values; past it, the arithmetic must still never wrap to a negative quantity or throw.</summary>
     [Theory]
-    [InlineData("pods")]
-    [InlineData("requests.cpu")]
-    [InlineData("requests.memory")]
-    [InlineData("limits.cpu")]
-    [InlineData("limits.memory")]
+    [MemberData(nameof(QuotaKeys))]
     public void Quotas_never_overflow_to_a_negative_quantity_even_past_validation(string key)
     {
         var huge = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture);
