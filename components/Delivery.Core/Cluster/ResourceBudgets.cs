@@ -73,15 +73,19 @@ public static class ResourceBudgets
     /// Both slots of every app at full size (a release can fill the idle slot at any time), the live
     /// slot at its autoscaling ceiling; one container per pod.
     /// </summary>
-    public static (int Pods, PodResources Resources) AppsSteadyState(DeliveryConfig config)
+    /// <remarks>
+    /// Counted in long and checked: validation bounds replicas (<c>Validation.Bounds</c>), but
+    /// even int.MaxValue pods per slot of every app cannot wrap; resources cap at <see cref="PodResources.MaxQuantity"/>.
+    /// </remarks>
+    public static (long Pods, PodResources Resources) AppsSteadyState(DeliveryConfig config)
     {
-        var pods = 0;
+        long pods = 0;
         var total = PodResources.None;
         foreach (var app in config.Apps.Values)
         {
-            var slotPods = Math.Max(app.Replicas, app.Autoscaling.MaxReplicas);
+            long slotPods = Math.Max(0, Math.Max(app.Replicas, app.Autoscaling.MaxReplicas));
             var resources = PodResources.Parse(app.Resources.CpuRequest, app.Resources.MemoryRequest, app.Resources.CpuLimit, app.Resources.MemoryLimit);
-            pods += 2 * slotPods;
+            pods = checked(pods + 2 * slotPods);
             total = total.Plus(resources.Times(2 * slotPods));
         }
         return (pods, total);
@@ -96,8 +100,9 @@ public static class ResourceBudgets
             .Aggregate(appDefaults, (max, next) => max.Max(next));
 
         var ciPod = CiPod(tier);
-        var ciPods = CiJobs(config.Ci) * CiPodsPerJob(config.Ci) + CiSystemPods(config.Ci);
-        var ciContainers = CiJobs(config.Ci) * CiContainersPerJob + CiSystemPods(config.Ci);
+        long ciJobs = Math.Max(0, CiJobs(config.Ci));
+        var ciPods = checked(ciJobs * CiPodsPerJob(config.Ci) + CiSystemPods(config.Ci));
+        var ciContainers = checked(ciJobs * CiContainersPerJob + CiSystemPods(config.Ci));
 
         List<KubernetesObject> budgets =
         [
@@ -112,9 +117,9 @@ public static class ResourceBudgets
         return budgets;
     }
 
-    private static int Scaled(int pods) => (int)Math.Ceiling(pods * Headroom);
+    private static long Scaled(long pods) => (long)Math.Ceiling(pods * Headroom);
 
-    private static KubernetesObject Quota(string @namespace, int pods, PodResources total) =>
+    private static KubernetesObject Quota(string @namespace, long pods, PodResources total) =>
         Manifest.Object("v1", "ResourceQuota", QuotaName, @namespace, StandardLabels.Shared(QuotaName, ClusterBaseline.Component),
             ("spec", Map(("hard", Map(
                 ("pods", pods.ToString(CultureInfo.InvariantCulture)),

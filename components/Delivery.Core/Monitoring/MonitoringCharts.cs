@@ -227,5 +227,6 @@ public static class MonitoringCharts
         return mebibytes.ToString(CultureInfo.InvariantCulture) + "MB";
     }
 
-    private static string Hours(int days) => (days * 24).ToString(CultureInfo.InvariantCulture) + "h";
+    /// <summary>In long: validation bounds the days (<c>Validation.Bounds.RetentionDays</c>), and no int of days wraps.</summary>
+    private static string Hours(int days) => (days * 24L).ToString(CultureInfo.InvariantCulture) + "h";
 }

@@ -17,6 +17,8 @@ internal static class MonitoringRules
             yield return ConfigProblem.Error(root.Key("retentionDays"), monitoring.RetentionDays.ToString(CultureInfo.InvariantCulture),
                 "must be at least 1 day.", $"pulumi config set --path {root.Key("retentionDays")} 15.");
         }
+        if (Bounds.Above(root.Key("retentionDays"), monitoring.RetentionDays, Bounds.RetentionDays, 1, Bounds.RetentionWhy) is { } tooLong)
+            yield return tooLong;
         if (!Quantities.IsValid(monitoring.StorageSize))
         {
             yield return ConfigProblem.Error(root.Key("storageSize"), monitoring.StorageSize, "is not a storage size.",

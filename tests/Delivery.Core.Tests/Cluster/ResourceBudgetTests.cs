@@ -22,12 +22,11 @@ public sealed class ResourceBudgetTests
         Assert.Equal(Math.Ceiling((2 * 2 + 2 * 4) * 1.5m), Hard(config, Tier.Dev, PlatformNamespaces.Apps, "pods"));
     }
 
+    /// <summary>Every key of a ResourceQuota's hard limits the budgets set.</summary>
+    public static TheoryData<string> QuotaKeys() => ["pods", "requests.cpu", "requests.memory", "limits.cpu", "limits.memory"];
+
     [Theory]
-    [InlineData("pods")]
-    [InlineData("requests.cpu")]
-    [InlineData("requests.memory")]
-    [InlineData("limits.cpu")]
-    [InlineData("limits.memory")]
+    [MemberData(nameof(QuotaKeys))]
     public void The_apps_quota_grows_with_another_app_and_with_more_replicas(string key)
     {
         var two = Hard(Dev(), Tier.Dev, PlatformNamespaces.Apps, key);
@@ -59,6 +58,29 @@ public sealed class ResourceBudgetTests
         Assert.True(Hard(GitHub(3), Tier.Dev, PlatformNamespaces.Ci, "pods") >= 3 * 2 + 2);
         Assert.True(Hard(GitHub(3), Tier.Dev, PlatformNamespaces.Ci, "limits.cpu") >= (3 * 2 + 2) * ResourceBudgets.CiPod(Tier.Dev).CpuLimit);
         Assert.True(Hard(GitHub(6), Tier.Dev, PlatformNamespaces.Ci, "limits.cpu") > Hard(GitHub(3), Tier.Dev, PlatformNamespaces.Ci, "limits.cpu"));
+    }
+
+    /// <summary>Validation refuses these values; past it, the arithmetic must still never wrap to a negative quantity or throw.</summary>
+    [Theory]
+    [MemberData(nameof(QuotaKeys))]
+    public void Quotas_never_overflow_to_a_negative_quantity_even_past_validation(string key)
+    {
+        var huge = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var apps = Dev(("apps:api:replicas", huge), ("apps:web:autoscaling:maxReplicas", huge), ("apps:api:resources:memoryLimit", "70000000000000000000000000000"));
+        var ci = Dev(("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"), ("ci:github:maxRunners", huge));
+
+        foreach (var (config, @namespace) in new[] { (apps, PlatformNamespaces.Apps), (ci, PlatformNamespaces.Ci) })
+        {
+            var hard = Hard(config, Tier.Dev, @namespace, key);
+            Assert.True(hard > 0, $"{@namespace} {key}: {hard}");
+            Assert.True(hard <= long.MaxValue, $"{@namespace} {key}: {hard} is past a Kubernetes quantity's int64");
+        }
+        if (key == "pods")
+        {
+            // Exact in long: two apps' both slots at int.MaxValue pods; 2 pods per runner plus ARC's 2; half again as headroom.
+            Assert.Equal(Math.Ceiling(4m * int.MaxValue * 1.5m), Hard(apps, Tier.Dev, PlatformNamespaces.Apps, key));
+            Assert.Equal(Math.Ceiling((2m * int.MaxValue + 2) * 1.5m), Hard(ci, Tier.Dev, PlatformNamespaces.Ci, key));
+        }
     }
 
     [Theory]
