@@ -9,7 +9,10 @@ namespace Delivery.Core.Cluster;
 
 /// <summary>
 /// A ResourceQuota and a LimitRange for the namespaces whose size the config decides: apps (the
-/// apps' slots) and ci (the runners, where there are any). Quotas are computed from the config, never fixed numbers.
+/// apps' slots), ci (the runners, where there are any) and registry (the in-cluster registry).
+/// gateway and monitoring have none: most of their containers are sized by their charts, not by
+/// this code, so a computed quota could be wrong and would stall the Gateway or the alerts on the
+/// day they are needed (see docs/SECURITY.md). Quotas are computed from the config, never fixed numbers.
 /// </summary>
 public static class ResourceBudgets
 {
@@ -21,6 +24,12 @@ public static class ResourceBudgets
 
     public const string QuotaName = "platform-budget";
     public const string LimitRangeName = "container-defaults";
+
+    /// <summary>
+    /// Pods the registry namespace runs at most: the registry (one replica, replaced with
+    /// <c>Recreate</c>, so never two) and one garbage-collection job (<c>concurrencyPolicy: Forbid</c>).
+    /// </summary>
+    public const int RegistryPods = 2;
 
     /// <summary>Pods the CI namespace runs besides the jobs: ARC's controller and listener, or GitLab's runner manager.</summary>
     public static int CiSystemPods(CiConfig ci) => ci.Mode switch
@@ -113,6 +122,12 @@ public static class ResourceBudgets
         {
             budgets.Add(Quota(PlatformNamespaces.Ci, Scaled(ciPods), ciPod.Times(ciContainers).Times(Headroom)));
             budgets.Add(Limits(PlatformNamespaces.Ci, ciPod, ciPod));
+        }
+        if (PlatformNamespaceObjects.InUse(config).Contains(PlatformNamespaces.Registry))
+        {
+            var registryPod = Registry.RegistryResources.Size(tier);
+            budgets.Add(Quota(PlatformNamespaces.Registry, RegistryPods, registryPod.Times(RegistryPods)));
+            budgets.Add(Limits(PlatformNamespaces.Registry, registryPod, registryPod));
         }
         return budgets;
     }

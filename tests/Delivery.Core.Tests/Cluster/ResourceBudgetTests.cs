@@ -1,6 +1,7 @@
 using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Registry;
 using Delivery.Core.Validation;
 using static Delivery.Core.Tests.Cluster.ClusterFixtures;
 
@@ -83,9 +84,26 @@ public sealed class ResourceBudgetTests
         }
     }
 
+    [Fact]
+    public void The_registry_quota_fits_the_registry_and_its_garbage_collector_exactly_and_only_in_cluster()
+    {
+        var objects = ClusterBaseline.Render(Dev(), Tier.Dev).Objects;
+        var registry = RegistryRendering.Render(Dev(), Tier.Dev).Objects;
+        // Every container in the namespace is ours and sized by RegistryResources: the Deployment's and the CronJob's.
+        var containers = registry.Where(o => o.Kind is "Deployment" or "CronJob").ToList();
+        Assert.Equal(2, containers.Count);
+
+        Assert.Equal(ResourceBudgets.RegistryPods, Hard(Dev(), Tier.Dev, PlatformNamespaces.Registry, "pods"));
+        Assert.Equal(2 * RegistryResources.Size(Tier.Dev).MemoryLimit, Hard(Dev(), Tier.Dev, PlatformNamespaces.Registry, "limits.memory"));
+        Assert.Equal(2 * RegistryResources.Size(Tier.Prod).CpuLimit, Hard(Dev(("environment", "prod")), Tier.Prod, PlatformNamespaces.Registry, "limits.cpu"));
+        Assert.Contains(objects, o => o is { Kind: "LimitRange", Namespace: PlatformNamespaces.Registry });
+        Assert.DoesNotContain(ClusterBaseline.Render(Local(), Tier.Local).Objects, o => o.Namespace == PlatformNamespaces.Registry);
+    }
+
     [Theory]
     [InlineData(PlatformNamespaces.Apps)]
     [InlineData(PlatformNamespaces.Ci)]
+    [InlineData(PlatformNamespaces.Registry)]
     public void Container_defaults_fit_under_the_per_container_ceiling(string @namespace)
     {
         var config = DevWithRunners(("apps:api:resources:cpuLimit", "2"), ("apps:api:resources:memoryLimit", "1Gi"));
