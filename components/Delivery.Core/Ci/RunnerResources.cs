@@ -1,3 +1,4 @@
+using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using static Delivery.Core.Kubernetes.Manifest;
 
@@ -20,13 +21,13 @@ public static class RunnerResources
     public static OrderedDictionary<string, object?> Job(Tier tier)
     {
         var size = JobSize(tier);
-        return Resources(size.CpuRequest, size.MemoryRequest, size.CpuLimit, size.MemoryLimit);
+        return PodDefaults.Resources(size.CpuRequest, size.MemoryRequest, size.CpuLimit, size.MemoryLimit);
     }
 
     public static OrderedDictionary<string, object?> Controller(Tier tier) => tier switch
     {
-        Tier.Local or Tier.Dev => Resources("50m", "64Mi", "500m", "256Mi"),
-        _ => Resources("100m", "128Mi", "1", "512Mi"),
+        Tier.Local or Tier.Dev => PodDefaults.Resources("50m", "64Mi", "500m", "256Mi"),
+        _ => PodDefaults.Resources("100m", "128Mi", "1", "512Mi"),
     };
 
     /// <summary>The runner's work volume (checkouts, build contexts) in Kubernetes container mode.</summary>
@@ -39,8 +40,4 @@ public static class RunnerResources
 
     private static ResourcesConfig Size(string cpuRequest, string memoryRequest, string cpuLimit, string memoryLimit) =>
         new() { CpuRequest = cpuRequest, MemoryRequest = memoryRequest, CpuLimit = cpuLimit, MemoryLimit = memoryLimit };
-
-    private static OrderedDictionary<string, object?> Resources(string cpuRequest, string memoryRequest, string cpuLimit, string memoryLimit) => Map(
-        ("requests", Map(("cpu", cpuRequest), ("memory", memoryRequest))),
-        ("limits", Map(("cpu", cpuLimit), ("memory", memoryLimit))));
 }

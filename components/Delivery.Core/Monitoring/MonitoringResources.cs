@@ -1,3 +1,4 @@
+using Delivery.Core.Kubernetes;
 using System.Globalization;
 using Delivery.Core.Model;
 using static Delivery.Core.Kubernetes.Manifest;
@@ -20,9 +21,7 @@ public static class MonitoringResources
             Tier.Staging => 4,
             _ => 8,
         };
-        return Map(
-            ("requests", Map(("cpu", Millis(baseCpuMillis * scale)), ("memory", Mebibytes(baseMemoryMi * scale)))),
-            ("limits", Map(("memory", Mebibytes(2 * baseMemoryMi * scale)))));
+        return PodDefaults.Resources(Millis(baseCpuMillis * scale), Mebibytes(baseMemoryMi * scale), cpuLimit: null, Mebibytes(2 * baseMemoryMi * scale));
     }
 
     private static string Millis(int value) => value.ToString(CultureInfo.InvariantCulture) + "m";

@@ -1,3 +1,4 @@
+using Delivery.Core.Kubernetes;
 using Delivery.Core.Cluster;
 using Delivery.Core.Model;
 using static Delivery.Core.Kubernetes.Manifest;
@@ -10,9 +11,7 @@ public static class RegistryResources
     public static OrderedDictionary<string, object?> For(Tier tier)
     {
         var (cpuRequest, memoryRequest, cpuLimit, memoryLimit) = Quantities(tier);
-        return Map(
-            ("requests", Map(("cpu", cpuRequest), ("memory", memoryRequest))),
-            ("limits", Map(("cpu", cpuLimit), ("memory", memoryLimit))));
+        return PodDefaults.Resources(cpuRequest, memoryRequest, cpuLimit, memoryLimit);
     }
 
     /// <summary>The same size as numbers, for the registry namespace's quota.</summary>
