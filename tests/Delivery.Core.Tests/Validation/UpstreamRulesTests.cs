@@ -35,7 +35,7 @@ public sealed class UpstreamRulesTests
     private static YamlMappingNode Pipeline(string path)
     {
         var stream = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(TestConfigs.RepositoryRoot(), path));
+        using var reader = new StreamReader(Path.Combine(TestRepository.Root(), path));
         stream.Load(reader);
         return (YamlMappingNode)stream.Documents[0].RootNode;
     }
