@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Release;
@@ -59,7 +60,7 @@ public static class AppDeployment
             ("imagePullSecrets", config.Registry.Mode == RegistryConfig.Docker ? null : List(Map(("name", AppObjectNames.PullSecret)))),
             ("securityContext", PodDefaults.RestrictedPod(app.RunAsUser, app.RunAsUser, app.RunAsUser)),
             ("terminationGracePeriodSeconds", 30),
-            ("topologySpreadConstraints", tier == Tier.Prod ? Spread(name, slot) : null),
+            ("topologySpreadConstraints", TierProfile.For(tier).SpreadsAppsAcrossNodes ? Spread(name, slot) : null),
             ("containers", List(container)),
             ("volumes", List(Map(("name", "tmp"), ("emptyDir", Map(("sizeLimit", "64Mi")))))));
     }

@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Release;
@@ -44,9 +45,9 @@ public static class ClusterGateway
     public static OrderedDictionary<string, object?> ParentRef(Tier tier) => Map(
         ("name", Name),
         ("namespace", Namespace),
-        ("sectionName", tier == Tier.Local ? HttpListener : HttpsListener));
+        ("sectionName", TierProfile.For(tier).ServesPlainHttp ? HttpListener : HttpsListener));
 
-    public static IReadOnlyList<string> RouteListeners(Tier tier) => tier == Tier.Local ? [HttpListener, HttpsListener] : [HttpsListener];
+    public static IReadOnlyList<string> RouteListeners(Tier tier) => TierProfile.For(tier).ServesPlainHttp ? [HttpListener, HttpsListener] : [HttpsListener];
 
     public static IReadOnlyList<KubernetesObject> Render(Tier tier)
     {

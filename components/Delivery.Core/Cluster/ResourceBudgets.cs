@@ -65,17 +65,15 @@ public static class ResourceBudgets
     /// </summary>
     public static PodResources CiPod(Tier tier)
     {
-        var job = Ci.RunnerResources.JobSize(tier);
+        var job = TierProfile.For(tier).RunnerJob;
         return PodResources.Parse(job.CpuRequest, job.MemoryRequest, job.CpuLimit, job.MemoryLimit);
     }
 
-    /// <summary>The tier's default app container size (the same defaults the config starts from).</summary>
+    /// <summary>The tier's default app container size (<see cref="TierProfile.AppContainer"/>, as the binder's defaults).</summary>
     public static PodResources TierAppDefaults(Tier tier)
     {
-        const string probe = "default";
-        var defaults = TierDefaults.For(tier, [probe]);
-        string Value(string key) => defaults[$"apps:{probe}:resources:{key}"];
-        return PodResources.Parse(Value("cpuRequest"), Value("memoryRequest"), Value("cpuLimit"), Value("memoryLimit"));
+        var size = TierProfile.For(tier).AppContainer;
+        return PodResources.Parse(size.CpuRequest, size.MemoryRequest, size.CpuLimit, size.MemoryLimit);
     }
 
     /// <summary>

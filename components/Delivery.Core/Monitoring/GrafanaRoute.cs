@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
@@ -27,5 +28,5 @@ public static class GrafanaRoute
 
     /// <summary>The URL Grafana is reached on; empty without a host.</summary>
     public static string Url(MonitoringConfig monitoring, Tier tier) =>
-        monitoring.GrafanaHost.Length == 0 ? "" : $"{(tier == Tier.Local ? "http" : "https")}://{monitoring.GrafanaHost}";
+        monitoring.GrafanaHost.Length == 0 ? "" : $"{(TierProfile.For(tier).ServesPlainHttp ? "http" : "https")}://{monitoring.GrafanaHost}";
 }

@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using System.Globalization;
 using Delivery.Core.Model;
@@ -14,13 +15,7 @@ public static class MonitoringResources
 {
     public static OrderedDictionary<string, object?> For(Tier tier, int baseCpuMillis, int baseMemoryMi)
     {
-        var scale = tier switch
-        {
-            Tier.Local => 1,
-            Tier.Dev => 2,
-            Tier.Staging => 4,
-            _ => 8,
-        };
+        var scale = TierProfile.For(tier).MonitoringScale;
         return PodDefaults.Resources(Millis(baseCpuMillis * scale), Mebibytes(baseMemoryMi * scale), cpuLimit: null, Mebibytes(2 * baseMemoryMi * scale));
     }
 

@@ -119,12 +119,12 @@ internal static class AppRules
     private static IEnumerable<ConfigProblem> Sizing(ConfigPath path, AppConfig app, ValidationContext context)
     {
         var replicas = path.Key("replicas");
-        var minimum = context.Tier == Tier.Prod ? 2 : 1;
+        var minimum = context.Profile?.MinimumAppReplicas ?? 1;
         if (app.Replicas < minimum)
         {
             yield return ConfigProblem.Error(replicas, Number(app.Replicas),
-                minimum == 2 ? "must be at least 2 in prod, so that one pod can fail or be evicted without an outage." : "must be at least 1.",
-                $"pulumi config set --path {replicas} {Math.Max(minimum, context.Tier == Tier.Prod ? 3 : 1)}.");
+                minimum > 1 ? $"must be at least {minimum} in {Tiers.Name(context.Tier!.Value)}, so that one pod can fail or be evicted without an outage." : "must be at least 1.",
+                $"pulumi config set --path {replicas} {Math.Max(minimum, context.Profile?.AppReplicas ?? 1)}.");
         }
         if (Bounds.Above(replicas, app.Replicas, Bounds.Replicas, minimum, Bounds.ReplicasWhy("replicas")) is { } tooMany)
             yield return tooMany;

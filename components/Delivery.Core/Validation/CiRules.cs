@@ -86,7 +86,7 @@ internal static class CiRules
             if (Bounds.Above(root.Key(key), value, Bounds.CiJobs, lowest, Bounds.CiJobsWhy) is { } tooMany)
                 yield return tooMany;
         }
-        if (context.Tier != Tier.Local && IsOrgWide(github.ConfigUrl) && github.RunnerGroup.Length == 0)
+        if (context.Profile?.RequiresRunnerGroup == true && IsOrgWide(github.ConfigUrl) && github.RunnerGroup.Length == 0)
         {
             yield return ConfigProblem.Error(root.Key("runnerGroup"), null,
                 $"the runners register org-wide ({github.ConfigUrl}), so every repository of the organization could run jobs on them, with the registry push credentials they mount.",

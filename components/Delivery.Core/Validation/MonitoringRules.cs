@@ -38,7 +38,7 @@ internal static class MonitoringRules
             ("info", monitoring.Receivers.Info), ("tracker", monitoring.Receivers.Tracker),
         })
         {
-            var requiredWhy = tier == "critical" && context.Tier == Tier.Prod ? "in prod, so that critical alerts page someone" : null;
+            var requiredWhy = tier == "critical" && context.Profile?.RequiresOnCallReceiver == true ? $"in {Tiers.Name(context.Tier!.Value)}, so that critical alerts page someone" : null;
             foreach (var problem in ReceiverRules.Check(receivers.Key(tier), receiver, context, requiredWhy))
                 yield return problem;
         }
