@@ -20,7 +20,7 @@ public static class GrafanaRoute
             ? null
             : Manifest.Object("gateway.networking.k8s.io/v1", "HTTPRoute", Name, PlatformNamespaces.Monitoring, StandardLabels.Shared("grafana", "route"),
                 ("spec", Map(
-                    ("parentRefs", List(ClusterGateway.ParentRef(tier))),
+                    ("parentRefs", List(ClusterGateway.ParentRef(tier, monitoring.GrafanaHost))),
                     ("hostnames", List(monitoring.GrafanaHost)),
                     ("rules", List(Map(
                         ("filters", StrictTransportSecurity.Filters(tier)),
