@@ -13,9 +13,11 @@ namespace Delivery.Core.Ci;
 /// container mode: every job runs in a job pod the runner creates through its namespaced Role, so
 /// no runner needs Docker, let alone a privileged Docker-in-Docker. Images are built by running the
 /// job in a Kaniko executor container (<c>container: gcr.io/kaniko-project/executor:debug</c>, then
-/// <c>/kaniko/executor --destination …</c>), which builds unprivileged; the job template mounts the
-/// registry push credentials into every job container at <see cref="PushConfigDirectory"/>, where
-/// <c>DOCKER_CONFIG</c> points.
+/// <c>/kaniko/executor --destination …</c>), which builds unprivileged.
+/// Two scale sets: the default one (<c>runs-on: &lt;label&gt;</c>) for every job, with no registry
+/// credentials, and a release one (<c>runs-on: &lt;label&gt;-release</c>) whose job template mounts the
+/// push credentials at <see cref="PushConfigDirectory"/>, where <c>DOCKER_CONFIG</c> points: only the
+/// workflows that publish images run there (limit who may use it with the runner group).
 /// </summary>
 public static class GitHubRunners
 {
@@ -27,9 +29,18 @@ public static class GitHubRunners
     public const string ControllerRelease = "arc";
     public const string ControllerServiceAccount = "arc-controller";
     public const string ScaleSetRelease = "arc-runners";
+    public const string ReleaseScaleSetRelease = "arc-release-runners";
     public const string RunnerServiceAccount = "github-runner";
     public const string AuthSecretName = "github-runner-auth";
     public const string JobTemplateConfigMap = "github-runner-job-template";
+    public const string ReleaseJobTemplateConfigMap = "github-release-job-template";
+    public const string ReleaseSuffix = "-release";
+
+    /// <summary>
+    /// Release runners at most: a stack's releases run one at a time (the deploy workflow's
+    /// concurrency group), so two cover a release and a hotfix build at once.
+    /// </summary>
+    public const int ReleaseRunners = 2;
     public const string DefaultScaleSetName = "delivery-platform";
 
     public const string RunnerImage = "ghcr.io/actions/actions-runner:2.329.0";
@@ -59,14 +70,24 @@ public static class GitHubRunners
     /// <summary>The <c>runs-on</c> name: the first label, or <see cref="DefaultScaleSetName"/>.</summary>
     public static string ScaleSetName(GitHubRunnersConfig github) => github.Labels.Count > 0 ? github.Labels[0] : DefaultScaleSetName;
 
+    /// <summary>The <c>runs-on</c> name of the release runners, which alone get the push credentials.</summary>
+    public static string ReleaseScaleSetName(GitHubRunnersConfig github) => ScaleSetName(github) + ReleaseSuffix;
+
+    /// <summary>Release runners exist only where there are push credentials to scope.</summary>
+    public static bool HasReleaseRunners(DeliveryConfig config) => RegistryCredentials.PushSecret(config.Registry) is not null;
+
     public static ComponentRendering Render(DeliveryConfig config, Tier tier)
     {
         var github = config.Ci.Github;
-        return new ComponentRendering(CiRunnersRendering.Component,
-            [.. RunnerRbac.Render(RunnerServiceAccount, RunnerRules), JobTemplate(config, tier)],
-            [Controller(tier), ScaleSet(config, tier)],
-            [AuthSecret(github)],
-            []);
+        var push = HasReleaseRunners(config) ? RegistryCredentials.PushSecret(config.Registry) : null;
+        List<KubernetesObject> objects = [.. RunnerRbac.Render(RunnerServiceAccount, RunnerRules), JobTemplate(JobTemplateConfigMap, tier, push: null)];
+        List<HelmChartSpec> charts = [Controller(tier), ScaleSet(ScaleSetRelease, ScaleSetName(github), JobTemplateConfigMap, github.MinRunners, github.MaxRunners, config, tier)];
+        if (push is not null)
+        {
+            objects.Add(JobTemplate(ReleaseJobTemplateConfigMap, tier, push));
+            charts.Add(ScaleSet(ReleaseScaleSetRelease, ReleaseScaleSetName(github), ReleaseJobTemplateConfigMap, 0, ReleaseRunners, config, tier));
+        }
+        return new ComponentRendering(CiRunnersRendering.Component, objects, charts, [AuthSecret(github)], []);
     }
 
     /// <summary>A GitHub App (recommended) or a token, under the key names the controller reads.</summary>
@@ -92,7 +113,7 @@ public static class GitHubRunners
         ("podSecurityContext", PodDefaults.RestrictedPod()),
         ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false))));
 
-    private static HelmChartSpec ScaleSet(DeliveryConfig config, Tier tier)
+    private static HelmChartSpec ScaleSet(string release, string name, string jobTemplate, int minRunners, int maxRunners, DeliveryConfig config, Tier tier)
     {
         var github = config.Ci.Github;
         var runner = Map(
@@ -104,13 +125,13 @@ public static class GitHubRunners
             ("resources", RunnerResources.Controller(tier)),
             ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false, RunnerUserId)),
             ("volumeMounts", List(Map(("name", "job-template"), ("mountPath", JobTemplateDirectory), ("readOnly", true)))));
-        return new HelmChartSpec(ScaleSetRelease, $"{ChartRepository}/{ScaleSetChart}", "", ChartVersion, PlatformNamespaces.Ci, Map(
+        return new HelmChartSpec(release, $"{ChartRepository}/{ScaleSetChart}", "", ChartVersion, PlatformNamespaces.Ci, Map(
             ("githubConfigUrl", github.ConfigUrl),
             ("githubConfigSecret", AuthSecretName),
-            ("minRunners", github.MinRunners),
-            ("maxRunners", github.MaxRunners),
+            ("minRunners", minRunners),
+            ("maxRunners", maxRunners),
             ("runnerGroup", github.RunnerGroup.Length > 0 ? github.RunnerGroup : null),
-            ("runnerScaleSetName", ScaleSetName(github)),
+            ("runnerScaleSetName", name),
             ("containerMode", Map(
                 ("type", "kubernetes"),
                 ("kubernetesModeWorkVolumeClaim", Map(
@@ -122,17 +143,16 @@ public static class GitHubRunners
                 ("serviceAccountName", RunnerServiceAccount),
                 ("securityContext", PodDefaults.RestrictedPod(fsGroup: RunnerUserId)),
                 ("containers", List(runner)),
-                ("volumes", List(Map(("name", "job-template"), ("configMap", Map(("name", JobTemplateConfigMap))))))))))));
+                ("volumes", List(Map(("name", "job-template"), ("configMap", Map(("name", jobTemplate))))))))))));
     }
 
     /// <summary>
     /// The hook's pod template for job pods (<c>$job</c> is the job container): the job's own
-    /// resources, no API token, the push credentials where the registry has any, and the tightest
+    /// resources, no API token, the push credentials for release runners only, and the tightest
     /// security context Kaniko builds in (<see cref="JobPodSecurity"/>).
     /// </summary>
-    private static KubernetesObject JobTemplate(DeliveryConfig config, Tier tier)
+    private static KubernetesObject JobTemplate(string name, Tier tier, string? push)
     {
-        var push = RegistryCredentials.PushSecret(config.Registry);
         var job = Map(
             ("name", "$job"),
             ("resources", RunnerResources.Job(tier)),
@@ -147,8 +167,8 @@ public static class GitHubRunners
             ("securityContext", Map(("seccompProfile", Map(("type", "RuntimeDefault"))))),
             ("containers", List(job)),
             ("volumes", push is null ? null : List(PushVolume(push))));
-        return Manifest.Object("v1", "ConfigMap", JobTemplateConfigMap, PlatformNamespaces.Ci,
-            StandardLabels.Shared(JobTemplateConfigMap, CiRunnersRendering.Component),
+        return Manifest.Object("v1", "ConfigMap", name, PlatformNamespaces.Ci,
+            StandardLabels.Shared(name, CiRunnersRendering.Component),
             ("data", Map((JobTemplateFile, YamlWriter.Write(Map(("spec", spec)))))));
     }
 
@@ -157,6 +177,4 @@ public static class GitHubRunners
         Map(("name", "registry-push"), ("secret", Map(
             ("secretName", secretName),
             ("items", List(Map(("key", RegistryCredentials.DockerConfigJsonKey), ("path", "config.json")))))));
-
-
 }

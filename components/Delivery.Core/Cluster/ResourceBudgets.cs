@@ -40,10 +40,11 @@ public static class ResourceBudgets
     };
 
     /// <summary>Jobs that can run at once.</summary>
-    public static int CiJobs(CiConfig ci) => ci.Mode switch
+    public static long CiJobs(DeliveryConfig config) => config.Ci.Mode switch
     {
-        CiConfig.GitHub => ci.Github.MaxRunners,
-        CiConfig.GitLab => ci.Gitlab.Concurrency,
+        // The release runners (push credentials) run beside the default ones.
+        CiConfig.GitHub => (long)config.Ci.Github.MaxRunners + (Ci.GitHubRunners.HasReleaseRunners(config) ? Ci.GitHubRunners.ReleaseRunners : 0),
+        CiConfig.GitLab => config.Ci.Gitlab.Concurrency,
         _ => 0,
     };
 
@@ -107,7 +108,7 @@ public static class ResourceBudgets
             .Aggregate(appDefaults, (max, next) => max.Max(next));
 
         var ciPod = CiPod(tier);
-        long ciJobs = Math.Max(0, CiJobs(config.Ci));
+        long ciJobs = Math.Max(0, CiJobs(config));
         var ciPods = checked(ciJobs * CiPodsPerJob(config.Ci) + CiSystemPods(config.Ci));
         var ciContainers = checked(ciJobs * CiContainersPerJob + CiSystemPods(config.Ci));
 

@@ -57,7 +57,7 @@ public sealed partial class CiRunnersRenderingTests
         // The controllers (ARC's controller, GitLab's manager) run apart from the job pods.
         Assert.All(rendering.Charts.Where(c => c.ReleaseName is GitHubRunners.ControllerRelease or GitLabRunners.Release),
             c => Assert.Equal(PlatformNamespaces.CiControl, c.Namespace));
-        Assert.All(rendering.Charts.Where(c => c.ReleaseName == GitHubRunners.ScaleSetRelease), c => Assert.Equal(PlatformNamespaces.Ci, c.Namespace));
+        Assert.All(rendering.Charts.Where(c => c.ReleaseName is GitHubRunners.ScaleSetRelease or GitHubRunners.ReleaseScaleSetRelease), c => Assert.Equal(PlatformNamespaces.Ci, c.Namespace));
         Assert.All(rendering.Secrets, s => Assert.Equal(rendering.Charts.Any(c => c.ReleaseName == GitLabRunners.Release) ? PlatformNamespaces.CiControl : PlatformNamespaces.Ci, s.Namespace));
         Assert.All(rendering.Objects, o => Assert.Equal(CiRunnersRendering.Component, o.Labels[StandardLabels.Component]));
         Assert.All(rendering.Objects, o => Assert.Equal(o.Name, o.Labels[StandardLabels.Name]));
@@ -98,7 +98,7 @@ public sealed partial class CiRunnersRenderingTests
         // ARC's controller only gets a ClusterRole when it watches every namespace.
         Assert.Equal(PlatformNamespaces.Ci, Path(Chart(github, GitHubRunners.ControllerChart).Values, "flags")["watchSingleNamespace"]);
         // With its own ServiceAccount set, the scale set chart creates no kube-mode Role; ours is used.
-        Assert.Equal(GitHubRunners.RunnerServiceAccount, Path(Chart(github, GitHubRunners.ScaleSetChart).Values, "template", "spec")["serviceAccountName"]);
+        Assert.Equal(GitHubRunners.RunnerServiceAccount, Path(Chart(github, GitHubRunners.ScaleSetRelease).Values, "template", "spec")["serviceAccountName"]);
         var gitlabValues = Chart(gitlab, GitLabRunners.Chart).Values;
         Assert.Equal(false, Path(gitlabValues, "rbac")["create"]);
         Assert.Equal(false, Path(gitlabValues, "serviceAccount")["create"]);
@@ -220,7 +220,7 @@ public sealed partial class CiRunnersRenderingTests
     [Fact]
     public void The_scale_set_values_carry_the_configured_scale_set()
     {
-        var values = Chart(CiRunnersRendering.Render(GitHubApp(("ci:github:minRunners", "1"), ("ci:github:maxRunners", "7"), ("ci:github:runnerGroup", "builders")), Tier.Dev), GitHubRunners.ScaleSetChart).Values;
+        var values = Chart(CiRunnersRendering.Render(GitHubApp(("ci:github:minRunners", "1"), ("ci:github:maxRunners", "7"), ("ci:github:runnerGroup", "builders")), Tier.Dev), GitHubRunners.ScaleSetRelease).Values;
 
         Assert.Equal("https://github.com/acme", values["githubConfigUrl"]);
         Assert.Equal(GitHubRunners.AuthSecretName, values["githubConfigSecret"]);
@@ -237,7 +237,7 @@ public sealed partial class CiRunnersRenderingTests
     [Fact]
     public void Without_labels_the_scale_set_gets_the_default_name_and_the_default_runner_group()
     {
-        var values = Chart(CiRunnersRendering.Render(GitHubToken(), Tier.Dev), GitHubRunners.ScaleSetChart).Values;
+        var values = Chart(CiRunnersRendering.Render(GitHubToken(), Tier.Dev), GitHubRunners.ScaleSetRelease).Values;
 
         Assert.Equal(GitHubRunners.DefaultScaleSetName, values["runnerScaleSetName"]);
         Assert.False(values.ContainsKey("runnerGroup"));
@@ -260,13 +260,39 @@ public sealed partial class CiRunnersRenderingTests
     }
 
     [Fact]
+    public void Only_the_release_runners_job_pods_get_the_push_credentials()
+    {
+        var config = GitHubApp();
+        var rendering = CiRunnersRendering.Render(config, Tier.Dev);
+        string JobTemplate(string name) => (string)Map(rendering.Objects.Single(o => o.Kind == "ConfigMap" && o.Name == name).Body["data"]).Values.Single()!;
+
+        Assert.DoesNotContain("registry-push", JobTemplate(GitHubRunners.JobTemplateConfigMap), StringComparison.Ordinal);
+        Assert.DoesNotContain("DOCKER_CONFIG", JobTemplate(GitHubRunners.JobTemplateConfigMap), StringComparison.Ordinal);
+        Assert.Contains("DOCKER_CONFIG", JobTemplate(GitHubRunners.ReleaseJobTemplateConfigMap), StringComparison.Ordinal);
+        Assert.Contains($"secretName: {RegistryCredentials.PushSecretName}", JobTemplate(GitHubRunners.ReleaseJobTemplateConfigMap), StringComparison.Ordinal);
+
+        var release = Chart(rendering, GitHubRunners.ReleaseScaleSetRelease).Values;
+        Assert.Equal("dev-cluster-release", release["runnerScaleSetName"]);
+        Assert.Equal((0, GitHubRunners.ReleaseRunners), ((int)release["minRunners"]!, (int)release["maxRunners"]!));
+        Assert.Equal(GitHubRunners.ReleaseJobTemplateConfigMap, Path(Map(Delivery.Core.Tests.Cluster.ClusterFixtures.Items(Path(release, "template", "spec")["volumes"]).Single()), "configMap")["name"]);
+        Assert.Equal("deployers", release["runnerGroup"]);
+        Assert.Equal(GitHubRunners.JobTemplateConfigMap, Path(Map(Delivery.Core.Tests.Cluster.ClusterFixtures.Items(Path(Chart(rendering, GitHubRunners.ScaleSetRelease).Values, "template", "spec")["volumes"]).Single()), "configMap")["name"]);
+
+        // Where pushes need no credentials (the local Docker registry), there is nothing to scope: one runner set.
+        var local = CiRunnersRendering.Render(Variants().Single(v => v.Name == "github, local docker registry").Config, Tier.Local);
+        Assert.DoesNotContain(local.Charts, c => c.ReleaseName == GitHubRunners.ReleaseScaleSetRelease);
+        Assert.DoesNotContain(local.Objects, o => o.Name == GitHubRunners.ReleaseJobTemplateConfigMap);
+    }
+
+    [Fact]
     public void Job_resources_grow_with_the_tier_and_reach_job_pods_of_both_runners()
     {
         Assert.Equal(["1Gi", "2Gi", "4Gi", "4Gi"], AllTiers.Select(t => (string)Path(RunnerResources.Job(t), "limits")["memory"]!));
         foreach (var tier in AllTiers)
         {
-            var template = EmbeddedYaml(CiRunnersRendering.Render(GitHubApp(), tier)).SelectMany(Maps).Single(m => m.GetValueOrDefault("name") as string == "$job");
-            Assert.Equal(YamlWriter.Write(RunnerResources.Job(tier)), YamlWriter.Write(template["resources"]!));
+            var jobs = EmbeddedYaml(CiRunnersRendering.Render(GitHubApp(), tier)).SelectMany(Maps).Where(m => m.GetValueOrDefault("name") as string == "$job").ToList();
+            Assert.Equal(2, jobs.Count); // the default and the release runners' job templates
+            Assert.All(jobs, job => Assert.Equal(YamlWriter.Write(RunnerResources.Job(tier)), YamlWriter.Write(job["resources"]!)));
             Assert.Contains($"memory_limit = \"{Path(RunnerResources.Job(tier), "limits")["memory"]}\"", GitLabRunners.ExecutorToml(GitLab(), tier), StringComparison.Ordinal);
         }
     }
@@ -283,7 +309,8 @@ public sealed partial class CiRunnersRenderingTests
 
         Assert.Equal(mode, loaded.Config.Ci.Mode);
         Assert.Equal(authKeys, rendering.Secrets.SelectMany(s => s.Entries).Select(e => e.Key));
-        Assert.Equal(mode == CiConfig.None ? 0 : 2, rendering.Charts.Count);
+        // The controller, the default runners and the release runners (both stacks push images).
+        Assert.Equal(mode == CiConfig.None ? 0 : 3, rendering.Charts.Count);
         if (rendering.Objects.Count > 0)
         {
             SchemaCheck.AssertValid(rendering.Objects);
@@ -292,7 +319,7 @@ public sealed partial class CiRunnersRenderingTests
     }
 
     private static HelmChartSpec Chart(ComponentRendering rendering, string chart) =>
-        Assert.Single(rendering.Charts, c => c.Chart == chart || c.Chart == $"{GitHubRunners.ChartRepository}/{chart}");
+        Assert.Single(rendering.Charts, c => c.ReleaseName == chart || c.Chart == chart || c.Chart == $"{GitHubRunners.ChartRepository}/{chart}");
 
     private static IEnumerable<OrderedDictionary<string, object?>> EmbeddedYaml(ComponentRendering rendering)
     {

@@ -101,7 +101,7 @@ public sealed partial class PlatformRenderingTests
         var ci = dev.Components.Single(c => c.Component == "ci-runners").Charts.Select(c => c.ReleaseName).ToList();
         var monitoring = dev.Components.Single(c => c.Component == "monitoring").Charts.Select(c => c.ReleaseName).ToList();
 
-        Assert.Equal(["arc", "arc-runners"], ci);
+        Assert.Equal(["arc", "arc-runners", "arc-release-runners"], ci);
         Assert.Equal("kube-prometheus-stack", monitoring[0]);
     }
 

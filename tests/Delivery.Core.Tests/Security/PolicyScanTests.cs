@@ -17,24 +17,28 @@ public sealed class PolicyScanTests
     /// The accepted warnings, as (rule, object) with <c>*</c> for any one name or namespace; the reason for each is in
     /// docs/SECURITY.md under the same rule id.
     /// </summary>
+    private static readonly string[] JobTemplates = ["Pod/ci/github-job-template", "Pod/ci/github-release-job-template"];
+    private static readonly string[] RunnerTemplates = ["Pod/ci/github-runner-template", "Pod/ci/github-release-runner-template"];
+
     public static readonly IReadOnlyList<(string Rule, string Object)> Accepted =
     [
         // Network policies select pods the charts and controllers create, which are not rendered objects.
         ("LNK001 resource-links/no-missing-links", "NetworkPolicy/*/*"),
         // Kaniko runs as root in the job pod and unpacks into its root filesystem (ci enforces baseline).
-        ("PSS203 pod-security-standards/running-as-non-root", "Pod/ci/github-job-template"),
-        ("PSS206 pod-security-standards/capabilities-strict", "Pod/ci/github-job-template"),
-        ("KBP102 practices/no-writable-fs", "Pod/ci/github-job-template"),
-        ("KBP104 practices/no-low-user-id", "Pod/ci/github-job-template"),
-        ("KBP105 practices/no-low-group-id", "Pod/ci/github-job-template"),
-        // The job's image is the workflow's; $job is the hook's placeholder for it.
-        ("KBP116 practices/image-tagged", "Pod/ci/github-job-template"),
-        // The runner image's user is 1001 and it writes its home and work directories.
-        ("KBP102 practices/no-writable-fs", "Pod/ci/github-runner-template"),
-        ("KBP104 practices/no-low-user-id", "Pod/ci/github-runner-template"),
-        ("KBP105 practices/no-low-group-id", "Pod/ci/github-runner-template"),
-        // The runner drives job pods through the API, with the hook's required permissions.
-        ("KBP106 practices/no-automount-service-account-token", "Pod/ci/github-runner-template"),
+        // The job's image is the workflow's; $job is the hook's placeholder for it. Both runner sets alike.
+        .. JobTemplates.SelectMany(pod => new[]
+        {
+            ("PSS203 pod-security-standards/running-as-non-root", pod), ("PSS206 pod-security-standards/capabilities-strict", pod),
+            ("KBP102 practices/no-writable-fs", pod), ("KBP104 practices/no-low-user-id", pod), ("KBP105 practices/no-low-group-id", pod),
+            ("KBP116 practices/image-tagged", pod),
+        }),
+        // The runner image's user is 1001 and it writes its home and work directories; the runner
+        // drives job pods through the API, with the hook's required permissions.
+        .. RunnerTemplates.SelectMany(pod => new[]
+        {
+            ("KBP102 practices/no-writable-fs", pod), ("KBP104 practices/no-low-user-id", pod), ("KBP105 practices/no-low-group-id", pod),
+            ("KBP106 practices/no-automount-service-account-token", pod),
+        }),
         ("KBP107 practices/no-pod-create", "Role/ci/github-runner"),
         ("KBP108 practices/no-pod-execute", "Role/ci/github-runner"),
         ("KBP107 practices/no-pod-create", "Role/ci/gitlab-runner"),
@@ -73,7 +77,8 @@ public sealed class PolicyScanTests
     public void The_scanner_sees_the_embedded_pod_templates_and_fails_a_privileged_one()
     {
         var rendering = Render("dev");
-        Assert.Equal(["Pod/ci/github-job-template", "Pod/ci/github-runner-template"], ScanInput.EmbeddedPods(rendering).Select(p => p.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["Pod/ci/github-job-template", "Pod/ci/github-release-job-template", "Pod/ci/github-release-runner-template", "Pod/ci/github-runner-template"],
+            ScanInput.EmbeddedPods(rendering).Select(p => p.Id).Order(StringComparer.Ordinal));
 
         // The same job template with root and NET_RAW in a restricted namespace: the scanner must say so.
         var yaml = ScanInput.Yaml(rendering).Replace("pod-security.kubernetes.io/enforce: baseline", "pod-security.kubernetes.io/enforce: restricted", StringComparison.Ordinal);

@@ -22,14 +22,18 @@ internal static class ScanInput
 
     public static IEnumerable<KubernetesObject> EmbeddedPods(PlatformRendering rendering)
     {
-        foreach (var configMap in rendering.Objects.Where(o => o.Kind == "ConfigMap" && o.Name == GitHubRunners.JobTemplateConfigMap))
+        // The default runners' and the release runners' job and runner pods.
+        foreach (var configMap in rendering.Objects.Where(o => o.Kind == "ConfigMap" && o.Name is GitHubRunners.JobTemplateConfigMap or GitHubRunners.ReleaseJobTemplateConfigMap))
         {
             var data = (OrderedDictionary<string, object?>)configMap.Body["data"]!;
             var template = EmbeddedYaml.Parse((string)data.Values.Single()!);
-            yield return Pod("github-job-template", configMap.Namespace, template["spec"]);
+            yield return Pod(configMap.Name == GitHubRunners.JobTemplateConfigMap ? "github-job-template" : "github-release-job-template", configMap.Namespace, template["spec"]);
         }
-        foreach (var chart in rendering.Charts.Where(c => c.ReleaseName == GitHubRunners.ScaleSetRelease))
-            yield return Pod("github-runner-template", chart.Namespace, ((OrderedDictionary<string, object?>)chart.Values["template"]!)["spec"]);
+        foreach (var chart in rendering.Charts.Where(c => c.ReleaseName is GitHubRunners.ScaleSetRelease or GitHubRunners.ReleaseScaleSetRelease))
+        {
+            yield return Pod(chart.ReleaseName == GitHubRunners.ScaleSetRelease ? "github-runner-template" : "github-release-runner-template", chart.Namespace,
+                ((OrderedDictionary<string, object?>)chart.Values["template"]!)["spec"]);
+        }
     }
 
     private static KubernetesObject Pod(string name, string @namespace, object? spec) =>
