@@ -119,9 +119,7 @@ public sealed class RollingCommandTests
     public void A_frozen_stack_refuses_a_rolling_release()
     {
         using var project = Migrated();
-        File.WriteAllText(project.StackPath("dev"), project.Stack("dev")
-            .Replace("config:\n", "config:\n  delivery-platform:freeze:\n    enabled: true\n    reason: \"incident 42\"\n", StringComparison.Ordinal));
-        var before = project.Stack("dev");
+        var before = project.Freeze("dev");
 
         var refused = project.Run("promote", "web", "2.5.0", "--stack", "dev");
 
