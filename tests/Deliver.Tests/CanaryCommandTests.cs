@@ -24,9 +24,7 @@ public sealed class CanaryCommandTests
     public void A_frozen_stack_refuses_a_canary_and_writes_nothing()
     {
         using var project = new ProjectCopy();
-        File.WriteAllText(project.StackPath("staging"), project.Stack("staging")
-            .Replace("config:\n", "config:\n  delivery-platform:freeze:\n    enabled: true\n    reason: \"incident 42\"\n", StringComparison.Ordinal));
-        var before = project.Stack("staging");
+        var before = project.Freeze("staging");
 
         var refused = project.Run("canary", "web", "50", "--stack", "staging");
 

@@ -31,6 +31,14 @@ internal sealed class ProjectCopy : IDisposable
 
     public string Stack(string stack) => File.ReadAllText(StackPath(stack));
 
+    /// <summary>Freezes <paramref name="stack"/> (uncommitted) with the reason "incident 42"; returns the frozen file's text.</summary>
+    public string Freeze(string stack)
+    {
+        File.WriteAllText(StackPath(stack), Stack(stack)
+            .Replace("config:\n", "config:\n  delivery-platform:freeze:\n    enabled: true\n    reason: \"incident 42\"\n", StringComparison.Ordinal));
+        return Stack(stack);
+    }
+
     public static string Committed(string stack) => File.ReadAllText(Path.Combine(TestRepository.Root(), "stacks", $"Pulumi.{stack}.yaml"));
 
     public (int ExitCode, string Output, string Error) Run(params string[] args)

@@ -1,4 +1,5 @@
 using Delivery.Core.Apps;
+using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Release;
 using Delivery.Core.Validation;
@@ -21,15 +22,22 @@ internal static class StagedCommand
             return ExitCodes.Ok;
         var switchedOnly = change.Switched
             .Where(app => config.Apps.ContainsKey(app) && change.Staged.All(s => s.App != app))
-            .Select(app => new StagedSlot(app, Slots.Parse(config.Apps[app].Live)!.Value, Slots.Version(config.Apps[app], Slots.Parse(config.Apps[app].Live)!.Value)));
+            .Select(app => LiveSlot(app, config.Apps[app]));
         foreach (var staged in change.Staged.Concat(switchedOnly))
         {
             var settings = config.Apps[staged.App];
-            var role = Slots.Parse(settings.Live) == staged.Slot ? VerifyCommand.Live : VerifyCommand.Idle;
+            // A rolling app's new version is live as it rolls out: verified as live, never switched.
+            var role = staged.Slot == Slot.Rolling || Slots.Parse(settings.Live) == staged.Slot ? VerifyCommand.Live : VerifyCommand.Idle;
             var bake = VerifySettings.For(config, staged.App).BakeTime;
             terminal.Line(string.Join('\t', staged.App, Slots.Name(staged.Slot), role, staged.Version,
                 AppEndpoints.SlotHealthUrl(staged.App, staged.Slot, settings), ((int)bake.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         return ExitCodes.Ok;
+    }
+
+    private static StagedSlot LiveSlot(string app, AppConfig settings)
+    {
+        var live = Strategies.IsRolling(settings) ? Slot.Rolling : Slots.Parse(settings.Live)!.Value;
+        return new StagedSlot(app, live, Slots.Version(settings, live));
     }
 }

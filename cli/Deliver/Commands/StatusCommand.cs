@@ -5,10 +5,10 @@ using Delivery.Core.Validation;
 
 namespace Delivery.Cli.Commands;
 
-/// <summary>deliver status: one table per stack, a row per app.</summary>
+/// <summary>deliver status: one table per stack, a row per app; a rolling app shows live <c>rolling (&lt;version&gt;)</c> and no slots.</summary>
 internal static class StatusCommand
 {
-    private static readonly string[] Headers = ["app", "blue", "green", "live", "canary", "idle replicas", "release (blue)", "release (green)", "upstream live", "rollback to"];
+    private static readonly string[] Headers = ["app", "blue", "green", "live", "canary", "idle replicas", "live release", "idle release", "upstream live", "rollback to"];
 
     public static int Run(Workspace workspace, Terminal terminal, string? stack)
     {
@@ -45,20 +45,24 @@ internal static class StatusCommand
 
     private static string[] Row(DeliveryConfig config, string name, AppConfig app, ReleaseState? upstream, IReadOnlyDictionary<string, string> environment)
     {
-        var live = Slots.Parse(app.Live)!.Value;
-        var idle = Slots.Other(live);
+        var rolling = Strategies.IsRolling(app);
+        var live = rolling ? Slot.Rolling : Slots.Parse(app.Live)!.Value;
         string Release(Slot slot) => Slots.Version(app, slot).Length == 0 ? "-" : ReleaseId.Of(config, name, slot);
         var upstreamVersion = upstream?.Apps.GetValueOrDefault(name)?.LiveVersion ?? "";
         var upstreamLive = upstream is null ? "-" : upstreamVersion.Length > 0 ? Versions.Abbreviated(upstreamVersion) : "(not deployed)";
         var appPath = ConfigPath.Root("apps").Key(name);
         string Marked(string key, string shown) => EnvironmentOverrides.Setting(environment, appPath.Key(key)).Any() ? $"{shown} {FromEnvironment}" : shown;
+        var upstreamCell = upstreamLive + (upstreamVersion.Length > 0 && upstreamVersion == Slots.Version(app, live) ? " (=)" : "");
+        if (rolling)
+            return [name, "-", "-", Marked("version", $"rolling ({Or(app.Version)})"), "-", "-", Release(Slot.Rolling), "-", upstreamCell];
+        var idle = Slots.Other(live);
         // An idle slot with no version runs nothing, whatever idleReplicas says.
         var idleReplicas = Slots.Version(app, idle).Length == 0 ? "-" : (app.IdleReplicas ?? app.Replicas).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return
         [
             name, Marked("blue", Or(app.Blue)), Marked("green", Or(app.Green)), Marked("live", app.Live), Marked("canaryWeight", $"{app.CanaryWeight}%"),
             Marked("idleReplicas", idleReplicas),
-            Release(Slot.Blue), Release(Slot.Green), upstreamLive + (upstreamVersion.Length > 0 && upstreamVersion == Slots.Version(app, live) ? " (=)" : ""),
+            Release(live), Release(idle), upstreamCell,
         ];
     }
 
@@ -70,6 +74,8 @@ internal static class StatusCommand
         var target = Delivery.Core.Release.History.RollbackTarget.Of(stack, name, app, ledger);
         if (target is null || target.Version.Length == 0)
             return "none";
+        if (target.Slot == Slot.Rolling)
+            return $"{Versions.Abbreviated(target.Version)} (rolled out again)";
         return $"{Versions.Abbreviated(target.Version)} ({Slots.Name(target.Slot)}, {(target.Ready ? "ready" : Slots.Version(app, target.Slot) == target.Version ? "0 replicas" : "gone")})";
     }
 

@@ -51,7 +51,9 @@ internal static class VerifyCommand
         }
         if (window is not null && Durations.Parse(window) is null)
             throw new CannotJudgeException($"cannot judge: --window \"{window}\" is not a Prometheus duration (such as 5m or 30s).");
-        var live = Slots.Parse(settings.Live)!.Value;
+        if (Strategies.IsRolling(settings) && slotRole == Idle)
+            throw new CannotJudgeException($"cannot judge: {app} is a rolling app, with no idle slot; judge what runs with --slot {Live}.");
+        var live = Strategies.IsRolling(settings) ? Slot.Rolling : Slots.Parse(settings.Live)!.Value;
         var slot = slotRole switch
         {
             Idle => Slots.Other(live),

@@ -8,8 +8,10 @@ using static Delivery.Core.Kubernetes.Manifest;
 namespace Delivery.Core.Apps;
 
 /// <summary>
-/// One slot's Deployment: pinned to the slot's image, labelled with version and release id,
-/// probed on the health path, sized by config, and locked down to Pod Security "restricted".
+/// One slot's Deployment (or a rolling app's one, <c>&lt;app&gt;</c>, whose pods carry the slot label
+/// <c>rolling</c>): pinned to the slot's image, labelled with version and release id, probed on the
+/// health path, sized by config, and locked down to Pod Security "restricted". A slot's own
+/// rollout surges one pod; a rolling app's uses its <c>rolling</c> settings.
 /// </summary>
 public static class AppDeployment
 {
@@ -24,7 +26,7 @@ public static class AppDeployment
             ("replicas", autoscaled ? null : Replicas(app, slot)),
             ("revisionHistoryLimit", 3),
             ("selector", Map(("matchLabels", Strings(StandardLabels.SlotSelector(name, slot))))),
-            ("strategy", Map(("type", "RollingUpdate"), ("rollingUpdate", Map(("maxSurge", 1), ("maxUnavailable", 0))))),
+            ("strategy", Map(("type", "RollingUpdate"), ("rollingUpdate", RollingUpdate(app, slot)))),
             ("template", PodTemplate(config, tier, name, slot, Slots.Version(app, slot), labels)));
         return Manifest.Object("apps/v1", "Deployment", AppObjectNames.Slot(name, slot), PlatformNamespaces.Apps, labels, ("spec", spec));
     }
@@ -35,9 +37,14 @@ public static class AppDeployment
         ("metadata", Map(("labels", Strings(labels)))),
         ("spec", PodSpec(config, tier, name, config.Apps[name], slot, version, labels)));
 
-    /// <summary>Live slot: replicas; idle slot: idleReplicas, or full replicas for an instant rollback.</summary>
+    /// <summary>Live slot (and a rolling app): replicas; idle slot: idleReplicas, or full replicas for an instant rollback.</summary>
     public static int Replicas(AppConfig app, Slot slot) =>
-        Slots.Parse(app.Live) == slot ? app.Replicas : app.IdleReplicas ?? app.Replicas;
+        slot == Slot.Rolling || Slots.Parse(app.Live) == slot ? app.Replicas : app.IdleReplicas ?? app.Replicas;
+
+    private static OrderedDictionary<string, object?> RollingUpdate(AppConfig app, Slot slot) =>
+        slot == Slot.Rolling
+            ? Map(("maxSurge", Strategies.IntOrPercent(Strategies.MaxSurge(app))), ("maxUnavailable", Strategies.IntOrPercent(Strategies.MaxUnavailable(app))))
+            : Map(("maxSurge", 1), ("maxUnavailable", 0));
 
     private static OrderedDictionary<string, object?> PodSpec(
         DeliveryConfig config, Tier tier, string name, AppConfig app, Slot slot, string version, IReadOnlyDictionary<string, string> labels)

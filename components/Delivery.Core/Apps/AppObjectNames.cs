@@ -12,8 +12,8 @@ public static class AppObjectNames
     /// <summary>The live Service, the HTTPRoute, the PDB, the NetworkPolicy, the ServiceMonitor.</summary>
     public static string Live(string app) => app;
 
-    /// <summary>A slot's Deployment, Service and HorizontalPodAutoscaler.</summary>
-    public static string Slot(string app, Slot slot) => $"{app}-{Slots.Name(slot)}";
+    /// <summary>A slot's Deployment, Service and HorizontalPodAutoscaler; a rolling app's Deployment and HPA are <c>&lt;app&gt;</c>.</summary>
+    public static string Slot(string app, Slot slot) => slot == Model.Slot.Rolling ? app : $"{app}-{Slots.Name(slot)}";
 
     /// <summary>The Secret holding the app's secret environment variables (<c>secretEnv</c>).</summary>
     public static string EnvSecret(string app) => $"{app}-env";

@@ -8,7 +8,8 @@ namespace Delivery.Core.Apps;
 /// <summary>
 /// All objects of one app, in a fixed order: per slot with a version, its Deployment (and HPA);
 /// the three Services; the route, budget, network policy, ServiceMonitor and SLO alert rules. Releasing is only a
-/// config change: a new version edits one Deployment, a switch edits the live Service.
+/// config change: a new version edits one Deployment, a switch edits the live Service. A rolling
+/// app has one Deployment <c>&lt;app&gt;</c> (and HPA) and only its own Service.
 /// </summary>
 public static class AppRendering
 {
@@ -18,26 +19,30 @@ public static class AppRendering
     private static ComponentRendering Render(DeliveryConfig config, Tier tier, string name, AppCallGraph calls)
     {
         var app = config.Apps[name];
-        var live = Slots.Parse(app.Live) ?? throw new InvalidOperationException($"apps.{name}.live is not validated: '{app.Live}'.");
+        var rolling = Strategies.IsRolling(app);
+        var live = rolling ? Slot.Rolling : Slots.Parse(app.Live) ?? throw new InvalidOperationException($"apps.{name}.live is not validated: '{app.Live}'.");
         var objects = new List<KubernetesObject?>
         {
             Manifest.Object("v1", "ServiceAccount", AppObjectNames.ServiceAccount(name), PlatformNamespaces.Apps, Release.StandardLabels.Shared(name, "identity"),
                 ("automountServiceAccountToken", false)),
         };
-        foreach (var slot in new[] { Slot.Blue, Slot.Green }.Where(slot => Slots.Version(app, slot).Length > 0))
+        foreach (var slot in Strategies.SlotsOf(app).Where(slot => Slots.Version(app, slot).Length > 0))
         {
             objects.Add(AppDeployment.Render(config, tier, name, slot));
             objects.Add(AppAutoscaling.Render(app, name, slot));
         }
         objects.Add(AppServices.Live(name, live));
-        objects.Add(AppServices.ForSlot(name, Slot.Blue));
-        objects.Add(AppServices.ForSlot(name, Slot.Green));
+        if (!rolling)
+        {
+            objects.Add(AppServices.ForSlot(name, Slot.Blue));
+            objects.Add(AppServices.ForSlot(name, Slot.Green));
+        }
         objects.Add(AppRoute.Render(app, name, live, tier));
         objects.Add(AppPolicies.DisruptionBudget(tier, name));
         objects.Add(AppPolicies.Network(config, name, calls));
         if (config.Monitoring.Enabled)
         {
-            objects.Add(AppServiceMonitor.Render(name));
+            objects.Add(AppServiceMonitor.Render(name, rolling));
             objects.Add(Monitoring.AppAlertRules.Render(config, name));
         }
         return new ComponentRendering($"app:{name}", [.. objects.OfType<KubernetesObject>()], [], EnvSecrets(name, app), []);

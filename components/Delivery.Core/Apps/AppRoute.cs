@@ -21,13 +21,14 @@ public static class AppRoute
     {
         if (app.Host.Length == 0)
             return null;
-        var idle = Slots.Other(live);
-        var canary = app.CanaryWeight > 0;
+        // A rolling app has no idle slot, so never a canary (validated).
+        var canary = app.CanaryWeight > 0 && live != Slot.Rolling;
+        var idle = canary ? AppObjectNames.Slot(name, Slots.Other(live)) : "";
         var backends = canary
-            ? List(Backend(AppObjectNames.Live(name), 100 - app.CanaryWeight), Backend(AppObjectNames.Slot(name, idle), app.CanaryWeight))
+            ? List(Backend(AppObjectNames.Live(name), 100 - app.CanaryWeight), Backend(idle, app.CanaryWeight))
             : List(Backend(AppObjectNames.Live(name), 100));
         var annotations = canary
-            ? new Dictionary<string, string> { [DependsOn.Annotation] = DependsOn.Deployment(PlatformNamespaces.Apps, AppObjectNames.Slot(name, idle)) }
+            ? new Dictionary<string, string> { [DependsOn.Annotation] = DependsOn.Deployment(PlatformNamespaces.Apps, idle) }
             : null;
         var metadata = Metadata(AppObjectNames.Live(name), PlatformNamespaces.Apps, StandardLabels.Shared(name, "route"), annotations);
         return Manifest.Object("gateway.networking.k8s.io/v1", "HTTPRoute", metadata, ("spec", Map(

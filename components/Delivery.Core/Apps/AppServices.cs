@@ -10,6 +10,7 @@ namespace Delivery.Core.Apps;
 /// The live Service <c>&lt;app&gt;</c>, whose selector picks the live slot (switching edits only
 /// it), and one Service per slot that always selects that slot, so the idle version can be tested
 /// before it gets traffic. Slot Services exist even without a version, so staging one adds only a Deployment.
+/// A rolling app has only the Service <c>&lt;app&gt;</c>, on its one Deployment's pods (slot <c>rolling</c>).
 /// </summary>
 public static class AppServices
 {

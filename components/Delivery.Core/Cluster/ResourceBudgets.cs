@@ -2,6 +2,7 @@ using System.Globalization;
 using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Validation;
 using Delivery.Core.Release;
 using static Delivery.Core.Kubernetes.Manifest;
 
@@ -78,8 +79,9 @@ public static class ResourceBudgets
     }
 
     /// <summary>
-    /// Both slots of every app at full size (a release can fill the idle slot at any time), the live
-    /// slot at its autoscaling ceiling; one container per pod.
+    /// Both slots of every blue/green app at full size (a release can fill the idle slot at any time),
+    /// the live slot at its autoscaling ceiling; a rolling app at its ceiling plus its rollout's
+    /// surge; one container per pod.
     /// </summary>
     /// <remarks>
     /// Counted in long and checked: validation bounds replicas (<c>Validation.Bounds</c>), but
@@ -93,8 +95,9 @@ public static class ResourceBudgets
         {
             long slotPods = Math.Max(0, Math.Max(app.Replicas, app.Autoscaling.MaxReplicas));
             var resources = PodResources.Parse(app.Resources.CpuRequest, app.Resources.MemoryRequest, app.Resources.CpuLimit, app.Resources.MemoryLimit);
-            pods = checked(pods + 2 * slotPods);
-            total = total.Plus(resources.Times(2 * slotPods));
+            var appPods = Strategies.IsRolling(app) ? checked(slotPods + Strategies.SurgePods(app, slotPods)) : 2 * slotPods;
+            pods = checked(pods + appPods);
+            total = total.Plus(resources.Times(appPods));
         }
         return (pods, total);
     }

@@ -1,8 +1,17 @@
 namespace Delivery.Core.Model;
 
-/// <summary>One application, deployed blue/green. Its key in <c>apps</c> is its name.</summary>
+/// <summary>One application, deployed blue/green or rolling (<see cref="Strategy"/>). Its key in <c>apps</c> is its name.</summary>
 public sealed class AppConfig
 {
+    /// <summary><c>blueGreen</c> (two slots, a live Service; the default) or <c>rolling</c> (one Deployment updated in place).</summary>
+    public string Strategy { get; set; } = "blueGreen";
+
+    /// <summary>A rolling app's version (semver or digest); blue/green apps set <see cref="Blue"/> and <see cref="Green"/> instead.</summary>
+    public string Version { get; set; } = "";
+
+    /// <summary>How a rolling app's Deployment replaces its pods; only for <c>strategy: rolling</c>.</summary>
+    public RollingConfig Rolling { get; set; } = new();
+
     /// <summary>Repository path inside the registry, without tag (e.g. <c>team/api</c>).</summary>
     public string Image { get; set; } = "";
 
@@ -77,6 +86,17 @@ public sealed class LogAlertsConfig
 
     /// <summary>The LogQL range the rates are averaged over (<c>10m</c>).</summary>
     public string Window { get; set; } = "";
+}
+
+/// <summary>
+/// A rolling app's <c>RollingUpdate</c> settings, each a pod count or a percentage of replicas, as
+/// Kubernetes takes them (<c>1</c>, <c>25%</c>); empty for the default (<c>Validation.Strategies</c>).
+/// </summary>
+public sealed class RollingConfig
+{
+    public string MaxSurge { get; set; } = "";
+
+    public string MaxUnavailable { get; set; } = "";
 }
 
 /// <summary>Container requests and limits, as Kubernetes quantities.</summary>

@@ -42,7 +42,7 @@ public static class AppAlertRules
     public static KubernetesObject Render(DeliveryConfig config, string appName)
     {
         var slo = Slo.For(config, appName);
-        var app = new AppSeries(appName);
+        var app = new AppSeries(appName, Strategies.IsRolling(config.Apps[appName]));
         var groups = List(
             Group($"{appName}.error-budget",
                 Alert(FastBurn, AppQueries.FastBurn(app.Requests, slo.ErrorRateTarget), "2m", AlertSeverity.Critical, appName, SloLabels(ErrorBudgetSlo),

@@ -48,7 +48,8 @@ public sealed class SlotVerification
         var settings = config.Apps[app];
         _app = app;
         _slot = slot;
-        _live = Slots.Parse(settings.Live) ?? throw new ArgumentException($"{app}'s live slot \"{settings.Live}\" is not blue or green.", nameof(config));
+        // A rolling app's pods are all live, labelled slot "rolling".
+        _live = Strategies.IsRolling(settings) ? Slot.Rolling : Slots.Parse(settings.Live) ?? throw new ArgumentException($"{app}'s live slot \"{settings.Live}\" is not blue or green.", nameof(config));
         _version = Slots.Version(settings, slot);
         _settings = VerifySettings.For(config, app);
         _window = window ?? _settings.Window;

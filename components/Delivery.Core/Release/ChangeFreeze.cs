@@ -34,11 +34,13 @@ public static class ChangeFreeze
                          ("green", before.Green, now.Green),
                          ("live", before.Live, now.Live),
                          ("canaryWeight", Text(before.CanaryWeight), Text(now.CanaryWeight)),
+                         ("version", before.Version ?? "", now.Version ?? ""),
                      })
             {
-                if (was == @is || (rollback && (key == "live" || (key == "canaryWeight" && now.CanaryWeight == 0))))
+                var liveKey = key == "live" || (key == "version" && now.Rolling);
+                if (was == @is || (rollback && (liveKey || (key == "canaryWeight" && now.CanaryWeight == 0))))
                     continue;
-                problems.Add(Refusal(app.Key(key), @is, $"changing it from \"{was}\"", config.Freeze.Reason, key == "live" ? RollbackRule.Hint(before) : ""));
+                problems.Add(Refusal(app.Key(key), @is, $"changing it from \"{was}\"", config.Freeze.Reason, liveKey ? RollbackRule.Hint(before) : ""));
             }
         }
         return problems;

@@ -16,7 +16,7 @@ public enum ReleaseChangeKind
     Release,
 }
 
-/// <summary>An app's slot that got a new version: what a deploy stages and then verifies.</summary>
+/// <summary>An app's slot that got a new version: what a deploy stages and then verifies (a rolling app's: <see cref="Slot.Rolling"/>, live at once).</summary>
 public sealed record StagedSlot(string App, Slot Slot, string Version);
 
 /// <summary>
@@ -25,7 +25,8 @@ public sealed record StagedSlot(string App, Slot Slot, string Version);
 /// is what <c>pulumi up</c> lets past the freeze and the ladder (<see cref="RollbackRule"/>): live
 /// back to the version live before the latest switch, in the slot that still holds it. Lowering or
 /// ending a canary gives traffic back to the live slot and is no release either; anything else
-/// that stages a version, switches or grows a canary is.
+/// that stages a version, switches or grows a canary is. A rolling app's new version is staged
+/// and live at once; its version set back to the previous live one is its rollback.
 /// </summary>
 /// <param name="Staged">Slots holding a version they did not hold before.</param>
 /// <param name="Switched">Apps whose live slot changed.</param>
@@ -55,9 +56,10 @@ public sealed record ReleaseChange(ReleaseChangeKind Kind, IReadOnlyList<string>
                 continue;
             if (now.Live != before.Live)
                 switched.Add(name);
-            var newSlots = NewSlots(name, now, before).ToList();
+            var isRollback = RollbackRule.IsRollback(before, now);
+            var newSlots = isRollback && now.Rolling ? [] : NewSlots(name, now, before).ToList();
             staged.AddRange(newSlots);
-            var liveBack = now.Live == before.Live || RollbackRule.IsRollback(before, now);
+            var liveBack = isRollback || (now.Live == before.Live && now.LiveVersion == before.LiveVersion);
             rollback &= liveBack && newSlots.Count == 0 && now.CanaryWeight <= before.CanaryWeight;
             changes.Add($"{name}: {Describe(before)} -> {Describe(now)}");
         }
@@ -68,6 +70,8 @@ public sealed record ReleaseChange(ReleaseChangeKind Kind, IReadOnlyList<string>
     /// <summary>Slots holding a version they did not hold before.</summary>
     private static IEnumerable<StagedSlot> NewSlots(string app, AppReleaseState now, AppReleaseState? before)
     {
+        if (now.Rolling && now.Version != before?.Version)
+            yield return new StagedSlot(app, Slot.Rolling, now.LiveVersion);
         if (now.Blue.Length > 0 && now.Blue != before?.Blue)
             yield return new StagedSlot(app, Slot.Blue, now.Blue);
         if (now.Green.Length > 0 && now.Green != before?.Green)
@@ -76,6 +80,8 @@ public sealed record ReleaseChange(ReleaseChangeKind Kind, IReadOnlyList<string>
 
     private static string Describe(AppReleaseState state)
     {
+        if (state.Rolling)
+            return $"rolling {state.Version}";
         var canary = state.CanaryWeight > 0 ? $", canary {state.CanaryWeight.ToString(CultureInfo.InvariantCulture)}%" : "";
         var idle = Slots.Parse(state.Live) is { } live ? Slots.Version(new AppConfig { Blue = state.Blue, Green = state.Green }, Slots.Other(live)) : "";
         return $"live {state.Live} {state.LiveVersion}, idle {(idle.Length == 0 ? "empty" : idle)}{canary}";

@@ -14,7 +14,9 @@ namespace Delivery.Core.Release;
 /// environment, the tier's topology spread, the registry's pull secret, the trace endpoint…), a new
 /// id. Replicas, the live slot and the canary weight are not in the pod template: scaling and
 /// switching are not releases and must not restart pods. The template is hashed as if in the blue
-/// slot: the same version with the same settings is the same release in either slot.
+/// slot: the same version with the same settings is the same release in either slot. A rolling
+/// app's is hashed as its own Deployment's pods (slot label <c>rolling</c>): moving an app between
+/// strategies changes its pods' labels, so it is a new release id.
 /// </summary>
 public static class ReleaseId
 {
@@ -23,16 +25,15 @@ public static class ReleaseId
     /// <summary>Stands for the release id inside the pods it is computed from.</summary>
     private const string Placeholder = "";
 
-    private const Slot HashedAs = Slot.Blue;
-
     public static string Of(DeliveryConfig config, string app, Slot slot) => Of(config, app, Slots.Version(config.Apps[app], slot));
 
     /// <summary>The id that <paramref name="app"/>'s settings give <paramref name="version"/>, in whichever slot it runs.</summary>
     public static string Of(DeliveryConfig config, string app, string version)
     {
         var tier = Tiers.Parse(config.Environment) ?? throw new InvalidOperationException($"environment \"{config.Environment}\" is not validated.");
-        var labels = StandardLabels.ForSlot(app, HashedAs, version, AppDeployment.Component, Placeholder);
-        var pods = AppDeployment.PodTemplate(config, tier, app, HashedAs, version, labels);
+        var hashedAs = Strategies.IsRolling(config.Apps[app]) ? Slot.Rolling : Slot.Blue;
+        var labels = StandardLabels.ForSlot(app, hashedAs, version, AppDeployment.Component, Placeholder);
+        var pods = AppDeployment.PodTemplate(config, tier, app, hashedAs, version, labels);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(YamlWriter.Write(pods))))[..HashLength];
         var versionPart = VersionLabel(version);
         var room = LabelValues.MaxLength - HashLength - 1;

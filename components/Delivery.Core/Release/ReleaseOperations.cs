@@ -14,13 +14,23 @@ public sealed record ReleaseEdit(string Summary, IReadOnlyList<(ConfigPath Path,
 /// sends a share of the host's traffic to it; switch makes the idle slot live; rollback makes the
 /// version live before the last switch live again (and only that one); abort gives the idle slot
 /// back the version it held before it was staged over. A switch or rollback also ends a running
-/// canary, whose weight would otherwise point at the old slot.
+/// canary, whose weight would otherwise point at the old slot. A rolling app has one Deployment:
+/// promote sets its version (Kubernetes rolls it out, live as it goes), rollback sets back the
+/// version live before its latest release, and canary, switch and abort, which need an idle slot, are refused.
 /// </summary>
 public static class ReleaseOperations
 {
     /// <param name="rollbackTarget">The app's rollback target, when its history is known: promote says when it overwrites it.</param>
     public static ReleaseEdit Promote(DeliveryConfig config, string app, string version, RollbackTarget? rollbackTarget = null)
     {
+        if (FindRolling(config, app) is { } rolling)
+        {
+            if (rolling.Version == version)
+                throw new ReleaseRefusedException($"{app} {version} is already live (rolling).");
+            return new ReleaseEdit(
+                $"{app}: roll out {version} (was {rolling.Version}) over its Deployment, {Strategies.MaxSurge(rolling)} surge, {Strategies.MaxUnavailable(rolling)} unavailable; live as its pods become ready",
+                [(AppPath(app).Key("version"), version)]);
+        }
         var (settings, live) = Find(config, app);
         var idle = Slots.Other(live);
         if (Slots.Version(settings, live) == version)
@@ -38,6 +48,7 @@ public static class ReleaseOperations
     /// <summary>Send <paramref name="weight"/> percent of the host's traffic to the idle slot; 0 ends the canary.</summary>
     public static ReleaseEdit Canary(DeliveryConfig config, string app, int weight)
     {
+        RefuseRolling(config, app, "canary");
         var (settings, live) = Find(config, app);
         var idle = Slots.Other(live);
         var was = settings.CanaryWeight.ToString(CultureInfo.InvariantCulture);
@@ -54,11 +65,22 @@ public static class ReleaseOperations
         return new ReleaseEdit(summary, [(AppPath(app).Key("canaryWeight"), text)]);
     }
 
-    public static ReleaseEdit Switch(DeliveryConfig config, string app) => MakeIdleLive(config, app, "switch");
+    public static ReleaseEdit Switch(DeliveryConfig config, string app)
+    {
+        RefuseRolling(config, app, "switch");
+        return MakeIdleLive(config, app, "switch");
+    }
 
     /// <summary>The last good version live again: refused, with the target's one-line reason, unless it is ready in the idle slot.</summary>
     public static ReleaseEdit Rollback(DeliveryConfig config, string app, RollbackTarget? target)
     {
+        if (FindRolling(config, app) is { } rolling)
+        {
+            if (target is null || !target.Ready)
+                throw new ReleaseRefusedException(target?.Refusal ?? $"cannot roll back {app}: its release history is unknown.");
+            return new ReleaseEdit($"{app}: roll back to {target.Version} (from {rolling.Version}), the version live before its latest release; Kubernetes rolls it out again",
+                [(AppPath(app).Key("version"), target.Version)]);
+        }
         Find(config, app);
         if (target is null || !target.Ready)
             throw new ReleaseRefusedException(target?.Refusal ?? $"cannot roll back {app}: its live slot is not blue or green.");
@@ -73,6 +95,7 @@ public static class ReleaseOperations
     /// </summary>
     public static ReleaseEdit Abort(DeliveryConfig config, string stack, string app, ReleaseLedger ledger)
     {
+        RefuseRolling(config, app, "abort");
         var (settings, live) = Find(config, app);
         var idle = Slots.Other(live);
         var events = ledger.Of(app).ToList();
@@ -113,13 +136,37 @@ public static class ReleaseOperations
 
     private static int AppsReplicas(AppConfig app, Slot idle) => app.IdleReplicas ?? app.Replicas;
 
-    private static (AppConfig App, Slot Live) Find(DeliveryConfig config, string app)
+    /// <summary>The app's settings if it is a rolling app; null for a blue/green one; refused for no such app.</summary>
+    private static AppConfig? FindRolling(DeliveryConfig config, string app)
+    {
+        var settings = Settings(config, app);
+        return Strategies.IsRolling(settings) ? settings : null;
+    }
+
+    /// <summary>Canary, switch and abort work on an idle slot, which a rolling app has not: one sentence, with what to do instead.</summary>
+    private static void RefuseRolling(DeliveryConfig config, string app, string step)
+    {
+        if (FindRolling(config, app) is null)
+            return;
+        var instead = step == "abort"
+            ? $"nothing is staged apart from what runs: to go back, run `deliver rollback {app}`, or `deliver promote {app} <version>`"
+            : $"release with `deliver promote {app} <version>`, which goes live as it rolls out (for a canary, make it blue/green: pulumi config set --path delivery-platform:apps.{app}.strategy blueGreen)";
+        throw new ReleaseRefusedException($"cannot {step} {app}: it is a rolling app, with one Deployment and no idle slot; {instead}.");
+    }
+
+    private static AppConfig Settings(DeliveryConfig config, string app)
     {
         if (!config.Apps.TryGetValue(app, out var settings))
         {
             var suggestion = Suggestions.Closest(app, config.Apps.Keys);
             throw new ReleaseRefusedException($"there is no app \"{app}\" in this stack{(suggestion is null ? "" : $"; did you mean \"{suggestion}\"?")}");
         }
+        return settings;
+    }
+
+    private static (AppConfig App, Slot Live) Find(DeliveryConfig config, string app)
+    {
+        var settings = Settings(config, app);
         return (settings, Slots.Parse(settings.Live) ?? throw new ReleaseRefusedException($"{app}'s live slot \"{settings.Live}\" is not blue or green."));
     }
 

@@ -5,14 +5,26 @@ using Delivery.Core.Validation;
 namespace Delivery.Core.Release;
 
 /// <summary>
-/// What one app runs, as far as releases go: its slot versions, live slot and canary weight, and
-/// the version live before the latest switch with the slot holding it (the rollback target; empty
-/// when there is none, after a rollback, or in a state written before it was recorded).
+/// What one app runs, as far as releases go: its slot versions, live slot and canary weight (a
+/// rolling app: its <see cref="Version"/>, with no slots, live slot or canary), and the version live
+/// before the latest live change with the slot holding it (the rollback target; empty when there
+/// is none, after a rollback, or in a state written before it was recorded; no slot for a rolling app).
+/// A blue/green app's <see cref="Version"/> is null and left out of the JSON, so its output is as before rolling apps.
 /// </summary>
-public sealed record AppReleaseState(string Blue, string Green, string Live, int CanaryWeight, string PreviousLiveVersion = "", string PreviousLiveSlot = "")
+public sealed record AppReleaseState(
+    string Blue, string Green, string Live, int CanaryWeight, string PreviousLiveVersion = "", string PreviousLiveSlot = "",
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Version = null)
 {
+    /// <summary>A rolling app's state: a version, no live slot (a state written before rolling apps has no version, so is never rolling).</summary>
     [JsonIgnore]
-    public string LiveVersion => Slots.Parse(Live) is { } slot ? (slot == Slot.Blue ? Blue : Green) : "";
+    public bool Rolling => Live.Length == 0 && Version is { Length: > 0 };
+
+    [JsonIgnore]
+    public string LiveVersion => Rolling ? Version! : VersionIn(Live);
+
+    /// <summary>The key a live change edits: the live slot's, or a rolling app's version.</summary>
+    [JsonIgnore]
+    public string LiveKey => Rolling ? "version" : Live;
 
     /// <summary>The version in a slot by name ("" for anything but blue or green).</summary>
     public string VersionIn(string slot) => Slots.Parse(slot) is { } parsed ? (parsed == Slot.Blue ? Blue : Green) : "";
@@ -47,5 +59,5 @@ public sealed record ReleaseState(IReadOnlyDictionary<string, AppReleaseState> A
                 : now with { PreviousLiveVersion = before.PreviousLiveVersion, PreviousLiveSlot = before.PreviousLiveSlot };
         }, StringComparer.Ordinal));
 
-    private static AppReleaseState Current(AppConfig app) => new(app.Blue, app.Green, app.Live, app.CanaryWeight);
+    private static AppReleaseState Current(AppConfig app) => new(app.Blue, app.Green, app.Live, app.CanaryWeight, Version: app.Version.Length == 0 ? null : app.Version);
 }

@@ -4,7 +4,7 @@ using Delivery.Core.Model;
 
 namespace Delivery.Core.Validation;
 
-/// <summary>Each app: name, image, slot versions, live slot, sizing, networking and canary.</summary>
+/// <summary>Each app: name, image, strategy, slot versions (or a rolling app's version), live slot, sizing, networking and canary.</summary>
 internal static class AppRules
 {
     public static IEnumerable<ConfigProblem> Check(DeliveryConfig config, ValidationContext context)
@@ -16,7 +16,7 @@ internal static class AppRules
             var path = apps.Key(name);
             foreach (var problem in Name(path, name, names)
                          .Concat(Image(path, app))
-                         .Concat(SlotsAndCanary(path, app, context))
+                         .Concat(Strategy(path, app, context))
                          .Concat(Sizing(path, app, context))
                          .Concat(Identity(path, app))
                          .Concat(Networking(path, name, app, names))
@@ -55,14 +55,114 @@ internal static class AppRules
         var image = path.Key("image");
         if (app.Image.Contains(':', StringComparison.Ordinal) || app.Image.Contains('@', StringComparison.Ordinal))
         {
-            yield return ConfigProblem.Error(image, app.Image, "names a tag or digest; versions belong in the blue and green slots.",
-                $"pulumi config set --path {image} <repository without tag>, and set the version with --path {path.Key("green")} (or blue).");
+            var versionKey = Strategies.IsRolling(app) ? path.Key("version") : path.Key("green");
+            yield return ConfigProblem.Error(image, app.Image, Strategies.IsRolling(app) ? "names a tag or digest; the version belongs in version." : "names a tag or digest; versions belong in the blue and green slots.",
+                $"pulumi config set --path {image} <repository without tag>, and set the version with --path {versionKey}{(Strategies.IsRolling(app) ? "" : " (or blue)")}.");
         }
         else if (!Names.IsImageRepository(app.Image))
         {
             yield return ConfigProblem.Error(image, app.Image.Length == 0 ? null : app.Image,
                 "must be the image repository inside the registry, e.g. team/api (lower case, no registry host, no tag).",
                 $"pulumi config set --path {image} <team>/<app>.");
+        }
+    }
+
+    /// <summary>The strategy, then the keys it takes: an unknown strategy stops there, since either set of keys could be meant.</summary>
+    private static IEnumerable<ConfigProblem> Strategy(ConfigPath path, AppConfig app, ValidationContext context)
+    {
+        var strategy = path.Key("strategy");
+        if (!Strategies.All.Contains(app.Strategy))
+        {
+            var suggestion = Suggestions.Closest(app.Strategy, Strategies.All);
+            return [ConfigProblem.Error(strategy, app.Strategy.Length == 0 ? null : app.Strategy,
+                $"must be {Strategies.BlueGreen} (two slots and a live Service, the default) or {Strategies.Rolling} (one Deployment updated in place).",
+                suggestion is null ? $"pulumi config set --path {strategy} <{Strategies.BlueGreen}|{Strategies.Rolling}>." : $"did you mean \"{suggestion}\"? pulumi config set --path {strategy} {suggestion}.")];
+        }
+        return Strategies.IsRolling(app) ? Rolling(path, app, context) : BlueGreenOnly(path, app).Concat(SlotsAndCanary(path, app, context));
+    }
+
+    /// <summary>A blue/green app takes its versions in its slots: version and rolling.* are a rolling app's.</summary>
+    private static IEnumerable<ConfigProblem> BlueGreenOnly(ConfigPath path, AppConfig app)
+    {
+        var strategy = path.Key("strategy");
+        if (app.Version.Length > 0)
+        {
+            yield return ConfigProblem.Error(path.Key("version"), app.Version, "is a rolling app's version; a blueGreen app runs the versions of its blue and green slots.",
+                $"pulumi config rm --path {path.Key("version")} and set the slot instead (deliver promote), or make the app rolling: pulumi config set --path {strategy} {Strategies.Rolling}.");
+        }
+        foreach (var (key, value) in RollingKeys(path, app))
+        {
+            yield return ConfigProblem.Error(key, value, "only a rolling app's Deployment takes rolling settings; a blueGreen app's slots roll one pod at a time.",
+                $"pulumi config rm --path {key}, or make the app rolling: pulumi config set --path {strategy} {Strategies.Rolling}.");
+        }
+    }
+
+    private static IEnumerable<(ConfigPath Key, string Value)> RollingKeys(ConfigPath path, AppConfig app)
+    {
+        var rolling = path.Key("rolling");
+        if (app.Rolling.MaxSurge.Length > 0)
+            yield return (rolling.Key("maxSurge"), app.Rolling.MaxSurge);
+        if (app.Rolling.MaxUnavailable.Length > 0)
+            yield return (rolling.Key("maxUnavailable"), app.Rolling.MaxUnavailable);
+    }
+
+    /// <summary>A rolling app: its version, no slot keys, and a rollout that can make progress.</summary>
+    private static IEnumerable<ConfigProblem> Rolling(ConfigPath path, AppConfig app, ValidationContext context)
+    {
+        var version = path.Key("version");
+        if (app.Version.Length == 0)
+        {
+            yield return ConfigProblem.Error(version, null, "a rolling app runs one version, and none is set.",
+                $"pulumi config set --path {version} <version>.");
+        }
+        else if (VersionRules.Check(version, app.Version, context) is { } problem)
+        {
+            yield return problem;
+        }
+        var slotKeys = new (string Key, string? Value)[]
+        {
+            ("blue", app.Blue.Length > 0 ? app.Blue : null),
+            ("green", app.Green.Length > 0 ? app.Green : null),
+            ("live", app.Live.Length > 0 ? app.Live : null),
+            ("canaryWeight", app.CanaryWeight != 0 ? Number(app.CanaryWeight) : null),
+            ("idleReplicas", app.IdleReplicas is { } idle ? Number(idle) : null),
+        };
+        foreach (var (key, value) in slotKeys.Where(k => k.Value is not null))
+        {
+            var move = key is "blue" or "green" && app.Version.Length == 0 ? $" (its version goes in {version})" : "";
+            yield return ConfigProblem.Error(path.Key(key), value,
+                $"is a blueGreen setting; a rolling app has one Deployment, no slots, no idle slot and no canary.",
+                $"pulumi config rm --path {path.Key(key)}{move}, or keep the app blue/green: pulumi config set --path {path.Key("strategy")} {Strategies.BlueGreen}.");
+        }
+        var surge = Strategies.ParseIntOrPercent(Strategies.MaxSurge(app));
+        var unavailable = Strategies.ParseIntOrPercent(Strategies.MaxUnavailable(app));
+        var rolling = path.Key("rolling");
+        foreach (var (key, text, parsed) in new[] { ("maxSurge", Strategies.MaxSurge(app), surge), ("maxUnavailable", Strategies.MaxUnavailable(app), unavailable) })
+        {
+            var why = key == "maxSurge"
+                ? "the extra pods a rollout may start"
+                : "the pods a rollout may take out of service";
+            if (parsed is null)
+            {
+                yield return ConfigProblem.Error(rolling.Key(key), text, $"is {why}: a pod count (1) or a percentage of replicas (25%).",
+                    $"pulumi config set --path {rolling.Key(key)} {(key == "maxSurge" ? Strategies.DefaultMaxSurge : Strategies.DefaultMaxUnavailable)}.");
+            }
+            else if (parsed.Value.Percent && parsed.Value.Value > 100)
+            {
+                yield return ConfigProblem.Error(rolling.Key(key), text,
+                    key == "maxSurge" ? "is more than 100%: the apps quota holds a rolling app's replicas twice at most." : "is more than 100% of the replicas.",
+                    $"pulumi config set --path {rolling.Key(key)} <0–100>%.");
+            }
+            else if (!parsed.Value.Percent && Bounds.Above(rolling.Key(key), parsed.Value.Value, Bounds.Replicas, 0, Bounds.ReplicasWhy(key)) is { } tooMany)
+            {
+                yield return tooMany;
+            }
+        }
+        if (surge is { Value: 0 } && unavailable is { Value: 0 })
+        {
+            yield return ConfigProblem.Error(rolling.Key("maxUnavailable"), Strategies.MaxUnavailable(app),
+                $"is 0, and so is {rolling.Key("maxSurge")}: a rollout could neither start a new pod nor stop an old one (Kubernetes refuses the Deployment).",
+                $"pulumi config set --path {rolling.Key("maxSurge")} 1 (or remove both for {Strategies.DefaultMaxSurge} / {Strategies.DefaultMaxUnavailable}).");
         }
     }
 

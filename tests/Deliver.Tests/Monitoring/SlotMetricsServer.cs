@@ -86,8 +86,17 @@ internal sealed class SlotMetricsServer : IDisposable
             var bytes = Encoding.UTF8.GetBytes(body);
             context.Response.StatusCode = status;
             context.Response.ContentType = "text/plain; version=0.0.4";
-            context.Response.OutputStream.Write(bytes);
-            context.Response.Close();
+            try
+            {
+                context.Response.OutputStream.Write(bytes);
+                context.Response.Close();
+            }
+            catch (HttpListenerException)
+            {
+                // The client gave up first (a scrape timeout on a loaded machine): not this server's
+                // failure, and an exception on this thread would take the whole test host down.
+                context.Response.Abort();
+            }
         }
     }
 

@@ -97,6 +97,31 @@ public sealed class AppAlertRulesTests
         Assert.Contains($"alertname: {AppAlertRules.FastBurn}", result.All);
     }
 
+    [Fact]
+    public void A_rolling_apps_pod_alerts_select_its_pods_named_without_a_slot()
+    {
+        var config = TestConfigs.Load(Validation.StrategyRulesTests.RollingWeb()).Config;
+        var rule = AppAlertRules.Render(config, "web");
+        const string rollingPod = "web-7c9d8f6b5-abcde";
+        var podLabels = new Dictionary<string, string> { ["namespace"] = "apps", ["pod"] = rollingPod };
+        AlertScenario[] scenarios =
+        [
+            new(AppAlertRules.PodsNotReady, "web pod unready for 15m",
+                [($"kube_pod_status_ready{{namespace=\"apps\",pod=\"{rollingPod}\",condition=\"false\"}}", "1+0x30")], "15m", podLabels),
+            new(AppAlertRules.PodsNotReady, "only other apps' pods are unready",
+                [
+                    ($"kube_pod_status_ready{{namespace=\"apps\",pod=\"{Pod}\",condition=\"false\"}}", "1+0x30"),
+                    ("kube_pod_status_ready{namespace=\"apps\",pod=\"web-x-7c9d8f6b5-abcde\",condition=\"false\"}", "1+0x30"),
+                ], "15m", null),
+            new(AppAlertRules.CrashLooping, "a restart a minute",
+                [($"kube_pod_container_status_restarts_total{{namespace=\"apps\",pod=\"{rollingPod}\",container=\"app\"}}", "0+1x40")], "30m", podLabels),
+        ];
+
+        var result = PromTool.TestRules(PromTool.RuleFile(rule), AlertScenario.TestFile(rule, scenarios));
+
+        Assert.True(result.ExitCode == 0, result.All);
+    }
+
     private static readonly string[] AllAlerts =
     [
         AppAlertRules.FastBurn, AppAlertRules.SlowBurn, AppAlertRules.LatencyOverBudget, AppAlertRules.LatencyRegression,

@@ -56,7 +56,7 @@ public sealed class PolicyScanTests
         return PlatformRenderer.Render(loaded.Config, loaded.Tier!.Value);
     }
 
-    private static bool IsAccepted(PolicyCheck.Finding finding) =>
+    internal static bool IsAccepted(PolicyCheck.Finding finding) =>
         Accepted.Any(a => a.Rule == finding.Rule && Matches(a.Object, finding.Object));
 
     private static bool Matches(string pattern, string @object) =>

@@ -46,7 +46,7 @@ public sealed record DoraFigures(DateTimeOffset From, DateTimeOffset To, TimeSpa
     }
 
     private static IEnumerable<ReleaseEvent> Deployments(ReleaseLedger ledger, DateTimeOffset from, DateTimeOffset to) =>
-        ledger.Events.Where(e => e.Kind is ReleaseEventKind.Switch or ReleaseEventKind.Hotfix && e.Time >= from && e.Time <= to);
+        ledger.Events.Where(e => e.IsDeployment && e.Time >= from && e.Time <= to);
 
     /// <summary>The rollback that undid <paramref name="deployment"/>: the app's next live change, if it is a rollback from that version.</summary>
     private static ReleaseEvent? RollbackOf(ReleaseLedger ledger, ReleaseEvent deployment)

@@ -3,7 +3,7 @@ namespace Delivery.Core.Release.History;
 /// <summary>What one commit did to one app (or, for a freeze, to the whole stack).</summary>
 public enum ReleaseEventKind
 {
-    /// <summary>The idle slot's version changed: a version staged.</summary>
+    /// <summary>The idle slot's version changed: a version staged; for a rolling app (slot <c>rolling</c>), released.</summary>
     Promote,
 
     /// <summary>The live version changed to one that is not the version live before.</summary>
@@ -40,8 +40,17 @@ public sealed record ReleaseEvent(
     string To,
     string ReleaseId)
 {
-    /// <summary>A change of the live version: switch, rollback or hotfix.</summary>
-    public bool ChangesLive => Kind is ReleaseEventKind.Switch or ReleaseEventKind.Rollback or ReleaseEventKind.Hotfix;
+    /// <summary>A change of the live version: switch, rollback or hotfix, or a rolling app's promote.</summary>
+    public bool ChangesLive => Kind is ReleaseEventKind.Switch or ReleaseEventKind.Rollback or ReleaseEventKind.Hotfix || IsRollingRelease;
+
+    /// <summary>A deployment, as the DORA figures count them: a switch or hotfix, or a rolling app's promote.</summary>
+    public bool IsDeployment => Kind is ReleaseEventKind.Switch or ReleaseEventKind.Hotfix || IsRollingRelease;
+
+    /// <summary>A rolling app's promote: its one Deployment got a new version, live as it rolls out.</summary>
+    private bool IsRollingRelease => Kind == ReleaseEventKind.Promote && Slot == RollingSlot;
+
+    /// <summary>The slot of a rolling app's events.</summary>
+    public static readonly string RollingSlot = Validation.Slots.Name(Model.Slot.Rolling);
 
     public string KindName => Kind switch
     {

@@ -56,7 +56,7 @@ public sealed record ReleaseLedger(string Stack, IReadOnlyList<ReleaseEvent> Eve
             var last = Events.LastOrDefault(e => e.App == a.Key && e.ChangesLive);
             return previous is null || last is null
                 ? a.Value
-                : a.Value with { PreviousLiveVersion = previous, PreviousLiveSlot = Slots.Name(Slots.Other(Slots.Parse(last.Slot)!.Value)) };
+                : a.Value with { PreviousLiveVersion = previous, PreviousLiveSlot = Slots.Parse(last.Slot) is { } slot ? Slots.Name(Slots.Other(slot)) : "" };
         }, StringComparer.Ordinal));
 
     /// <summary>The events of one app, oldest first.</summary>
@@ -80,12 +80,16 @@ public sealed record ReleaseLedger(string Stack, IReadOnlyList<ReleaseEvent> Eve
                 var previousLive = PreviousLive(events, name);
                 var kind = previousLive is not null && previousLive == now.LiveVersion
                     ? ReleaseEventKind.Rollback
-                    : now.HotfixReason.Length > 0 ? ReleaseEventKind.Hotfix : ReleaseEventKind.Switch;
+                    : now.HotfixReason.Length > 0 ? ReleaseEventKind.Hotfix : now.Rolling ? ReleaseEventKind.Promote : ReleaseEventKind.Switch;
                 events.Add(Event(name, kind, Slots.Name(now.Live), was.LiveVersion, now.LiveVersion, now.Release(now.Live)));
             }
+            // A rolling app has no idle slot and no canary: its one version is the live change above.
+            if (now.Rolling)
+                continue;
             // The idle slot's version changed: staged. (The live slot's own version changing is the live change above.)
-            if (was.Version(now.Idle) != now.IdleVersion)
-                events.Add(Event(name, ReleaseEventKind.Promote, Slots.Name(now.Idle), was.Version(now.Idle), now.IdleVersion, now.Release(now.Idle)));
+            var wasIdle = was.Rolling ? "" : was.Version(now.Idle);
+            if (wasIdle != now.IdleVersion)
+                events.Add(Event(name, ReleaseEventKind.Promote, Slots.Name(now.Idle), wasIdle, now.IdleVersion, now.Release(now.Idle)));
             if (was.CanaryWeight != now.CanaryWeight && !(liveChanged && now.CanaryWeight == 0))
                 events.Add(Event(name, ReleaseEventKind.Canary, Slots.Name(now.Idle), Percent(was.CanaryWeight), Percent(now.CanaryWeight), now.Release(now.Idle)));
         }

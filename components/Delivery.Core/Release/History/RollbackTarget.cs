@@ -7,13 +7,17 @@ namespace Delivery.Core.Release.History;
 /// Where an app's rollback would go, from its history: the version live before its latest switch
 /// and the slot holding it; <see cref="Ready"/> when the idle slot still holds that version with
 /// replicas, so that a rollback is only a Service change. <see cref="Refusal"/> says, in one line,
-/// why there is nothing to roll back to and what to do instead.
+/// why there is nothing to roll back to and what to do instead. A rolling app's target is the
+/// version live before its latest release, in <see cref="Slot.Rolling"/>: always ready, since a
+/// rollback there rolls the old version out again.
 /// </summary>
 public sealed record RollbackTarget(string Version, Slot Slot, bool Ready, string? Refusal)
 {
     /// <summary>The app's rollback target in a stack whose current config is <paramref name="app"/>.</summary>
     public static RollbackTarget? Of(string stack, string name, AppConfig app, ReleaseLedger ledger)
     {
+        if (Strategies.IsRolling(app))
+            return OfRolling(stack, name, app, ledger);
         var live = Slots.Parse(app.Live);
         if (live is null)
             return null;
@@ -56,6 +60,23 @@ public sealed record RollbackTarget(string Version, Slot Slot, bool Ready, strin
                 $"run pulumi config rm --path delivery-platform:apps.{name}.idleReplicas --stack {stack}, deploy, then roll back.");
         }
         return new RollbackTarget(target, idle, true, null);
+    }
+
+    private static RollbackTarget OfRolling(string stack, string name, AppConfig app, ReleaseLedger ledger)
+    {
+        var lastLive = ledger.Of(name).LastOrDefault(e => e.ChangesLive);
+        if (lastLive is null || lastLive.From.Length == 0)
+        {
+            var since = ledger.Since is { } start ? $"since {When(start)} (the start of its history here)" : "with no earlier version in this stack's history";
+            return new RollbackTarget("", Slot.Rolling, false, $"nothing to roll back: {name} {app.Version} has been live {since}.");
+        }
+        if (lastLive.Kind == ReleaseEventKind.Rollback)
+        {
+            return new RollbackTarget("", Slot.Rolling, false,
+                $"nothing to roll back: {name} {app.Version} is live again since {When(lastLive.Time)} (rolled back from {lastLive.From}); " +
+                $"a rollback is not undone by another: to release {lastLive.From} again, run `deliver promote {name} {lastLive.From} --stack {stack}`.");
+        }
+        return new RollbackTarget(lastLive.From, Slot.Rolling, true, null);
     }
 
     public static string When(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);

@@ -9,10 +9,10 @@ namespace Delivery.Core.Release.History;
 
 /// <summary>
 /// Reads the versions of one stack file into snapshots, fast: most release commits change only
-/// release keys (slot versions, live, canary weight, hotfix reason, freeze), so the full
+/// release keys (slot versions, a rolling app's version, live, canary weight, hotfix reason, freeze), so the full
 /// load and validation (<see cref="DeliveryConfigLoader"/>) runs once per distinct set of the
 /// other settings, and a version that differs only in release keys reuses it, with those keys
-/// checked on their own (live is blue or green and holds a version, a valid version, a weight 0–100).
+/// checked on their own (live is blue or green and holds a version, a rolling app has one, a valid version, a weight 0–100).
 /// A version whose only changed lines (against the last valid one, same line count) are plain
 /// release values of <c>delivery-platform:apps.&lt;app&gt;</c> or <c>delivery-platform:freeze</c>
 /// is not even parsed as YAML: its entries are the last ones with those values replaced. Anything
@@ -22,7 +22,7 @@ namespace Delivery.Core.Release.History;
 internal sealed partial class SnapshotReader(string stack, bool skipUnchangedYaml = true)
 {
     private static readonly IReadOnlyDictionary<string, string> NoOverrides = new Dictionary<string, string>(StringComparer.Ordinal);
-    private static readonly string[] AppReleaseKeys = ["blue", "green", "live", "canaryWeight", "hotfixReason"];
+    private static readonly string[] AppReleaseKeys = ["blue", "green", "live", "canaryWeight", "hotfixReason", "version"];
 
     private readonly Dictionary<string, Base> _baseByOtherSettings = new(StringComparer.Ordinal);
 
@@ -134,7 +134,7 @@ internal sealed partial class SnapshotReader(string stack, bool skipUnchangedYam
     }
 
     /// <summary>A release field with a plain value: no quotes, comment, spaces or YAML indicators.</summary>
-    [GeneratedRegex(@"^(?<indent> +)(?<field>blue|green|live|canaryWeight|hotfixReason|enabled|reason): (?<value>[A-Za-z0-9][A-Za-z0-9._:@+-]*)$")]
+    [GeneratedRegex(@"^(?<indent> +)(?<field>blue|green|live|canaryWeight|hotfixReason|version|enabled|reason): (?<value>[A-Za-z0-9][A-Za-z0-9._:@+-]*)$")]
     private static partial Regex Field();
 
     [GeneratedRegex(@"^ *(?<name>[A-Za-z0-9][A-Za-z0-9_.:-]*):$")]
@@ -152,6 +152,24 @@ internal sealed partial class SnapshotReader(string stack, bool skipUnchangedYam
                 continue;
             }
             string Value(string field) => release.GetValueOrDefault($"apps:{name}:{field}") ?? "";
+            string Release(string version)
+            {
+                if (version.Length == 0)
+                    return "";
+                if (!@base.ReleaseIds.TryGetValue((name, version), out var id))
+                    @base.ReleaseIds[(name, version)] = id = ReleaseId.Of(config, name, version);
+                return id;
+            }
+            if (Strategies.IsRolling(app))
+            {
+                var version = Value("version");
+                if (version.Length == 0)
+                    return (null, $"apps.{name}: the rolling app has no version.");
+                if (VersionRules.Check(ConfigPath.Root("apps").Key(name).Key("version"), version, @base.Context) is { } wrong)
+                    return (null, wrong.ToString());
+                apps[name] = new AppSnapshot("", "", Slot.Rolling, 0, Value("hotfixReason"), "", "", version, Release(version));
+                continue;
+            }
             var blue = Value("blue");
             var green = Value("green");
             var live = Slots.Parse(Value("live"));
@@ -168,14 +186,6 @@ internal sealed partial class SnapshotReader(string stack, bool skipUnchangedYam
             {
                 if (version.Length > 0 && VersionRules.Check(ConfigPath.Root("apps").Key(name).Key(slot), version, @base.Context) is { } problem)
                     return (null, problem.ToString());
-            }
-            string Release(string version)
-            {
-                if (version.Length == 0)
-                    return "";
-                if (!@base.ReleaseIds.TryGetValue((name, version), out var id))
-                    @base.ReleaseIds[(name, version)] = id = ReleaseId.Of(config, name, version);
-                return id;
             }
             apps[name] = new AppSnapshot(blue, green, live.Value, weight, Value("hotfixReason"), Release(blue), Release(green));
         }

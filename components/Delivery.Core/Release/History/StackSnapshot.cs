@@ -3,14 +3,17 @@ using Delivery.Core.Validation;
 
 namespace Delivery.Core.Release.History;
 
-/// <summary>What one app runs at one version of a stack file, as far as releases go.</summary>
-public sealed record AppSnapshot(string Blue, string Green, Slot Live, int CanaryWeight, string HotfixReason, string BlueRelease, string GreenRelease)
+/// <summary>What one app runs at one version of a stack file, as far as releases go (a rolling app: live <see cref="Slot.Rolling"/>, with its version and release).</summary>
+public sealed record AppSnapshot(string Blue, string Green, Slot Live, int CanaryWeight, string HotfixReason, string BlueRelease, string GreenRelease, string RollingVersion = "", string RollingRelease = "")
 {
+    public bool Rolling => Live == Slot.Rolling;
+
+    /// <summary>The other slot; a rolling app has none.</summary>
     public Slot Idle => Slots.Other(Live);
 
-    public string Version(Slot slot) => slot == Slot.Blue ? Blue : Green;
+    public string Version(Slot slot) => slot switch { Slot.Blue => Blue, Slot.Green => Green, _ => RollingVersion };
 
-    public string Release(Slot slot) => slot == Slot.Blue ? BlueRelease : GreenRelease;
+    public string Release(Slot slot) => slot switch { Slot.Blue => BlueRelease, Slot.Green => GreenRelease, _ => RollingRelease };
 
     public string LiveVersion => Version(Live);
 
