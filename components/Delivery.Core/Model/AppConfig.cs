@@ -90,7 +90,7 @@ public sealed class LogAlertsConfig
 
 /// <summary>
 /// A rolling app's <c>RollingUpdate</c> settings, each a pod count or a percentage of replicas, as
-/// Kubernetes takes them (<c>1</c>, <c>25%</c>); empty for the default (<c>Validation.Strategies</c>).
+/// Kubernetes takes them (<c>1</c>, <c>25%</c>); empty for the default (<see cref="Strategies"/>).
 /// </summary>
 public sealed class RollingConfig
 {

@@ -1,3 +1,4 @@
+using Delivery.Core.Model;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;

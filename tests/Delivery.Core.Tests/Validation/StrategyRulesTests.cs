@@ -1,3 +1,4 @@
+using Delivery.Core.Model;
 using Delivery.Core.Configuration;
 using Delivery.Core.Validation;
 

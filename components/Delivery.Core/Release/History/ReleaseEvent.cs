@@ -50,7 +50,7 @@ public sealed record ReleaseEvent(
     private bool IsRollingRelease => Kind == ReleaseEventKind.Promote && Slot == RollingSlot;
 
     /// <summary>The slot of a rolling app's events.</summary>
-    public static readonly string RollingSlot = Validation.Slots.Name(Model.Slot.Rolling);
+    public static readonly string RollingSlot = Model.Slots.Name(Model.Slot.Rolling);
 
     public string KindName => Kind switch
     {

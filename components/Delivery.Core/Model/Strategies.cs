@@ -1,7 +1,6 @@
 using System.Globalization;
-using Delivery.Core.Model;
 
-namespace Delivery.Core.Validation;
+namespace Delivery.Core.Model;
 
 /// <summary>
 /// An app's deployment strategy: <c>blueGreen</c> (two slots behind a live Service, the default) or

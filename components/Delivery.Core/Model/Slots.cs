@@ -1,6 +1,5 @@
-using Delivery.Core.Model;
 
-namespace Delivery.Core.Validation;
+namespace Delivery.Core.Model;
 
 /// <summary>Slot arithmetic shared by the rules and the renderers.</summary>
 public static class Slots
