@@ -25,7 +25,8 @@ public static class TierDefaults
         int MaxRunners,
         int GitLabConcurrency,
         int VerifyMinRequests,
-        string VerifyBakeTime);
+        string VerifyBakeTime,
+        string ScanSeverity);
 
     /// <summary>Rates and p95 over 5 minutes: ten of the ServiceMonitor's 30s scrapes, as the latency alert uses.</summary>
     private const string VerifyWindow = "5m";
@@ -35,10 +36,10 @@ public static class TierDefaults
 
     private static readonly IReadOnlyDictionary<Tier, Profile> Profiles = new Dictionary<Tier, Profile>
     {
-        [Tier.Local] = new(false, 1, "50m", "64Mi", "500m", "256Mi", "5Gi", 1, "2Gi", 0.01, 500, 0, 2, 2, 20, "1m"),
-        [Tier.Dev] = new(false, 1, "100m", "128Mi", "500m", "256Mi", "20Gi", 3, "10Gi", 0.01, 500, 0, 3, 4, 50, "2m"),
-        [Tier.Staging] = new(false, 2, "200m", "256Mi", "1", "512Mi", "50Gi", 15, "20Gi", 0.005, 400, 1, 5, 8, 100, "5m"),
-        [Tier.Prod] = new(true, 3, "250m", "256Mi", "1", "512Mi", "100Gi", 30, "50Gi", 0.001, 300, 2, 10, 10, 200, "10m"),
+        [Tier.Local] = new(false, 1, "50m", "64Mi", "500m", "256Mi", "5Gi", 1, "2Gi", 0.01, 500, 0, 2, 2, 20, "1m", "CRITICAL"),
+        [Tier.Dev] = new(false, 1, "100m", "128Mi", "500m", "256Mi", "20Gi", 3, "10Gi", 0.01, 500, 0, 3, 4, 50, "2m", "CRITICAL"),
+        [Tier.Staging] = new(false, 2, "200m", "256Mi", "1", "512Mi", "50Gi", 15, "20Gi", 0.005, 400, 1, 5, 8, 100, "5m", "HIGH,CRITICAL"),
+        [Tier.Prod] = new(true, 3, "250m", "256Mi", "1", "512Mi", "100Gi", 30, "50Gi", 0.001, 300, 2, 10, 10, 200, "10m", "HIGH,CRITICAL"),
     };
 
     /// <summary>
@@ -77,6 +78,8 @@ public static class TierDefaults
             ["verify:window"] = VerifyWindow,
             ["verify:bakeTime"] = profile.VerifyBakeTime,
             ["verify:latencyRegressionPercent"] = Text(LatencyRegressionPercent),
+            // The image scan of a release fails on these Trivy severities: critical only while developing, high too from staging on.
+            ["release:scanSeverity"] = profile.ScanSeverity,
         };
         foreach (var app in appNames)
         {
