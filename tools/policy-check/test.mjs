@@ -1,0 +1,123 @@
+// Run with: node --test   (from tools/policy-check, after npm ci)
+// Runs scan-render.mjs as a child process, as the release workflows do, on small render folders.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { isAccepted } from "./scan-render.mjs";
+
+const SCRIPT = fileURLToPath(new URL("./scan-render.mjs", import.meta.url));
+
+function run(...args) {
+  const r = spawnSync(process.execPath, [SCRIPT, ...args], { encoding: "utf8" });
+  return { code: r.status, out: r.stdout.trim(), err: r.stderr.trim() };
+}
+
+const namespace = (name, level) => `---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: ${name}
+  labels:
+    pod-security.kubernetes.io/enforce: ${level}
+`;
+
+const jobTemplate = `---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: github-runner-job-template
+  namespace: ci
+data:
+  job.yaml: |
+    spec:
+      containers:
+        - name: $job
+          securityContext:
+            runAsUser: 0
+`;
+
+const deployment = (privileged) => `---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: apps
+spec:
+  selector:
+    matchLabels: { app: api }
+  template:
+    metadata:
+      labels: { app: api }
+    spec:
+      containers:
+        - name: api
+          image: registry.example.com/shop/api:1.0.0
+          securityContext:
+            privileged: ${privileged}
+`;
+
+/** A deliver render --out folder: component files, secrets/ descriptions, charts/. */
+function renderFolder(files) {
+  const dir = mkdtempSync(join(tmpdir(), "render-"));
+  mkdirSync(join(dir, "secrets"));
+  mkdirSync(join(dir, "charts"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+test("a privileged container in a restricted namespace fails the scan, with the rule in the markdown summary", () => {
+  const dir = renderFolder({ "cluster.yaml": namespace("apps", "restricted"), "app-api.yaml": deployment(true) });
+  const r = run(dir, "--markdown");
+  assert.equal(r.code, 1, r.out + r.err);
+  assert.match(r.out, /^\*\*IaC scan failed\*\*/);
+  assert.match(r.out, /\| \*\*error\*\* \| PSS\d+ pod-security-standards\/privileged-containers \| `Deployment\/apps\/api` \|/);
+});
+
+test("the embedded job template is scanned as a Pod and its accepted warnings do not fail", () => {
+  const dir = renderFolder({ "cluster.yaml": namespace("ci", "baseline"), "ci.yaml": jobTemplate });
+  const r = run(dir);
+  assert.equal(r.code, 0, r.out + r.err);
+  assert.match(r.out, /^accepted warning PSS203 pod-security-standards\/running-as-non-root Pod\/ci\/github-job-template /m);
+  assert.match(r.out, /^policy-check: 3 objects, \d+ rules, 0 errors, \d+ warnings not accepted, [1-9]\d* accepted/m);
+});
+
+test("a Secret the shell creates is a stand-in, so a reference to it is no missing link", () => {
+  const withSecret = (described) => {
+    const dir = renderFolder({
+      "cluster.yaml": namespace("apps", "restricted"),
+      "app-api.yaml": deployment(false).replace("      containers:", "      imagePullSecrets:\n        - name: registry-pull\n      containers:"),
+    });
+    if (described) writeFileSync(join(dir, "secrets", "apps-registry-pull.yaml"), "---\nsecret: apps/registry-pull\ntype: kubernetes.io/dockerconfigjson\nkeys: {}\n");
+    return run(dir).out;
+  };
+  const missing = /^warning LNK001 resource-links\/no-missing-links Deployment\/apps\/api .*Unsatisfied resource link/m;
+  assert.match(withSecret(false), missing);
+  assert.doesNotMatch(withSecret(true), missing);
+});
+
+test("an empty folder is a failure, not a pass; a missing one is bad usage", () => {
+  assert.equal(run(renderFolder({})).code, 1);
+  assert.equal(run(join(tmpdir(), "no-such-render-folder")).code, 2);
+});
+
+test("* in an accepted object stands for exactly one name or namespace", () => {
+  const list = [{ rule: "LNK001 resource-links/no-missing-links", object: "NetworkPolicy/*/*" }];
+  assert.ok(isAccepted({ rule: "LNK001 resource-links/no-missing-links", object: "NetworkPolicy/ci/allow-dns" }, list));
+  assert.ok(!isAccepted({ rule: "LNK001 resource-links/no-missing-links", object: "NetworkPolicy/ci" }, list));
+  assert.ok(!isAccepted({ rule: "KBP102 practices/no-writable-fs", object: "NetworkPolicy/ci/allow-dns" }, list));
+});
+
+test("accepted.json is the one list: every entry has a reason, and the C# scan test reads it instead of its own", () => {
+  const { accepted } = JSON.parse(readFileSync(new URL("./accepted.json", import.meta.url), "utf8"));
+  assert.ok(accepted.length > 0);
+  for (const entry of accepted) assert.ok(entry.rule && entry.object && entry.reason, JSON.stringify(entry));
+  const csharp = readFileSync(new URL("../../tests/Delivery.Core.Tests/Security/PolicyScanTests.cs", import.meta.url), "utf8");
+  assert.match(csharp, /"accepted\.json"/);
+  assert.doesNotMatch(csharp, /\("[A-Z]{3}\d{3} [a-z-]+\/[a-z-]+", "/, "PolicyScanTests lists accepted warnings of its own again");
+  const security = readFileSync(new URL("../../docs/SECURITY.md", import.meta.url), "utf8");
+  for (const entry of accepted) assert.ok(security.includes(entry.rule.split(" ")[0]), `${entry.rule} is not justified in docs/SECURITY.md`);
+});
