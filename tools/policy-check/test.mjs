@@ -2,7 +2,7 @@
 // Runs scan-render.mjs as a child process, as the release workflows do, on small render folders.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -120,4 +120,46 @@ test("accepted.json is the one list: every entry has a reason, and the C# scan t
   assert.doesNotMatch(csharp, /\("[A-Z]{3}\d{3} [a-z-]+\/[a-z-]+", "/, "PolicyScanTests lists accepted warnings of its own again");
   const security = readFileSync(new URL("../../docs/SECURITY.md", import.meta.url), "utf8");
   for (const entry of accepted) assert.ok(security.includes(entry.rule.split(" ")[0]), `${entry.rule} is not justified in docs/SECURITY.md`);
+});
+
+// .ci/release-scan with a stand-in deliver: the IaC scan gates, the images and severity are handed on.
+function releaseScan(stackArg, stacks) {
+  const work = mkdtempSync(join(tmpdir(), "release-scan-"));
+  mkdirSync(join(work, "stacks"));
+  for (const stack of stacks) writeFileSync(join(work, "stacks", `Pulumi.${stack}.yaml`), "config: {}\n");
+  writeFileSync(join(work, "privileged.yaml"), namespace("apps", "restricted") + deployment(true));
+  writeFileSync(join(work, "fine.yaml"), namespace("apps", "baseline") + deployment(false));
+  const deliver = join(work, "deliver");
+  writeFileSync(deliver, `#!/bin/sh
+echo "$*" >> "${work}/calls"
+case "$1 $*" in
+  *--severity*) echo HIGH,CRITICAL ;;
+  images*) echo "r.example.com/shop/$3:1.0.0" ;;
+  render*) mkdir -p "$5"; case $3 in bad) cp "${work}/privileged.yaml" "$5/app.yaml" ;; *) cp "${work}/fine.yaml" "$5/app.yaml" ;; esac ;;
+esac
+`);
+  chmodSync(deliver, 0o755);
+  const script = fileURLToPath(new URL("../../.ci/release-scan", import.meta.url));
+  const r = spawnSync("bash", [script, stackArg], { cwd: work, encoding: "utf8", env: { PATH: process.env.PATH, DELIVER: deliver, RELEASE_AGAINST: "0000000000000000000000000000000000000000" } });
+  const read = (path) => readFileSync(join(work, path), "utf8");
+  return { code: r.status, out: r.stdout + r.stderr, read };
+}
+
+test(".ci/release-scan hands the images and severity on, and an IaC error stops the deploy", () => {
+  const good = releaseScan("dev", ["dev"]);
+  assert.equal(good.code, 0, good.out);
+  assert.equal(good.read(".release-scan/images"), "r.example.com/shop/dev:1.0.0\n");
+  assert.equal(good.read(".release-scan/severity"), "HIGH,CRITICAL\n");
+  assert.match(good.read(".release-scan/summary.md"), /^### IaC scan of dev\n\n\*\*IaC scan passed\*\*/);
+  assert.match(good.read(".release-scan/summary.md"), /### Images of dev to scan \(against HEAD~1, failing on HIGH,CRITICAL\)\n\n- `r\.example\.com\/shop\/dev:1\.0\.0`/);
+  const bad = releaseScan("bad", ["bad"]);
+  assert.equal(bad.code, 1, bad.out);
+  assert.match(bad.read(".release-scan/summary.md"), /\*\*IaC scan failed\*\*[\s\S]*\*\*Refused:\*\* the IaC scan of bad found errors/);
+});
+
+test(".ci/release-scan --all scans every stack into its own folder and fails if any one fails", () => {
+  const all = releaseScan("--all", ["bad", "dev"]);
+  assert.equal(all.code, 1, all.out);
+  assert.match(all.read(".release-scan/dev/summary.md"), /IaC scan passed/);
+  assert.match(all.read(".release-scan/bad/summary.md"), /IaC scan failed/);
 });
