@@ -112,16 +112,22 @@ dotnet test "$target" --collect:"XPlat Code Coverage" --settings coverage.runset
 
 section "coverage of Delivery.Core"
 python3 - "$results" <<'PY' || status=1
-import sys, glob, xml.etree.ElementTree as ET
+import sys, glob, os, xml.etree.ElementTree as ET
 covered = {}
-# A line counts as covered if any test project's report covers it.
+# A line counts as covered if any test project's report covers it. Each report names files relative
+# to its own <source> root (the common root of what it instrumented), so lines are keyed by full path.
 for report in glob.glob(f"{sys.argv[1]}/*/coverage.cobertura.xml"):
-    for package in ET.parse(report).getroot().iter("package"):
+    root = ET.parse(report).getroot()
+    sources = [s.text or "" for s in root.iter("source")]
+    def full_path(name):
+        return next((os.path.normpath(os.path.join(s, name)) for s in sources if os.path.exists(os.path.join(s, name))), name)
+    for package in root.iter("package"):
         if package.get("name") != "Delivery.Core":
             continue
         for cls in package.iter("class"):
+            path = full_path(cls.get("filename"))
             for line in cls.iter("line"):
-                key = (cls.get("filename"), line.get("number"))
+                key = (path, line.get("number"))
                 covered[key] = covered.get(key, False) or int(line.get("hits")) > 0
 if not covered:
     sys.exit("no coverage report for Delivery.Core")

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Pulumi;
 
 namespace Delivery.Components;
@@ -8,6 +9,11 @@ public sealed class ClusterBaseline : RenderedComponent
     public ClusterBaseline(string name, RenderedComponentArgs args, ComponentResourceOptions? options = null)
         : base("delivery:cluster:ClusterBaseline", name, args, options)
     {
-        RegisterOutputs(new Dictionary<string, object?> { ["objects"] = args.Rendering.Objects.Count });
+        Namespaces = Output.Create(args.Rendering.Objects.Where(o => o.Kind == "Namespace").Select(o => o.Name).ToImmutableArray());
+        RegisterOutputs(new Dictionary<string, object?> { ["namespaces"] = Namespaces });
     }
+
+    /// <summary>The platform namespaces this stack uses (only those it runs something in).</summary>
+    [Output("namespaces")]
+    public Output<ImmutableArray<string>> Namespaces { get; private set; }
 }

@@ -1,4 +1,3 @@
-using Delivery.Core.Apps;
 using Delivery.Core.Configuration;
 using Delivery.Core.Platform;
 using Delivery.Core.Release;
@@ -43,7 +42,7 @@ public static class DeliveryProgram
         {
             // With the previous live version, so the next update knows the one rollback that passes.
             [ReleaseStateJson.OutputName] = ReleaseStateJson.Write(ReleaseState.After(config, deployed)),
-            ["apps"] = config.Apps.Keys.Order(StringComparer.Ordinal).ToDictionary(app => app, app => (object)AppOutput(AppSummary.Of(config, app))),
+            ["apps"] = delivery.Apps.ToDictionary(app => app.Key, app => (object)AppOutputs(app.Value)),
             ["registryUrl"] = delivery.Registry.Url,
             ["grafanaUrl"] = delivery.Monitoring.GrafanaUrl,
         };
@@ -67,12 +66,13 @@ public static class DeliveryProgram
             throw new RunException($"{errors.Count} configuration problem{(errors.Count == 1 ? "" : "s")}; nothing was changed:\n{string.Join('\n', errors)}");
     }
 
-    private static Dictionary<string, object> AppOutput(AppSummary summary) => new()
+    /// <summary>An app's stack outputs: the ones its component registered, not computed again.</summary>
+    private static Dictionary<string, object> AppOutputs(BlueGreenApp app) => new()
     {
-        ["liveSlot"] = summary.LiveSlot,
-        ["liveVersion"] = summary.LiveVersion,
-        ["idleVersion"] = summary.IdleVersion,
-        ["releaseId"] = summary.LiveReleaseId,
-        ["idleReleaseId"] = summary.IdleReleaseId,
+        ["liveSlot"] = app.LiveSlot,
+        ["liveVersion"] = app.LiveVersion,
+        ["idleVersion"] = app.IdleVersion,
+        ["releaseId"] = app.ReleaseId,
+        ["idleReleaseId"] = app.IdleReleaseId,
     };
 }

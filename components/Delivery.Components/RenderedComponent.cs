@@ -24,11 +24,8 @@ public abstract class RenderedComponent : ComponentResource
         var rendering = args.Rendering;
         var passwords = GeneratedPasswords.Declare(name, rendering.Passwords, this);
         var secrets = new SecretOutputs(passwords);
-        var declared = new List<Resource>();
-
         var after = new List<Resource>(args.DependsOn);
-        declared.AddRange(DeclareGroup($"{name}-namespaces", rendering.Objects.Where(IsNamespace), args, after, protect: false));
-        after.AddRange(declared);
+        after.AddRange(DeclareGroup($"{name}-namespaces", rendering.Objects.Where(IsNamespace), args, after, protect: false));
 
         var secretResources = rendering.Secrets.Select(spec => DeclareSecret(name, spec, secrets, args, after)).ToList();
         var storage = DeclareGroup($"{name}-storage", rendering.Objects.Where(IsStorage), args, after, protect: args.Protect);
@@ -41,13 +38,8 @@ public abstract class RenderedComponent : ComponentResource
         foreach (var chart in rendering.Charts)
             charts.Add(DeclareChart(name, chart, args, [.. after, .. charts]));
         after.AddRange(charts);
-        var rest = DeclareGroup(name, rendering.Objects.Where(o => !IsNamespace(o) && !IsStorage(o)), args, after, protect: false);
-
-        Declared = [.. declared, .. secretResources, .. storage, .. charts, .. rest];
+        DeclareGroup(name, rendering.Objects.Where(o => !IsNamespace(o) && !IsStorage(o)), args, after, protect: false);
     }
-
-    /// <summary>Every resource this component declared, for others to depend on.</summary>
-    public IReadOnlyList<Resource> Declared { get; }
 
     private static bool IsNamespace(KubernetesObject o) => o.Kind == "Namespace";
 

@@ -13,7 +13,7 @@ public sealed class LauncherTests : IDisposable
 
     public LauncherTests()
     {
-        File.Copy(Path.Combine(ProjectCopy.RepositoryRoot(), "deliver"), Path.Combine(_root, "deliver"));
+        File.Copy(Path.Combine(TestRepository.Root(), "deliver"), Path.Combine(_root, "deliver"));
         foreach (var folder in new[] { "cli/Deliver", "components/Delivery.Core", "fake" })
             Directory.CreateDirectory(Path.Combine(_root, folder));
         foreach (var file in new[] { "cli/Deliver/Program.cs", "components/Delivery.Core/Core.cs", "Directory.Build.props", "Directory.Packages.props", "global.json" })

@@ -16,7 +16,7 @@ namespace Deliver.Tests;
 /// </summary>
 public sealed class ReadmeWalkthroughTests
 {
-    private static string Readme() => File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+    private static string Readme() => File.ReadAllText(Path.Combine(TestRepository.Root(), "README.md"));
 
     public static TheoryData<string> Names() => [.. Walkthrough.InReadme(Readme()).Select(w => w.Name)];
 
@@ -57,7 +57,7 @@ public sealed class ReadmeWalkthroughTests
                 {
                     case "alias":
                         Assert.True(command is [_, "deliver=./deliver"], $"{where}: the only alias known is deliver=./deliver");
-                        Assert.True(File.Exists(Path.Combine(RepositoryRoot(), "deliver")), $"{where}: there is no ./deliver launcher at the repository root");
+                        Assert.True(File.Exists(Path.Combine(TestRepository.Root(), "deliver")), $"{where}: there is no ./deliver launcher at the repository root");
                         aliased = true;
                         break;
                     case "deliver":
@@ -152,13 +152,5 @@ public sealed class ReadmeWalkthroughTests
         using var process = Process.Start(start)!;
         process.WaitForExit();
         Assert.Equal(0, process.ExitCode);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Pulumi.yaml")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Pulumi.yaml not found above the test binaries.");
     }
 }

@@ -19,7 +19,7 @@ internal sealed class EngineConfig
     {
         var config = new EngineConfig();
         var stream = new YamlStream();
-        stream.Load(new StringReader(File.ReadAllText(Path.Combine(RepositoryRoot(), "stacks", $"Pulumi.{stack}.yaml"))));
+        stream.Load(new StringReader(File.ReadAllText(Path.Combine(TestRepository.Root(), "stacks", $"Pulumi.{stack}.yaml"))));
         var root = (YamlMappingNode)stream.Documents[0].RootNode;
         foreach (var (key, value) in (YamlMappingNode)root.Children[new YamlScalarNode("config")])
             config._values[((YamlScalarNode)key).Value!] = ToJson(value);
@@ -71,12 +71,4 @@ internal sealed class EngineConfig
         YamlScalarNode scalar => JsonValue.Create(scalar.Value ?? ""),
         _ => null,
     };
-
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Pulumi.yaml")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Pulumi.yaml not found above the test binaries.");
-    }
 }

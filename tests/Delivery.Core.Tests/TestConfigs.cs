@@ -77,14 +77,5 @@ internal static class TestConfigs
         {apps}
         """, "dev", "Pulumi.dev.yaml"), NoEnvironment);
 
-    /// <summary>The repository root, found from the test binary's folder.</summary>
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Pulumi.yaml")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Pulumi.yaml not found above the test binaries.");
-    }
-
-    public static string StackFile(string stack) => Path.Combine(RepositoryRoot(), "stacks", $"Pulumi.{stack}.yaml");
+    public static string StackFile(string stack) => Path.Combine(TestRepository.Root(), "stacks", $"Pulumi.{stack}.yaml");
 }

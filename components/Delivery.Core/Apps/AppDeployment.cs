@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Release;
@@ -50,29 +51,16 @@ public static class AppDeployment
             ("env", ListOf(Environment(config, name, app, labels))),
             ("readinessProbe", Merge(probe, ("failureThreshold", 3))),
             ("livenessProbe", Merge(probe, ("failureThreshold", 6), ("initialDelaySeconds", 10))),
-            ("resources", Map(
-                ("requests", Map(("cpu", app.Resources.CpuRequest), ("memory", app.Resources.MemoryRequest))),
-                ("limits", Map(("cpu", app.Resources.CpuLimit), ("memory", app.Resources.MemoryLimit))))),
-            ("securityContext", Map(
-                ("allowPrivilegeEscalation", false),
-                ("readOnlyRootFilesystem", true),
-                ("runAsNonRoot", true),
-                ("runAsUser", app.RunAsUser),
-                ("runAsGroup", app.RunAsUser),
-                ("capabilities", Map(("drop", List("ALL")))))),
+            ("resources", PodDefaults.Resources(app.Resources.CpuRequest, app.Resources.MemoryRequest, app.Resources.CpuLimit, app.Resources.MemoryLimit)),
+            ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: true, app.RunAsUser, app.RunAsUser)),
             ("volumeMounts", List(Map(("name", "tmp"), ("mountPath", "/tmp")))));
         return Map(
             ("serviceAccountName", AppObjectNames.ServiceAccount(name)),
             ("automountServiceAccountToken", false),
             ("imagePullSecrets", config.Registry.Mode == RegistryConfig.Docker ? null : List(Map(("name", AppObjectNames.PullSecret)))),
-            ("securityContext", Map(
-                ("runAsNonRoot", true),
-                ("runAsUser", app.RunAsUser),
-                ("runAsGroup", app.RunAsUser),
-                ("fsGroup", app.RunAsUser),
-                ("seccompProfile", Map(("type", "RuntimeDefault"))))),
+            ("securityContext", PodDefaults.RestrictedPod(app.RunAsUser, app.RunAsUser, app.RunAsUser)),
             ("terminationGracePeriodSeconds", 30),
-            ("topologySpreadConstraints", tier == Tier.Prod ? Spread(name, slot) : null),
+            ("topologySpreadConstraints", TierProfile.For(tier).SpreadsAppsAcrossNodes ? Spread(name, slot) : null),
             ("containers", List(container)),
             ("volumes", List(Map(("name", "tmp"), ("emptyDir", Map(("sizeLimit", "64Mi")))))));
     }

@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
@@ -12,7 +13,7 @@ public static class AppPolicies
 {
     /// <summary>Prod: evictions (node drains, upgrades) take at most one of the app's pods at a time.</summary>
     public static KubernetesObject? DisruptionBudget(Tier tier, string name) =>
-        tier != Tier.Prod
+        !TierProfile.For(tier).LimitsAppEvictions
             ? null
             : Manifest.Object("policy/v1", "PodDisruptionBudget", AppObjectNames.Live(name), PlatformNamespaces.Apps, StandardLabels.Shared(name, "availability"),
                 ("spec", Map(("maxUnavailable", 1), ("selector", Map(("matchLabels", Strings(AppSelector(name))))))));

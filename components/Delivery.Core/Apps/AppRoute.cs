@@ -31,7 +31,7 @@ public static class AppRoute
             : null;
         var metadata = Metadata(AppObjectNames.Live(name), PlatformNamespaces.Apps, StandardLabels.Shared(name, "route"), annotations);
         return Manifest.Object("gateway.networking.k8s.io/v1", "HTTPRoute", metadata, ("spec", Map(
-            ("parentRefs", List(ClusterGateway.ParentRef(tier))),
+            ("parentRefs", List(ClusterGateway.ParentRef(tier, app.Host))),
             ("hostnames", List(app.Host)),
             ("rules", List(
                 Map(

@@ -89,8 +89,8 @@ public static class GitHubRunners
         ("flags", Map(("logLevel", "info"), ("logFormat", "json"), ("watchSingleNamespace", PlatformNamespaces.Ci))),
         ("metrics", Map(("controllerManagerAddr", ":8080"), ("listenerAddr", ":8080"), ("listenerEndpoint", "/metrics"))),
         ("resources", RunnerResources.Controller(tier)),
-        ("podSecurityContext", Map(("runAsNonRoot", true), ("seccompProfile", Map(("type", "RuntimeDefault"))))),
-        ("securityContext", RestrictedContainer(null))));
+        ("podSecurityContext", PodDefaults.RestrictedPod()),
+        ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false))));
 
     private static HelmChartSpec ScaleSet(DeliveryConfig config, Tier tier)
     {
@@ -102,7 +102,7 @@ public static class GitHubRunners
             ("env", List(Map(("name", "ACTIONS_RUNNER_CONTAINER_HOOK_TEMPLATE"), ("value", $"{JobTemplateDirectory}/{JobTemplateFile}")))),
             // The runner only drives the job pod, which gets the job's share (see JobTemplate).
             ("resources", RunnerResources.Controller(tier)),
-            ("securityContext", RestrictedContainer(RunnerUserId)),
+            ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false, RunnerUserId)),
             ("volumeMounts", List(Map(("name", "job-template"), ("mountPath", JobTemplateDirectory), ("readOnly", true)))));
         return new HelmChartSpec(ScaleSetRelease, $"{ChartRepository}/{ScaleSetChart}", "", ChartVersion, PlatformNamespaces.Ci, Map(
             ("githubConfigUrl", github.ConfigUrl),
@@ -120,7 +120,7 @@ public static class GitHubRunners
             ("controllerServiceAccount", Map(("namespace", PlatformNamespaces.CiControl), ("name", ControllerServiceAccount))),
             ("template", Map(("spec", Map(
                 ("serviceAccountName", RunnerServiceAccount),
-                ("securityContext", Map(("runAsNonRoot", true), ("fsGroup", RunnerUserId), ("seccompProfile", Map(("type", "RuntimeDefault"))))),
+                ("securityContext", PodDefaults.RestrictedPod(fsGroup: RunnerUserId)),
                 ("containers", List(runner)),
                 ("volumes", List(Map(("name", "job-template"), ("configMap", Map(("name", JobTemplateConfigMap))))))))))));
     }
@@ -158,9 +158,5 @@ public static class GitHubRunners
             ("secretName", secretName),
             ("items", List(Map(("key", RegistryCredentials.DockerConfigJsonKey), ("path", "config.json")))))));
 
-    private static OrderedDictionary<string, object?> RestrictedContainer(int? userId) => Map(
-        ("allowPrivilegeEscalation", false),
-        ("runAsNonRoot", true),
-        ("runAsUser", userId),
-        ("capabilities", Map(("drop", List("ALL")))));
+
 }

@@ -67,12 +67,9 @@ public static class GitLabRunners
         ("serviceAccount", Map(("create", false), ("name", ServiceAccount))),
         ("metrics", Map(("enabled", true))),
         ("resources", RunnerResources.Controller(tier)),
-        ("podSecurityContext", Map(("runAsNonRoot", true), ("seccompProfile", Map(("type", "RuntimeDefault"))))),
-        ("securityContext", Map(
-            ("allowPrivilegeEscalation", false),
-            ("privileged", false),
-            ("runAsNonRoot", true),
-            ("capabilities", Map(("drop", List("ALL")))))),
+        ("podSecurityContext", PodDefaults.RestrictedPod()),
+        // The chart's own default adds privileged: false; Helm merges it in.
+        ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false)),
         ("runners", Map(
             ("secret", AuthSecretName),
             ("config", ExecutorToml(config, tier))))));

@@ -23,12 +23,12 @@ public static class AccessRbac
     private const string Component = "access";
     private const string RbacApi = "rbac.authorization.k8s.io/v1";
 
-    public static IReadOnlyList<KubernetesObject> Render(AccessConfig access)
+    public static IReadOnlyList<KubernetesObject> Render(AccessConfig access, IReadOnlyList<string> namespaces)
     {
         var objects = new List<KubernetesObject>();
         if (access.Admins.Count > 0)
             objects.Add(ClusterBinding("delivery-platform-admins", AdminRole, access.Admins));
-        foreach (var @namespace in PlatformNamespaceObjects.All)
+        foreach (var @namespace in namespaces)
         {
             if (access.Developers.Count > 0)
             {

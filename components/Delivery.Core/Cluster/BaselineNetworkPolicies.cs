@@ -20,7 +20,14 @@ public static class BaselineNetworkPolicies
     public static IReadOnlyList<KubernetesObject> Render(DeliveryConfig config) =>
         [.. Specs(config).Select(spec => spec.Render())];
 
+    /// <summary>The policies of the namespaces in use (<see cref="PlatformNamespaceObjects.InUse"/>).</summary>
     internal static IEnumerable<NetworkPolicySpec> Specs(DeliveryConfig config)
+    {
+        var inUse = PlatformNamespaceObjects.InUse(config);
+        return AllSpecs(config).Where(spec => inUse.Contains(spec.Namespace));
+    }
+
+    private static IEnumerable<NetworkPolicySpec> AllSpecs(DeliveryConfig config)
     {
         foreach (var @namespace in PlatformNamespaceObjects.All)
         {

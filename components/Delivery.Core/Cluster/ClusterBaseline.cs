@@ -4,7 +4,7 @@ using Delivery.Core.Model;
 namespace Delivery.Core.Cluster;
 
 /// <summary>
-/// What every cluster gets before anything runs on it: the platform namespaces with their Pod
+/// What every cluster gets before anything runs on it: the platform namespaces it uses with their Pod
 /// Security levels, resource budgets, default-deny network policies with the platform's allows,
 /// and the Gateway (Envoy Gateway, its GatewayClass and the shared Gateway).
 /// </summary>
@@ -15,11 +15,11 @@ public static class ClusterBaseline
     public static ComponentRendering Render(DeliveryConfig config, Tier tier) =>
         new(Component,
             [
-                .. PlatformNamespaceObjects.All.Select(PlatformNamespaceObjects.Render),
+                .. PlatformNamespaceObjects.InUse(config).Select(PlatformNamespaceObjects.Render),
                 .. ResourceBudgets.Render(config, tier),
                 .. BaselineNetworkPolicies.Render(config),
-                .. ClusterGateway.Render(tier),
-                .. AccessRbac.Render(config.Access),
+                .. ClusterGateway.Render(config, tier),
+                .. AccessRbac.Render(config.Access, PlatformNamespaceObjects.InUse(config)),
             ],
             [EnvoyGatewayChart.Render()],
             [],

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Release;
@@ -7,8 +10,8 @@ namespace Delivery.Core.Cluster;
 
 /// <summary>
 /// The cluster's one Gateway API entry point, served by Envoy Gateway. This is the contract for
-/// everything that is reachable from outside: an HTTPRoute in a routed namespace attaches with
-/// <c>parentRefs: [{name: platform, namespace: gateway, sectionName: https}]</c>.
+/// everything that is reachable from outside: an HTTPRoute for a host attaches with
+/// <c>parentRefs: [{name: platform, namespace: gateway, sectionName: <see cref="HttpsListenerFor"/>(host)}]</c>.
 /// </summary>
 public static class ClusterGateway
 {
@@ -35,39 +38,52 @@ public static class ClusterGateway
     public const string HttpsRedirectRoute = "https-redirect";
 
     /// <summary>
-    /// The listeners routes attach to. Locally there is usually no certificate, so plain http takes
-    /// routes too; elsewhere http only redirects to https.
+    /// The https listener of one host: it terminates TLS for that host name only and takes routes
+    /// only from the namespace that owns the host (<see cref="GatewayHosts"/>), so no other
+    /// namespace can claim it. Named by a hash of the host, since a listener name cannot hold dots.
     /// </summary>
+    public static string HttpsListenerFor(string host) =>
+        $"{HttpsListener}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(host.ToLowerInvariant())))[..HostHashDigits]}";
+
+    private const int HostHashDigits = 12;
+
     /// <summary>
-    /// The parentRef a route uses: the https listener, or on local (no certificate) the http one.
+    /// The parentRef of a route for <paramref name="host"/>: that host's https listener, or on a tier
+    /// that serves plain http (a laptop, usually without a certificate) the http one.
     /// </summary>
-    public static OrderedDictionary<string, object?> ParentRef(Tier tier) => Map(
+    public static OrderedDictionary<string, object?> ParentRef(Tier tier, string host) => Map(
         ("name", Name),
         ("namespace", Namespace),
-        ("sectionName", tier == Tier.Local ? HttpListener : HttpsListener));
+        ("sectionName", TierProfile.For(tier).ServesPlainHttp ? HttpListener : HttpsListenerFor(host)));
 
-    public static IReadOnlyList<string> RouteListeners(Tier tier) => tier == Tier.Local ? [HttpListener, HttpsListener] : [HttpsListener];
-
-    public static IReadOnlyList<KubernetesObject> Render(Tier tier)
+    public static IReadOnlyList<KubernetesObject> Render(DeliveryConfig config, Tier tier)
     {
+        var plainHttp = TierProfile.For(tier).ServesPlainHttp;
+        var listeners = new List<object?>
+        {
+            // Outside plain-http tiers only the redirect below attaches here.
+            Map(("name", HttpListener), ("protocol", "HTTP"), ("port", 80), ("allowedRoutes", plainHttp ? FromRoutedNamespaces() : FromGatewayNamespace())),
+        };
+        foreach (var claim in GatewayHosts.Of(config).DistinctBy(c => c.Host, StringComparer.OrdinalIgnoreCase))
+        {
+            listeners.Add(Map(("name", HttpsListenerFor(claim.Host)), ("protocol", "HTTPS"), ("port", 443), ("hostname", claim.Host),
+                ("tls", Map(("mode", "Terminate"), ("certificateRefs", List(Map(("kind", "Secret"), ("name", TlsSecretName)))))),
+                ("allowedRoutes", FromNamespace(claim.Namespace))));
+        }
         var objects = new List<KubernetesObject>
         {
             Manifest.Object("gateway.networking.k8s.io/v1", "GatewayClass", ClassName, null, Labels(ClassName),
                 ("spec", Map(("controllerName", ControllerName)))),
             Manifest.Object("gateway.networking.k8s.io/v1", "Gateway", Name, Namespace, Labels(Name),
-                ("spec", Map(
-                    ("gatewayClassName", ClassName),
-                    ("listeners", List(
-                        Map(("name", HttpListener), ("protocol", "HTTP"), ("port", 80),
-                            ("allowedRoutes", RouteListeners(tier).Contains(HttpListener) ? FromRoutedNamespaces() : FromGatewayNamespace())),
-                        Map(("name", HttpsListener), ("protocol", "HTTPS"), ("port", 443),
-                            ("tls", Map(("mode", "Terminate"), ("certificateRefs", List(Map(("kind", "Secret"), ("name", TlsSecretName)))))),
-                            ("allowedRoutes", FromRoutedNamespaces()))))))),
+                ("spec", Map(("gatewayClassName", ClassName), ("listeners", listeners)))),
         };
-        if (!RouteListeners(tier).Contains(HttpListener))
+        if (!plainHttp)
             objects.Add(HttpsRedirect());
         return objects;
     }
+
+    private static OrderedDictionary<string, object?> FromNamespace(string @namespace) =>
+        Map(("namespaces", Map(("from", "Selector"), ("selector", Map(("matchLabels", Map(("kubernetes.io/metadata.name", @namespace))))))));
 
     private static OrderedDictionary<string, object?> FromRoutedNamespaces() =>
         Map(("namespaces", Map(("from", "Selector"), ("selector", Map(("matchLabels", Map((RoutesLabel, RoutesLabelValue))))))));

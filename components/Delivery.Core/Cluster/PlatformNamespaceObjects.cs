@@ -1,4 +1,5 @@
 using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
 using Delivery.Core.Release;
 
 namespace Delivery.Core.Cluster;
@@ -10,6 +11,23 @@ public static class PlatformNamespaceObjects
     public static readonly IReadOnlyList<string> All =
         [PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Registry, PlatformNamespaces.Ci, PlatformNamespaces.CiControl,
          PlatformNamespaces.Monitoring, PlatformNamespaces.MonitoringAgents];
+
+    /// <summary>
+    /// The namespaces this config runs something in, in render order: the registry's only for an
+    /// in-cluster registry (the local one runs in Docker, an external one elsewhere), CI's two only
+    /// with runners, monitoring's two only with monitoring on. An unused namespace would be an
+    /// empty place with quotas, policies and bindings nobody needs.
+    /// </summary>
+    public static IReadOnlyList<string> InUse(DeliveryConfig config) =>
+    [
+        .. All.Where(@namespace => @namespace switch
+        {
+            PlatformNamespaces.Registry => config.Registry.Mode == RegistryConfig.InCluster,
+            PlatformNamespaces.Ci or PlatformNamespaces.CiControl => config.Ci.Mode != CiConfig.None,
+            PlatformNamespaces.Monitoring or PlatformNamespaces.MonitoringAgents => config.Monitoring.Enabled,
+            _ => true,
+        }),
+    ];
 
     /// <summary>The namespaces whose HTTPRoutes the platform Gateway accepts: apps, the registry and Grafana.</summary>
     public static readonly IReadOnlyList<string> Routed = [PlatformNamespaces.Apps, PlatformNamespaces.Registry, PlatformNamespaces.Monitoring];

@@ -3,25 +3,48 @@ using Delivery.Core.Validation;
 
 namespace Delivery.Core.Cluster;
 
-/// <summary>CPU (in cores) and memory (in bytes) of requests and limits, summed and scaled exactly.</summary>
+/// <summary>
+/// CPU (in cores) and memory (in bytes) of requests and limits, summed and scaled exactly up to
+/// <see cref="MaxQuantity"/>, and capped there: no input makes a sum wrap negative or overflow.
+/// </summary>
 public sealed record PodResources(decimal CpuRequest, decimal MemoryRequest, decimal CpuLimit, decimal MemoryLimit)
 {
     public static readonly PodResources None = new(0, 0, 0, 0);
 
+    /// <summary>
+    /// A Kubernetes quantity's largest amount: its int64 (2^63-1). Sums are capped here and so are
+    /// the rendered millicores and mebibytes; a budget this large already means "no limit".
+    /// </summary>
+    public const decimal MaxQuantity = long.MaxValue;
+
     public static PodResources Parse(string cpuRequest, string memoryRequest, string cpuLimit, string memoryLimit) =>
         new(Quantities.Require(cpuRequest), Quantities.Require(memoryRequest), Quantities.Require(cpuLimit), Quantities.Require(memoryLimit));
 
-    public PodResources Times(decimal factor) => new(CpuRequest * factor, MemoryRequest * factor, CpuLimit * factor, MemoryLimit * factor);
+    /// <summary>Scaled by a factor ≥ 0, capped at <see cref="MaxQuantity"/>.</summary>
+    public PodResources Times(decimal factor) =>
+        new(Scaled(CpuRequest, factor), Scaled(MemoryRequest, factor), Scaled(CpuLimit, factor), Scaled(MemoryLimit, factor));
 
+    /// <summary>Summed, capped at <see cref="MaxQuantity"/> (two capped amounts cannot overflow a decimal).</summary>
     public PodResources Plus(PodResources other) =>
-        new(CpuRequest + other.CpuRequest, MemoryRequest + other.MemoryRequest, CpuLimit + other.CpuLimit, MemoryLimit + other.MemoryLimit);
+        new(Summed(CpuRequest, other.CpuRequest), Summed(MemoryRequest, other.MemoryRequest), Summed(CpuLimit, other.CpuLimit), Summed(MemoryLimit, other.MemoryLimit));
 
     public PodResources Max(PodResources other) =>
         new(Math.Max(CpuRequest, other.CpuRequest), Math.Max(MemoryRequest, other.MemoryRequest), Math.Max(CpuLimit, other.CpuLimit), Math.Max(MemoryLimit, other.MemoryLimit));
 
-    /// <summary>Whole millicores, rounded up so a budget never comes out smaller than its sum.</summary>
-    public static string Cpu(decimal cores) => $"{Math.Ceiling(cores * 1000).ToString(CultureInfo.InvariantCulture)}m";
+    /// <summary>Whole millicores, rounded up so a budget never comes out smaller than its sum; at most <see cref="MaxQuantity"/> millicores.</summary>
+    public static string Cpu(decimal cores) =>
+        $"{Math.Min(Math.Ceiling(Capped(cores) * 1000), MaxQuantity).ToString(CultureInfo.InvariantCulture)}m";
 
-    /// <summary>Whole mebibytes, rounded up.</summary>
-    public static string Memory(decimal bytes) => $"{Math.Ceiling(bytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture)}Mi";
+    /// <summary>Whole mebibytes, rounded up; at most <see cref="MaxQuantity"/> bytes.</summary>
+    public static string Memory(decimal bytes) =>
+        $"{Math.Min(Math.Ceiling(Capped(bytes) / Mebibyte), Math.Floor(MaxQuantity / Mebibyte)).ToString(CultureInfo.InvariantCulture)}Mi";
+
+    private const decimal Mebibyte = 1024 * 1024;
+
+    private static decimal Capped(decimal amount) => Math.Min(amount, MaxQuantity);
+
+    private static decimal Scaled(decimal amount, decimal factor) =>
+        factor > 0 && Capped(amount) > MaxQuantity / factor ? MaxQuantity : Capped(amount) * factor;
+
+    private static decimal Summed(decimal a, decimal b) => Capped(Capped(a) + Capped(b));
 }

@@ -9,7 +9,10 @@ namespace Delivery.Core.Cluster;
 
 /// <summary>
 /// A ResourceQuota and a LimitRange for the namespaces whose size the config decides: apps (the
-/// apps' slots) and ci (the runners). Quotas are computed from the config, never fixed numbers.
+/// apps' slots), ci (the runners, where there are any) and registry (the in-cluster registry).
+/// gateway and monitoring have none: most of their containers are sized by their charts, not by
+/// this code, so a computed quota could be wrong and would stall the Gateway or the alerts on the
+/// day they are needed (see docs/SECURITY.md). Quotas are computed from the config, never fixed numbers.
 /// </summary>
 public static class ResourceBudgets
 {
@@ -21,6 +24,12 @@ public static class ResourceBudgets
 
     public const string QuotaName = "platform-budget";
     public const string LimitRangeName = "container-defaults";
+
+    /// <summary>
+    /// Pods the registry namespace runs at most: the registry (one replica, replaced with
+    /// <c>Recreate</c>, so never two) and one garbage-collection job (<c>concurrencyPolicy: Forbid</c>).
+    /// </summary>
+    public const int RegistryPods = 2;
 
     /// <summary>Pods the CI namespace runs besides the jobs: ARC's controller and listener, or GitLab's runner manager.</summary>
     public static int CiSystemPods(CiConfig ci) => ci.Mode switch
@@ -56,32 +65,34 @@ public static class ResourceBudgets
     /// </summary>
     public static PodResources CiPod(Tier tier)
     {
-        var job = Ci.RunnerResources.JobSize(tier);
+        var job = TierProfile.For(tier).RunnerJob;
         return PodResources.Parse(job.CpuRequest, job.MemoryRequest, job.CpuLimit, job.MemoryLimit);
     }
 
-    /// <summary>The tier's default app container size (the same defaults the config starts from).</summary>
+    /// <summary>The tier's default app container size (<see cref="TierProfile.AppContainer"/>, as the binder's defaults).</summary>
     public static PodResources TierAppDefaults(Tier tier)
     {
-        const string probe = "default";
-        var defaults = TierDefaults.For(tier, [probe]);
-        string Value(string key) => defaults[$"apps:{probe}:resources:{key}"];
-        return PodResources.Parse(Value("cpuRequest"), Value("memoryRequest"), Value("cpuLimit"), Value("memoryLimit"));
+        var size = TierProfile.For(tier).AppContainer;
+        return PodResources.Parse(size.CpuRequest, size.MemoryRequest, size.CpuLimit, size.MemoryLimit);
     }
 
     /// <summary>
     /// Both slots of every app at full size (a release can fill the idle slot at any time), the live
     /// slot at its autoscaling ceiling; one container per pod.
     /// </summary>
-    public static (int Pods, PodResources Resources) AppsSteadyState(DeliveryConfig config)
+    /// <remarks>
+    /// Counted in long and checked: validation bounds replicas (<c>Validation.Bounds</c>), but
+    /// even int.MaxValue pods per slot of every app cannot wrap; resources cap at <see cref="PodResources.MaxQuantity"/>.
+    /// </remarks>
+    public static (long Pods, PodResources Resources) AppsSteadyState(DeliveryConfig config)
     {
-        var pods = 0;
+        long pods = 0;
         var total = PodResources.None;
         foreach (var app in config.Apps.Values)
         {
-            var slotPods = Math.Max(app.Replicas, app.Autoscaling.MaxReplicas);
+            long slotPods = Math.Max(0, Math.Max(app.Replicas, app.Autoscaling.MaxReplicas));
             var resources = PodResources.Parse(app.Resources.CpuRequest, app.Resources.MemoryRequest, app.Resources.CpuLimit, app.Resources.MemoryLimit);
-            pods += 2 * slotPods;
+            pods = checked(pods + 2 * slotPods);
             total = total.Plus(resources.Times(2 * slotPods));
         }
         return (pods, total);
@@ -96,21 +107,32 @@ public static class ResourceBudgets
             .Aggregate(appDefaults, (max, next) => max.Max(next));
 
         var ciPod = CiPod(tier);
-        var ciPods = CiJobs(config.Ci) * CiPodsPerJob(config.Ci) + CiSystemPods(config.Ci);
-        var ciContainers = CiJobs(config.Ci) * CiContainersPerJob + CiSystemPods(config.Ci);
+        long ciJobs = Math.Max(0, CiJobs(config.Ci));
+        var ciPods = checked(ciJobs * CiPodsPerJob(config.Ci) + CiSystemPods(config.Ci));
+        var ciContainers = checked(ciJobs * CiContainersPerJob + CiSystemPods(config.Ci));
 
-        return
+        List<KubernetesObject> budgets =
         [
             Quota(PlatformNamespaces.Apps, Scaled(appPods), appTotal.Times(Headroom)),
             Limits(PlatformNamespaces.Apps, appDefaults, largestApp),
-            Quota(PlatformNamespaces.Ci, Scaled(ciPods), ciPod.Times(ciContainers).Times(Headroom)),
-            Limits(PlatformNamespaces.Ci, ciPod, ciPod),
         ];
+        if (PlatformNamespaceObjects.InUse(config).Contains(PlatformNamespaces.Ci))
+        {
+            budgets.Add(Quota(PlatformNamespaces.Ci, Scaled(ciPods), ciPod.Times(ciContainers).Times(Headroom)));
+            budgets.Add(Limits(PlatformNamespaces.Ci, ciPod, ciPod));
+        }
+        if (PlatformNamespaceObjects.InUse(config).Contains(PlatformNamespaces.Registry))
+        {
+            var registryPod = Registry.RegistryResources.Size(tier);
+            budgets.Add(Quota(PlatformNamespaces.Registry, RegistryPods, registryPod.Times(RegistryPods)));
+            budgets.Add(Limits(PlatformNamespaces.Registry, registryPod, registryPod));
+        }
+        return budgets;
     }
 
-    private static int Scaled(int pods) => (int)Math.Ceiling(pods * Headroom);
+    private static long Scaled(long pods) => (long)Math.Ceiling(pods * Headroom);
 
-    private static KubernetesObject Quota(string @namespace, int pods, PodResources total) =>
+    private static KubernetesObject Quota(string @namespace, long pods, PodResources total) =>
         Manifest.Object("v1", "ResourceQuota", QuotaName, @namespace, StandardLabels.Shared(QuotaName, ClusterBaseline.Component),
             ("spec", Map(("hard", Map(
                 ("pods", pods.ToString(CultureInfo.InvariantCulture)),

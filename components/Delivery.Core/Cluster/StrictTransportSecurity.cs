@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Model;
 using static Delivery.Core.Kubernetes.Manifest;
 
@@ -14,7 +15,7 @@ public static class StrictTransportSecurity
 
     /// <summary>The route rule's filters: the header outside local, none on local.</summary>
     public static List<object?>? Filters(Tier tier) =>
-        tier == Tier.Local
+        TierProfile.For(tier).ServesPlainHttp
             ? null
             : List(Map(("type", "ResponseHeaderModifier"), ("responseHeaderModifier", Map(("set", List(Map(("name", Header), ("value", Value))))))));
 }

@@ -162,7 +162,10 @@ internal static class ConfigSchema
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         var (valid, expected) = underlying switch
         {
-            _ when underlying == typeof(int) => (int.TryParse(entry.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _), "a whole number"),
+            _ when underlying == typeof(int) => (int.TryParse(entry.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+                // A whole number past an int is named as such, not as "not a number".
+                System.Numerics.BigInteger.TryParse(entry.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+                    ? string.Create(CultureInfo.InvariantCulture, $"a whole number between {int.MinValue} and {int.MaxValue}") : "a whole number"),
             _ when underlying == typeof(double) => (double.TryParse(entry.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number), "a number"),
             _ when underlying == typeof(bool) => (bool.TryParse(entry.Value, out _), "true or false"),
             _ => (true, ""),

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Delivery.Core.Model;
 
@@ -8,12 +9,26 @@ namespace Delivery.Core.Configuration;
 /// object of <c>"project:key"</c> → string (structured values as JSON text), and
 /// <c>PULUMI_CONFIG_SECRET_KEYS</c>, a JSON array of the keys that hold secrets. The engine marks
 /// a whole top-level key secret when any value inside it is, so secrecy is known per top-level key.
+/// Each top-level value gets the stack file's limits (<see cref="StackFileText"/>), checked on the
+/// JSON reader's flat tokens before any tree is built, and reported on the key.
 /// </summary>
 public static class EngineConfigReader
 {
     public const string ConfigVariable = "PULUMI_CONFIG";
     public const string SecretKeysVariable = "PULUMI_CONFIG_SECRET_KEYS";
     private const string Origin = "the stack's Pulumi config";
+
+    /// <summary>
+    /// How deep a top-level key's value may nest: a stack file's own map and its config: map are 2
+    /// of its <see cref="StackFileText.MaxDepth"/> levels, so what a stack file may hold passes here too.
+    /// </summary>
+    public const int MaxValueDepth = StackFileText.MaxDepth - 2;
+
+    /// <summary>
+    /// The engine's JSON is only read here (the depth is judged on <see cref="Shape"/>), so its own
+    /// depth limit (64 by default) must not turn deep junk into "not valid JSON".
+    /// </summary>
+    private static readonly JsonDocumentOptions Unlimited = new() { MaxDepth = int.MaxValue };
 
     public static StackConfig Read(IReadOnlyDictionary<string, string> environment, string stackName)
     {
@@ -31,6 +46,11 @@ public static class EngineConfigReader
                 var secrecy = secretKeys.Contains(property.Name) ? SecretState.Secret : SecretState.Plaintext;
                 var text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
                 var first = collector.Entries.Count;
+                if (TooLarge(ConfigPath.Root(topLevel), text) is { } tooLarge)
+                {
+                    collector.Problem(tooLarge);
+                    continue;
+                }
                 Flatten(ConfigPath.Root(topLevel), StructuredOrScalar(text), text, secrecy, collector);
                 // The engine marks the whole top-level key secret; if no value in it is a secret
                 // setting, the secret is one the model would pass on in plain text.
@@ -62,7 +82,7 @@ public static class EngineConfigReader
             return null;
         try
         {
-            return JsonDocument.Parse(json).RootElement;
+            return JsonDocument.Parse(json, Unlimited).RootElement;
         }
         catch (JsonException e)
         {
@@ -73,11 +93,68 @@ public static class EngineConfigReader
         }
     }
 
+    /// <summary>
+    /// A value a stack file could not hold either: more than <see cref="StackFileText.MaxCharacters"/>,
+    /// nested deeper than <see cref="MaxValueDepth"/>, or more than <see cref="StackFileText.MaxValues"/> values.
+    /// </summary>
+    private static ConfigProblem? TooLarge(ConfigPath key, string text)
+    {
+        var fix = $"set its settings one at a time (pulumi config set --path {key}.<setting> <value>), not as one structured value.";
+        if (text.Length > StackFileText.MaxCharacters)
+        {
+            return ConfigProblem.Error(key, null,
+                $"is {text.Length} characters long, more than a stack file's {StackFileText.MaxCharacters / 1024 / 1024} MiB; config, not data (from {Origin}).", fix);
+        }
+        if (Shape(text) is not var (depth, values))
+            return null;
+        if (depth > MaxValueDepth)
+        {
+            return ConfigProblem.Error(key, null,
+                $"nests maps and lists more than {MaxValueDepth} levels deep; a stack file holds at most {StackFileText.MaxDepth}, its own map and config: included (from {Origin}).", fix);
+        }
+        return values > StackFileText.MaxValues
+            ? ConfigProblem.Error(key, null, $"holds more than {StackFileText.MaxValues} values; config, not data (from {Origin}).", fix)
+            : null;
+    }
+
+    /// <summary>
+    /// How deep an object or list value nests and how many keys and scalars it holds, counted on the
+    /// reader's flat tokens (no tree, no recursion, no depth limit); null when it is not JSON.
+    /// </summary>
+    private static (int Depth, long Values)? Shape(string text)
+    {
+        if (!IsStructured(text))
+            return null;
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text), new JsonReaderOptions { MaxDepth = int.MaxValue });
+        var depth = 0;
+        long values = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    depth = Math.Max(depth, reader.CurrentDepth + 1);
+                else if (reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
+                    values++;
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        return (depth, values);
+    }
+
+    private static bool IsStructured(string text)
+    {
+        var trimmed = text.TrimStart();
+        return trimmed.StartsWith('{') || trimmed.StartsWith('[');
+    }
+
     /// <summary>Object and list values arrive as JSON text; anything else is a plain string.</summary>
     private static JsonElement? StructuredOrScalar(string text)
     {
-        var trimmed = text.TrimStart();
-        if (!trimmed.StartsWith('{') && !trimmed.StartsWith('['))
+        if (!IsStructured(text))
             return null;
         try
         {

@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
@@ -19,7 +20,7 @@ public static class GrafanaRoute
             ? null
             : Manifest.Object("gateway.networking.k8s.io/v1", "HTTPRoute", Name, PlatformNamespaces.Monitoring, StandardLabels.Shared("grafana", "route"),
                 ("spec", Map(
-                    ("parentRefs", List(ClusterGateway.ParentRef(tier))),
+                    ("parentRefs", List(ClusterGateway.ParentRef(tier, monitoring.GrafanaHost))),
                     ("hostnames", List(monitoring.GrafanaHost)),
                     ("rules", List(Map(
                         ("filters", StrictTransportSecurity.Filters(tier)),
@@ -27,5 +28,5 @@ public static class GrafanaRoute
 
     /// <summary>The URL Grafana is reached on; empty without a host.</summary>
     public static string Url(MonitoringConfig monitoring, Tier tier) =>
-        monitoring.GrafanaHost.Length == 0 ? "" : $"{(tier == Tier.Local ? "http" : "https")}://{monitoring.GrafanaHost}";
+        monitoring.GrafanaHost.Length == 0 ? "" : $"{(TierProfile.For(tier).ServesPlainHttp ? "http" : "https")}://{monitoring.GrafanaHost}";
 }

@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using System.Globalization;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
@@ -120,10 +121,10 @@ public static class MonitoringCharts
                 ("auth.anonymous", Map(("enabled", false))),
                 ("users", Map(("allow_sign_up", false), ("allow_org_create", false))),
                 ("security", Map(
-                    ("cookie_secure", tier != Tier.Local),
+                    ("cookie_secure", !TierProfile.For(tier).ServesPlainHttp),
                     ("cookie_samesite", "lax"),
                     ("disable_gravatar", true),
-                    ("strict_transport_security", tier != Tier.Local))))),
+                    ("strict_transport_security", !TierProfile.For(tier).ServesPlainHttp))))),
             ("additionalDataSources", GrafanaDatasources.Additional()));
     }
 
@@ -227,5 +228,6 @@ public static class MonitoringCharts
         return mebibytes.ToString(CultureInfo.InvariantCulture) + "MB";
     }
 
-    private static string Hours(int days) => (days * 24).ToString(CultureInfo.InvariantCulture) + "h";
+    /// <summary>In long: validation bounds the days (<c>Validation.Bounds.RetentionDays</c>), and no int of days wraps.</summary>
+    private static string Hours(int days) => (days * 24L).ToString(CultureInfo.InvariantCulture) + "h";
 }

@@ -1,3 +1,5 @@
+using Delivery.Core.Configuration;
+using Delivery.Core.Kubernetes;
 using System.Globalization;
 using Delivery.Core.Model;
 using static Delivery.Core.Kubernetes.Manifest;
@@ -13,16 +15,8 @@ public static class MonitoringResources
 {
     public static OrderedDictionary<string, object?> For(Tier tier, int baseCpuMillis, int baseMemoryMi)
     {
-        var scale = tier switch
-        {
-            Tier.Local => 1,
-            Tier.Dev => 2,
-            Tier.Staging => 4,
-            _ => 8,
-        };
-        return Map(
-            ("requests", Map(("cpu", Millis(baseCpuMillis * scale)), ("memory", Mebibytes(baseMemoryMi * scale)))),
-            ("limits", Map(("memory", Mebibytes(2 * baseMemoryMi * scale)))));
+        var scale = TierProfile.For(tier).MonitoringScale;
+        return PodDefaults.Resources(Millis(baseCpuMillis * scale), Mebibytes(baseMemoryMi * scale), cpuLimit: null, Mebibytes(2 * baseMemoryMi * scale));
     }
 
     private static string Millis(int value) => value.ToString(CultureInfo.InvariantCulture) + "m";

@@ -1,3 +1,4 @@
+using Delivery.Core.Kubernetes;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Registry;
@@ -23,18 +24,9 @@ public static class RegistryPod
     public const string DataVolume = "data";
     public const string TmpVolume = "tmp";
 
-    public static OrderedDictionary<string, object?> PodSecurity() => Map(
-        ("runAsNonRoot", true),
-        ("runAsUser", UserId),
-        ("runAsGroup", UserId),
-        ("fsGroup", UserId),
-        ("seccompProfile", Map(("type", "RuntimeDefault"))));
+    public static OrderedDictionary<string, object?> PodSecurity() => PodDefaults.RestrictedPod(UserId, UserId, UserId);
 
-    public static OrderedDictionary<string, object?> ContainerSecurity() => Map(
-        ("allowPrivilegeEscalation", false),
-        ("readOnlyRootFilesystem", true),
-        ("runAsNonRoot", true),
-        ("capabilities", Map(("drop", List("ALL")))));
+    public static OrderedDictionary<string, object?> ContainerSecurity() => PodDefaults.RestrictedContainer(readOnlyRootFilesystem: true);
 
     public static OrderedDictionary<string, object?> Mount(string volume, string path, bool readOnly = false) =>
         Map(("name", volume), ("mountPath", path), ("readOnly", readOnly ? true : null));

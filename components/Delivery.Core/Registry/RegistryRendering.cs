@@ -66,7 +66,7 @@ public static class RegistryRendering
     private static KubernetesObject Route(RegistryConfig registry, Tier tier) =>
         Manifest.Object("gateway.networking.k8s.io/v1", "HTTPRoute", ServiceName, PlatformNamespaces.Registry, Labels(ServiceName),
             ("spec", Map(
-                ("parentRefs", List(Cluster.ClusterGateway.ParentRef(tier))),
+                ("parentRefs", List(Cluster.ClusterGateway.ParentRef(tier, registry.Host))),
                 ("hostnames", List(registry.Host)),
                 ("rules", List(Map(
                     ("matches", List(Map(("path", Map(("type", "PathPrefix"), ("value", "/")))))),

@@ -1,22 +1,18 @@
+using Delivery.Core.Cluster;
+using Delivery.Core.Configuration;
 using Delivery.Core.Model;
-using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Registry;
 
-/// <summary>Requests and limits of the registry container by tier: pushes of large layers need memory headroom.</summary>
+/// <summary>Requests and limits of the registry container, by tier (<see cref="TierProfile.RegistryContainer"/>): pushes of large layers need memory headroom.</summary>
 public static class RegistryResources
 {
-    public static OrderedDictionary<string, object?> For(Tier tier)
+    public static OrderedDictionary<string, object?> For(Tier tier) => TierProfile.For(tier).RegistryContainer.Resources();
+
+    /// <summary>The same size as numbers, for the registry namespace's quota.</summary>
+    public static PodResources Size(Tier tier)
     {
-        var (cpuRequest, memoryRequest, cpuLimit, memoryLimit) = tier switch
-        {
-            Tier.Local => ("50m", "64Mi", "500m", "256Mi"),
-            Tier.Dev => ("100m", "128Mi", "500m", "512Mi"),
-            Tier.Staging => ("200m", "256Mi", "1", "1Gi"),
-            _ => ("250m", "512Mi", "2", "2Gi"),
-        };
-        return Map(
-            ("requests", Map(("cpu", cpuRequest), ("memory", memoryRequest))),
-            ("limits", Map(("cpu", cpuLimit), ("memory", memoryLimit))));
+        var size = TierProfile.For(tier).RegistryContainer;
+        return PodResources.Parse(size.CpuRequest, size.MemoryRequest, size.CpuLimit, size.MemoryLimit);
     }
 }

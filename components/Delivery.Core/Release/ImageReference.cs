@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Model;
 using Delivery.Core.Validation;
 
@@ -20,5 +21,5 @@ public static class ImageReference
     /// <c>IfNotPresent</c> any pod on a node could start a private image another pod pulled there.
     /// The version carries its digest in prod, so Always never changes what runs.
     /// </summary>
-    public static string PullPolicy(Tier tier) => tier == Tier.Prod ? "Always" : "IfNotPresent";
+    public static string PullPolicy(Tier tier) => TierProfile.For(tier).PullsOnEveryStart ? "Always" : "IfNotPresent";
 }

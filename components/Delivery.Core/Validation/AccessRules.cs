@@ -43,13 +43,13 @@ internal static partial class AccessRules
                 }
             }
         }
-        if (context.Tier == Tier.Prod && access.Admins.Count == 0)
+        if (context.Profile?.ExpectsAdminGroup == true && access.Admins.Count == 0)
         {
             problems.Add(ConfigProblem.Warning(root.Key("admins"), null,
                 "no group may administer prod through this stack; only the cluster's own admin credentials can.",
                 $"name the on-call administrators' group: pulumi config set --path '{root.Key("admins").Index(0)}' <group>."));
         }
-        if (context.Tier == Tier.Prod && access.DevelopersDeploy && access.Developers.Count > 0)
+        if (context.Profile?.DevelopersDeploy == false && access.DevelopersDeploy && access.Developers.Count > 0)
         {
             problems.Add(ConfigProblem.Warning(root.Key("developersDeploy"), "true",
                 "developers may change prod workloads, read its Secrets and exec into its pods, outside the release workflow.",

@@ -119,25 +119,32 @@ internal static class AppRules
     private static IEnumerable<ConfigProblem> Sizing(ConfigPath path, AppConfig app, ValidationContext context)
     {
         var replicas = path.Key("replicas");
-        var minimum = context.Tier == Tier.Prod ? 2 : 1;
+        var minimum = context.Profile?.MinimumAppReplicas ?? 1;
         if (app.Replicas < minimum)
         {
             yield return ConfigProblem.Error(replicas, Number(app.Replicas),
-                minimum == 2 ? "must be at least 2 in prod, so that one pod can fail or be evicted without an outage." : "must be at least 1.",
-                $"pulumi config set --path {replicas} {Math.Max(minimum, context.Tier == Tier.Prod ? 3 : 1)}.");
+                minimum > 1 ? $"must be at least {minimum} in {Tiers.Name(context.Tier!.Value)}, so that one pod can fail or be evicted without an outage." : "must be at least 1.",
+                $"pulumi config set --path {replicas} {Math.Max(minimum, context.Profile?.AppReplicas ?? 1)}.");
         }
-        if (app.IdleReplicas is { } idle && (idle < 0 || idle > app.Replicas))
+        if (Bounds.Above(replicas, app.Replicas, Bounds.Replicas, minimum, Bounds.ReplicasWhy("replicas")) is { } tooMany)
+            yield return tooMany;
+        var idleCeiling = Math.Min(app.Replicas, Bounds.Replicas);
+        if (app.IdleReplicas is { } idle && (idle < 0 || idle > idleCeiling))
         {
-            yield return ConfigProblem.Error(path.Key("idleReplicas"), Number(idle), $"must be between 0 and replicas ({app.Replicas}).",
+            yield return ConfigProblem.Error(path.Key("idleReplicas"), Number(idle),
+                app.Replicas <= Bounds.Replicas ? $"must be between 0 and replicas ({app.Replicas})." : $"must be between 0 and replicas, at most {Bounds.Replicas}.",
                 $"pulumi config set --path {path.Key("idleReplicas")} 0 (after the rollback window), or remove it for full replicas.");
         }
         var autoscaling = path.Key("autoscaling");
+        var maxReplicas = autoscaling.Key("maxReplicas");
         if (app.Autoscaling.MaxReplicas != 0 && app.Autoscaling.MaxReplicas < app.Replicas)
         {
-            yield return ConfigProblem.Error(autoscaling.Key("maxReplicas"), Number(app.Autoscaling.MaxReplicas),
+            yield return ConfigProblem.Error(maxReplicas, Number(app.Autoscaling.MaxReplicas),
                 $"must be 0 (no autoscaling) or at least replicas ({app.Replicas}).",
-                $"pulumi config set --path {autoscaling.Key("maxReplicas")} {app.Replicas * 2}.");
+                $"pulumi config set --path {maxReplicas} {Math.Min(2L * app.Replicas, Bounds.Replicas)}.");
         }
+        if (Bounds.Above(maxReplicas, app.Autoscaling.MaxReplicas, Bounds.Replicas, Math.Clamp(app.Replicas, 1, Bounds.Replicas), Bounds.ReplicasWhy("maxReplicas")) is { } tooHigh)
+            yield return tooHigh;
         if (app.Autoscaling.CpuUtilization is < 1 or > 100)
         {
             yield return ConfigProblem.Error(autoscaling.Key("cpuUtilization"), Number(app.Autoscaling.CpuUtilization),

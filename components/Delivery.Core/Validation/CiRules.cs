@@ -79,9 +79,14 @@ internal static class CiRules
         {
             yield return ConfigProblem.Error(root.Key("maxRunners"), Number(github.MaxRunners),
                 $"must be at least 1 and at least minRunners ({github.MinRunners}).",
-                $"pulumi config set --path {root.Key("maxRunners")} {Math.Max(1, github.MinRunners)}.");
+                $"pulumi config set --path {root.Key("maxRunners")} {Math.Clamp(github.MinRunners, 1, Bounds.CiJobs)}.");
         }
-        if (context.Tier != Tier.Local && IsOrgWide(github.ConfigUrl) && github.RunnerGroup.Length == 0)
+        foreach (var (key, value, lowest) in new[] { ("minRunners", github.MinRunners, 0), ("maxRunners", github.MaxRunners, 1) })
+        {
+            if (Bounds.Above(root.Key(key), value, Bounds.CiJobs, lowest, Bounds.CiJobsWhy) is { } tooMany)
+                yield return tooMany;
+        }
+        if (context.Profile?.RequiresRunnerGroup == true && IsOrgWide(github.ConfigUrl) && github.RunnerGroup.Length == 0)
         {
             yield return ConfigProblem.Error(root.Key("runnerGroup"), null,
                 $"the runners register org-wide ({github.ConfigUrl}), so every repository of the organization could run jobs on them, with the registry push credentials they mount.",
@@ -111,6 +116,8 @@ internal static class CiRules
             yield return ConfigProblem.Error(root.Key("concurrency"), Number(gitlab.Concurrency), "must be at least 1.",
                 $"pulumi config set --path {root.Key("concurrency")} 4.");
         }
+        if (Bounds.Above(root.Key("concurrency"), gitlab.Concurrency, Bounds.CiJobs, 1, Bounds.CiJobsWhy) is { } tooMany)
+            yield return tooMany;
     }
 
     private static string? Shown(string value) => value.Length == 0 ? null : value;

@@ -20,7 +20,7 @@ internal static partial class ClusterRules
 
         if (cluster.Mode == ClusterConfig.K3sDocker)
         {
-            if (context.Tier is not (null or Tier.Local) && !cluster.AllowK3sOutsideLocal)
+            if (context.Profile?.AllowsDockerCluster == false && !cluster.AllowK3sOutsideLocal)
             {
                 yield return ConfigProblem.Error(mode, cluster.Mode,
                     $"a k3s cluster in a local Docker container is meant for the local tier, not {config.Environment}.",

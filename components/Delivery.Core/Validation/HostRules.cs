@@ -1,3 +1,4 @@
+using Delivery.Core.Cluster;
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
 
@@ -13,7 +14,7 @@ internal static class HostRules
     public static IEnumerable<ConfigProblem> Check(DeliveryConfig config)
     {
         var firstClaim = new Dictionary<string, ConfigPath>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (path, host, example) in Claims(config))
+        foreach (var (path, host, _, example) in GatewayHosts.Of(config))
         {
             if (Names.IsIpAddress(host))
             {
@@ -26,15 +27,5 @@ internal static class HostRules
                     $"give each its own host name, or remove one: pulumi config rm --path {path}.");
             }
         }
-    }
-
-    private static IEnumerable<(ConfigPath Path, string Host, string Example)> Claims(DeliveryConfig config)
-    {
-        if (config.Registry.Mode == RegistryConfig.InCluster && config.Registry.Host.Length > 0)
-            yield return (ConfigPath.Root("registry").Key("host"), config.Registry.Host, "registry");
-        if (config.Monitoring.Enabled && config.Monitoring.GrafanaHost.Length > 0)
-            yield return (ConfigPath.Root("monitoring").Key("grafanaHost"), config.Monitoring.GrafanaHost, "grafana");
-        foreach (var (name, app) in config.Apps.OrderBy(a => a.Key, StringComparer.Ordinal).Where(a => a.Value.Host.Length > 0))
-            yield return (ConfigPath.Root("apps").Key(name).Key("host"), app.Host, name);
     }
 }

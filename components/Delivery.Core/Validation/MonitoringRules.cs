@@ -17,6 +17,8 @@ internal static class MonitoringRules
             yield return ConfigProblem.Error(root.Key("retentionDays"), monitoring.RetentionDays.ToString(CultureInfo.InvariantCulture),
                 "must be at least 1 day.", $"pulumi config set --path {root.Key("retentionDays")} 15.");
         }
+        if (Bounds.Above(root.Key("retentionDays"), monitoring.RetentionDays, Bounds.RetentionDays, 1, Bounds.RetentionWhy) is { } tooLong)
+            yield return tooLong;
         if (!Quantities.IsValid(monitoring.StorageSize))
         {
             yield return ConfigProblem.Error(root.Key("storageSize"), monitoring.StorageSize, "is not a storage size.",
@@ -36,7 +38,7 @@ internal static class MonitoringRules
             ("info", monitoring.Receivers.Info), ("tracker", monitoring.Receivers.Tracker),
         })
         {
-            var requiredWhy = tier == "critical" && context.Tier == Tier.Prod ? "in prod, so that critical alerts page someone" : null;
+            var requiredWhy = tier == "critical" && context.Profile?.RequiresOnCallReceiver == true ? $"in {Tiers.Name(context.Tier!.Value)}, so that critical alerts page someone" : null;
             foreach (var problem in ReceiverRules.Check(receivers.Key(tier), receiver, context, requiredWhy))
                 yield return problem;
         }

@@ -44,7 +44,7 @@ internal static partial class ReceiverRules
                 : SecretRules.Optional(secretPath, secret, context);
         foreach (var problem in secretChecks)
             yield return problem;
-        if (kind.Secret == ReceiverKinds.WebhookUrl && secret.HasKnownValue && !Urls.IsWebUrl(secret.Reveal(), allowHttp: context.Tier == Tier.Local))
+        if (kind.Secret == ReceiverKinds.WebhookUrl && secret.HasKnownValue && !Urls.IsWebUrl(secret.Reveal(), allowHttp: context.Profile?.ServesPlainHttp == true))
         {
             yield return ConfigProblem.Error(secretPath, null, "is not an https URL (the value is not shown: it is a secret).",
                 $"pulumi config set --secret --path {secretPath} https://<receiver>.");

@@ -14,4 +14,6 @@ public static class Tiers
         "prod" => Tier.Prod,
         _ => null,
     };
+
+    public static string Name(Tier tier) => Names[(int)tier];
 }

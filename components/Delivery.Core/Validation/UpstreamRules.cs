@@ -5,8 +5,10 @@ namespace Delivery.Core.Validation;
 /// <summary>
 /// The promotion ladder across stacks, which one stack's config cannot show: each upstream names a
 /// stack that exists, and following upstreams never comes back (dev ↔ staging would let nothing in).
-/// Checked where every stack is known (deliver check over stacks/); under Pulumi an upstream that
-/// was never deployed already stops the program, having no releaseState output.
+/// Checked only where every stack is known (deliver check over stacks/, which both release
+/// pipelines run before any deploy). Under Pulumi the program sees one stack: an upstream that was
+/// never deployed stops it, having no releaseState output; one that names no stack fails in the
+/// engine's read of the StackReference (Pulumi's "unknown stack"); a cycle it cannot see.
 /// </summary>
 public static class UpstreamRules
 {

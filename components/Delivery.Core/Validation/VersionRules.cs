@@ -19,15 +19,15 @@ internal static class VersionRules
         }
         if (Versions.IsImmutable(version))
         {
-            if (context.Tier is Tier.Staging or Tier.Prod && !Versions.HasDigest(version))
+            if (context.Profile?.RequiresDigests == true && !Versions.HasDigest(version))
             {
                 return ConfigProblem.Error(path, version,
-                    $"has no digest: in {context.StackName} ({(context.Tier == Tier.Prod ? "prod" : "staging")}) a version must name the exact image, since a tag can be pushed again.",
+                    $"has no digest: in {context.StackName} ({Tiers.Name(context.Tier!.Value)}) a version must name the exact image, since a tag can be pushed again.",
                     $"append the image's digest (docker buildx imagetools inspect <image>:{version}): pulumi config set --path {path} {version}@sha256:<64 hex digits>.");
             }
             return null;
         }
-        if (context.Tier == Tier.Local && Versions.IsDockerTag(version))
+        if (context.Profile?.AcceptsAnyTag == true && Versions.IsDockerTag(version))
             return null;
         if (Versions.IsMovingTag(version))
         {

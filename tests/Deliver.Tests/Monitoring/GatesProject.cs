@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 
 namespace Deliver.Tests.Monitoring;
@@ -48,20 +47,7 @@ internal sealed class GatesProject : IDisposable
         Commit(message);
     }
 
-    public string Git(params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        foreach (var (key, value) in Identity)
-            start.Environment[key] = value;
-        using var git = Process.Start(start)!;
-        var output = git.StandardOutput.ReadToEndAsync();
-        var error = git.StandardError.ReadToEnd();
-        git.WaitForExit();
-        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', args)}: {error}");
-        return output.Result;
-    }
+    public string Git(params string[] args) => TestRepository.Git(Root, Identity, args);
 
     /// <summary>A committer for the test repository (CI machines often have none configured).</summary>
     public static readonly IReadOnlyDictionary<string, string> Identity = new Dictionary<string, string>

@@ -49,7 +49,7 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
             chmod.WaitForExit();
         var calls = Path.Combine(_scratch, "pulumi-calls");
         var summary = Path.Combine(_scratch, "summary.md");
-        var start = new ProcessStartInfo("bash", [Path.Combine(ProjectCopy.RepositoryRoot(), ".ci", "release-stack"), GatesProject.Stack])
+        var start = new ProcessStartInfo("bash", [Path.Combine(TestRepository.Root(), ".ci", "release-stack"), GatesProject.Stack])
         {
             WorkingDirectory = project.Root,
             RedirectStandardOutput = true,

@@ -22,16 +22,42 @@ public sealed class GatewayTests
     }
 
     [Fact]
-    public void Https_terminates_tls_with_the_platform_certificate_and_takes_routes_from_the_labelled_namespaces()
+    public void Each_host_gets_its_own_https_listener_taking_routes_only_from_the_namespace_that_owns_it()
     {
-        var https = Listener(Render(Tier.Prod), "https");
+        var objects = Render(Tier.Prod);
+        var gateway = Single(objects, "Gateway", ClusterGateway.Namespace, ClusterGateway.Name);
+        var https = Items(Spec(gateway)["listeners"]).Select(Map).Where(l => (string)l["protocol"]! == "HTTPS").ToList();
 
-        Assert.Equal((443, "HTTPS"), ((int)https["port"]!, (string)https["protocol"]!));
-        Assert.Equal("Terminate", Map(https["tls"])["mode"]);
-        Assert.Equal("platform-tls", Map(Items(Map(https["tls"])["certificateRefs"]).Single())["name"]);
-        var namespaces = Map(Map(https["allowedRoutes"])["namespaces"]);
-        Assert.Equal("Selector", namespaces["from"]);
-        Assert.Equal(ClusterGateway.RoutesLabelValue, Map(Map(namespaces["selector"])["matchLabels"])[ClusterGateway.RoutesLabel]);
+        // Every claimed host (registry, Grafana, apps with a host) has a listener, in the claims' order.
+        Assert.Equal(GatewayHosts.Of(Dev()).Select(c => c.Host), https.Select(l => (string)l["hostname"]!));
+        foreach (var claim in GatewayHosts.Of(Dev()))
+        {
+            var listener = Listener(objects, ClusterGateway.HttpsListenerFor(claim.Host));
+            Assert.Equal((443, claim.Host), ((int)listener["port"]!, (string)listener["hostname"]!));
+            Assert.Equal("Terminate", Map(listener["tls"])["mode"]);
+            Assert.Equal("platform-tls", Map(Items(Map(listener["tls"])["certificateRefs"]).Single())["name"]);
+            var namespaces = Map(Map(listener["allowedRoutes"])["namespaces"]);
+            Assert.Equal("Selector", namespaces["from"]);
+            Assert.Equal(claim.Namespace, Map(Map(namespaces["selector"])["matchLabels"])["kubernetes.io/metadata.name"]);
+        }
+        Assert.Matches("^https-[0-9a-f]{12}$", ClusterGateway.HttpsListenerFor("shop.example.com"));
+    }
+
+    [Fact]
+    public void A_route_attaches_to_its_own_hosts_listener_and_no_listener_is_without_a_hostname()
+    {
+        var config = Dev();
+        var rendering = Delivery.Core.Platform.PlatformRenderer.Render(config, Tier.Prod);
+        var listeners = Items(Spec(Single(rendering.Objects, "Gateway", ClusterGateway.Namespace, ClusterGateway.Name))["listeners"]).Select(Map).ToList();
+
+        Assert.All(listeners.Where(l => (string)l["protocol"]! == "HTTPS"), l => Assert.True(l.ContainsKey("hostname")));
+        foreach (var route in rendering.Objects.Where(o => o.Kind == "HTTPRoute" && o.Namespace != ClusterGateway.Namespace))
+        {
+            var host = (string)Items(Spec(route)["hostnames"]).Single()!;
+            var parent = Map(Items(Spec(route)["parentRefs"]).Single());
+            Assert.Equal(ClusterGateway.HttpsListenerFor(host), parent["sectionName"]);
+            Assert.Equal(route.Namespace, GatewayHosts.Of(config).Single(c => c.Host == host).Namespace);
+        }
     }
 
     [Fact]
@@ -45,7 +71,6 @@ public sealed class GatewayTests
         Assert.Equal("Same", Map(Map(Listener(objects, "http")["allowedRoutes"])["namespaces"])["from"]);
         Assert.Equal((ClusterGateway.Name, ClusterGateway.HttpListener), ((string)parent["name"]!, (string)parent["sectionName"]!));
         Assert.Equal("https", Map(filter["requestRedirect"])["scheme"]);
-        Assert.Equal([ClusterGateway.HttpsListener], ClusterGateway.RouteListeners(Tier.Staging));
     }
 
     [Fact]
@@ -55,7 +80,6 @@ public sealed class GatewayTests
 
         Assert.Equal("Selector", Map(Map(Listener(objects, "http")["allowedRoutes"])["namespaces"])["from"]);
         Assert.DoesNotContain(objects, o => o.Kind == "HTTPRoute");
-        Assert.Equal([ClusterGateway.HttpListener, ClusterGateway.HttpsListener], ClusterGateway.RouteListeners(Tier.Local));
     }
 
     [Fact]

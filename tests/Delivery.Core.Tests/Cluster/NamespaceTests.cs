@@ -7,7 +7,7 @@ namespace Delivery.Core.Tests.Cluster;
 
 public sealed class NamespaceTests
 {
-    private static readonly IReadOnlyList<KubernetesObject> Objects = ClusterBaseline.Render(Dev(), Model.Tier.Dev).Objects;
+    private static readonly IReadOnlyList<KubernetesObject> Objects = ClusterBaseline.Render(DevWithRunners(), Model.Tier.Dev).Objects;
 
     [Theory]
     [InlineData(PlatformNamespaces.Apps, "restricted", "restricted", "restricted")]
@@ -56,5 +56,40 @@ public sealed class NamespaceTests
             Assert.Equal(StandardLabels.ManagedByValue, o.Labels[StandardLabels.ManagedBy]);
             Assert.Equal("delivery-platform", o.Labels[StandardLabels.PartOf]);
         });
+    }
+}
+
+/// <summary>Each stack gets only the namespaces it runs something in, and everything it renders lives in one of them.</summary>
+public sealed class NamespacesInUseTests
+{
+    [Theory]
+    [InlineData("local", new[] { PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Monitoring, PlatformNamespaces.MonitoringAgents })]
+    [InlineData("dev", new[] { PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Registry, PlatformNamespaces.Ci, PlatformNamespaces.CiControl, PlatformNamespaces.Monitoring, PlatformNamespaces.MonitoringAgents })]
+    [InlineData("staging", new[] { PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Ci, PlatformNamespaces.CiControl, PlatformNamespaces.Monitoring, PlatformNamespaces.MonitoringAgents })]
+    [InlineData("prod", new[] { PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Monitoring, PlatformNamespaces.MonitoringAgents })]
+    public void A_stack_renders_the_namespaces_it_uses_and_puts_every_object_chart_and_secret_in_one_of_them(string stack, string[] expected)
+    {
+        var (config, tier) = Stack(stack);
+        var rendering = Delivery.Core.Platform.PlatformRenderer.Render(config, tier);
+        var namespaces = rendering.Objects.Where(o => o.Kind == "Namespace").Select(o => o.Name).ToList();
+
+        Assert.Equal(expected, namespaces);
+        // kube-system is the cluster's own; nothing else may point at a namespace that does not exist.
+        var used = rendering.Objects.Select(o => o.Namespace)
+            .Concat(rendering.Charts.Select(c => c.Namespace))
+            .Concat(rendering.Components.SelectMany(c => c.Secrets).Select(s => s.Namespace))
+            .Where(ns => ns.Length > 0 && ns != BaselineNetworkPolicies.KubeSystem)
+            .Distinct();
+        Assert.All(used, ns => Assert.Contains(ns, namespaces));
+    }
+
+    [Fact]
+    public void Without_runners_or_with_an_external_registry_no_quota_policy_or_binding_is_left_for_their_namespaces()
+    {
+        var (config, tier) = Stack("prod");
+        var objects = ClusterBaseline.Render(config, tier).Objects;
+
+        Assert.DoesNotContain(objects, o => o.Namespace is PlatformNamespaces.Ci or PlatformNamespaces.CiControl or PlatformNamespaces.Registry);
+        Assert.Contains(objects, o => o is { Kind: "ResourceQuota", Namespace: PlatformNamespaces.Apps });
     }
 }

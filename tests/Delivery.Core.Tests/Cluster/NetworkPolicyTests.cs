@@ -7,7 +7,7 @@ namespace Delivery.Core.Tests.Cluster;
 public sealed class NetworkPolicyTests
 {
     private static readonly IReadOnlyList<KubernetesObject> Policies =
-        [.. ClusterBaseline.Render(Dev(("apps:web:port", "9090")), Model.Tier.Dev).Objects.Where(o => o.Kind == "NetworkPolicy")];
+        [.. ClusterBaseline.Render(DevWithRunners(("apps:web:port", "9090")), Model.Tier.Dev).Objects.Where(o => o.Kind == "NetworkPolicy")];
 
     private static IEnumerable<OrderedDictionary<string, object?>> Rules(KubernetesObject policy, string direction) =>
         Items(Spec(policy).GetValueOrDefault(direction) ?? new List<object?>()).Select(Map);
@@ -107,6 +107,11 @@ public sealed class NetworkPolicyTests
         Allow("monitoring", "egress", any, 10250, 9100, 443, 6443);
         Allow("monitoring-agents", "egress", ["monitoring"], 3100);
         Allow("monitoring-agents", "egress", any, 443, 6443);
+        // The release gates (CiReleaseGateAccess): CI queries Prometheus and Alertmanager and smoke-tests the apps.
+        Allow("ci", "egress", ["monitoring"], 9090, 9093);
+        Allow("monitoring", "ingress", ["ci"], 9090, 9093);
+        Allow("ci", "egress", ["apps"], 8080, 9090);
+        Allow("apps", "ingress", ["ci"], 8080, 9090);
 
         var actual = Flows();
 

@@ -1,6 +1,7 @@
 using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Registry;
 using Delivery.Core.Validation;
 using static Delivery.Core.Tests.Cluster.ClusterFixtures;
 
@@ -22,12 +23,11 @@ public sealed class ResourceBudgetTests
         Assert.Equal(Math.Ceiling((2 * 2 + 2 * 4) * 1.5m), Hard(config, Tier.Dev, PlatformNamespaces.Apps, "pods"));
     }
 
+    /// <summary>Every key of a ResourceQuota's hard limits the budgets set.</summary>
+    public static TheoryData<string> QuotaKeys() => ["pods", "requests.cpu", "requests.memory", "limits.cpu", "limits.memory"];
+
     [Theory]
-    [InlineData("pods")]
-    [InlineData("requests.cpu")]
-    [InlineData("requests.memory")]
-    [InlineData("limits.cpu")]
-    [InlineData("limits.memory")]
+    [MemberData(nameof(QuotaKeys))]
     public void The_apps_quota_grows_with_another_app_and_with_more_replicas(string key)
     {
         var two = Hard(Dev(), Tier.Dev, PlatformNamespaces.Apps, key);
@@ -50,23 +50,63 @@ public sealed class ResourceBudgetTests
     }
 
     [Fact]
-    public void The_ci_quota_follows_the_runner_ceiling_and_is_empty_without_runners()
+    public void The_ci_quota_follows_the_runner_ceiling_and_there_is_none_without_runners()
     {
         DeliveryConfig GitHub(int max) => Dev(("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"), ("ci:github:maxRunners", $"{max}"));
 
-        Assert.Equal(0, Hard(Dev(), Tier.Dev, PlatformNamespaces.Ci, "pods"));
+        Assert.DoesNotContain(ClusterBaseline.Render(Dev(), Tier.Dev).Objects, o => o.Namespace == PlatformNamespaces.Ci);
         // Every runner busy at once fits: a runner pod and a workflow pod per job, plus ARC's controller and listener.
         Assert.True(Hard(GitHub(3), Tier.Dev, PlatformNamespaces.Ci, "pods") >= 3 * 2 + 2);
         Assert.True(Hard(GitHub(3), Tier.Dev, PlatformNamespaces.Ci, "limits.cpu") >= (3 * 2 + 2) * ResourceBudgets.CiPod(Tier.Dev).CpuLimit);
         Assert.True(Hard(GitHub(6), Tier.Dev, PlatformNamespaces.Ci, "limits.cpu") > Hard(GitHub(3), Tier.Dev, PlatformNamespaces.Ci, "limits.cpu"));
     }
 
+    /// <summary>Validation refuses these values; past it, the arithmetic must still never wrap to a negative quantity or throw.</summary>
+    [Theory]
+    [MemberData(nameof(QuotaKeys))]
+    public void Quotas_never_overflow_to_a_negative_quantity_even_past_validation(string key)
+    {
+        var huge = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var apps = Dev(("apps:api:replicas", huge), ("apps:web:autoscaling:maxReplicas", huge), ("apps:api:resources:memoryLimit", "70000000000000000000000000000"));
+        var ci = Dev(("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"), ("ci:github:maxRunners", huge));
+
+        foreach (var (config, @namespace) in new[] { (apps, PlatformNamespaces.Apps), (ci, PlatformNamespaces.Ci) })
+        {
+            var hard = Hard(config, Tier.Dev, @namespace, key);
+            Assert.True(hard > 0, $"{@namespace} {key}: {hard}");
+            Assert.True(hard <= long.MaxValue, $"{@namespace} {key}: {hard} is past a Kubernetes quantity's int64");
+        }
+        if (key == "pods")
+        {
+            // Exact in long: two apps' both slots at int.MaxValue pods; 2 pods per runner plus ARC's 2; half again as headroom.
+            Assert.Equal(Math.Ceiling(4m * int.MaxValue * 1.5m), Hard(apps, Tier.Dev, PlatformNamespaces.Apps, key));
+            Assert.Equal(Math.Ceiling((2m * int.MaxValue + 2) * 1.5m), Hard(ci, Tier.Dev, PlatformNamespaces.Ci, key));
+        }
+    }
+
+    [Fact]
+    public void The_registry_quota_fits_the_registry_and_its_garbage_collector_exactly_and_only_in_cluster()
+    {
+        var objects = ClusterBaseline.Render(Dev(), Tier.Dev).Objects;
+        var registry = RegistryRendering.Render(Dev(), Tier.Dev).Objects;
+        // Every container in the namespace is ours and sized by RegistryResources: the Deployment's and the CronJob's.
+        var containers = registry.Where(o => o.Kind is "Deployment" or "CronJob").ToList();
+        Assert.Equal(2, containers.Count);
+
+        Assert.Equal(ResourceBudgets.RegistryPods, Hard(Dev(), Tier.Dev, PlatformNamespaces.Registry, "pods"));
+        Assert.Equal(2 * RegistryResources.Size(Tier.Dev).MemoryLimit, Hard(Dev(), Tier.Dev, PlatformNamespaces.Registry, "limits.memory"));
+        Assert.Equal(2 * RegistryResources.Size(Tier.Prod).CpuLimit, Hard(Dev(("environment", "prod")), Tier.Prod, PlatformNamespaces.Registry, "limits.cpu"));
+        Assert.Contains(objects, o => o is { Kind: "LimitRange", Namespace: PlatformNamespaces.Registry });
+        Assert.DoesNotContain(ClusterBaseline.Render(Local(), Tier.Local).Objects, o => o.Namespace == PlatformNamespaces.Registry);
+    }
+
     [Theory]
     [InlineData(PlatformNamespaces.Apps)]
     [InlineData(PlatformNamespaces.Ci)]
+    [InlineData(PlatformNamespaces.Registry)]
     public void Container_defaults_fit_under_the_per_container_ceiling(string @namespace)
     {
-        var config = Dev(("apps:api:resources:cpuLimit", "2"), ("apps:api:resources:memoryLimit", "1Gi"));
+        var config = DevWithRunners(("apps:api:resources:cpuLimit", "2"), ("apps:api:resources:memoryLimit", "1Gi"));
         var limits = Map(Items(At(Single(ClusterBaseline.Render(config, Tier.Dev).Objects, "LimitRange", @namespace, ResourceBudgets.LimitRangeName), "spec", "limits")).Single());
         decimal Value(string group, string resource) => Quantities.Parse((string)Map(limits[group])[resource]!)!.Value;
 

@@ -80,4 +80,69 @@ public sealed class EngineConfigReaderTests
         Assert.Equal("did you mean \"delivery-platform\"? Rename the key to delivery-platform:apps.", problem.Fix);
         Assert.Equal([("environment", "dev")], stack.Entries.Select(e => (e.Key, e.Value)));
     }
+
+    /// <summary>JSON of <paramref name="depth"/> nested maps, {"a":{"a":…1}}.</summary>
+    private static string Nested(int depth) => string.Concat(Enumerable.Repeat("{\"a\":", depth)) + "1" + new string('}', depth);
+
+    private static string AsEngineValue(string json) => System.Text.Json.JsonSerializer.Serialize(json);
+
+    [Theory]
+    [InlineData(31)]
+    [InlineData(65)]
+    [InlineData(100_000)]
+    public void A_value_nested_deeper_than_a_stack_file_may_is_one_error_on_its_key(int depth)
+    {
+        var stack = Read($$"""{"delivery-platform:apps":{{AsEngineValue(Nested(depth))}},"delivery-platform:environment":"dev"}""");
+
+        var problem = Assert.Single(stack.Problems);
+        Assert.Equal("delivery-platform:apps", problem.Key);
+        Assert.Null(problem.Value);
+        Assert.Equal("nests maps and lists more than 30 levels deep; a stack file holds at most 32, its own map and config: included (from the stack's Pulumi config).", problem.Message);
+        Assert.Equal("set its settings one at a time (pulumi config set --path delivery-platform:apps.<setting> <value>), not as one structured value.", problem.Fix);
+        Assert.Equal([("environment", "dev")], stack.Entries.Select(e => (e.Key, e.Value)));
+    }
+
+    [Fact]
+    public void A_deep_value_given_as_raw_json_rather_than_json_text_names_its_key_too()
+    {
+        var stack = Read($$"""{"delivery-platform:apps":{{Nested(5_000)}}}""");
+
+        Assert.Equal("delivery-platform:apps", Assert.Single(stack.Problems).Key);
+    }
+
+    [Theory]
+    [InlineData(30, false)]
+    [InlineData(31, true)]
+    public void The_engine_refuses_exactly_the_depths_the_stack_file_reader_refuses(int depth, bool refused)
+    {
+        var yaml = $"config:\n  delivery-platform:apps: {Nested(depth).Replace("\"", "", StringComparison.Ordinal).Replace(":", ": ", StringComparison.Ordinal)}\n";
+        var file = StackFileReader.Parse(yaml, "dev", "Pulumi.dev.yaml");
+        var engine = Read($$"""{"delivery-platform:apps":{{AsEngineValue(Nested(depth))}}}""");
+
+        Assert.Equal(refused, file.Problems.Any(p => p.Message.Contains("levels deep", StringComparison.Ordinal)));
+        Assert.Equal(refused, engine.Problems.Any(p => p.Message.Contains("levels deep", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_value_with_more_values_than_a_stack_file_may_hold_is_an_error_on_its_key()
+    {
+        var many = "{" + string.Join(",", Enumerable.Range(0, 50_001).Select(i => $"\"k{i}\":1")) + "}";
+
+        var problem = Assert.Single(Read($$"""{"delivery-platform:apps":{{AsEngineValue(many)}}}""").Problems);
+
+        Assert.Equal("delivery-platform:apps", problem.Key);
+        Assert.Equal("holds more than 100000 values; config, not data (from the stack's Pulumi config).", problem.Message);
+    }
+
+    [Fact]
+    public void A_value_larger_than_a_stack_file_may_be_is_an_error_on_its_key_without_the_value()
+    {
+        var huge = new string('x', StackFileText.MaxCharacters + 1);
+
+        var problem = Assert.Single(Read($$"""{"delivery-platform:freeze":"{{huge}}"}""").Problems);
+
+        Assert.Equal("delivery-platform:freeze", problem.Key);
+        Assert.Null(problem.Value);
+        Assert.StartsWith("is 16777217 characters long, more than a stack file's 16 MiB", problem.Message, StringComparison.Ordinal);
+    }
 }

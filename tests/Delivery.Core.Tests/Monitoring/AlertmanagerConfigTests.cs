@@ -86,7 +86,7 @@ public sealed class AlertmanagerConfigTests
         Assert.DoesNotContain(" url:", yaml);
         Assert.Contains($"url_file: /etc/alertmanager/secrets/{secret.Name}/{AlertmanagerConfig.OnCall}", yaml);
         Assert.Equal([AlertmanagerConfig.OnCall, AlertmanagerConfig.TeamChat, AlertmanagerConfig.Product], secret.Entries.Select(e => e.Key));
-        Assert.Equal(PagerUrl, Assert.IsType<Kubernetes.ConfigSecretSource>(secret.Entries[0].Source).Value.Reveal());
+        Assert.Equal(PagerUrl, Assert.IsType<Delivery.Core.Kubernetes.ConfigSecretSource>(secret.Entries[0].Source).Value.Reveal());
     }
 
     [Fact]

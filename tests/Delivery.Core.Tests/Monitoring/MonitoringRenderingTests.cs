@@ -76,6 +76,18 @@ public sealed class MonitoringRenderingTests
     }
 
     [Fact]
+    public void Retention_hours_never_wrap_even_past_validation()
+    {
+        // Validation stops this (monitoring.retentionDays is at most 106751); the hours must still not wrap negative.
+        var config = TestConfigs.Load(TestConfigs.ValidDev().With(("monitoring:retentionDays", "2147483647"))).Config;
+
+        var charts = MonitoringRendering.Render(config, Tier.Dev).Charts.ToDictionary(c => c.Chart);
+
+        Assert.Equal("51539607528h", At(charts["loki"].Values, "loki", "limits_config")["retention_period"]);
+        Assert.Equal("51539607528h", At(charts["tempo"].Values, "tempo")["retention"]);
+    }
+
+    [Fact]
     public void Prod_gets_more_resources_than_local()
     {
         var config = TestConfigs.Load(TestConfigs.ValidDev()).Config;

@@ -69,7 +69,7 @@ public sealed class RegistryRenderingTests
         Assert.Equal(["images.example.org"], (List<object?>)spec["hostnames"]!);
         Assert.Equal("platform", parent["name"]);
         Assert.Equal("gateway", parent["namespace"]);
-        Assert.Equal("https", parent["sectionName"]);
+        Assert.Equal(Delivery.Core.Cluster.ClusterGateway.HttpsListenerFor("images.example.org"), parent["sectionName"]);
         var backend = Map(Assert.Single((List<object?>)Map(Assert.Single((List<object?>)spec["rules"]!))["backendRefs"]!));
         Assert.Equal(RegistryRendering.ServiceName, backend["name"]);
         Assert.Equal(RegistryFileLayout.HttpPort, backend["port"]);

@@ -22,7 +22,7 @@ public sealed class PolicyScanTests
 
     private static List<(string Rule, string Object)> ReadAccepted()
     {
-        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestConfigs.RepositoryRoot(), "tools", "policy-check", "accepted.json")));
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestRepository.Root(), "tools", "policy-check", "accepted.json")));
         return json.RootElement.GetProperty("accepted").EnumerateArray()
             .Select(e => (e.GetProperty("rule").GetString()!, e.GetProperty("object").GetString()!))
             .ToList();

@@ -20,7 +20,7 @@ internal static class ExternalTool
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = standardInput is not null,
-            WorkingDirectory = workingDirectory ?? TestConfigs.RepositoryRoot(),
+            WorkingDirectory = workingDirectory ?? TestRepository.Root(),
         };
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);

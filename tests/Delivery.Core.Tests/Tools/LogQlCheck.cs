@@ -5,7 +5,7 @@ internal static class LogQlCheck
 {
     public static ExternalTool.Result Run(string ruleFile)
     {
-        var folder = Path.Combine(TestConfigs.RepositoryRoot(), "tools", "logql-check");
+        var folder = Path.Combine(TestRepository.Root(), "tools", "logql-check");
         if (!Directory.Exists(Path.Combine(folder, "node_modules")))
             throw new InvalidOperationException("tools/logql-check is not installed: run bash tools/test.sh (or npm ci --prefix tools/logql-check).");
         return ExternalTool.Run("node", [Path.Combine(folder, "check.mjs"), "-"], ruleFile);

@@ -15,7 +15,7 @@ internal static partial class PolicyCheck
 
     public static IReadOnlyList<Finding> Run(string yaml)
     {
-        var folder = Path.Combine(TestConfigs.RepositoryRoot(), "tools", "policy-check");
+        var folder = Path.Combine(TestRepository.Root(), "tools", "policy-check");
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "@monokle", "validation")))
             throw new InvalidOperationException("tools/policy-check is not installed: run npm ci --prefix tools/policy-check.");
         var result = ExternalTool.Run("node", [Path.Combine(folder, "check.mjs"), "-"], yaml, timeout: TimeSpan.FromMinutes(3));

@@ -17,7 +17,7 @@ public sealed class PulumiRestoreGapTests
         try
         {
             File.WriteAllText(file, log);
-            return ExternalTool.Run("bash", [Path.Combine(TestConfigs.RepositoryRoot(), "tools", "pulumi-restore-gap.sh"), file]);
+            return ExternalTool.Run("bash", [Path.Combine(TestRepository.Root(), "tools", "pulumi-restore-gap.sh"), file]);
         }
         finally
         {

@@ -7,8 +7,8 @@ internal static class SchemaCheck
 {
     public static void AssertValid(IEnumerable<KubernetesObject> objects)
     {
-        var script = Path.Combine(TestConfigs.RepositoryRoot(), "tools", "schema-check", "validate.mjs");
-        if (!Directory.Exists(Path.Combine(TestConfigs.RepositoryRoot(), "tools", "schema-check", "node_modules")))
+        var script = Path.Combine(TestRepository.Root(), "tools", "schema-check", "validate.mjs");
+        if (!Directory.Exists(Path.Combine(TestRepository.Root(), "tools", "schema-check", "node_modules")))
             throw new InvalidOperationException("tools/schema-check is not installed: run bash tools/test.sh (or npm ci --prefix tools/schema-check).");
         var result = ExternalTool.Run("node", [script, "-"], YamlWriter.WriteAll(objects));
         Assert.True(result.ExitCode == 0, $"schema-check failed:\n{result.All}");

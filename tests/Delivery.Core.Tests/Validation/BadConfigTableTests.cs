@@ -28,6 +28,7 @@ public sealed class BadConfigTableTests
         new("misspelt key", [("apps:api:helthPath", "/h")], P + "apps.api.helthPath", "unknown key (from test)."),
         new("misspelt top-level key", [("registy:mode", "docker")], P + "registy", "unknown key (from test)."),
         new("number expected", [("apps:api:replicas", "three")], P + "apps.api.replicas", "must be a whole number (from test)."),
+        new("whole number past an int", [("apps:api:replicas", "99999999999")], P + "apps.api.replicas", "must be a whole number between -2147483648 and 2147483647 (from test)."),
         new("single value where a map is expected", [("monitoring:receivers", "pager")], P + "monitoring.receivers", "expects a map of keys, but test gives a single value."),
         new("list given a key", [("apps:api:callers:first", "web")], P + "apps.api.callers.first", "delivery-platform:apps.api.callers is a list, so it has no key \"first\" (from test)."),
         new("app name not DNS-1035", [("apps:2fast:image", "shop/fast"), ("apps:2fast:blue", "1.0.0"), ("apps:2fast:live", "blue")], P + "apps.2fast",
@@ -227,7 +228,25 @@ public sealed class BadConfigTableTests
         new("scan severity twice", [("release:scanSeverity", "CRITICAL,CRITICAL")], P + "release.scanSeverity", "names a severity twice."),
         new("scan severity without critical", [("release:scanSeverity", "HIGH")], P + "release.scanSeverity",
             "must include CRITICAL: a release scan that lets critical findings through gates nothing."),
+        new("replicas above the bound", [("apps:api:replicas", "2000000000")], P + "apps.api.replicas", ReplicasWhy("replicas")),
+        new("autoscaling ceiling above the bound", [("apps:api:autoscaling:maxReplicas", "50001")], P + "apps.api.autoscaling.maxReplicas", ReplicasWhy("maxReplicas")),
+        new("idle replicas above the bound", [("apps:api:replicas", "60000"), ("apps:api:idleReplicas", "55000")], P + "apps.api.idleReplicas",
+            "must be between 0 and replicas, at most 50000."),
+        new("github min runners above the bound", [("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"), ("ci:github:minRunners", "50001"), ("ci:github:maxRunners", "50001")], P + "ci.github.minRunners", CiJobsWhy,
+            new() { ["cluster:kubeconfig"] = "k", ["ci:github:token"] = "t" }),
+        new("github max runners above the bound", [("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"), ("ci:github:maxRunners", "2147483647")], P + "ci.github.maxRunners", CiJobsWhy,
+            new() { ["cluster:kubeconfig"] = "k", ["ci:github:token"] = "t" }),
+        new("gitlab concurrency above the bound", [("ci:mode", "gitlab"), ("ci:gitlab:url", "https://gitlab.com"), ("ci:gitlab:concurrency", "1000000")], P + "ci.gitlab.concurrency",
+            CiJobsWhy, new() { ["cluster:kubeconfig"] = "k", ["ci:gitlab:runnerToken"] = "glrt-x" }),
+        new("retention above a Go duration", [("monitoring:retentionDays", "106752")], P + "monitoring.retentionDays",
+            "is above 106751: Prometheus, Loki and Tempo read retention as a Go duration, which holds at most 2562047h (about 292 years)."),
     ];
+
+    private static string ReplicasWhy(string key) =>
+        $"is above 50000: the apps quota holds both slots with half again as headroom (3 × {key}), and Kubernetes' largest supported cluster holds 150000 pods.";
+
+    private const string CiJobsWhy =
+        "is above 50000: the ci quota holds each job's pods with half again as headroom (3 pods per ARC job), and Kubernetes' largest supported cluster holds 150000 pods.";
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -257,6 +276,34 @@ public sealed class BadConfigTableTests
     [Fact]
     public void The_valid_base_config_has_no_problem() =>
         Assert.Empty(TestConfigs.Load(TestConfigs.ValidDev()).Problems);
+
+    [Fact]
+    public void Every_bound_is_reported_at_once_with_a_fix_in_range()
+    {
+        var loaded = TestConfigs.Load(TestConfigs.ValidDev().With(
+                ("apps:api:replicas", "2000000000"), ("apps:web:autoscaling:maxReplicas", "2147483647"), ("monitoring:retentionDays", "2147483647"),
+                ("ci:mode", "gitlab"), ("ci:gitlab:url", "https://gitlab.com"), ("ci:gitlab:concurrency", "99999999")),
+            new Dictionary<string, string> { ["cluster:kubeconfig"] = "k", ["ci:gitlab:runnerToken"] = "glrt-x" });
+
+        var bounds = loaded.Errors.Where(p => p.Message.StartsWith("is above ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            [P + "apps.api.replicas", P + "apps.web.autoscaling.maxReplicas", P + "ci.gitlab.concurrency", P + "monitoring.retentionDays"],
+            bounds.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Contains(bounds, p => p.Value == "2000000000" && p.Fix == "pulumi config set --path delivery-platform:apps.api.replicas <1–50000>.");
+        Assert.Contains(bounds, p => p.Value == "2147483647" && p.Fix == "pulumi config set --path delivery-platform:monitoring.retentionDays <1–106751>.");
+    }
+
+    [Fact]
+    public void The_fix_for_a_max_below_a_huge_min_stays_in_range()
+    {
+        var loaded = TestConfigs.Load(TestConfigs.ValidDev().With(
+                ("apps:api:replicas", "2000000000"), ("apps:api:autoscaling:maxReplicas", "3"),
+                ("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"), ("ci:github:minRunners", "2000000000"), ("ci:github:maxRunners", "3")),
+            new Dictionary<string, string> { ["cluster:kubeconfig"] = "k", ["ci:github:token"] = "t" });
+
+        Assert.Contains(loaded.Errors, p => p.Fix == "pulumi config set --path delivery-platform:apps.api.autoscaling.maxReplicas 50000.");
+        Assert.Contains(loaded.Errors, p => p.Fix == "pulumi config set --path delivery-platform:ci.github.maxRunners 50000.");
+    }
 
     [Fact]
     public void Every_problem_is_reported_at_once()

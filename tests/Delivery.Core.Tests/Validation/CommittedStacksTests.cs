@@ -40,7 +40,7 @@ public sealed class CommittedStacksTests
     [Fact]
     public void The_project_name_matches_pulumi_yaml()
     {
-        var pulumiYaml = File.ReadAllLines(Path.Combine(TestConfigs.RepositoryRoot(), "Pulumi.yaml"));
+        var pulumiYaml = File.ReadAllLines(Path.Combine(TestRepository.Root(), "Pulumi.yaml"));
 
         Assert.Contains($"name: {DeliveryProject.Name}", pulumiYaml);
         Assert.Contains("main: infra/", pulumiYaml);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Delivery.Core.Configuration;
 
@@ -16,13 +15,7 @@ internal sealed class GitRepository : IDisposable
     public string Root { get; }
 
     /// <summary>The committed staging stack file of this project: a realistic start.</summary>
-    public static string StagingStack()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Pulumi.yaml")))
-            directory = directory.Parent;
-        return File.ReadAllText(Path.Combine(directory!.FullName, "stacks", "Pulumi.staging.yaml"));
-    }
+    public static string StagingStack() => File.ReadAllText(Path.Combine(TestRepository.Root(), "stacks", "Pulumi.staging.yaml"));
 
     public string Read(string path) => File.ReadAllText(Path.Combine(Root, path));
 
@@ -41,42 +34,11 @@ internal sealed class GitRepository : IDisposable
         Write(path, StackFileEditor.Set(Read(path), key, value));
     }
 
-    public string Commit(string author, string time, string message)
-    {
-        Git(Environment(author, time), "add", "-A");
-        Git(Environment(author, time), "commit", "-q", "-m", message);
-        return Git("rev-parse", "HEAD").Trim();
-    }
+    public string Commit(string author, string time, string message) => TestRepository.CommitAll(Root, author, time, message);
 
-    public string Git(params string[] args) => Git(new Dictionary<string, string>(), args);
+    public string Git(params string[] args) => Git(TestRepository.Identity("Test", "2026-01-01T00:00:00Z"), args);
 
-    public string Git(IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        foreach (var (name, value) in Environment("Test", "2026-01-01T00:00:00Z").Concat(environment).GroupBy(p => p.Key).Select(g => g.Last()))
-            start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)}: {error}");
-        return output;
-    }
-
-    /// <summary>Author and committer both, so the commit's time is exactly <paramref name="time"/>.</summary>
-    public static Dictionary<string, string> Environment(string author, string time) => new()
-    {
-        ["GIT_AUTHOR_NAME"] = author,
-        ["GIT_AUTHOR_EMAIL"] = $"{author.ToLowerInvariant()}@example.com",
-        ["GIT_COMMITTER_NAME"] = author,
-        ["GIT_COMMITTER_EMAIL"] = $"{author.ToLowerInvariant()}@example.com",
-        ["GIT_AUTHOR_DATE"] = time,
-        ["GIT_COMMITTER_DATE"] = time,
-    };
+    public string Git(IReadOnlyDictionary<string, string> identity, params string[] args) => TestRepository.Git(Root, identity, args);
 
     public static DateTimeOffset At(string time) => DateTimeOffset.Parse(time, CultureInfo.InvariantCulture);
 

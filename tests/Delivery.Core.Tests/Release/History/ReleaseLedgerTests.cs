@@ -39,7 +39,7 @@ public sealed class ReleaseLedgerTests
         repo.Git("checkout", "-q", "main");
         repo.Write("README.md", "unrelated\n");
         repo.Commit("Ana", "2026-01-03T16:00:00Z", "unrelated change on main");
-        repo.Git(GitRepository.Environment("Ed", "2026-01-04T08:00:00Z"), "merge", "-q", "--no-ff", "-m", "merge freeze", "freeze");
+        repo.Git(TestRepository.Identity("Ed", "2026-01-04T08:00:00Z"), "merge", "-q", "--no-ff", "-m", "merge freeze", "freeze");
         commits["merge"] = repo.Git("rev-parse", "HEAD").Trim();
 
         repo.Set(File, "freeze.enabled", "false");

@@ -1,7 +1,7 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Tests.Tools;
 
-namespace Delivery.Core.Tests.Manifests;
+namespace Delivery.Core.Tests.Kubernetes;
 
 public sealed class YamlWriterTests
 {

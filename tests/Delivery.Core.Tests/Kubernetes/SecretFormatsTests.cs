@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Delivery.Core.Kubernetes;
 
-namespace Delivery.Core.Tests.Manifests;
+namespace Delivery.Core.Tests.Kubernetes;
 
 public sealed class SecretFormatsTests
 {
