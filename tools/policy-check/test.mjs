@@ -163,3 +163,10 @@ test(".ci/release-scan --all scans every stack into its own folder and fails if 
   assert.match(all.read(".release-scan/dev/summary.md"), /IaC scan passed/);
   assert.match(all.read(".release-scan/bad/summary.md"), /IaC scan failed/);
 });
+
+test("the embedded templates are found under the names the core renders them with", async () => {
+  const { JOB_TEMPLATE_CONFIG_MAP, SCALE_SET_RELEASE } = await import("./scan-render.mjs");
+  const runners = readFileSync(new URL("../../components/Delivery.Core/Ci/GitHubRunners.cs", import.meta.url), "utf8");
+  assert.match(runners, new RegExp(`JobTemplateConfigMap = "${JOB_TEMPLATE_CONFIG_MAP}";`));
+  assert.match(runners, new RegExp(`ScaleSetRelease = "${SCALE_SET_RELEASE}";`));
+});
