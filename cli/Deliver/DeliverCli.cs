@@ -76,9 +76,16 @@ internal static class DeliverCli
 
         var (verify, gate, staged) = GateCommands(terminal, Workspace, requiredStack, app);
 
+        var changedAgainst = new Option<string?>("--changed-against") { Description = "Only the images this up would make live or stage against the deployed state (a git revision of the stack file, or a file)." };
+        var severity = new Option<bool>("--severity") { Description = "Print the Trivy severities the stack's image scan fails on (release.scanSeverity) instead." };
+        var imagesJson = new Option<bool>("--json") { Description = "JSON: the stack, its scan severities and each image (app, slot, version, reference)." };
+        var images = new Command("images", "The full image references (registry/repository:tag@digest) the stack runs, one a line, for the release's image scan.") { requiredStack, changedAgainst, severity, imagesJson };
+        images.SetAction(parsed => Guard(terminal, () => ImagesCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(changedAgainst),
+            parsed.GetValue(severity), parsed.GetValue(imagesJson))));
+
         var command = new RootCommand("deliver: check, render, diff and release Delivery Platform stacks, offline.")
         {
-            root, check, render, diff, status, promote, canary, @switch, rollback, abort, history, bench, verify, gate, staged,
+            root, check, render, diff, status, promote, canary, @switch, rollback, abort, history, bench, verify, gate, staged, images,
         };
         var parsed = command.Parse(args);
         if (parsed.Errors.Count > 0)

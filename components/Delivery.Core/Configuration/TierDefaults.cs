@@ -36,6 +36,7 @@ public static class TierDefaults
             ["verify:window"] = VerifyWindow,
             ["verify:bakeTime"] = profile.VerifyBakeTime,
             ["verify:latencyRegressionPercent"] = Text(LatencyRegressionPercent),
+            ["release:scanSeverity"] = profile.ScanSeverity,
         };
         foreach (var app in appNames)
         {

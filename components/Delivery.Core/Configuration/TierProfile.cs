@@ -69,6 +69,9 @@ public sealed record TierProfile
     public required int VerifyMinRequests { get; init; }
     public required string VerifyBakeTime { get; init; }
 
+    /// <summary>The Trivy severities that fail a release's image scan (<c>release.scanSeverity</c>): critical only while developing, high too from staging on.</summary>
+    public required string ScanSeverity { get; init; }
+
     // Access and protection
     /// <summary>Developers may deploy by hand; prod changes only through the release workflow.</summary>
     public required bool DevelopersDeploy { get; init; }
@@ -99,7 +102,7 @@ public sealed record TierProfile
         RunnerJob = new("100m", "256Mi", "1", "1Gi"), RunnerController = SmallController, RunnerWorkVolume = "2Gi",
         RetentionDays = 1, MonitoringStorage = "2Gi", MonitoringScale = 1, ErrorRateTarget = 0.01, LatencyP95Ms = 500,
         RequiresOnCallReceiver = false, LogAlerts = new(false, 10, 0, "10m"),
-        VerifyMinRequests = 20, VerifyBakeTime = "1m",
+        VerifyMinRequests = 20, VerifyBakeTime = "1m", ScanSeverity = "CRITICAL",
         DevelopersDeploy = true, ExpectsAdminGroup = false, Protect = false, ServesPlainHttp = true,
     };
 
@@ -125,7 +128,7 @@ public sealed record TierProfile
         RunnerJob = LargeRunnerJob, RunnerController = LargeController, RunnerWorkVolume = "10Gi",
         RetentionDays = 15, MonitoringStorage = "20Gi", MonitoringScale = 4, ErrorRateTarget = 0.005, LatencyP95Ms = 400,
         LogAlerts = new(true, 5, 0, "10m"),
-        VerifyMinRequests = 100, VerifyBakeTime = "5m",
+        VerifyMinRequests = 100, VerifyBakeTime = "5m", ScanSeverity = "HIGH,CRITICAL",
     };
 
     public static readonly TierProfile Prod = Staging with

@@ -20,6 +20,8 @@ public sealed class DeliveryConfig
 
     public VerifyConfig Verify { get; set; } = new();
 
+    public ReleaseConfig Release { get; set; } = new();
+
     public ClusterConfig Cluster { get; set; } = new();
 
     public RegistryConfig Registry { get; set; } = new();

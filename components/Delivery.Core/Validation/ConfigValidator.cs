@@ -16,6 +16,7 @@ public static class ConfigValidator
         .. AppRules.Check(config, context),
         .. AccessRules.Check(config.Access, context),
         .. VerifyRules.Check(ConfigPath.Root("verify"), config.Verify),
+        .. ScanRules.Check(config.Release),
         .. HostRules.Check(config),
     ];
 }

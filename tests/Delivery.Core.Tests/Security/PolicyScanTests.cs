@@ -14,40 +14,19 @@ public sealed class PolicyScanTests
     public static TheoryData<string> Stacks() => ["local", "dev", "staging", "prod"];
 
     /// <summary>
-    /// The accepted warnings, as (rule, object) with <c>*</c> for any one name or namespace; the reason for each is in
-    /// docs/SECURITY.md under the same rule id.
+    /// The accepted warnings, as (rule, object) with <c>*</c> for any one name or namespace, from
+    /// tools/policy-check/accepted.json (the one list; the release workflow's scan reads it too); the
+    /// reason for each is there and in docs/SECURITY.md under the same rule id.
     /// </summary>
-    private static readonly string[] JobTemplates = ["Pod/ci/github-job-template", "Pod/ci/github-release-job-template"];
-    private static readonly string[] RunnerTemplates = ["Pod/ci/github-runner-template", "Pod/ci/github-release-runner-template"];
+    public static readonly IReadOnlyList<(string Rule, string Object)> Accepted = ReadAccepted();
 
-    public static readonly IReadOnlyList<(string Rule, string Object)> Accepted =
-    [
-        // Network policies select pods the charts and controllers create, which are not rendered objects.
-        ("LNK001 resource-links/no-missing-links", "NetworkPolicy/*/*"),
-        // Kaniko runs as root in the job pod and unpacks into its root filesystem (ci enforces baseline).
-        // The job's image is the workflow's; $job is the hook's placeholder for it. Both runner sets alike.
-        .. JobTemplates.SelectMany(pod => new[]
-        {
-            ("PSS203 pod-security-standards/running-as-non-root", pod), ("PSS206 pod-security-standards/capabilities-strict", pod),
-            ("KBP102 practices/no-writable-fs", pod), ("KBP104 practices/no-low-user-id", pod), ("KBP105 practices/no-low-group-id", pod),
-            ("KBP116 practices/image-tagged", pod),
-        }),
-        // The runner image's user is 1001 and it writes its home and work directories; the runner
-        // drives job pods through the API, with the hook's required permissions.
-        .. RunnerTemplates.SelectMany(pod => new[]
-        {
-            ("KBP102 practices/no-writable-fs", pod), ("KBP104 practices/no-low-user-id", pod), ("KBP105 practices/no-low-group-id", pod),
-            ("KBP106 practices/no-automount-service-account-token", pod),
-        }),
-        ("KBP107 practices/no-pod-create", "Role/ci/github-runner"),
-        ("KBP108 practices/no-pod-execute", "Role/ci/github-runner"),
-        ("KBP107 practices/no-pod-create", "Role/ci/gitlab-runner"),
-        ("KBP108 practices/no-pod-execute", "Role/ci/gitlab-runner"),
-        // People's groups are bound to Kubernetes' built-in cluster-admin, edit and view roles, which every cluster has.
-        ("LNK001 resource-links/no-missing-links", "ClusterRoleBinding/-/delivery-platform-admins"),
-        ("LNK001 resource-links/no-missing-links", "RoleBinding/*/delivery-platform-developers"),
-        ("LNK001 resource-links/no-missing-links", "RoleBinding/*/delivery-platform-viewers"),
-    ];
+    private static List<(string Rule, string Object)> ReadAccepted()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestRepository.Root(), "tools", "policy-check", "accepted.json")));
+        return json.RootElement.GetProperty("accepted").EnumerateArray()
+            .Select(e => (e.GetProperty("rule").GetString()!, e.GetProperty("object").GetString()!))
+            .ToList();
+    }
 
     private static PlatformRendering Render(string stack)
     {

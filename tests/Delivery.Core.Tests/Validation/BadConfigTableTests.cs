@@ -221,6 +221,13 @@ public sealed class BadConfigTableTests
         new("negative latency regression", [("apps:web:verify:latencyRegressionPercent", "-5")], P + "apps.web.verify.latencyRegressionPercent",
             "is how far (in percent) the candidate's p95 may exceed the live slot's and must be 0–1000."),
         new("misspelt verify key", [("verify:minRequest", "10")], P + "verify.minRequest", "unknown key (from test)."),
+        new("scan severity not a Trivy severity", [("release:scanSeverity", "HIGH,critical")], P + "release.scanSeverity",
+            "must be Trivy severities separated by commas, from UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL (upper case); \"critical\" is not one."),
+        new("scan severity empty", [("release:scanSeverity", "")], P + "release.scanSeverity",
+            "must be Trivy severities separated by commas, from UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL (upper case); an empty one is not one."),
+        new("scan severity twice", [("release:scanSeverity", "CRITICAL,CRITICAL")], P + "release.scanSeverity", "names a severity twice."),
+        new("scan severity without critical", [("release:scanSeverity", "HIGH")], P + "release.scanSeverity",
+            "must include CRITICAL: a release scan that lets critical findings through gates nothing."),
         new("replicas above the bound", [("apps:api:replicas", "2000000000")], P + "apps.api.replicas", ReplicasWhy("replicas")),
         new("autoscaling ceiling above the bound", [("apps:api:autoscaling:maxReplicas", "50001")], P + "apps.api.autoscaling.maxReplicas", ReplicasWhy("maxReplicas")),
         new("idle replicas above the bound", [("apps:api:replicas", "60000"), ("apps:api:idleReplicas", "55000")], P + "apps.api.idleReplicas",
@@ -254,6 +261,8 @@ public sealed class BadConfigTableTests
     [InlineData("apps:web:live", "bleu", "did you mean \"blue\"? pulumi config set --path delivery-platform:apps.web.live blue.")]
     [InlineData("apps:api:host", "10.1.2.3", "pulumi config set --path delivery-platform:apps.api.host api.<your domain>.")]
     [InlineData("apps:web:host", "api.example.com", "give each its own host name, or remove one: pulumi config rm --path delivery-platform:apps.web.host.")]
+    [InlineData("release:scanSeverity", "HIGH", "pulumi config set --path delivery-platform:release.scanSeverity HIGH,CRITICAL.")]
+    [InlineData("release:scanSeverity", "High", "pulumi config set --path delivery-platform:release.scanSeverity HIGH,CRITICAL.")]
     public void The_fix_names_the_key_and_what_to_set(string key, string value, string fix)
     {
         var loaded = TestConfigs.Load(TestConfigs.ValidDev().With((key, value)));

@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// The release gate's IaC scan: check.mjs over a `deliver render --stack S --out DIR` folder, judged
+// against the accepted warnings (accepted.json, the one list; the C# PolicyScanTests read it too).
+// The scanner sees what PolicyScanTests give it: every rendered object (DIR/*.yaml), a stand-in for
+// each Secret the Pulumi shell creates (DIR/secrets/, name and type only, so references resolve), and
+// the pod templates written inside the ARC job ConfigMaps and the runner scale sets' chart values
+// (DIR/charts/arc-runners.yaml, arc-release-runners.yaml), each as a Pod.
+// Usage: node scan-render.mjs DIR [--markdown]     Exit 0: no error; 1: errors (or no object); 2: bad usage.
+import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { parse, parseAllDocuments } from "yaml";
+import { check, toResources } from "./check.mjs";
+
+/**
+ * The names ScanInput.cs uses, by the core's names: the job template ConfigMaps
+ * (GitHubRunners.JobTemplateConfigMap, ReleaseJobTemplateConfigMap) and the scale set releases
+ * (ScaleSetRelease, ReleaseScaleSetRelease) of the default and the release runners.
+ */
+export const JOB_TEMPLATES = { "github-runner-job-template": "github-job-template", "github-release-job-template": "github-release-job-template" };
+export const RUNNER_TEMPLATES = { "arc-runners": "github-runner-template", "arc-release-runners": "github-release-runner-template" };
+
+export function accepted() {
+  return JSON.parse(readFileSync(join(import.meta.dirname, "accepted.json"), "utf8")).accepted;
+}
+
+/** `*` stands for any one name or namespace, as in PolicyScanTests.Matches. */
+export function isAccepted(finding, list = accepted()) {
+  return list.some((a) => a.rule === finding.rule && new RegExp(`^${a.object.split("*").map(escape).join("[^/]+")}$`).test(finding.object));
+}
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+const yamlFiles = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort().map((f) => join(dir, f)) : []);
+
+const pod = (name, namespace, spec) => ({ apiVersion: "v1", kind: "Pod", metadata: { name, namespace, labels: { scan: "embedded-template" } }, spec });
+
+/** The scanner's input from a render folder, as one multi-document YAML text. */
+export function scanInput(dir) {
+  const objects = yamlFiles(dir).flatMap((file) => parseAllDocuments(readFileSync(file, "utf8")).map((d) => d.toJS()).filter(Boolean));
+  const standIns = yamlFiles(join(dir, "secrets")).map((file) => {
+    const description = parse(readFileSync(file, "utf8"));
+    const [namespace, name] = description.secret.split("/");
+    return { apiVersion: "v1", kind: "Secret", metadata: { name, namespace }, type: description.type };
+  });
+  const embedded = [];
+  for (const configMap of objects.filter((o) => o.kind === "ConfigMap" && o.metadata?.name in JOB_TEMPLATES)) {
+    const template = parse(Object.values(configMap.data)[0]);
+    embedded.push(pod(JOB_TEMPLATES[configMap.metadata.name], configMap.metadata.namespace, template.spec));
+  }
+  for (const [release, name] of Object.entries(RUNNER_TEMPLATES)) {
+    const chartFile = join(dir, "charts", `${release}.yaml`);
+    if (existsSync(chartFile)) {
+      const chart = parse(readFileSync(chartFile, "utf8"));
+      embedded.push(pod(name, chart.namespace, chart.values.template.spec));
+    }
+  }
+  return [...objects, ...standIns, ...embedded];
+}
+
+/** Findings of a render folder, each marked accepted or not; errors are never accepted. */
+export async function scanRender(dir) {
+  const documents = scanInput(dir);
+  const text = documents.map((d) => `---\n${JSON.stringify(d)}\n`).join("");
+  const resources = toResources(text, dir);
+  const { findings, ruleCount } = resources.length > 0 ? await check(resources) : { findings: [], ruleCount: 0 };
+  const list = accepted();
+  return {
+    objects: resources.length,
+    ruleCount,
+    findings: findings.map((f) => ({ ...f, accepted: f.level === "warning" && isAccepted(f, list) })),
+  };
+}
+
+export function report({ objects, ruleCount, findings }, markdown = false) {
+  const errors = findings.filter((f) => f.level === "error");
+  const accepted = findings.filter((f) => f.accepted);
+  const other = findings.filter((f) => f.level === "warning" && !f.accepted);
+  const line = (f) => `${f.level} ${f.rule} ${f.object} ${f.path}: ${f.message}`;
+  const total = `policy-check: ${objects} objects, ${ruleCount} rules, ${errors.length} errors, ${other.length} warnings not accepted, ${accepted.length} accepted (tools/policy-check/accepted.json)`;
+  if (!markdown) return [...errors.map(line), ...other.map(line), ...accepted.map((f) => `accepted ${line(f)}`), total].join("\n");
+  const rows = [...errors, ...other].map((f) => `| ${f.level === "error" ? "**error**" : "warning"} | ${f.rule} | \`${f.object}\` | \`${f.path}\` | ${f.message.replaceAll("|", "\\|")} |`);
+  return [
+    `**${errors.length === 0 ? "IaC scan passed" : "IaC scan failed"}**: ${total.replace("policy-check: ", "")}`,
+    "",
+    ...(rows.length > 0 ? ["| level | rule | object | path | message |", "| --- | --- | --- | --- | --- |", ...rows] : ["No error and no warning beyond the accepted ones."]),
+  ].join("\n");
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const markdown = args.includes("--markdown");
+  const dirs = args.filter((a) => a !== "--markdown");
+  if (dirs.length !== 1 || !existsSync(dirs[0]) || !statSync(dirs[0]).isDirectory()) {
+    console.error("usage: node scan-render.mjs DIR [--markdown]   (DIR: a deliver render --out folder)");
+    process.exit(2);
+  }
+  const result = await scanRender(dirs[0]);
+  console.log(report(result, markdown));
+  process.exit(result.objects === 0 || result.findings.some((f) => f.level === "error") ? 1 : 0);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

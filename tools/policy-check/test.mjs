@@ -1,0 +1,178 @@
+// Run with: node --test   (from tools/policy-check, after npm ci)
+// Runs scan-render.mjs as a child process, as the release workflows do, on small render folders.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { isAccepted } from "./scan-render.mjs";
+
+const SCRIPT = fileURLToPath(new URL("./scan-render.mjs", import.meta.url));
+
+function run(...args) {
+  const r = spawnSync(process.execPath, [SCRIPT, ...args], { encoding: "utf8" });
+  return { code: r.status, out: r.stdout.trim(), err: r.stderr.trim() };
+}
+
+const namespace = (name, level) => `---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: ${name}
+  labels:
+    pod-security.kubernetes.io/enforce: ${level}
+`;
+
+const jobTemplate = `---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: github-runner-job-template
+  namespace: ci
+data:
+  job.yaml: |
+    spec:
+      containers:
+        - name: $job
+          securityContext:
+            runAsUser: 0
+`;
+
+const deployment = (privileged) => `---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: apps
+spec:
+  selector:
+    matchLabels: { app: api }
+  template:
+    metadata:
+      labels: { app: api }
+    spec:
+      containers:
+        - name: api
+          image: registry.example.com/shop/api:1.0.0
+          securityContext:
+            privileged: ${privileged}
+`;
+
+/** A deliver render --out folder: component files, secrets/ descriptions, charts/. */
+function renderFolder(files) {
+  const dir = mkdtempSync(join(tmpdir(), "render-"));
+  mkdirSync(join(dir, "secrets"));
+  mkdirSync(join(dir, "charts"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+test("a privileged container in a restricted namespace fails the scan, with the rule in the markdown summary", () => {
+  const dir = renderFolder({ "cluster.yaml": namespace("apps", "restricted"), "app-api.yaml": deployment(true) });
+  const r = run(dir, "--markdown");
+  assert.equal(r.code, 1, r.out + r.err);
+  assert.match(r.out, /^\*\*IaC scan failed\*\*/);
+  assert.match(r.out, /\| \*\*error\*\* \| PSS\d+ pod-security-standards\/privileged-containers \| `Deployment\/apps\/api` \|/);
+});
+
+test("the embedded job template is scanned as a Pod and its accepted warnings do not fail", () => {
+  const dir = renderFolder({ "cluster.yaml": namespace("ci", "baseline"), "ci.yaml": jobTemplate });
+  const r = run(dir);
+  assert.equal(r.code, 0, r.out + r.err);
+  assert.match(r.out, /^accepted warning PSS203 pod-security-standards\/running-as-non-root Pod\/ci\/github-job-template /m);
+  assert.match(r.out, /^policy-check: 3 objects, \d+ rules, 0 errors, \d+ warnings not accepted, [1-9]\d* accepted/m);
+});
+
+test("a Secret the shell creates is a stand-in, so a reference to it is no missing link", () => {
+  const withSecret = (described) => {
+    const dir = renderFolder({
+      "cluster.yaml": namespace("apps", "restricted"),
+      "app-api.yaml": deployment(false).replace("      containers:", "      imagePullSecrets:\n        - name: registry-pull\n      containers:"),
+    });
+    if (described) writeFileSync(join(dir, "secrets", "apps-registry-pull.yaml"), "---\nsecret: apps/registry-pull\ntype: kubernetes.io/dockerconfigjson\nkeys: {}\n");
+    return run(dir).out;
+  };
+  const missing = /^warning LNK001 resource-links\/no-missing-links Deployment\/apps\/api .*Unsatisfied resource link/m;
+  assert.match(withSecret(false), missing);
+  assert.doesNotMatch(withSecret(true), missing);
+});
+
+test("an empty folder is a failure, not a pass; a missing one is bad usage", () => {
+  assert.equal(run(renderFolder({})).code, 1);
+  assert.equal(run(join(tmpdir(), "no-such-render-folder")).code, 2);
+});
+
+test("* in an accepted object stands for exactly one name or namespace", () => {
+  const list = [{ rule: "LNK001 resource-links/no-missing-links", object: "NetworkPolicy/*/*" }];
+  assert.ok(isAccepted({ rule: "LNK001 resource-links/no-missing-links", object: "NetworkPolicy/ci/allow-dns" }, list));
+  assert.ok(!isAccepted({ rule: "LNK001 resource-links/no-missing-links", object: "NetworkPolicy/ci" }, list));
+  assert.ok(!isAccepted({ rule: "KBP102 practices/no-writable-fs", object: "NetworkPolicy/ci/allow-dns" }, list));
+});
+
+test("accepted.json is the one list: every entry has a reason, and the C# scan test reads it instead of its own", () => {
+  const { accepted } = JSON.parse(readFileSync(new URL("./accepted.json", import.meta.url), "utf8"));
+  assert.ok(accepted.length > 0);
+  for (const entry of accepted) assert.ok(entry.rule && entry.object && entry.reason, JSON.stringify(entry));
+  const csharp = readFileSync(new URL("../../tests/Delivery.Core.Tests/Security/PolicyScanTests.cs", import.meta.url), "utf8");
+  assert.match(csharp, /"accepted\.json"/);
+  assert.doesNotMatch(csharp, /\("[A-Z]{3}\d{3} [a-z-]+\/[a-z-]+", "/, "PolicyScanTests lists accepted warnings of its own again");
+  const security = readFileSync(new URL("../../docs/SECURITY.md", import.meta.url), "utf8");
+  for (const entry of accepted) assert.ok(security.includes(entry.rule.split(" ")[0]), `${entry.rule} is not justified in docs/SECURITY.md`);
+});
+
+// .ci/release-scan with a stand-in deliver: the IaC scan gates, the images and severity are handed on.
+function releaseScan(stackArg, stacks) {
+  const work = mkdtempSync(join(tmpdir(), "release-scan-"));
+  mkdirSync(join(work, "stacks"));
+  for (const stack of stacks) writeFileSync(join(work, "stacks", `Pulumi.${stack}.yaml`), "config: {}\n");
+  writeFileSync(join(work, "privileged.yaml"), namespace("apps", "restricted") + deployment(true));
+  writeFileSync(join(work, "fine.yaml"), namespace("apps", "baseline") + deployment(false));
+  const deliver = join(work, "deliver");
+  writeFileSync(deliver, `#!/bin/sh
+echo "$*" >> "${work}/calls"
+case "$1 $*" in
+  *--severity*) echo HIGH,CRITICAL ;;
+  images*) echo "r.example.com/shop/$3:1.0.0" ;;
+  render*) mkdir -p "$5"; case $3 in bad) cp "${work}/privileged.yaml" "$5/app.yaml" ;; *) cp "${work}/fine.yaml" "$5/app.yaml" ;; esac ;;
+esac
+`);
+  chmodSync(deliver, 0o755);
+  const script = fileURLToPath(new URL("../../.ci/release-scan", import.meta.url));
+  const r = spawnSync("bash", [script, stackArg], { cwd: work, encoding: "utf8", env: { PATH: process.env.PATH, DELIVER: deliver, RELEASE_AGAINST: "0000000000000000000000000000000000000000" } });
+  const read = (path) => readFileSync(join(work, path), "utf8");
+  return { code: r.status, out: r.stdout + r.stderr, read };
+}
+
+test(".ci/release-scan hands the images and severity on, and an IaC error stops the deploy", () => {
+  const good = releaseScan("dev", ["dev"]);
+  assert.equal(good.code, 0, good.out);
+  assert.equal(good.read(".release-scan/images"), "r.example.com/shop/dev:1.0.0\n");
+  assert.equal(good.read(".release-scan/severity"), "HIGH,CRITICAL\n");
+  assert.match(good.read(".release-scan/summary.md"), /^### IaC scan of dev\n\n\*\*IaC scan passed\*\*/);
+  assert.match(good.read(".release-scan/summary.md"), /### Images of dev to scan \(against HEAD~1, failing on HIGH,CRITICAL\)\n\n- `r\.example\.com\/shop\/dev:1\.0\.0`/);
+  const bad = releaseScan("bad", ["bad"]);
+  assert.equal(bad.code, 1, bad.out);
+  assert.match(bad.read(".release-scan/summary.md"), /\*\*IaC scan failed\*\*[\s\S]*\*\*Refused:\*\* the IaC scan of bad found errors/);
+});
+
+test(".ci/release-scan --all scans every stack into its own folder and fails if any one fails", () => {
+  const all = releaseScan("--all", ["bad", "dev"]);
+  assert.equal(all.code, 1, all.out);
+  assert.match(all.read(".release-scan/dev/summary.md"), /IaC scan passed/);
+  assert.match(all.read(".release-scan/bad/summary.md"), /IaC scan failed/);
+});
+
+test("the embedded templates are found under the names the core renders them with", async () => {
+  const { JOB_TEMPLATES, RUNNER_TEMPLATES } = await import("./scan-render.mjs");
+  const runners = readFileSync(new URL("../../components/Delivery.Core/Ci/GitHubRunners.cs", import.meta.url), "utf8");
+  const [job, releaseJob] = Object.keys(JOB_TEMPLATES);
+  const [scaleSet, releaseScaleSet] = Object.keys(RUNNER_TEMPLATES);
+  assert.match(runners, new RegExp(` JobTemplateConfigMap = "${job}";`));
+  assert.match(runners, new RegExp(`ReleaseJobTemplateConfigMap = "${releaseJob}";`));
+  assert.match(runners, new RegExp(` ScaleSetRelease = "${scaleSet}";`));
+  assert.match(runners, new RegExp(`ReleaseScaleSetRelease = "${releaseScaleSet}";`));
+  const scanInput = readFileSync(new URL("../../tests/Delivery.Core.Tests/Security/ScanInput.cs", import.meta.url), "utf8");
+  for (const name of [...Object.values(JOB_TEMPLATES), ...Object.values(RUNNER_TEMPLATES)]) assert.ok(scanInput.includes(`"${name}"`), name);
+});
