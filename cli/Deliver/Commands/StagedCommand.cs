@@ -27,7 +27,7 @@ internal static class StagedCommand
         {
             var settings = config.Apps[staged.App];
             // A rolling app's new version is live as it rolls out: verified as live, never switched.
-            var role = staged.Slot == Slot.Rolling || Slots.Parse(settings.Live) == staged.Slot ? VerifyCommand.Live : VerifyCommand.Idle;
+            var role = settings.LiveSlot == staged.Slot ? VerifyCommand.Live : VerifyCommand.Idle;
             var bake = VerifySettings.For(config, staged.App).BakeTime;
             terminal.Line(string.Join('\t', staged.App, Slots.Name(staged.Slot), role, staged.Version,
                 AppEndpoints.SlotHealthUrl(staged.App, staged.Slot, settings), ((int)bake.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -37,7 +37,7 @@ internal static class StagedCommand
 
     private static StagedSlot LiveSlot(string app, AppConfig settings)
     {
-        var live = Strategies.IsRolling(settings) ? Slot.Rolling : Slots.Parse(settings.Live)!.Value;
+        var live = settings.LiveSlot!.Value;
         return new StagedSlot(app, live, Slots.Version(settings, live));
     }
 }

@@ -46,7 +46,7 @@ internal static class StatusCommand
     private static string[] Row(DeliveryConfig config, string name, AppConfig app, ReleaseState? upstream, IReadOnlyDictionary<string, string> environment)
     {
         var rolling = Strategies.IsRolling(app);
-        var live = rolling ? Slot.Rolling : Slots.Parse(app.Live)!.Value;
+        var live = app.LiveSlot!.Value;
         string Release(Slot slot) => Slots.Version(app, slot).Length == 0 ? "-" : ReleaseId.Of(config, name, slot);
         var upstreamVersion = upstream?.Apps.GetValueOrDefault(name)?.LiveVersion ?? "";
         var upstreamLive = upstream is null ? "-" : upstreamVersion.Length > 0 ? Versions.Abbreviated(upstreamVersion) : "(not deployed)";
@@ -54,14 +54,14 @@ internal static class StatusCommand
         string Marked(string key, string shown) => EnvironmentOverrides.Setting(environment, appPath.Key(key)).Any() ? $"{shown} {FromEnvironment}" : shown;
         var upstreamCell = upstreamLive + (upstreamVersion.Length > 0 && upstreamVersion == Slots.Version(app, live) ? " (=)" : "");
         if (rolling)
-            return [name, "-", "-", Marked("version", $"rolling ({Or(app.Version)})"), "-", "-", Release(Slot.Rolling), "-", upstreamCell];
+            return [name, "-", "-", Marked(AppKeys.Version, $"rolling ({Or(app.Version)})"), "-", "-", Release(Slot.Rolling), "-", upstreamCell];
         var idle = Slots.Other(live);
         // An idle slot with no version runs nothing, whatever idleReplicas says.
-        var idleReplicas = Slots.Version(app, idle).Length == 0 ? "-" : (app.IdleReplicas ?? app.Replicas).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var idleReplicas = Slots.Version(app, idle).Length == 0 ? "-" : app.IdleSlotReplicas.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return
         [
-            name, Marked("blue", Or(app.Blue)), Marked("green", Or(app.Green)), Marked("live", app.Live), Marked("canaryWeight", $"{app.CanaryWeight}%"),
-            Marked("idleReplicas", idleReplicas),
+            name, Marked(AppKeys.Blue, Or(app.Blue)), Marked(AppKeys.Green, Or(app.Green)), Marked(AppKeys.Live, app.Live), Marked(AppKeys.CanaryWeight, $"{app.CanaryWeight}%"),
+            Marked(AppKeys.IdleReplicas, idleReplicas),
             Release(live), Release(idle), upstreamCell,
         ];
     }

@@ -53,7 +53,7 @@ internal static class VerifyCommand
             throw new CannotJudgeException($"cannot judge: --window \"{window}\" is not a Prometheus duration (such as 5m or 30s).");
         if (Strategies.IsRolling(settings) && slotRole == Idle)
             throw new CannotJudgeException($"cannot judge: {app} is a rolling app, with no idle slot; judge what runs with --slot {Live}.");
-        var live = Strategies.IsRolling(settings) ? Slot.Rolling : Slots.Parse(settings.Live)!.Value;
+        var live = settings.LiveSlot!.Value;
         var slot = slotRole switch
         {
             Idle => Slots.Other(live),

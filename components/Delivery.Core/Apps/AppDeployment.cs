@@ -39,7 +39,7 @@ public static class AppDeployment
 
     /// <summary>Live slot (and a rolling app): replicas; idle slot: idleReplicas, or full replicas for an instant rollback.</summary>
     public static int Replicas(AppConfig app, Slot slot) =>
-        slot == Slot.Rolling || Slots.Parse(app.Live) == slot ? app.Replicas : app.IdleReplicas ?? app.Replicas;
+        app.LiveSlot == slot ? app.Replicas : app.IdleSlotReplicas;
 
     private static OrderedDictionary<string, object?> RollingUpdate(AppConfig app, Slot slot) =>
         slot == Slot.Rolling

@@ -20,7 +20,7 @@ public static class AppRendering
     {
         var app = config.Apps[name];
         var rolling = Strategies.IsRolling(app);
-        var live = rolling ? Slot.Rolling : Slots.Parse(app.Live) ?? throw new InvalidOperationException($"apps.{name}.live is not validated: '{app.Live}'.");
+        var live = app.LiveSlot ?? throw new InvalidOperationException($"apps.{name}.live is not validated: '{app.Live}'.");
         var objects = new List<KubernetesObject?>
         {
             Manifest.Object("v1", "ServiceAccount", AppObjectNames.ServiceAccount(name), PlatformNamespaces.Apps, Release.StandardLabels.Shared(name, "identity"),

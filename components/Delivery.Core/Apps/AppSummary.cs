@@ -16,7 +16,7 @@ public sealed record AppSummary(string LiveSlot, string LiveVersion, string Idle
         var app = config.Apps[name];
         if (Strategies.IsRolling(app))
             return new AppSummary(Slots.Name(Slot.Rolling), app.Version, "", ReleaseId.Of(config, name, app.Version), "", AppObjectNames.Live(name), "", "");
-        var live = Slots.Parse(app.Live) ?? throw new InvalidOperationException($"apps.{name}.live is not validated: '{app.Live}'.");
+        var live = app.LiveSlot ?? throw new InvalidOperationException($"apps.{name}.live is not validated: '{app.Live}'.");
         return new AppSummary(
             Slots.Name(live),
             Slots.Version(app, live),

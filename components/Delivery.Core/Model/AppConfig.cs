@@ -29,6 +29,15 @@ public sealed class AppConfig
     /// <summary>Replicas of the idle slot; unset keeps full replicas for an instant rollback.</summary>
     public int? IdleReplicas { get; set; }
 
+    /// <summary>
+    /// The slot that takes traffic: <see cref="Slot.Rolling"/> for a rolling app, else <see cref="Live"/>
+    /// as a slot; null while live is neither blue nor green, which validation refuses before anything renders.
+    /// </summary>
+    public Slot? LiveSlot => Strategies.IsRolling(this) ? Slot.Rolling : Slots.Parse(Live);
+
+    /// <summary>The idle slot's pods: <see cref="IdleReplicas"/>, or full replicas.</summary>
+    public int IdleSlotReplicas => IdleReplicas ?? Replicas;
+
     public int Port { get; set; } = 8080;
 
     public string HealthPath { get; set; } = "/healthz";

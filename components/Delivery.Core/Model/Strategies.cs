@@ -28,7 +28,7 @@ public static class Strategies
 
     /// <summary>The version that takes traffic: a rolling app's version, or the live slot's; "" if live is not a slot.</summary>
     public static string LiveVersion(AppConfig app) =>
-        IsRolling(app) ? app.Version : Slots.Parse(app.Live) is { } live ? Slots.Version(app, live) : "";
+        app.LiveSlot is { } live ? Slots.Version(app, live) : "";
 
     public static string MaxSurge(AppConfig app) => app.Rolling.MaxSurge.Length == 0 ? DefaultMaxSurge : app.Rolling.MaxSurge;
 

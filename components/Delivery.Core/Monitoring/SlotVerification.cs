@@ -49,7 +49,7 @@ public sealed class SlotVerification
         _app = app;
         _slot = slot;
         // A rolling app's pods are all live, labelled slot "rolling".
-        _live = Strategies.IsRolling(settings) ? Slot.Rolling : Slots.Parse(settings.Live) ?? throw new ArgumentException($"{app}'s live slot \"{settings.Live}\" is not blue or green.", nameof(config));
+        _live = settings.LiveSlot ?? throw new ArgumentException($"{app}'s live slot \"{settings.Live}\" is not blue or green.", nameof(config));
         _version = Slots.Version(settings, slot);
         _settings = VerifySettings.For(config, app);
         _window = window ?? _settings.Window;

@@ -21,7 +21,7 @@ public static class ChangeFreeze
         {
             var now = current.Apps.GetValueOrDefault(name);
             var before = deployed.Apps.GetValueOrDefault(name);
-            var app = ConfigPath.Root("apps").Key(name);
+            var app = AppKeys.App(name);
             if (now is null || before is null)
             {
                 problems.Add(Refusal(app, null, now is null ? "removing an app" : "adding an app", config.Freeze.Reason));
@@ -30,15 +30,15 @@ public static class ChangeFreeze
             var rollback = RollbackRule.IsRollback(before, now);
             foreach (var (key, was, @is) in new[]
                      {
-                         ("blue", before.Blue, now.Blue),
-                         ("green", before.Green, now.Green),
-                         ("live", before.Live, now.Live),
-                         ("canaryWeight", Text(before.CanaryWeight), Text(now.CanaryWeight)),
-                         ("version", before.Version ?? "", now.Version ?? ""),
+                         (AppKeys.Blue, before.Blue, now.Blue),
+                         (AppKeys.Green, before.Green, now.Green),
+                         (AppKeys.Live, before.Live, now.Live),
+                         (AppKeys.CanaryWeight, Text(before.CanaryWeight), Text(now.CanaryWeight)),
+                         (AppKeys.Version, before.Version ?? "", now.Version ?? ""),
                      })
             {
-                var liveKey = key == "live" || (key == "version" && now.Rolling);
-                if (was == @is || (rollback && (liveKey || (key == "canaryWeight" && now.CanaryWeight == 0))))
+                var liveKey = key == AppKeys.Live || (key == AppKeys.Version && now.Rolling);
+                if (was == @is || (rollback && (liveKey || (key == AppKeys.CanaryWeight && now.CanaryWeight == 0))))
                     continue;
                 problems.Add(Refusal(app.Key(key), @is, $"changing it from \"{was}\"", config.Freeze.Reason, liveKey ? RollbackRule.Hint(before) : ""));
             }

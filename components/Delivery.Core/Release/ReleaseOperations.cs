@@ -29,7 +29,7 @@ public static class ReleaseOperations
                 throw new ReleaseRefusedException($"{app} {version} is already live (rolling).");
             return new ReleaseEdit(
                 $"{app}: roll out {version} (was {rolling.Version}) over its Deployment, {Strategies.MaxSurge(rolling)} surge, {Strategies.MaxUnavailable(rolling)} unavailable; live as its pods become ready",
-                [(AppPath(app).Key("version"), version)]);
+                [(AppPath(app).Key(AppKeys.Version), version)]);
         }
         var (settings, live) = Find(config, app);
         var idle = Slots.Other(live);
@@ -62,7 +62,7 @@ public static class ReleaseOperations
         var summary = weight == 0
             ? $"{app}: end the canary (was {was}%); all traffic to the live {Slots.Name(live)} slot"
             : $"{app}: send {text}% of traffic to the idle {Slots.Name(idle)} slot ({Slots.Version(settings, idle)}), was {was}%; {Slots.Name(live)} stays live";
-        return new ReleaseEdit(summary, [(AppPath(app).Key("canaryWeight"), text)]);
+        return new ReleaseEdit(summary, [(AppPath(app).Key(AppKeys.CanaryWeight), text)]);
     }
 
     public static ReleaseEdit Switch(DeliveryConfig config, string app)
@@ -79,7 +79,7 @@ public static class ReleaseOperations
             if (target is null || !target.Ready)
                 throw new ReleaseRefusedException(target?.Refusal ?? $"cannot roll back {app}: its release history is unknown.");
             return new ReleaseEdit($"{app}: roll back to {target.Version} (from {rolling.Version}), the version live before its latest release; Kubernetes rolls it out again",
-                [(AppPath(app).Key("version"), target.Version)]);
+                [(AppPath(app).Key(AppKeys.Version), target.Version)]);
         }
         Find(config, app);
         if (target is null || !target.Ready)
@@ -127,14 +127,14 @@ public static class ReleaseOperations
             throw new ReleaseRefusedException(
                 $"cannot {verb} {app}: the {Slots.Name(idle)} slot is scaled to 0 replicas; first run pulumi config rm --path delivery-platform:apps.{app}.idleReplicas and deploy.");
         }
-        var changes = new List<(ConfigPath, string)> { (AppPath(app).Key("live"), Slots.Name(idle)) };
+        var changes = new List<(ConfigPath, string)> { (AppPath(app).Key(AppKeys.Live), Slots.Name(idle)) };
         if (settings.CanaryWeight > 0)
-            changes.Add((AppPath(app).Key("canaryWeight"), "0"));
+            changes.Add((AppPath(app).Key(AppKeys.CanaryWeight), "0"));
         var canary = settings.CanaryWeight > 0 ? $", ending the {settings.CanaryWeight.ToString(CultureInfo.InvariantCulture)}% canary" : "";
         return new ReleaseEdit($"{app}: {verb} to {Slots.Name(idle)} ({version}) from {Slots.Name(live)} ({Slots.Version(settings, live)}){canary}", changes);
     }
 
-    private static int AppsReplicas(AppConfig app, Slot idle) => app.IdleReplicas ?? app.Replicas;
+    private static int AppsReplicas(AppConfig app, Slot idle) => app.IdleSlotReplicas;
 
     /// <summary>The app's settings if it is a rolling app; null for a blue/green one; refused for no such app.</summary>
     private static AppConfig? FindRolling(DeliveryConfig config, string app)

@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using System.Text.Json.Serialization;
 using Delivery.Core.Model;
 using Delivery.Core.Validation;
@@ -24,7 +25,7 @@ public sealed record AppReleaseState(
 
     /// <summary>The key a live change edits: the live slot's, or a rolling app's version.</summary>
     [JsonIgnore]
-    public string LiveKey => Rolling ? "version" : Live;
+    public string LiveKey => Rolling ? AppKeys.Version : Live;
 
     /// <summary>The version in a slot by name ("" for anything but blue or green).</summary>
     public string VersionIn(string slot) => Slots.Parse(slot) is { } parsed ? (parsed == Slot.Blue ? Blue : Green) : "";

@@ -55,7 +55,7 @@ internal static class AppRules
         var image = path.Key("image");
         if (app.Image.Contains(':', StringComparison.Ordinal) || app.Image.Contains('@', StringComparison.Ordinal))
         {
-            var versionKey = Strategies.IsRolling(app) ? path.Key("version") : path.Key("green");
+            var versionKey = Strategies.IsRolling(app) ? path.Key(AppKeys.Version) : path.Key(AppKeys.Green);
             yield return ConfigProblem.Error(image, app.Image, Strategies.IsRolling(app) ? "names a tag or digest; the version belongs in version." : "names a tag or digest; versions belong in the blue and green slots.",
                 $"pulumi config set --path {image} <repository without tag>, and set the version with --path {versionKey}{(Strategies.IsRolling(app) ? "" : " (or blue)")}.");
         }
@@ -70,7 +70,7 @@ internal static class AppRules
     /// <summary>The strategy, then the keys it takes: an unknown strategy stops there, since either set of keys could be meant.</summary>
     private static IEnumerable<ConfigProblem> Strategy(ConfigPath path, AppConfig app, ValidationContext context)
     {
-        var strategy = path.Key("strategy");
+        var strategy = path.Key(AppKeys.Strategy);
         if (!Strategies.All.Contains(app.Strategy))
         {
             var suggestion = Suggestions.Closest(app.Strategy, Strategies.All);
@@ -84,11 +84,11 @@ internal static class AppRules
     /// <summary>A blue/green app takes its versions in its slots: version and rolling.* are a rolling app's.</summary>
     private static IEnumerable<ConfigProblem> BlueGreenOnly(ConfigPath path, AppConfig app)
     {
-        var strategy = path.Key("strategy");
+        var strategy = path.Key(AppKeys.Strategy);
         if (app.Version.Length > 0)
         {
-            yield return ConfigProblem.Error(path.Key("version"), app.Version, "is a rolling app's version; a blueGreen app runs the versions of its blue and green slots.",
-                $"pulumi config rm --path {path.Key("version")} and set the slot instead (deliver promote), or make the app rolling: pulumi config set --path {strategy} {Strategies.Rolling}.");
+            yield return ConfigProblem.Error(path.Key(AppKeys.Version), app.Version, "is a rolling app's version; a blueGreen app runs the versions of its blue and green slots.",
+                $"pulumi config rm --path {path.Key(AppKeys.Version)} and set the slot instead (deliver promote), or make the app rolling: pulumi config set --path {strategy} {Strategies.Rolling}.");
         }
         foreach (var (key, value) in RollingKeys(path, app))
         {
@@ -109,7 +109,7 @@ internal static class AppRules
     /// <summary>A rolling app: its version, no slot keys, and a rollout that can make progress.</summary>
     private static IEnumerable<ConfigProblem> Rolling(ConfigPath path, AppConfig app, ValidationContext context)
     {
-        var version = path.Key("version");
+        var version = path.Key(AppKeys.Version);
         if (app.Version.Length == 0)
         {
             yield return ConfigProblem.Error(version, null, "a rolling app runs one version, and none is set.",
@@ -121,18 +121,18 @@ internal static class AppRules
         }
         var slotKeys = new (string Key, string? Value)[]
         {
-            ("blue", app.Blue.Length > 0 ? app.Blue : null),
-            ("green", app.Green.Length > 0 ? app.Green : null),
-            ("live", app.Live.Length > 0 ? app.Live : null),
-            ("canaryWeight", app.CanaryWeight != 0 ? Number(app.CanaryWeight) : null),
-            ("idleReplicas", app.IdleReplicas is { } idle ? Number(idle) : null),
+            (AppKeys.Blue, app.Blue.Length > 0 ? app.Blue : null),
+            (AppKeys.Green, app.Green.Length > 0 ? app.Green : null),
+            (AppKeys.Live, app.Live.Length > 0 ? app.Live : null),
+            (AppKeys.CanaryWeight, app.CanaryWeight != 0 ? Number(app.CanaryWeight) : null),
+            (AppKeys.IdleReplicas, app.IdleReplicas is { } idle ? Number(idle) : null),
         };
         foreach (var (key, value) in slotKeys.Where(k => k.Value is not null))
         {
             var move = key is "blue" or "green" && app.Version.Length == 0 ? $" (its version goes in {version})" : "";
             yield return ConfigProblem.Error(path.Key(key), value,
                 $"is a blueGreen setting; a rolling app has one Deployment, no slots, no idle slot and no canary.",
-                $"pulumi config rm --path {path.Key(key)}{move}, or keep the app blue/green: pulumi config set --path {path.Key("strategy")} {Strategies.BlueGreen}.");
+                $"pulumi config rm --path {path.Key(key)}{move}, or keep the app blue/green: pulumi config set --path {path.Key(AppKeys.Strategy)} {Strategies.BlueGreen}.");
         }
         var surge = Strategies.ParseIntOrPercent(Strategies.MaxSurge(app));
         var unavailable = Strategies.ParseIntOrPercent(Strategies.MaxUnavailable(app));
@@ -174,7 +174,7 @@ internal static class AppRules
                 yield return problem;
         }
 
-        var live = path.Key("live");
+        var live = path.Key(AppKeys.Live);
         var liveSlot = Slots.Parse(app.Live);
         if (liveSlot is null)
         {
@@ -189,7 +189,7 @@ internal static class AppRules
                 $"set its version first (pulumi config set --path {path.Key(app.Live)} <version>), or make the other slot live.");
         }
 
-        var canary = path.Key("canaryWeight");
+        var canary = path.Key(AppKeys.CanaryWeight);
         if (app.CanaryWeight is < 0 or > 100)
         {
             yield return ConfigProblem.Error(canary, Number(app.CanaryWeight), "is the percent of traffic for the idle slot and must be 0–100.",
@@ -211,14 +211,14 @@ internal static class AppRules
             if (app.IdleReplicas == 0)
             {
                 yield return ConfigProblem.Error(canary, Number(app.CanaryWeight), "a canary sends traffic to the idle slot, which is scaled to 0 replicas.",
-                    $"pulumi config rm --path {path.Key("idleReplicas")} (full replicas), or set {canary} 0.");
+                    $"pulumi config rm --path {path.Key(AppKeys.IdleReplicas)} (full replicas), or set {canary} 0.");
             }
         }
     }
 
     private static IEnumerable<ConfigProblem> Sizing(ConfigPath path, AppConfig app, ValidationContext context)
     {
-        var replicas = path.Key("replicas");
+        var replicas = path.Key(AppKeys.Replicas);
         var minimum = context.Profile?.MinimumAppReplicas ?? 1;
         if (app.Replicas < minimum)
         {
@@ -231,9 +231,9 @@ internal static class AppRules
         var idleCeiling = Math.Min(app.Replicas, Bounds.Replicas);
         if (app.IdleReplicas is { } idle && (idle < 0 || idle > idleCeiling))
         {
-            yield return ConfigProblem.Error(path.Key("idleReplicas"), Number(idle),
+            yield return ConfigProblem.Error(path.Key(AppKeys.IdleReplicas), Number(idle),
                 app.Replicas <= Bounds.Replicas ? $"must be between 0 and replicas ({app.Replicas})." : $"must be between 0 and replicas, at most {Bounds.Replicas}.",
-                $"pulumi config set --path {path.Key("idleReplicas")} 0 (after the rollback window), or remove it for full replicas.");
+                $"pulumi config set --path {path.Key(AppKeys.IdleReplicas)} 0 (after the rollback window), or remove it for full replicas.");
         }
         var autoscaling = path.Key("autoscaling");
         var maxReplicas = autoscaling.Key("maxReplicas");

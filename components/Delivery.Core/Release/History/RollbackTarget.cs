@@ -53,7 +53,7 @@ public sealed record RollbackTarget(string Version, Slot Slot, bool Ready, strin
                     ? $"; run `{abort}` to put {target} back, deploy it, then roll back."
                     : $"; {target} is in no slot any more: stage it with `deliver promote {name} {target} --stack {stack}`, deploy, then switch."));
         }
-        if ((app.IdleReplicas ?? app.Replicas) == 0)
+        if (app.IdleSlotReplicas == 0)
         {
             return new RollbackTarget(target, idle, false,
                 $"cannot roll back {name} to {target}: the idle {Slots.Name(idle)} slot is scaled to 0 replicas; " +

@@ -22,7 +22,6 @@ namespace Delivery.Core.Release.History;
 internal sealed partial class SnapshotReader(string stack, bool skipUnchangedYaml = true)
 {
     private static readonly IReadOnlyDictionary<string, string> NoOverrides = new Dictionary<string, string>(StringComparer.Ordinal);
-    private static readonly string[] AppReleaseKeys = ["blue", "green", "live", "canaryWeight", "hotfixReason", "version"];
 
     private readonly Dictionary<string, Base> _baseByOtherSettings = new(StringComparer.Ordinal);
 
@@ -111,7 +110,7 @@ internal sealed partial class SnapshotReader(string stack, bool skipUnchangedYam
         var value = field.Groups["value"].Value;
         if (parentIndent == 2 && parentName == $"{DeliveryProject.Name}:freeze" && name is "enabled" or "reason")
             return ($"freeze:{name}", value);
-        if (!AppReleaseKeys.Contains(name) || Parent(lines, parentIndex, parentIndent) is not (_, var section, 2) || section != $"{DeliveryProject.Name}:apps")
+        if (!AppKeys.Release.Contains(name) || Parent(lines, parentIndex, parentIndent) is not (_, var section, 2) || section != $"{DeliveryProject.Name}:apps")
             return null;
         return ($"apps:{parentName}:{name}", value);
     }
@@ -162,32 +161,32 @@ internal sealed partial class SnapshotReader(string stack, bool skipUnchangedYam
             }
             if (Strategies.IsRolling(app))
             {
-                var version = Value("version");
+                var version = Value(AppKeys.Version);
                 if (version.Length == 0)
                     return (null, $"apps.{name}: the rolling app has no version.");
-                if (VersionRules.Check(ConfigPath.Root("apps").Key(name).Key("version"), version, @base.Context) is { } wrong)
+                if (VersionRules.Check(ConfigPath.Root("apps").Key(name).Key(AppKeys.Version), version, @base.Context) is { } wrong)
                     return (null, wrong.ToString());
-                apps[name] = new AppSnapshot("", "", Slot.Rolling, 0, Value("hotfixReason"), "", "", version, Release(version));
+                apps[name] = new AppSnapshot("", "", Slot.Rolling, 0, Value(AppKeys.HotfixReason), "", "", version, Release(version));
                 continue;
             }
-            var blue = Value("blue");
-            var green = Value("green");
-            var live = Slots.Parse(Value("live"));
+            var blue = Value(AppKeys.Blue);
+            var green = Value(AppKeys.Green);
+            var live = Slots.Parse(Value(AppKeys.Live));
             if (live is null)
-                return (null, $"apps.{name}.live = \"{Value("live")}\" is not blue or green.");
-            var weightText = Value("canaryWeight");
+                return (null, $"apps.{name}.live = \"{Value(AppKeys.Live)}\" is not blue or green.");
+            var weightText = Value(AppKeys.CanaryWeight);
             var weight = weightText.Length == 0 ? 0 : int.TryParse(weightText, NumberStyles.None, CultureInfo.InvariantCulture, out var w) && w <= 100 ? w : -1;
             if (weight < 0)
                 return (null, $"apps.{name}.canaryWeight = \"{weightText}\" is not a percentage.");
             var liveVersion = live == Slot.Blue ? blue : green;
             if (liveVersion.Length == 0)
                 return (null, $"apps.{name}: the live {Slots.Name(live.Value)} slot has no version.");
-            foreach (var (slot, version) in new[] { ("blue", blue), ("green", green) })
+            foreach (var (slot, version) in new[] { (AppKeys.Blue, blue), (AppKeys.Green, green) })
             {
                 if (version.Length > 0 && VersionRules.Check(ConfigPath.Root("apps").Key(name).Key(slot), version, @base.Context) is { } problem)
                     return (null, problem.ToString());
             }
-            apps[name] = new AppSnapshot(blue, green, live.Value, weight, Value("hotfixReason"), Release(blue), Release(green));
+            apps[name] = new AppSnapshot(blue, green, live.Value, weight, Value(AppKeys.HotfixReason), Release(blue), Release(green));
         }
         var frozen = release.GetValueOrDefault("freeze:enabled") is { } enabled && enabled.Equals("true", StringComparison.OrdinalIgnoreCase);
         return (new StackSnapshot(apps, frozen, release.GetValueOrDefault("freeze:reason") ?? ""), null);
@@ -196,7 +195,7 @@ internal sealed partial class SnapshotReader(string stack, bool skipUnchangedYam
     private static bool IsReleaseKey(string key)
     {
         var segments = key.Split(':');
-        return (segments.Length == 3 && segments[0].Equals("apps", StringComparison.OrdinalIgnoreCase) && AppReleaseKeys.Contains(segments[2], StringComparer.OrdinalIgnoreCase))
+        return (segments.Length == 3 && segments[0].Equals("apps", StringComparison.OrdinalIgnoreCase) && AppKeys.Release.Contains(segments[2], StringComparer.OrdinalIgnoreCase))
                || (segments.Length == 2 && segments[0].Equals("freeze", StringComparison.OrdinalIgnoreCase));
     }
 
