@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Delivery.Cli.Commands;
+using Deliver.Commands;
 using Delivery.Core.Monitoring;
 
-namespace Delivery.Cli;
+namespace Deliver;
 
 /// <summary>deliver's commands and options; each command's work is in Commands/.</summary>
 internal static class DeliverCli
@@ -21,7 +21,7 @@ internal static class DeliverCli
         var output_ = new Option<string?>("--out") { Description = "Write one YAML file per component (and charts/) into this folder." };
         var against = new Option<string>("--against") { Description = "The other config: a stack file path, or a git revision of this stack's file.", Required = true };
 
-        Workspace Workspace(ParseResult parsed) => Cli.Workspace.Find(parsed.GetValue(root) ?? workingDirectory);
+        Workspace Workspace(ParseResult parsed) => Deliver.Workspace.Find(parsed.GetValue(root) ?? workingDirectory);
 
         var check = new Command("check", "Validate stack files; print every problem with its key and fix. Exit 1 on errors.") { stack, all };
         check.SetAction(parsed => Guard(terminal, () => CheckCommand.Run(Workspace(parsed), terminal, parsed.GetValue(stack), parsed.GetValue(all))));

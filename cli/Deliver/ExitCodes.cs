@@ -1,4 +1,4 @@
-namespace Delivery.Cli;
+namespace Deliver;
 
 /// <summary>deliver's exit codes (documented in README).</summary>
 internal static class ExitCodes

@@ -1,3 +1,3 @@
-using Delivery.Cli;
+using Deliver;
 
 return DeliverCli.Run(args, Console.Out, Console.Error, Directory.GetCurrentDirectory(), Terminal.SupportsColour());

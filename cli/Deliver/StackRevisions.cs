@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Delivery.Cli;
+namespace Deliver;
 
 /// <summary>Another config of a stack: a file, or its stack file at a git revision; and the stack file's earlier revisions.</summary>
 internal static class StackRevisions

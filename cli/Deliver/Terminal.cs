@@ -1,4 +1,4 @@
-namespace Delivery.Cli;
+namespace Deliver;
 
 /// <summary>Writes deliver's output: one line per message, colour only on an interactive terminal.</summary>
 internal sealed class Terminal(TextWriter output, TextWriter error, bool colour)

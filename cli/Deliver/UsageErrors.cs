@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Delivery.Cli;
+namespace Deliver;
 
 /// <summary>
 /// A parse that failed, as deliver prints it: each mistake once, missing arguments by name, and the

@@ -1,7 +1,7 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Platform;
 
-namespace Delivery.Cli;
+namespace Deliver;
 
 /// <summary>The project a command works on: the folder with Pulumi.yaml, and its stack files.</summary>
 internal sealed class Workspace(string root)

@@ -1,4 +1,4 @@
-using Delivery.Cli;
+using Deliver;
 
 namespace Deliver.Tests;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Delivery.Cli;
+using Deliver;
 using Delivery.Core.Configuration;
 
 namespace Deliver.Tests;

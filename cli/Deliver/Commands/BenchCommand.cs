@@ -3,7 +3,7 @@ using System.Globalization;
 using Delivery.Core.Configuration;
 using Delivery.Core.Platform;
 
-namespace Delivery.Cli.Commands;
+namespace Deliver.Commands;
 
 /// <summary>
 /// deliver bench: loads, validates and renders synthetic stacks of several sizes and prints the

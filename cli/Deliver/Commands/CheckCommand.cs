@@ -1,7 +1,7 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Validation;
 
-namespace Delivery.Cli.Commands;
+namespace Deliver.Commands;
 
 /// <summary>
 /// deliver check: every problem of one or all stacks, with its key and fix, including those only

@@ -1,6 +1,6 @@
 using Delivery.Core.Platform;
 
-namespace Delivery.Cli.Commands;
+namespace Deliver.Commands;
 
 /// <summary>
 /// deliver diff: what the current stack file changes against another config of the same stack (a

@@ -3,7 +3,7 @@ using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Release;
 
-namespace Delivery.Cli.Commands;
+namespace Deliver.Commands;
 
 /// <summary>
 /// deliver gate: the automatic deploy freeze. Compares the stack file with its deployed state (a

@@ -1,6 +1,6 @@
 using Delivery.Core.Release.History;
 
-namespace Delivery.Cli.Commands;
+namespace Deliver.Commands;
 
 /// <summary>A stack's release ledger from the git history of its file in this workspace.</summary>
 internal static class Histories

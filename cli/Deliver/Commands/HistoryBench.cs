@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Delivery.Core.Release.History;
 
-namespace Delivery.Cli.Commands;
+namespace Deliver.Commands;
 
 /// <summary>
 /// deliver history --bench: writes a synthetic repository with <c>git fast-import</c> (per stack

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Delivery.Core.Release.History;
 
-namespace Delivery.Cli.Commands;
+namespace Deliver.Commands;
 
 /// <summary>deliver history: the release events of the stacks' git history, newest first, or their DORA figures.</summary>
 internal static class HistoryCommand

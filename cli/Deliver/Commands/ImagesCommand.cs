@@ -4,7 +4,7 @@ using Delivery.Core.Monitoring;
 using Delivery.Core.Release;
 using Delivery.Core.Validation;
 
-namespace Delivery.Cli.Commands;
+namespace Deliver.Commands;
 
 /// <summary>
 /// deliver images: the full image references (registry/repository:tag@digest) the stack runs, one

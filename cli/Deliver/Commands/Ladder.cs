@@ -1,4 +1,4 @@
-namespace Delivery.Cli.Commands;
+namespace Deliver.Commands;
 
 /// <summary>The promotion ladder of the workspace's stacks, first to last (dev → staging → prod), from their upstream keys.</summary>
 internal static class Ladder

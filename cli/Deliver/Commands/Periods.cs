@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Delivery.Cli.Commands;
+namespace Deliver.Commands;
 
 /// <summary>History periods as given on the command line (<c>30d</c>, <c>12h</c>, <c>2w</c>, <c>90m</c>) and as printed.</summary>
 internal static partial class Periods

@@ -1,6 +1,6 @@
 using Delivery.Core.Configuration;
 
-namespace Delivery.Cli.Commands;
+namespace Deliver.Commands;
 
 internal static class ProblemPrinter
 {

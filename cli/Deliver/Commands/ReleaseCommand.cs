@@ -4,7 +4,7 @@ using Delivery.Core.Platform;
 using Delivery.Core.Release;
 using Delivery.Core.Release.History;
 
-namespace Delivery.Cli.Commands;
+namespace Deliver.Commands;
 
 /// <summary>
 /// deliver promote / canary / switch / rollback / abort: compute the config edit, check it (validation, freeze,

@@ -1,4 +1,4 @@
-namespace Delivery.Cli.Commands;
+namespace Deliver.Commands;
 
 internal enum ReleaseStep
 {

@@ -2,7 +2,7 @@ using Delivery.Core.Configuration;
 using Delivery.Core.Release;
 using Delivery.Core.Release.History;
 
-namespace Delivery.Cli.Commands;
+namespace Deliver.Commands;
 
 /// <summary>
 /// deliver diff --releases: what a change does as releases, for a PR preview. The events are those of

@@ -1,7 +1,7 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Platform;
 
-namespace Delivery.Cli.Commands;
+namespace Deliver.Commands;
 
 /// <summary>
 /// deliver render: the objects, chart specs and Secrets the Pulumi shell would declare. With --out,

@@ -4,7 +4,7 @@ using Delivery.Core.Monitoring;
 using Delivery.Core.Release;
 using Delivery.Core.Validation;
 
-namespace Delivery.Cli.Commands;
+namespace Deliver.Commands;
 
 /// <summary>
 /// deliver staged: what a release must verify against its deployed state, one tab-separated line

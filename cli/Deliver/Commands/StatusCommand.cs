@@ -3,7 +3,7 @@ using Delivery.Core.Model;
 using Delivery.Core.Release;
 using Delivery.Core.Validation;
 
-namespace Delivery.Cli.Commands;
+namespace Deliver.Commands;
 
 /// <summary>deliver status: one table per stack, a row per app; a rolling app shows live <c>rolling (&lt;version&gt;)</c> and no slots.</summary>
 internal static class StatusCommand

@@ -1,4 +1,4 @@
-namespace Delivery.Cli.Commands;
+namespace Deliver.Commands;
 
 /// <summary>Rows as padded columns; the first row is the header.</summary>
 internal static class TextTable

@@ -4,7 +4,7 @@ using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Validation;
 
-namespace Delivery.Cli.Commands;
+namespace Deliver.Commands;
 
 /// <summary>
 /// deliver verify: judges one slot of an app from what Prometheus scraped, and prints every check

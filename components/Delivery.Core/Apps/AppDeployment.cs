@@ -1,3 +1,4 @@
+using Delivery.Core.Registry;
 using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;

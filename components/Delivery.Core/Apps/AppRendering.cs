@@ -23,7 +23,7 @@ public static class AppRendering
         var live = app.LiveSlot ?? throw new InvalidOperationException($"apps.{name}.live is not validated: '{app.Live}'.");
         var objects = new List<KubernetesObject?>
         {
-            Manifest.Object("v1", "ServiceAccount", AppObjectNames.ServiceAccount(name), PlatformNamespaces.Apps, Release.StandardLabels.Shared(name, "identity"),
+            Manifest.Object("v1", "ServiceAccount", AppObjectNames.ServiceAccount(name), PlatformNamespaces.Apps, StandardLabels.Shared(name, "identity"),
                 ("automountServiceAccountToken", false)),
         };
         foreach (var slot in Strategies.SlotsOf(app).Where(slot => Slots.Version(app, slot).Length > 0))

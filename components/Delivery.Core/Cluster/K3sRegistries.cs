@@ -1,3 +1,4 @@
+using Delivery.Core.Registry;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Release;

@@ -1,3 +1,4 @@
+using Delivery.Core.Registry;
 using System.Globalization;
 using Delivery.Core.Model;
 using Delivery.Core.Release;

@@ -1,7 +1,9 @@
+using Delivery.Core.Registry;
+using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Release;
 
-namespace Delivery.Core.Tests.Release;
+namespace Delivery.Core.Tests.Kubernetes;
 
 public sealed class StandardLabelsTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Delivery.Core.Model;
 
-namespace Delivery.Core.Release;
+namespace Delivery.Core.Registry;
 
 /// <summary>The registry host (and path) that image references start with, per registry mode.</summary>
 public static class RegistryAddress

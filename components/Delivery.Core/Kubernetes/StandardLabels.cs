@@ -1,8 +1,9 @@
+using Delivery.Core.Release;
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
 using Delivery.Core.Validation;
 
-namespace Delivery.Core.Release;
+namespace Delivery.Core.Kubernetes;
 
 /// <summary>
 /// The labels every object carries. The <c>app.kubernetes.io/*</c> set is stable across releases;

@@ -2,7 +2,7 @@ using Delivery.Core.Configuration;
 using Delivery.Core.Model;
 using Delivery.Core.Validation;
 
-namespace Delivery.Core.Release;
+namespace Delivery.Core.Registry;
 
 public static class ImageReference
 {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Delivery.Core.Release;
+namespace Delivery.Core.Kubernetes;
 
 /// <summary>Kubernetes label values: at most 63 of [A-Za-z0-9-_.], starting and ending alphanumeric.</summary>
 public static partial class LabelValues
