@@ -15,7 +15,8 @@ public sealed class BlueGreenApp : RenderedComponent
         IdleVersion = Output.Create(args.Summary.IdleVersion);
         ReleaseId = Output.Create(args.Summary.LiveReleaseId);
         IdleReleaseId = Output.Create(args.Summary.IdleReleaseId);
-        ServiceNames = Output.Create(ImmutableArray.Create(args.Summary.LiveService, args.Summary.BlueService, args.Summary.GreenService));
+        // A rolling app has no slot Services.
+        ServiceNames = Output.Create(ImmutableArray.CreateRange(new[] { args.Summary.LiveService, args.Summary.BlueService, args.Summary.GreenService }.Where(service => service.Length > 0)));
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["liveSlot"] = LiveSlot,
@@ -44,7 +45,7 @@ public sealed class BlueGreenApp : RenderedComponent
     [Output("idleReleaseId")]
     public Output<string> IdleReleaseId { get; private set; }
 
-    /// <summary>The live Service, then the blue and green slot Services.</summary>
+    /// <summary>The live Service, then the blue and green slot Services (none for a rolling app).</summary>
     [Output("serviceNames")]
     public Output<ImmutableArray<string>> ServiceNames { get; private set; }
 }
