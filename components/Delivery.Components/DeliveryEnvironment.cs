@@ -1,7 +1,10 @@
 using Delivery.Core.Apps;
+using Delivery.Core.Ci;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Monitoring;
 using Delivery.Core.Platform;
+using Delivery.Core.Registry;
 using Pulumi;
 using KubernetesProvider = Pulumi.Kubernetes.Provider;
 using KubernetesProviderArgs = Pulumi.Kubernetes.ProviderArgs;
@@ -30,16 +33,19 @@ public sealed class DeliveryEnvironment : ComponentResource
         RenderedComponentArgs Resources(string component, bool protect, List<Resource> dependsOn) =>
             new(rendering.Components.Single(c => c.Component == component), provider, dependsOn, protect);
 
-        var baseline = new ClusterBaseline("cluster-baseline", Resources("cluster-baseline", false, Needs()), parent);
-        Registry = new ContainerRegistry("registry",
-            new ContainerRegistryArgs(Resources("registry", config.Protect, Needs(baseline)), args.Endpoints.RegistryUrl), parent);
-        _ = new CiRunners("ci-runners", Resources("ci-runners", false, Needs(baseline, Registry)), parent);
-        Monitoring = new Monitoring("monitoring",
-            new MonitoringArgs(Resources("monitoring", config.Protect, Needs(baseline)), args.Endpoints.GrafanaUrl), parent);
-        Apps = config.Apps.Keys.Order(StringComparer.Ordinal).ToDictionary(
-            app => app,
-            app => new BlueGreenApp($"app-{app}",
-                new BlueGreenAppArgs(Resources($"app:{app}", false, Needs(baseline, Registry, Monitoring)), AppSummary.Of(config, app)), parent));
+        var baselineResources = Resources(Core.Cluster.ClusterBaseline.Component, false, Needs());
+        var baseline = new ClusterBaseline(baselineResources.Rendering.ResourceName, baselineResources, parent);
+        var registryResources = Resources(RegistryRendering.Component, config.Protect, Needs(baseline));
+        Registry = new ContainerRegistry(registryResources.Rendering.ResourceName, new ContainerRegistryArgs(registryResources, args.Endpoints.RegistryUrl), parent);
+        var runnerResources = Resources(CiRunnersRendering.Component, false, Needs(baseline, Registry));
+        _ = new CiRunners(runnerResources.Rendering.ResourceName, runnerResources, parent);
+        var monitoringResources = Resources(MonitoringRendering.Component, config.Protect, Needs(baseline));
+        Monitoring = new Monitoring(monitoringResources.Rendering.ResourceName, new MonitoringArgs(monitoringResources, args.Endpoints.GrafanaUrl), parent);
+        Apps = config.Apps.Keys.Order(StringComparer.Ordinal).ToDictionary(app => app, app =>
+        {
+            var appResources = Resources(AppRendering.ComponentName(app), false, Needs(baseline, Registry, Monitoring));
+            return new BlueGreenApp(appResources.Rendering.ResourceName, new BlueGreenAppArgs(appResources, AppSummary.Of(config, app)), parent);
+        });
 
         RegisterOutputs(new Dictionary<string, object?>
         {

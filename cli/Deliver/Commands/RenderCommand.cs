@@ -35,7 +35,7 @@ internal static class RenderCommand
         {
             PrepareFolder(outDirectory);
             foreach (var component in rendering.Components.Where(c => c.Objects.Count > 0))
-                File.WriteAllText(Path.Combine(outDirectory, $"{component.Component.Replace(':', '-')}.yaml"), YamlWriter.WriteAll(component.Objects));
+                File.WriteAllText(Path.Combine(outDirectory, $"{component.ResourceName}.yaml"), YamlWriter.WriteAll(component.Objects));
             foreach (var chart in charts)
                 File.WriteAllText(Path.Combine(outDirectory, "charts", $"{chart.ReleaseName}.yaml"), "---\n" + YamlWriter.Write(ChartDocument(chart)));
             foreach (var (component, secret) in secrets)

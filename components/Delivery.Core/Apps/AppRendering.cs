@@ -13,6 +13,12 @@ namespace Delivery.Core.Apps;
 /// </summary>
 public static class AppRendering
 {
+    /// <summary>The prefix of every app's component name.</summary>
+    public const string ComponentPrefix = "app:";
+
+    /// <summary>An app's component: <c>app:&lt;name&gt;</c>.</summary>
+    public static string ComponentName(string app) => ComponentPrefix + app;
+
     public static ComponentRendering Render(DeliveryConfig config, Tier tier, string name) =>
         Render(config, tier, name, new AppCallGraph(config));
 
@@ -45,7 +51,7 @@ public static class AppRendering
             objects.Add(AppServiceMonitor.Render(name, rolling));
             objects.Add(Monitoring.AppAlertRules.Render(config, name));
         }
-        return new ComponentRendering($"app:{name}", [.. objects.OfType<KubernetesObject>()], [], EnvSecrets(name, app), []);
+        return new ComponentRendering(ComponentName(name), [.. objects.OfType<KubernetesObject>()], [], EnvSecrets(name, app), []);
     }
 
     /// <summary>The app's secret environment variables as one typed Secret, handed to the shell, never to a ConfigGroup.</summary>

@@ -13,4 +13,7 @@ public sealed record ComponentRendering(
     IReadOnlyList<GeneratedPassword> Passwords)
 {
     public static ComponentRendering Empty(string component) => new(component, [], [], [], []);
+
+    /// <summary>The component's name where a ':' cannot stand: its Pulumi resource and its render file (<c>app:web</c> → <c>app-web</c>).</summary>
+    public string ResourceName => Component.Replace(':', '-');
 }
