@@ -6,8 +6,9 @@
 // the pod templates written inside the ARC job ConfigMaps and the runner scale sets' chart values
 // (DIR/charts/arc-runners.yaml, arc-release-runners.yaml), each as a Pod.
 // Usage: node scan-render.mjs DIR [--markdown]     Exit 0: no error; 1: errors (or no object); 2: bad usage.
-import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, existsSync, statSync, realpathSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parse, parseAllDocuments } from "yaml";
 import { check, toResources } from "./check.mjs";
 
@@ -20,7 +21,7 @@ export const JOB_TEMPLATES = { "github-runner-job-template": "github-job-templat
 export const RUNNER_TEMPLATES = { "arc-runners": "github-runner-template", "arc-release-runners": "github-release-runner-template" };
 
 export function accepted() {
-  return JSON.parse(readFileSync(join(import.meta.dirname, "accepted.json"), "utf8")).accepted;
+  return JSON.parse(readFileSync(fileURLToPath(new URL("accepted.json", import.meta.url)), "utf8")).accepted;
 }
 
 /** `*` stands for any one name or namespace, as in PolicyScanTests.Matches. */
@@ -99,4 +100,6 @@ async function main() {
   process.exit(result.objects === 0 || result.findings.some((f) => f.level === "error") ? 1 : 0);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+// Run as a script (not imported by the tests): compare real paths, since a symlinked or URL-encoded path
+// would otherwise skip main() and exit 0 with no scan.
+if (process.argv[1] && realpathSync(fileURLToPath(import.meta.url)) === realpathSync(process.argv[1])) await main();

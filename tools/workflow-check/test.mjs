@@ -2,6 +2,7 @@
 // (the workflow JSON schema), the GitLab pipeline by parsing it and checking every key against
 // GitLab's keyword reference and every stage/needs/extends reference against the file itself.
 import { test } from "node:test";
+import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync, mkdtempSync, chmodSync } from "node:fs";
@@ -10,7 +11,7 @@ import { tmpdir } from "node:os";
 import { parse } from "yaml";
 import { unpinnedScanners, unscannedGitHubDeploys, unscannedGitLabDeploys } from "./rules.mjs";
 
-const root = join(import.meta.dirname, "..", "..");
+const root = fileURLToPath(new URL("../..", import.meta.url));
 const validator = join(import.meta.dirname, "node_modules", ".bin", "action-validator");
 
 function validate(file) {
@@ -89,7 +90,7 @@ test("every deploy job is a gated release through .ci/release-stack on its stack
     assert.match(release.env.ALERTMANAGER_URL, /^http:\/\/[a-z0-9-]+\.monitoring\.svc:9093$/);
     const file = parse(readFileSync(join(root, "stacks", `Pulumi.${stack}.yaml`), "utf8"));
     const ci = file.config["delivery-platform:ci"];
-    if (ci.mode === "github") assert.equal(job["runs-on"], ci.github.labels[0], `${stack} must run on its own scale set`);
+    if (ci.mode === "github") assert.equal(job["runs-on"], `${ci.github.labels[0]}-release`, `${stack} must run on its own release scale set`);
   }
   const gitlab = parse(readFileSync(join(root, ".gitlab-ci.yml"), "utf8"));
   assert.ok(gitlab[".deploy"].script.some((line) => line.includes('.ci/release-stack "$STACK"')));

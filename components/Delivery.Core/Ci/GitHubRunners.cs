@@ -16,8 +16,9 @@ namespace Delivery.Core.Ci;
 /// <c>/kaniko/executor --destination …</c>), which builds unprivileged.
 /// Two scale sets: the default one (<c>runs-on: &lt;label&gt;</c>) for every job, with no registry
 /// credentials, and a release one (<c>runs-on: &lt;label&gt;-release</c>) whose job template mounts the
-/// push credentials at <see cref="PushConfigDirectory"/>, where <c>DOCKER_CONFIG</c> points: only the
-/// workflows that publish images run there (limit who may use it with the runner group).
+/// push credentials at <see cref="PushConfigDirectory"/>, where <c>DOCKER_CONFIG</c> points, and whose
+/// job pods alone may reach the API server: only the workflows that publish images and deploy
+/// (pulumi up) run there.
 /// </summary>
 public static class GitHubRunners
 {
@@ -139,6 +140,11 @@ public static class GitHubRunners
                     ("resources", Map(("requests", Map(("storage", RunnerResources.WorkVolumeSize(tier)))))))))),
             // Explicit, so the chart needs no cluster lookup to find the controller.
             ("controllerServiceAccount", Map(("namespace", PlatformNamespaces.CiControl), ("name", ControllerServiceAccount))),
+            // The controller starts each scale set's listener in ci-control, which enforces Pod Security
+            // "restricted"; ARC's listener pod sets no security context of its own, so it is given one.
+            ("listenerTemplate", Map(("spec", Map(
+                ("securityContext", PodDefaults.RestrictedPod()),
+                ("containers", List(Map(("name", "listener"), ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false))))))))),
             ("template", Map(("spec", Map(
                 ("serviceAccountName", RunnerServiceAccount),
                 ("securityContext", PodDefaults.RestrictedPod(fsGroup: RunnerUserId)),
@@ -169,7 +175,10 @@ public static class GitHubRunners
             ("volumes", push is null ? null : List(PushVolume(push))));
         return Manifest.Object("v1", "ConfigMap", name, PlatformNamespaces.Ci,
             StandardLabels.Shared(name, CiRunnersRendering.Component),
-            ("data", Map((JobTemplateFile, YamlWriter.Write(Map(("spec", spec)))))));
+            ("data", Map((JobTemplateFile, YamlWriter.Write(Map(
+                // Release job pods are labelled, so that they alone may reach the API server (pulumi up).
+                ("metadata", push is null ? null : Map(("labels", Strings(Cluster.PlatformPods.ReleaseJobs)))),
+                ("spec", spec)))))));
     }
 
     /// <summary>The dockerconfigjson Secret as the <c>config.json</c> that Docker-compatible tools read from DOCKER_CONFIG.</summary>

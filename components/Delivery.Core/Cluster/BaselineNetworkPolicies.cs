@@ -92,6 +92,8 @@ public static class BaselineNetworkPolicies
             Rule("to", [PodsIn(PlatformNamespaces.Gateway, PlatformPods.EnvoyProxy)], TcpPorts([PlatformPorts.EnvoyHttp, PlatformPorts.EnvoyHttps])));
         yield return NetworkPolicySpec.Out("allow-internet", ns, Rule("to", PublicInternet(), TcpPorts([80, 443])));
         yield return KubeApi("allow-kube-api", ns).ForPods(PlatformPods.ArcRunner);
+        // The release runners' jobs run pulumi up against this cluster; a pull request's jobs never reach the API.
+        yield return KubeApi("allow-release-jobs-kube-api", ns).ForPods(PlatformPods.ReleaseJobs);
     }
 
     /// <summary>

@@ -29,6 +29,9 @@ public static class PlatformPods
     /// <summary>ARC's ephemeral runner pods (its resource builder sets <c>app.kubernetes.io/component: runner</c>).</summary>
     public static readonly IReadOnlyDictionary<string, string> ArcRunner = new Dictionary<string, string> { [ComponentLabel] = "runner" };
 
+    /// <summary>The job pods of the release runners: the label their job template gives them (GitHubRunners).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ReleaseJobs = new Dictionary<string, string> { ["delivery-platform/runner-set"] = "release" };
+
     /// <summary>Prometheus server pods (the Prometheus Operator's <c>app.kubernetes.io/name: prometheus</c>).</summary>
     public static readonly IReadOnlyDictionary<string, string> Prometheus = new Dictionary<string, string> { [NameLabel] = "prometheus" };
 

@@ -19,7 +19,7 @@ public static class ReleaseImages
     public static IReadOnlyList<SlotImage> Of(DeliveryConfig config, ReleaseChange? change = null)
     {
         var slots = change is null
-            ? config.Apps.SelectMany(app => new[] { Slot.Blue, Slot.Green }
+            ? config.Apps.SelectMany(app => Strategies.SlotsOf(app.Value)
                 .Where(slot => Slots.Version(app.Value, slot).Length > 0)
                 .Select(slot => new StagedSlot(app.Key, slot, Slots.Version(app.Value, slot))))
             : change.Kind == ReleaseChangeKind.Release ? change.Staged.Where(s => config.Apps.ContainsKey(s.App)) : [];

@@ -11,10 +11,21 @@ namespace Delivery.Core.Validation;
 /// </summary>
 internal static class HostRules
 {
+    /// <summary>Gateway API allows 64 listeners on a Gateway; one is the http listener, each host has its own https one.</summary>
+    public const int MaxHosts = 63;
+
     public static IEnumerable<ConfigProblem> Check(DeliveryConfig config)
     {
+        var claims = GatewayHosts.Of(config);
+        if (claims.Count > MaxHosts)
+        {
+            var last = claims[^1];
+            yield return ConfigProblem.Error(last.Path, last.Host,
+                $"is host number {claims.Count} of this stack; its Gateway has one https listener per host and Gateway API allows {MaxHosts + 1} listeners (one is http).",
+                $"serve at most {MaxHosts} hosts per stack: remove the host of an app that needs none (pulumi config rm --path {last.Path}), or split the apps over two stacks.");
+        }
         var firstClaim = new Dictionary<string, ConfigPath>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (path, host, _, example) in GatewayHosts.Of(config))
+        foreach (var (path, host, _, example) in claims)
         {
             if (Names.IsIpAddress(host))
             {

@@ -270,6 +270,9 @@ public sealed partial class CiRunnersRenderingTests
         Assert.DoesNotContain("DOCKER_CONFIG", JobTemplate(GitHubRunners.JobTemplateConfigMap), StringComparison.Ordinal);
         Assert.Contains("DOCKER_CONFIG", JobTemplate(GitHubRunners.ReleaseJobTemplateConfigMap), StringComparison.Ordinal);
         Assert.Contains($"secretName: {RegistryCredentials.PushSecretName}", JobTemplate(GitHubRunners.ReleaseJobTemplateConfigMap), StringComparison.Ordinal);
+        // Only release job pods carry the label that lets them reach the API server (BaselineNetworkPolicies).
+        Assert.Contains("delivery-platform/runner-set: release", JobTemplate(GitHubRunners.ReleaseJobTemplateConfigMap), StringComparison.Ordinal);
+        Assert.DoesNotContain("runner-set", JobTemplate(GitHubRunners.JobTemplateConfigMap), StringComparison.Ordinal);
 
         var release = Chart(rendering, GitHubRunners.ReleaseScaleSetRelease).Values;
         Assert.Equal("dev-cluster-release", release["runnerScaleSetName"]);

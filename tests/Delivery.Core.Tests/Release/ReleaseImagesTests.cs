@@ -19,6 +19,12 @@ public sealed class ReleaseImagesTests
             ReleaseImages.Of(Config(("apps:web:green", "2.3.1"))).Select(i => i.Reference));
 
     [Fact]
+    public void Without_a_deployed_state_a_rolling_apps_version_is_scanned_too() =>
+        Assert.Equal(
+            ["registry.dev.example.com/shop/api:1.4.2", "registry.dev.example.com/shop/api:1.5.0", "registry.dev.example.com/shop/web:2.3.1"],
+            ReleaseImages.Of(Config(("apps:web:blue", null), ("apps:web:live", null), ("apps:web:strategy", "rolling"), ("apps:web:version", "2.3.1"))).Select(i => i.Reference));
+
+    [Fact]
     public void A_staged_version_is_the_only_image_of_its_release()
     {
         var images = ReleaseImages.Of(Config(("apps:api:blue", "1.6.0")), ReleaseChange.Between(Config(("apps:api:blue", "1.6.0")), ReleaseState.Of(Config())));

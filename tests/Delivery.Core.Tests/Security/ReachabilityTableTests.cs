@@ -28,6 +28,7 @@ public sealed class ReachabilityTableTests
     private static readonly Dictionary<string, Endpoint> Endpoints = new(StringComparer.Ordinal)
     {
         ["ci job pod"] = Pod(PlatformNamespaces.Ci, ("runner-pod", "delivery-platform-abcde-runner-xyz")),
+        ["ci release job pod"] = Pod(PlatformNamespaces.Ci, ("runner-pod", "delivery-platform-release-abcde-runner-xyz"), ("delivery-platform/runner-set", "release")),
         ["ci runner pod"] = Pod(PlatformNamespaces.Ci, (PlatformPods.ComponentLabel, "runner"), ("actions-ephemeral-runner", "True")),
         ["arc controller"] = Pod(PlatformNamespaces.CiControl, ("app.kubernetes.io/part-of", "gha-rs-controller"), (PlatformPods.NameLabel, "gha-rs-controller")),
         ["arc listener"] = Pod(PlatformNamespaces.CiControl, (PlatformPods.ComponentLabel, "runner-scale-set-listener")),
@@ -67,6 +68,9 @@ public sealed class ReachabilityTableTests
         new("ci jobs reach the controllers", "ci job pod", "arc listener", 8080, false),
         new("ci jobs reach the monitoring stores", "ci job pod", "loki", 3100, false),
         new("still works: jobs fetch from the internet", "ci job pod", "internet host", 443, true),
+        new("still works: release jobs run pulumi up against the API server", "ci release job pod", "api server on a node", 6443, true),
+        new("release jobs reach the metadata service", "ci release job pod", "cloud metadata", 80, false),
+        new("release jobs reach the controllers", "ci release job pod", "arc controller", 8080, false),
         new("still works: jobs fetch from the internet", "ci job pod", "internet host v6", 443, true),
         new("still works: jobs push through the gateway", "ci job pod", "envoy proxy", 10443, true),
         new("still works: runners drive job pods", "ci runner pod", "api server on a node", 6443, true),
