@@ -82,11 +82,12 @@ public static class GitHubRunners
         var github = config.Ci.Github;
         var push = HasReleaseRunners(config) ? RegistryCredentials.PushSecret(config.Registry) : null;
         List<KubernetesObject> objects = [.. RunnerRbac.Render(RunnerServiceAccount, RunnerRules), JobTemplate(JobTemplateConfigMap, tier, push: null)];
-        List<HelmChartSpec> charts = [Controller(tier), ScaleSet(ScaleSetRelease, ScaleSetName(github), JobTemplateConfigMap, github.MinRunners, github.MaxRunners, config, tier)];
+        List<HelmChartSpec> charts = [Controller(tier), ScaleSet(ScaleSetRelease, ScaleSetName(github), JobTemplateConfigMap, github.MinRunners, github.MaxRunners, config, tier, github.RunnerGroup)];
         if (push is not null)
         {
             objects.Add(JobTemplate(ReleaseJobTemplateConfigMap, tier, push));
-            charts.Add(ScaleSet(ReleaseScaleSetRelease, ReleaseScaleSetName(github), ReleaseJobTemplateConfigMap, 0, ReleaseRunners, config, tier));
+            charts.Add(ScaleSet(ReleaseScaleSetRelease, ReleaseScaleSetName(github), ReleaseJobTemplateConfigMap, 0, ReleaseRunners, config, tier,
+                github.ReleaseRunnerGroup.Length > 0 ? github.ReleaseRunnerGroup : github.RunnerGroup));
         }
         return new ComponentRendering(CiRunnersRendering.Component, objects, charts, [AuthSecret(github)], []);
     }
@@ -114,7 +115,7 @@ public static class GitHubRunners
         ("podSecurityContext", PodDefaults.RestrictedPod()),
         ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false))));
 
-    private static HelmChartSpec ScaleSet(string release, string name, string jobTemplate, int minRunners, int maxRunners, DeliveryConfig config, Tier tier)
+    private static HelmChartSpec ScaleSet(string release, string name, string jobTemplate, int minRunners, int maxRunners, DeliveryConfig config, Tier tier, string runnerGroup)
     {
         var github = config.Ci.Github;
         var runner = Map(
@@ -131,7 +132,7 @@ public static class GitHubRunners
             ("githubConfigSecret", AuthSecretName),
             ("minRunners", minRunners),
             ("maxRunners", maxRunners),
-            ("runnerGroup", github.RunnerGroup.Length > 0 ? github.RunnerGroup : null),
+            ("runnerGroup", runnerGroup.Length > 0 ? runnerGroup : null),
             ("runnerScaleSetName", name),
             ("containerMode", Map(
                 ("type", "kubernetes"),

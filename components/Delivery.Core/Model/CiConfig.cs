@@ -39,6 +39,9 @@ public sealed class GitHubRunnersConfig
     public List<string> Labels { get; set; } = [];
 
     public string RunnerGroup { get; set; } = "";
+
+    /// <summary>The release runners' group (push credentials, API access): only the release workflows' repositories.</summary>
+    public string ReleaseRunnerGroup { get; set; } = "";
 }
 
 /// <summary>A GitLab Runner with the Kubernetes executor.</summary>

@@ -7,14 +7,15 @@ namespace Delivery.Core.Validation;
 /// <summary>CI runners: GitHub scale sets or a GitLab runner.</summary>
 internal static class CiRules
 {
-    public static IEnumerable<ConfigProblem> Check(CiConfig ci, ValidationContext context)
+    /// <param name="releaseRunners">GitHub runners get a release set (the registry takes pushes with credentials).</param>
+    public static IEnumerable<ConfigProblem> Check(CiConfig ci, ValidationContext context, bool releaseRunners)
     {
         var root = ConfigPath.Root("ci");
         if (!CiConfig.Modes.Contains(ci.Mode))
             return [ModeRules.Unknown(root.Key("mode"), ci.Mode, CiConfig.Modes)];
         return ci.Mode switch
         {
-            CiConfig.GitHub => GitHub(ci.Github, root.Key("github"), context).Concat(InactivePlaintext(root.Key("gitlab").Key("runnerToken"), ci.Gitlab.RunnerToken, context)),
+            CiConfig.GitHub => GitHub(ci.Github, root.Key("github"), context, releaseRunners).Concat(InactivePlaintext(root.Key("gitlab").Key("runnerToken"), ci.Gitlab.RunnerToken, context)),
             CiConfig.GitLab => GitLab(ci.Gitlab, root.Key("gitlab"), context).Concat(InactiveGitHubSecrets(ci, root, context)),
             _ => InactiveGitHubSecrets(ci, root, context).Concat(InactivePlaintext(root.Key("gitlab").Key("runnerToken"), ci.Gitlab.RunnerToken, context)),
         };
@@ -38,7 +39,7 @@ internal static class CiRules
         && url.AbsolutePath.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries) is { } segments
         && (segments.Length == 1 || (segments.Length == 2 && segments[0] == "enterprises"));
 
-    private static IEnumerable<ConfigProblem> GitHub(GitHubRunnersConfig github, ConfigPath root, ValidationContext context)
+    private static IEnumerable<ConfigProblem> GitHub(GitHubRunnersConfig github, ConfigPath root, ValidationContext context, bool releaseRunners)
     {
         if (!Urls.IsWebUrl(github.ConfigUrl, allowHttp: false))
         {
@@ -91,6 +92,13 @@ internal static class CiRules
             yield return ConfigProblem.Error(root.Key("runnerGroup"), null,
                 $"the runners register org-wide ({github.ConfigUrl}), so every repository of the organization could run jobs on them, with the registry push credentials they mount.",
                 $"create a runner group limited to the repositories that build and deploy, then pulumi config set --path {root.Key("runnerGroup")} <group>; or register on one repository (configUrl https://github.com/<org>/<repo>).");
+        }
+        if (context.Profile?.RequiresRunnerGroup == true && IsOrgWide(github.ConfigUrl) && releaseRunners
+            && (github.ReleaseRunnerGroup.Length == 0 || github.ReleaseRunnerGroup == github.RunnerGroup))
+        {
+            yield return ConfigProblem.Error(root.Key("releaseRunnerGroup"), github.ReleaseRunnerGroup.Length == 0 ? null : github.ReleaseRunnerGroup,
+                "the release runners mount the registry push credentials and may reach the API server, so they need a runner group of their own, narrower than the one every job may use.",
+                $"create a runner group limited to the repositories whose workflows publish and deploy, then pulumi config set --path {root.Key("releaseRunnerGroup")} <group>.");
         }
         for (var i = 0; i < github.Labels.Count; i++)
         {

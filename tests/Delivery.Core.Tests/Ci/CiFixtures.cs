@@ -11,7 +11,7 @@ internal static class CiFixtures
         RegistryFixtures.Loaded(TestConfigs.ValidDev().With(
             ("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"),
             ("ci:github:appId", "918273"), ("ci:github:appInstallationId", "51234987"), ("ci:github:labels:0", "dev-cluster"),
-            ("ci:github:runnerGroup", "deployers")).With(changes),
+            ("ci:github:runnerGroup", "deployers"), ("ci:github:releaseRunnerGroup", "releasers")).With(changes),
             ("ci:github:appPrivateKey", "-----BEGIN RSA PRIVATE KEY-----"));
 
     public static DeliveryConfig GitHubToken(params (string Key, string? Value)[] changes) =>

@@ -278,7 +278,8 @@ public sealed partial class CiRunnersRenderingTests
         Assert.Equal("dev-cluster-release", release["runnerScaleSetName"]);
         Assert.Equal((0, GitHubRunners.ReleaseRunners), ((int)release["minRunners"]!, (int)release["maxRunners"]!));
         Assert.Equal(GitHubRunners.ReleaseJobTemplateConfigMap, Path(Map(Delivery.Core.Tests.Cluster.ClusterFixtures.Items(Path(release, "template", "spec")["volumes"]).Single()), "configMap")["name"]);
-        Assert.Equal("deployers", release["runnerGroup"]);
+        Assert.Equal("releasers", release["runnerGroup"]);
+        Assert.Equal("deployers", Chart(rendering, GitHubRunners.ScaleSetRelease).Values["runnerGroup"]);
         Assert.Equal(GitHubRunners.JobTemplateConfigMap, Path(Map(Delivery.Core.Tests.Cluster.ClusterFixtures.Items(Path(Chart(rendering, GitHubRunners.ScaleSetRelease).Values, "template", "spec")["volumes"]).Single()), "configMap")["name"]);
 
         // Where pushes need no credentials (the local Docker registry), there is nothing to scope: one runner set.
