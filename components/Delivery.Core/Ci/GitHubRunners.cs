@@ -80,7 +80,7 @@ public static class GitHubRunners
     public static ComponentRendering Render(DeliveryConfig config, Tier tier)
     {
         var github = config.Ci.Github;
-        var push = HasReleaseRunners(config) ? RegistryCredentials.PushSecret(config.Registry) : null;
+        var push = RegistryCredentials.PushSecret(config.Registry);
         List<KubernetesObject> objects = [.. RunnerRbac.Render(RunnerServiceAccount, RunnerRules), JobTemplate(JobTemplateConfigMap, tier, push: null)];
         List<HelmChartSpec> charts = [Controller(tier), ScaleSet(ScaleSetRelease, ScaleSetName(github), JobTemplateConfigMap, github.MinRunners, github.MaxRunners, config, tier, github.RunnerGroup)];
         if (push is not null)

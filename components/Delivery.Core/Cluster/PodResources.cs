@@ -1,4 +1,6 @@
 using System.Globalization;
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
 using Delivery.Core.Validation;
 
 namespace Delivery.Core.Cluster;
@@ -19,6 +21,10 @@ public sealed record PodResources(decimal CpuRequest, decimal MemoryRequest, dec
 
     public static PodResources Parse(string cpuRequest, string memoryRequest, string cpuLimit, string memoryLimit) =>
         new(Quantities.Require(cpuRequest), Quantities.Require(memoryRequest), Quantities.Require(cpuLimit), Quantities.Require(memoryLimit));
+
+    public static PodResources Of(ContainerSize size) => Parse(size.CpuRequest, size.MemoryRequest, size.CpuLimit, size.MemoryLimit);
+
+    public static PodResources Of(ResourcesConfig resources) => Parse(resources.CpuRequest, resources.MemoryRequest, resources.CpuLimit, resources.MemoryLimit);
 
     /// <summary>Scaled by a factor ≥ 0, capped at <see cref="MaxQuantity"/>.</summary>
     public PodResources Times(decimal factor) =>

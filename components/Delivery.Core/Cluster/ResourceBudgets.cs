@@ -65,18 +65,10 @@ public static class ResourceBudgets
     /// What one CI job pod (or system pod) may use: the runners' job size. Also the ci LimitRange
     /// default, so a job that sets nothing gets exactly its share of the quota.
     /// </summary>
-    public static PodResources CiPod(Tier tier)
-    {
-        var job = TierProfile.For(tier).RunnerJob;
-        return PodResources.Parse(job.CpuRequest, job.MemoryRequest, job.CpuLimit, job.MemoryLimit);
-    }
+    public static PodResources CiPod(Tier tier) => PodResources.Of(TierProfile.For(tier).RunnerJob);
 
     /// <summary>The tier's default app container size (<see cref="TierProfile.AppContainer"/>, as the binder's defaults).</summary>
-    public static PodResources TierAppDefaults(Tier tier)
-    {
-        var size = TierProfile.For(tier).AppContainer;
-        return PodResources.Parse(size.CpuRequest, size.MemoryRequest, size.CpuLimit, size.MemoryLimit);
-    }
+    public static PodResources TierAppDefaults(Tier tier) => PodResources.Of(TierProfile.For(tier).AppContainer);
 
     /// <summary>
     /// Both slots of every blue/green app at full size (a release can fill the idle slot at any time),
@@ -94,7 +86,7 @@ public static class ResourceBudgets
         foreach (var app in config.Apps.Values)
         {
             long slotPods = Math.Max(0, Math.Max(app.Replicas, app.Autoscaling.MaxReplicas));
-            var resources = PodResources.Parse(app.Resources.CpuRequest, app.Resources.MemoryRequest, app.Resources.CpuLimit, app.Resources.MemoryLimit);
+            var resources = PodResources.Of(app.Resources);
             var appPods = Strategies.IsRolling(app) ? checked(slotPods + Strategies.SurgePods(app, slotPods)) : 2 * slotPods;
             pods = checked(pods + appPods);
             total = total.Plus(resources.Times(appPods));
@@ -107,7 +99,7 @@ public static class ResourceBudgets
         var (appPods, appTotal) = AppsSteadyState(config);
         var appDefaults = TierAppDefaults(tier);
         var largestApp = config.Apps.Values
-            .Select(app => PodResources.Parse(app.Resources.CpuRequest, app.Resources.MemoryRequest, app.Resources.CpuLimit, app.Resources.MemoryLimit))
+            .Select(app => PodResources.Of(app.Resources))
             .Aggregate(appDefaults, (max, next) => max.Max(next));
 
         var ciPod = CiPod(tier);

@@ -10,9 +10,5 @@ public static class RegistryResources
     public static OrderedDictionary<string, object?> For(Tier tier) => TierProfile.For(tier).RegistryContainer.Resources();
 
     /// <summary>The same size as numbers, for the registry namespace's quota.</summary>
-    public static PodResources Size(Tier tier)
-    {
-        var size = TierProfile.For(tier).RegistryContainer;
-        return PodResources.Parse(size.CpuRequest, size.MemoryRequest, size.CpuLimit, size.MemoryLimit);
-    }
+    public static PodResources Size(Tier tier) => PodResources.Of(TierProfile.For(tier).RegistryContainer);
 }
