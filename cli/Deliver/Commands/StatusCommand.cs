@@ -50,7 +50,7 @@ internal static class StatusCommand
         string Release(Slot slot) => Slots.Version(app, slot).Length == 0 ? "-" : ReleaseId.Of(config, name, slot);
         var upstreamVersion = upstream?.Apps.GetValueOrDefault(name)?.LiveVersion ?? "";
         var upstreamLive = upstream is null ? "-" : upstreamVersion.Length > 0 ? Versions.Abbreviated(upstreamVersion) : "(not deployed)";
-        var appPath = ConfigPath.Root("apps").Key(name);
+        var appPath = AppKeys.App(name);
         string Marked(string key, string shown) => EnvironmentOverrides.Setting(environment, appPath.Key(key)).Any() ? $"{shown} {FromEnvironment}" : shown;
         var upstreamCell = upstreamLive + (upstreamVersion.Length > 0 && upstreamVersion == Slots.Version(app, live) ? " (=)" : "");
         if (rolling)

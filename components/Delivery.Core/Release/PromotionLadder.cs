@@ -23,7 +23,7 @@ public static class PromotionLadder
             var before = deployed?.Apps.GetValueOrDefault(name);
             if (version.Length == 0 || before?.LiveVersion == version || (before is not null && RollbackRule.IsRollback(before, app)) || upstream.Vouches(name, version))
                 continue;
-            var path = ConfigPath.Root("apps").Key(name).Key(app.LiveKey);
+            var path = AppKeys.App(name).Key(app.LiveKey);
             var hotfix = config.Apps[name].HotfixReason;
             if (hotfix.Length > 0)
             {

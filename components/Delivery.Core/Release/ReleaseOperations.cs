@@ -29,7 +29,7 @@ public static class ReleaseOperations
                 throw new ReleaseRefusedException($"{app} {version} is already live (rolling).");
             return new ReleaseEdit(
                 $"{app}: roll out {version} (was {rolling.Version}) over its Deployment, {Strategies.MaxSurge(rolling)} surge, {Strategies.MaxUnavailable(rolling)} unavailable; live as its pods become ready",
-                [(AppPath(app).Key(AppKeys.Version), version)]);
+                [(AppKeys.App(app).Key(AppKeys.Version), version)]);
         }
         var (settings, live) = Find(config, app);
         var idle = Slots.Other(live);
@@ -42,7 +42,7 @@ public static class ReleaseOperations
             : null;
         return new ReleaseEdit(
             $"{app}: stage {version} in the idle {Slots.Name(idle)} slot (was \"{Slots.Version(settings, idle)}\"); {Slots.Name(live)} stays live",
-            [(AppPath(app).Key(Slots.Name(idle)), version)], replaced);
+            [(AppKeys.App(app).Key(AppKeys.Of(idle)), version)], replaced);
     }
 
     /// <summary>Send <paramref name="weight"/> percent of the host's traffic to the idle slot; 0 ends the canary.</summary>
@@ -62,7 +62,7 @@ public static class ReleaseOperations
         var summary = weight == 0
             ? $"{app}: end the canary (was {was}%); all traffic to the live {Slots.Name(live)} slot"
             : $"{app}: send {text}% of traffic to the idle {Slots.Name(idle)} slot ({Slots.Version(settings, idle)}), was {was}%; {Slots.Name(live)} stays live";
-        return new ReleaseEdit(summary, [(AppPath(app).Key(AppKeys.CanaryWeight), text)]);
+        return new ReleaseEdit(summary, [(AppKeys.App(app).Key(AppKeys.CanaryWeight), text)]);
     }
 
     public static ReleaseEdit Switch(DeliveryConfig config, string app)
@@ -79,7 +79,7 @@ public static class ReleaseOperations
             if (target is null || !target.Ready)
                 throw new ReleaseRefusedException(target?.Refusal ?? $"cannot roll back {app}: its release history is unknown.");
             return new ReleaseEdit($"{app}: roll back to {target.Version} (from {rolling.Version}), the version live before its latest release; Kubernetes rolls it out again",
-                [(AppPath(app).Key(AppKeys.Version), target.Version)]);
+                [(AppKeys.App(app).Key(AppKeys.Version), target.Version)]);
         }
         Find(config, app);
         if (target is null || !target.Ready)
@@ -112,7 +112,7 @@ public static class ReleaseOperations
             return new ReleaseEdit($"{app}: the idle {Slots.Name(idle)} slot already holds {current}, as before {first.To} was staged; nothing to change", []);
         return new ReleaseEdit(
             $"{app}: un-stage {current} from the idle {Slots.Name(idle)} slot, back to {(first.From.Length == 0 ? "no version" : first.From)} (as before the promote of {RollbackTarget.When(first.Time)})",
-            [(AppPath(app).Key(Slots.Name(idle)), first.From)]);
+            [(AppKeys.App(app).Key(AppKeys.Of(idle)), first.From)]);
     }
 
     private static ReleaseEdit MakeIdleLive(DeliveryConfig config, string app, string verb)
@@ -127,9 +127,9 @@ public static class ReleaseOperations
             throw new ReleaseRefusedException(
                 $"cannot {verb} {app}: the {Slots.Name(idle)} slot is scaled to 0 replicas; first run pulumi config rm --path delivery-platform:apps.{app}.idleReplicas and deploy.");
         }
-        var changes = new List<(ConfigPath, string)> { (AppPath(app).Key(AppKeys.Live), Slots.Name(idle)) };
+        var changes = new List<(ConfigPath, string)> { (AppKeys.App(app).Key(AppKeys.Live), Slots.Name(idle)) };
         if (settings.CanaryWeight > 0)
-            changes.Add((AppPath(app).Key(AppKeys.CanaryWeight), "0"));
+            changes.Add((AppKeys.App(app).Key(AppKeys.CanaryWeight), "0"));
         var canary = settings.CanaryWeight > 0 ? $", ending the {settings.CanaryWeight.ToString(CultureInfo.InvariantCulture)}% canary" : "";
         return new ReleaseEdit($"{app}: {verb} to {Slots.Name(idle)} ({version}) from {Slots.Name(live)} ({Slots.Version(settings, live)}){canary}", changes);
     }
@@ -169,8 +169,6 @@ public static class ReleaseOperations
         var settings = Settings(config, app);
         return (settings, Slots.Parse(settings.Live) ?? throw new ReleaseRefusedException($"{app}'s live slot \"{settings.Live}\" is not blue or green."));
     }
-
-    private static ConfigPath AppPath(string app) => ConfigPath.Root("apps").Key(app);
 }
 
 /// <summary>A release step that cannot be taken; its message says why, in one line.</summary>

@@ -164,7 +164,7 @@ internal sealed partial class SnapshotReader(string stack, bool skipUnchangedYam
                 var version = Value(AppKeys.Version);
                 if (version.Length == 0)
                     return (null, $"apps.{name}: the rolling app has no version.");
-                if (VersionRules.Check(ConfigPath.Root("apps").Key(name).Key(AppKeys.Version), version, @base.Context) is { } wrong)
+                if (VersionRules.Check(AppKeys.App(name).Key(AppKeys.Version), version, @base.Context) is { } wrong)
                     return (null, wrong.ToString());
                 apps[name] = new AppSnapshot("", "", Slot.Rolling, 0, Value(AppKeys.HotfixReason), "", "", version, Release(version));
                 continue;
@@ -183,7 +183,7 @@ internal sealed partial class SnapshotReader(string stack, bool skipUnchangedYam
                 return (null, $"apps.{name}: the live {Slots.Name(live.Value)} slot has no version.");
             foreach (var (slot, version) in new[] { (AppKeys.Blue, blue), (AppKeys.Green, green) })
             {
-                if (version.Length > 0 && VersionRules.Check(ConfigPath.Root("apps").Key(name).Key(slot), version, @base.Context) is { } problem)
+                if (version.Length > 0 && VersionRules.Check(AppKeys.App(name).Key(slot), version, @base.Context) is { } problem)
                     return (null, problem.ToString());
             }
             apps[name] = new AppSnapshot(blue, green, live.Value, weight, Value(AppKeys.HotfixReason), Release(blue), Release(green));
