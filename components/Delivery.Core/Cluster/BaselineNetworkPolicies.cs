@@ -1,5 +1,6 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Monitoring;
 using static Delivery.Core.Cluster.PolicyPeers;
 
 namespace Delivery.Core.Cluster;
@@ -114,7 +115,7 @@ public static class BaselineNetworkPolicies
     /// queries and pushes only from Grafana, Prometheus and the log collector. Grafana's traffic
     /// comes from the Envoy proxies, traces from the apps. Only Prometheus scrapes (other namespaces,
     /// the kubelets and node-exporters), only Alertmanager sends webhooks, only trivy-operator
-    /// fetches from public registries, and the stores (Loki, Tempo, the OTel collector,
+    /// fetches from public registries, only Grafana calls the identity provider, and the stores (Loki, Tempo, the OTel collector,
     /// Alertmanager) never call the API server.
     /// </summary>
     private static IEnumerable<NetworkPolicySpec> Monitoring(DeliveryConfig config)
@@ -141,6 +142,13 @@ public static class BaselineNetworkPolicies
         targets.Add(Rule("to", [], TcpPorts([PlatformPorts.Kubelet, PlatformPorts.NodeExporter])));
         yield return NetworkPolicySpec.Out("allow-scrape-targets", ns, [.. targets]).ForPods(PlatformPods.Prometheus);
         yield return NetworkPolicySpec.Out("allow-alert-webhooks", ns, Rule("to", AnyAddressButMetadata(), TcpPorts([443]))).ForPods(PlatformPods.Alertmanager);
+        // Grafana's own sign-in calls the provider's token and userinfo endpoints, which may be
+        // inside the company network, on the ports their URLs name.
+        if (GrafanaSignIn.IsOn(config))
+        {
+            yield return NetworkPolicySpec.Out("allow-identity-provider", ns, Rule("to", AnyAddressButMetadata(), TcpPorts(GrafanaSignIn.ProviderPorts(config.Monitoring.GrafanaOidc))))
+                .ForPods(PlatformPods.Grafana);
+        }
         yield return NetworkPolicySpec.Out("allow-vulnerability-database", ns, Rule("to", PublicInternet(), TcpPorts([443])))
             .ForPods(PlatformPods.TrivyOperator);
         // Scan jobs fetch the database and the images they scan: public registries, or the in-cluster

@@ -90,16 +90,18 @@ public static class MonitoringCharts
                 ("podMonitorSelectorNilUsesHelmValues", false))))),
             // node-exporter needs the host (hostNetwork, hostPID, hostPath): it runs in the one privileged namespace.
             ("prometheus-node-exporter", Map(("namespaceOverride", PlatformNamespaces.MonitoringAgents))),
-            ("grafana", Grafana(config.Monitoring, tier))));
+            ("grafana", Grafana(config, tier))));
     }
 
     /// <summary>
     /// Grafana: its admin from our Secret; the sidecars read dashboard and datasource ConfigMaps in
     /// monitoring only, through <see cref="GrafanaSidecarRbac"/> (no Secret, no other namespace); no
-    /// anonymous access, no sign-up, cookies for https only, and its public URL as root_url.
+    /// anonymous access, no self sign-up, cookies for https only, its public URL as root_url, and
+    /// single sign-on with the access groups' roles where configured (<see cref="GrafanaSignIn"/>).
     /// </summary>
-    private static OrderedDictionary<string, object?> Grafana(MonitoringConfig monitoring, Tier tier)
+    private static OrderedDictionary<string, object?> Grafana(DeliveryConfig config, Tier tier)
     {
+        var monitoring = config.Monitoring;
         var url = GrafanaRoute.Url(monitoring, tier);
         return Map(
             ("admin", Map(
@@ -107,6 +109,7 @@ public static class MonitoringCharts
                 ("userKey", GrafanaAdminUserKey),
                 ("passwordKey", GrafanaAdminPasswordKey))),
             ("resources", MonitoringResources.For(tier, 25, 64)),
+            ("envValueFrom", GrafanaSignIn.Environment(config)),
             ("rbac", Map(("namespaced", true), ("useExistingRole", GrafanaSidecarRbac.RoleName))),
             ("sidecar", Map(
                 ("dashboards", Map(
@@ -119,6 +122,7 @@ public static class MonitoringCharts
             ("grafana.ini", Map(
                 ("server", url.Length == 0 ? null : Map(("root_url", url))),
                 ("auth.anonymous", Map(("enabled", false))),
+                ("auth.generic_oauth", GrafanaSignIn.Settings(config)),
                 ("users", Map(("allow_sign_up", false), ("allow_org_create", false))),
                 ("security", Map(
                     ("cookie_secure", !TierProfile.For(tier).ServesPlainHttp),

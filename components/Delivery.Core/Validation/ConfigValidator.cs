@@ -12,7 +12,7 @@ public static class ConfigValidator
         .. ClusterRules.Check(config, context),
         .. RegistryRules.Check(config, context),
         .. CiRules.Check(config.Ci, context, releaseRunners: Ci.GitHubRunners.HasReleaseRunners(config)),
-        .. MonitoringRules.Check(config.Monitoring, context),
+        .. MonitoringRules.Check(config.Monitoring, context, grafanaRoles: Monitoring.GrafanaRoles.Any(config.Access)),
         .. AppRules.Check(config, context),
         .. AccessRules.Check(config.Access, context),
         .. VerifyRules.Check(ConfigPath.Root("verify"), config.Verify),

@@ -1,13 +1,15 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
 
 namespace Delivery.Core.Validation;
 
 /// <summary>Retention, storage, alert receivers and SLO defaults.</summary>
-internal static class MonitoringRules
+internal static partial class MonitoringRules
 {
-    public static IEnumerable<ConfigProblem> Check(MonitoringConfig monitoring, ValidationContext context)
+    /// <param name="grafanaRoles">The access config names groups, so Grafana signs users in itself to give them their roles.</param>
+    public static IEnumerable<ConfigProblem> Check(MonitoringConfig monitoring, ValidationContext context, bool grafanaRoles)
     {
         var root = ConfigPath.Root("monitoring");
         if (!monitoring.Enabled)
@@ -29,7 +31,7 @@ internal static class MonitoringRules
             yield return ConfigProblem.Error(root.Key("grafanaHost"), monitoring.GrafanaHost, "is not a DNS host name.",
                 $"pulumi config set --path {root.Key("grafanaHost")} grafana.<your domain>.");
         }
-        foreach (var problem in GrafanaAccess(monitoring, root, context))
+        foreach (var problem in GrafanaAccess(monitoring, root, context, grafanaRoles))
             yield return problem;
         var receivers = root.Key("receivers");
         foreach (var (tier, receiver) in new[]
@@ -46,8 +48,8 @@ internal static class MonitoringRules
             yield return problem;
     }
 
-    /// <summary>The allowlist's CIDRs and a complete OIDC client.</summary>
-    private static IEnumerable<ConfigProblem> GrafanaAccess(MonitoringConfig monitoring, ConfigPath root, ValidationContext context)
+    /// <summary>The allowlist's CIDRs and a complete OIDC client, with Grafana's endpoints where it signs users in itself.</summary>
+    private static IEnumerable<ConfigProblem> GrafanaAccess(MonitoringConfig monitoring, ConfigPath root, ValidationContext context, bool grafanaRoles)
     {
         var cidrs = root.Key("grafanaAllowedCidrs");
         for (var i = 0; i < monitoring.GrafanaAllowedCidrs.Count; i++)
@@ -61,7 +63,8 @@ internal static class MonitoringRules
         }
         var oidc = monitoring.GrafanaOidc;
         var oidcPath = root.Key("grafanaOidc");
-        if (oidc.Issuer.Length > 0 || oidc.ClientId.Length > 0 || oidc.ClientSecret.IsSet)
+        var signIn = new[] { oidc.AuthorizationUrl, oidc.TokenUrl, oidc.UserinfoUrl };
+        if (oidc.Issuer.Length > 0 || oidc.ClientId.Length > 0 || oidc.ClientSecret.IsSet || signIn.Any(url => url.Length > 0) || oidc.Scopes.Count > 0)
         {
             if (!Urls.IsWebUrl(oidc.Issuer, allowHttp: false))
             {
@@ -75,6 +78,57 @@ internal static class MonitoringRules
             }
             foreach (var problem in SecretRules.Required(oidcPath.Key("clientSecret"), oidc.ClientSecret, context, "client secret", "for single sign-on"))
                 yield return problem;
+            foreach (var problem in GrafanaSignIn(oidc, oidcPath, required: grafanaRoles && monitoring.GrafanaHost.Length > 0))
+                yield return problem;
         }
     }
+
+    /// <summary>
+    /// Grafana's generic OAuth needs the provider's endpoints spelled out (it does not discover them
+    /// from the issuer); required where access groups make Grafana sign users in, checked wherever given.
+    /// </summary>
+    private static IEnumerable<ConfigProblem> GrafanaSignIn(OidcConfig oidc, ConfigPath oidcPath, bool required)
+    {
+        foreach (var (key, url, endpoint) in new[]
+        {
+            ("authorizationUrl", oidc.AuthorizationUrl, "authorization"), ("tokenUrl", oidc.TokenUrl, "token"), ("userinfoUrl", oidc.UserinfoUrl, "userinfo"),
+        })
+        {
+            if (url.Length == 0 && !required)
+                continue;
+            if (!Urls.IsWebUrl(url, allowHttp: false))
+            {
+                var why = url.Length == 0
+                    ? $"is needed: access names groups, so Grafana signs users in through the provider to give each their group's role, and Grafana does not discover the {endpoint} endpoint from the issuer."
+                    : $"must be the https URL of the provider's {endpoint} endpoint.";
+                yield return ConfigProblem.Error(oidcPath.Key(key), url.Length == 0 ? null : url, why,
+                    $"copy it from the provider's discovery document (<issuer>/.well-known/openid-configuration): pulumi config set --path {oidcPath.Key(key)} https://<provider>/….");
+            }
+        }
+        if (oidc.GroupsClaim.Length is 0 or > MaxClaimLength || oidc.GroupsClaim.Any(char.IsControl))
+        {
+            yield return ConfigProblem.Error(oidcPath.Key("groupsClaim"), oidc.GroupsClaim.Length == 0 ? null : oidc.GroupsClaim,
+                $"must name the claim that lists the user's groups (1–{MaxClaimLength} characters, no control characters).",
+                $"pulumi config set --path {oidcPath.Key("groupsClaim")} groups.");
+        }
+        for (var i = 0; i < oidc.Scopes.Count; i++)
+        {
+            if (!Scope().IsMatch(oidc.Scopes[i]))
+            {
+                yield return ConfigProblem.Error(oidcPath.Key("scopes").Index(i), oidc.Scopes[i], "is not an OAuth scope (printable characters, no spaces, quotes or backslashes).",
+                    $"pulumi config set --path '{oidcPath.Key("scopes").Index(i)}' groups.");
+            }
+        }
+        if (oidc.Scopes.Count > 0 && !oidc.Scopes.Contains("openid"))
+        {
+            yield return ConfigProblem.Error(oidcPath.Key("scopes"), string.Join(' ', oidc.Scopes), "leaves out openid, so the provider would send no ID token and no groups claim in it.",
+                $"add it: pulumi config set --path '{oidcPath.Key("scopes").Index(oidc.Scopes.Count)}' openid.");
+        }
+    }
+
+    private const int MaxClaimLength = 256;
+
+    /// <summary>RFC 6749 §3.3 scope-token: %x21 / %x23-5B / %x5D-7E.</summary>
+    [GeneratedRegex(@"^[\x21\x23-\x5B\x5D-\x7E]+$")]
+    private static partial Regex Scope();
 }

@@ -1,0 +1,161 @@
+using Delivery.Core.Cluster;
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Monitoring;
+using Delivery.Core.Platform;
+using Delivery.Core.Tests.Security;
+using static Delivery.Core.Tests.Cluster.ClusterFixtures;
+
+namespace Delivery.Core.Tests.Monitoring;
+
+/// <summary>Grafana's own sign-in: when it is on, what it is given, what it may reach, and the config it needs.</summary>
+public sealed class GrafanaSignInTests
+{
+    private const string P = "delivery-platform:";
+    private const string ClientSecret = "oidc-client-secret-text";
+
+    private static readonly (string, string?)[] Gateway =
+    [
+        ("monitoring:grafanaHost", "grafana.example.com"),
+        ("monitoring:grafanaOidc:issuer", "https://sso.example.com/realms/shop"),
+        ("monitoring:grafanaOidc:clientId", "grafana"),
+    ];
+
+    private static readonly (string, string?)[] Endpoints =
+    [
+        ("monitoring:grafanaOidc:authorizationUrl", "https://sso.example.com/auth"),
+        ("monitoring:grafanaOidc:tokenUrl", "https://sso.example.com:8443/token"),
+        ("monitoring:grafanaOidc:userinfoUrl", "https://sso.example.com:8443/userinfo"),
+    ];
+
+    private static readonly (string, string?)[] Groups = [("access:admins:0", "shop-platform-admins"), ("access:viewers:0", "shop-support")];
+
+    private static Dictionary<string, string> Secrets()
+    {
+        var secrets = TestConfigs.Secrets();
+        secrets["monitoring:grafanaOidc:clientSecret"] = ClientSecret;
+        return secrets;
+    }
+
+    private static Delivery.Core.Configuration.LoadedConfig Load(params (string, string?)[] changes) =>
+        TestConfigs.Load(TestConfigs.ValidDev().With(changes), Secrets());
+
+    private static OrderedDictionary<string, object?> GrafanaValues(Model.DeliveryConfig config) =>
+        Map(Assert.Single(MonitoringCharts.Render(config, Model.Tier.Dev), c => c.ReleaseName == "kube-prometheus-stack").Values["grafana"]);
+
+    [Fact]
+    public void With_groups_Grafana_signs_users_in_through_the_gateways_client_with_strict_roles()
+    {
+        var loaded = Load([.. Gateway, .. Endpoints, .. Groups]);
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
+
+        var settings = GrafanaRolesTests.GenericOAuth(loaded.Config);
+
+        Assert.Equal(true, settings["enabled"]);
+        Assert.Equal("grafana", settings["client_id"]);
+        Assert.Equal("https://sso.example.com/auth", settings["auth_url"]);
+        Assert.Equal("https://sso.example.com:8443/token", settings["token_url"]);
+        Assert.Equal("https://sso.example.com:8443/userinfo", settings["api_url"]);
+        Assert.Equal("openid email profile", settings["scopes"]);
+        Assert.Equal(true, settings["role_attribute_strict"]);
+        Assert.Equal(true, settings["use_pkce"]);
+        Assert.Equal(true, settings["auto_login"]);
+        Assert.Equal(false, settings["skip_org_role_sync"]);
+        Assert.False(settings.ContainsKey("client_secret"));
+    }
+
+    [Fact]
+    public void The_client_secret_reaches_Grafana_from_the_gateways_Secret_and_never_the_chart_values()
+    {
+        var config = Load([.. Gateway, .. Endpoints, .. Groups]).Config;
+        var values = GrafanaValues(config);
+
+        var secretRef = Map(Map(Map(values["envValueFrom"])[GrafanaSignIn.ClientSecretVariable])["secretKeyRef"]);
+        Assert.Equal(GrafanaAccessPolicy.OidcSecretName, secretRef["name"]);
+        Assert.Equal(GrafanaAccessPolicy.OidcSecretKey, secretRef["key"]);
+        var secret = Assert.Single(MonitoringRendering.Render(config, Model.Tier.Dev).Secrets, s => s.Name == GrafanaAccessPolicy.OidcSecretName);
+        Assert.Contains(secret.Entries, e => e.Key == GrafanaAccessPolicy.OidcSecretKey);
+        Assert.DoesNotContain(ClientSecret, YamlWriter.Write(values), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("no access group", false, true)]
+    [InlineData("no host", true, false)]
+    public void Without_groups_or_a_host_Grafana_keeps_its_own_login_and_reaches_no_provider(string _, bool groups, bool host)
+    {
+        (string, string?)[] changes = [.. Gateway, .. Endpoints, .. (groups ? Groups : []), .. (host ? [] : new (string, string?)[] { ("monitoring:grafanaHost", null) })];
+        var config = Load(changes).Config;
+
+        var values = GrafanaValues(config);
+        Assert.False(values.ContainsKey("envValueFrom"));
+        Assert.False(Map(values["grafana.ini"]).ContainsKey("auth.generic_oauth"));
+        Assert.DoesNotContain(PlatformRenderer.Render(config, Model.Tier.Dev).Objects, o => o.Name == "allow-identity-provider");
+    }
+
+    [Fact]
+    public void Only_Grafana_reaches_the_provider_and_only_on_the_ports_of_its_endpoints()
+    {
+        var on = NetworkReachability.Of(PlatformRenderer.Render(Load([.. Gateway, .. Endpoints, .. Groups]).Config, Model.Tier.Dev).Objects);
+        var off = NetworkReachability.Of(PlatformRenderer.Render(Load([.. Gateway, .. Endpoints]).Config, Model.Tier.Dev).Objects);
+        var grafana = new Endpoint.Pod(PlatformNamespaces.Monitoring, PlatformPods.Grafana);
+        var loki = new Endpoint.Pod(PlatformNamespaces.Monitoring, PlatformPods.Loki);
+        var provider = new Endpoint.Address("198.51.100.7");
+        var metadata = new Endpoint.Address("169.254.169.254");
+
+        Assert.True(on.CanReach(grafana, provider, 8443));
+        Assert.True(on.CanReach(grafana, new Endpoint.Address("10.30.0.5"), 8443)); // a provider inside the company network
+        Assert.False(on.CanReach(grafana, provider, 8080));
+        Assert.False(on.CanReach(grafana, metadata, 8443));
+        Assert.False(on.CanReach(loki, provider, 8443));
+        Assert.False(off.CanReach(grafana, provider, 8443));
+    }
+
+    public sealed record Case(string Name, (string Key, string? Value)[] Changes, string Key, string? Value, string Message)
+    {
+        public override string ToString() => Name;
+    }
+
+    public static TheoryData<Case> Cases() =>
+    [
+        new("groups but no authorization endpoint", [.. Gateway, .. Groups, .. Endpoints, ("monitoring:grafanaOidc:authorizationUrl", null)], P + "monitoring.grafanaOidc.authorizationUrl", null,
+            "is needed: access names groups, so Grafana signs users in through the provider to give each their group's role, and Grafana does not discover the authorization endpoint from the issuer."),
+        new("groups but no token endpoint", [.. Gateway, .. Groups, .. Endpoints, ("monitoring:grafanaOidc:tokenUrl", null)], P + "monitoring.grafanaOidc.tokenUrl", null,
+            "is needed: access names groups, so Grafana signs users in through the provider to give each their group's role, and Grafana does not discover the token endpoint from the issuer."),
+        new("token endpoint over http", [.. Gateway, .. Endpoints, ("monitoring:grafanaOidc:tokenUrl", "http://sso.example.com/token")], P + "monitoring.grafanaOidc.tokenUrl",
+            "http://sso.example.com/token", "must be the https URL of the provider's token endpoint."),
+        new("scopes without openid", [.. Gateway, .. Groups, .. Endpoints, ("monitoring:grafanaOidc:scopes:0", "email")], P + "monitoring.grafanaOidc.scopes", "email",
+            "leaves out openid, so the provider would send no ID token and no groups claim in it."),
+        new("a scope with a space", [.. Gateway, .. Groups, .. Endpoints, ("monitoring:grafanaOidc:scopes:0", "openid"), ("monitoring:grafanaOidc:scopes:1", "groups email")],
+            P + "monitoring.grafanaOidc.scopes[1]", "groups email", "is not an OAuth scope (printable characters, no spaces, quotes or backslashes)."),
+        new("an empty groups claim", [.. Gateway, .. Groups, .. Endpoints, ("monitoring:grafanaOidc:groupsClaim", "")], P + "monitoring.grafanaOidc.groupsClaim", null,
+            "must name the claim that lists the user's groups (1–256 characters, no control characters)."),
+        new("endpoints without an issuer", [.. Endpoints, ("monitoring:grafanaHost", "grafana.example.com")], P + "monitoring.grafanaOidc.issuer", null,
+            "must be the https issuer URL of the OpenID Connect provider."),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Bad_sign_in_config_is_refused_on_its_key(Case row)
+    {
+        var loaded = Load(row.Changes);
+
+        Assert.Contains(loaded.Errors, p => p.Key == row.Key && p.Value == row.Value && p.Message == row.Message);
+    }
+
+    [Fact]
+    public void All_missing_endpoints_are_reported_at_once()
+    {
+        var loaded = Load([.. Gateway, .. Groups]);
+
+        Assert.Equal(
+            ["authorizationUrl", "tokenUrl", "userinfoUrl"],
+            loaded.Errors.Select(p => p.Key).Where(k => k.StartsWith(P + "monitoring.grafanaOidc.", StringComparison.Ordinal)).Select(k => k[(P + "monitoring.grafanaOidc.").Length..]));
+    }
+
+    [Fact]
+    public void The_gateways_sign_in_alone_needs_no_endpoints()
+    {
+        var loaded = Load(Gateway);
+
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
+    }
+}
