@@ -94,7 +94,8 @@ test("every deploy job is a gated release through .ci/release-stack on its stack
   }
   const gitlab = parse(readFileSync(join(root, ".gitlab-ci.yml"), "utf8"));
   assert.ok(gitlab[".deploy"].script.some((line) => line.includes('.ci/release-stack "$STACK"')));
-  assert.deepEqual(gitlab[".deploy"].tags, ["$STACK-cluster"]);
+  // The protected release runner: its job pods alone mount the push credentials and reach the API server.
+  assert.deepEqual(gitlab[".deploy"].tags, ["$STACK-cluster-release"]);
 });
 
 // Release scans (#12): Trivy pinned by SHA or digest; no pulumi up without the IaC and image scans before it.

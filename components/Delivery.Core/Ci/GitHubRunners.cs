@@ -37,11 +37,6 @@ public static class GitHubRunners
     public const string ReleaseJobTemplateConfigMap = "github-release-job-template";
     public const string ReleaseSuffix = "-release";
 
-    /// <summary>
-    /// Release runners at most: a stack's releases run one at a time (the deploy workflow's
-    /// concurrency group), so two cover a release and a hotfix build at once.
-    /// </summary>
-    public const int ReleaseRunners = 2;
     public const string DefaultScaleSetName = "delivery-platform";
 
     public const string RunnerImage = "ghcr.io/actions/actions-runner:2.329.0";
@@ -74,9 +69,6 @@ public static class GitHubRunners
     /// <summary>The <c>runs-on</c> name of the release runners, which alone get the push credentials.</summary>
     public static string ReleaseScaleSetName(GitHubRunnersConfig github) => ScaleSetName(github) + ReleaseSuffix;
 
-    /// <summary>Release runners exist only where there are push credentials to scope.</summary>
-    public static bool HasReleaseRunners(DeliveryConfig config) => RegistryCredentials.PushSecret(config.Registry) is not null;
-
     public static ComponentRendering Render(DeliveryConfig config, Tier tier)
     {
         var github = config.Ci.Github;
@@ -86,7 +78,7 @@ public static class GitHubRunners
         if (push is not null)
         {
             objects.Add(JobTemplate(ReleaseJobTemplateConfigMap, tier, push));
-            charts.Add(ScaleSet(ReleaseScaleSetRelease, ReleaseScaleSetName(github), ReleaseJobTemplateConfigMap, 0, ReleaseRunners, config, tier,
+            charts.Add(ScaleSet(ReleaseScaleSetRelease, ReleaseScaleSetName(github), ReleaseJobTemplateConfigMap, 0, CiRunnersRendering.ReleaseRunners, config, tier,
                 github.ReleaseRunnerGroup.Length > 0 ? github.ReleaseRunnerGroup : github.RunnerGroup));
         }
         return new ComponentRendering(CiRunnersRendering.Component, objects, charts, [AuthSecret(github)], []);

@@ -9,13 +9,17 @@ using static Delivery.Core.Kubernetes.Manifest;
 namespace Delivery.Core.Ci;
 
 /// <summary>
-/// A GitLab Runner with the Kubernetes executor: the manager runs in ci-control as our
+/// GitLab Runners with the Kubernetes executor: each manager runs in ci-control as our
 /// ServiceAccount (the chart creates no RBAC of its own), with its runner token beside it, and
 /// starts each job as a pod in the ci namespace through a Role there: never privileged, no
 /// privilege escalation, only the capabilities Kaniko needs (<see cref="JobPodSecurity"/>), no API
-/// token, the tier's resources and the registry push credentials at
-/// <see cref="GitHubRunners.PushConfigDirectory"/> (<c>DOCKER_CONFIG</c>). Images are built
-/// unprivileged with Kaniko (<c>image: gcr.io/kaniko-project/executor:debug</c>).
+/// token, the tier's resources. Images are built unprivileged with Kaniko
+/// (<c>image: gcr.io/kaniko-project/executor:debug</c>). Two runners, as two registrations: the
+/// default one for every job, without registry credentials; and the release runner
+/// (<c>ci.gitlab.releaseRunnerToken</c>, protected in GitLab, tag <c>&lt;stack&gt;-cluster-release</c>),
+/// whose job pods mount the push credentials at <see cref="GitHubRunners.PushConfigDirectory"/>
+/// (<c>DOCKER_CONFIG</c>) and are labelled so that they alone may reach the API server. Jobs cannot
+/// change their pod's labels (the executor allows no label overwrites unless configured to).
 /// </summary>
 public static class GitLabRunners
 {
@@ -24,8 +28,10 @@ public static class GitLabRunners
     public const string ChartVersion = "0.84.1";
 
     public const string Release = "gitlab-runner";
+    public const string ReleaseRunnerRelease = "gitlab-release-runner";
     public const string ServiceAccount = "gitlab-runner";
     public const string AuthSecretName = "gitlab-runner-auth";
+    public const string ReleaseAuthSecretName = "gitlab-release-runner-auth";
 
     /// <summary>The image a job runs in when its <c>.gitlab-ci.yml</c> names none.</summary>
     public const string DefaultJobImage = "docker.io/library/alpine:3.20";
@@ -42,44 +48,55 @@ public static class GitLabRunners
         new("", ["events"], ["list", "watch"]),
     ];
 
-    public static ComponentRendering Render(DeliveryConfig config, Tier tier) =>
-        new(CiRunnersRendering.Component,
+    public static ComponentRendering Render(DeliveryConfig config, Tier tier)
+    {
+        var gitlab = config.Ci.Gitlab;
+        List<HelmChartSpec> charts = [Runner(Release, AuthSecretName, gitlab.Concurrency, ExecutorToml(config, tier, release: false), config, tier)];
+        List<SecretSpec> secrets = [AuthSecret(AuthSecretName, gitlab.RunnerToken)];
+        if (CiRunnersRendering.HasReleaseRunners(config))
+        {
+            charts.Add(Runner(ReleaseRunnerRelease, ReleaseAuthSecretName, CiRunnersRendering.ReleaseRunners, ExecutorToml(config, tier, release: true), config, tier));
+            secrets.Add(AuthSecret(ReleaseAuthSecretName, gitlab.ReleaseRunnerToken));
+        }
+        return new(CiRunnersRendering.Component,
             [.. RunnerRbac.Render(ServiceAccount, PlatformNamespaces.CiControl, ExecutorRules)],
-            [Runner(config, tier)],
-            [AuthSecret(config.Ci.Gitlab)],
+            charts,
+            secrets,
             []);
+    }
 
     /// <summary>
-    /// The runner authentication token (glrt-…) under <c>runner-token</c>; the chart also reads
+    /// A runner authentication token (glrt-…) under <c>runner-token</c>; the chart also reads
     /// <c>runner-registration-token</c>, which stays empty in the authentication-token flow.
     /// </summary>
-    public static SecretSpec AuthSecret(GitLabRunnersConfig gitlab) =>
-        new(AuthSecretName, PlatformNamespaces.CiControl, "Opaque", StandardLabels.Shared(AuthSecretName, CiRunnersRendering.Component),
+    public static SecretSpec AuthSecret(string name, SecretValue token) =>
+        new(name, PlatformNamespaces.CiControl, "Opaque", StandardLabels.Shared(name, CiRunnersRendering.Component),
         [
             new SecretEntry("runner-registration-token", new LiteralSource("")),
-            new SecretEntry("runner-token", new ConfigSecretSource(gitlab.RunnerToken)),
+            new SecretEntry("runner-token", new ConfigSecretSource(token)),
         ]);
 
-    private static HelmChartSpec Runner(DeliveryConfig config, Tier tier) => new(Release, Chart, ChartRepository, ChartVersion, PlatformNamespaces.CiControl, Map(
-        ("gitlabUrl", config.Ci.Gitlab.Url),
-        ("concurrent", config.Ci.Gitlab.Concurrency),
-        ("rbac", Map(("create", false))),
-        ("serviceAccount", Map(("create", false), ("name", ServiceAccount))),
-        ("metrics", Map(("enabled", true))),
-        ("resources", RunnerResources.Controller(tier)),
-        ("podSecurityContext", PodDefaults.RestrictedPod()),
-        // The chart's own default adds privileged: false; Helm merges it in.
-        ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false)),
-        ("runners", Map(
-            ("secret", AuthSecretName),
-            ("config", ExecutorToml(config, tier))))));
+    private static HelmChartSpec Runner(string release, string authSecret, int concurrent, string executorToml, DeliveryConfig config, Tier tier) =>
+        new(release, Chart, ChartRepository, ChartVersion, PlatformNamespaces.CiControl, Map(
+            ("gitlabUrl", config.Ci.Gitlab.Url),
+            ("concurrent", concurrent),
+            ("rbac", Map(("create", false))),
+            ("serviceAccount", Map(("create", false), ("name", ServiceAccount))),
+            ("metrics", Map(("enabled", true))),
+            ("resources", RunnerResources.Controller(tier)),
+            ("podSecurityContext", PodDefaults.RestrictedPod()),
+            // The chart's own default adds privileged: false; Helm merges it in.
+            ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false)),
+            ("runners", Map(
+                ("secret", authSecret),
+                ("config", executorToml)))));
 
-    /// <summary>The executor's <c>config.toml</c> section (the chart adds the URL and token).</summary>
-    public static string ExecutorToml(DeliveryConfig config, Tier tier)
+    /// <summary>The executor's <c>config.toml</c> section (the chart adds the URL and token); the push credentials and the release label for the release runner only.</summary>
+    public static string ExecutorToml(DeliveryConfig config, Tier tier, bool release)
     {
         var resources = RunnerResources.Job(tier);
         string Quantity(string kind, string resource) => (string)((OrderedDictionary<string, object?>)resources[kind]!)[resource]!;
-        var push = RegistryCredentials.PushSecret(config.Registry);
+        var push = release ? RegistryCredentials.PushSecret(config.Registry) : null;
         var toml = new StringBuilder()
             .AppendLine("[[runners]]");
         if (push is not null)
@@ -98,6 +115,9 @@ public static class GitLabRunners
             .AppendLine(CultureInfo.InvariantCulture, $"    memory_limit = \"{Quantity("limits", "memory")}\"");
         if (push is not null)
         {
+            toml.AppendLine("    [runners.kubernetes.pod_labels]");
+            foreach (var (key, value) in Cluster.PlatformPods.ReleaseJobs)
+                toml.AppendLine(CultureInfo.InvariantCulture, $"      \"{key}\" = \"{value}\"");
             toml.AppendLine("    [[runners.kubernetes.volumes.secret]]")
                 .AppendLine(CultureInfo.InvariantCulture, $"      name = \"{push}\"")
                 .AppendLine(CultureInfo.InvariantCulture, $"      mount_path = \"{GitHubRunners.PushConfigDirectory}\"")

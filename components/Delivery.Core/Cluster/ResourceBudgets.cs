@@ -44,10 +44,12 @@ public static class ResourceBudgets
     public static long CiJobs(DeliveryConfig config) => config.Ci.Mode switch
     {
         // The release runners (push credentials) run beside the default ones.
-        CiConfig.GitHub => (long)config.Ci.Github.MaxRunners + (Ci.GitHubRunners.HasReleaseRunners(config) ? Ci.GitHubRunners.ReleaseRunners : 0),
-        CiConfig.GitLab => config.Ci.Gitlab.Concurrency,
+        CiConfig.GitHub => (long)config.Ci.Github.MaxRunners + ReleaseJobs(config),
+        CiConfig.GitLab => (long)config.Ci.Gitlab.Concurrency + ReleaseJobs(config),
         _ => 0,
     };
+
+    private static int ReleaseJobs(DeliveryConfig config) => Ci.CiRunnersRendering.HasReleaseRunners(config) ? Ci.CiRunnersRendering.ReleaseRunners : 0;
 
     /// <summary>
     /// Pods one job runs: ARC's Kubernetes container mode runs the runner pod plus a workflow pod;

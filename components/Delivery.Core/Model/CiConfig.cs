@@ -52,5 +52,11 @@ public sealed class GitLabRunnersConfig
     /// <summary>The runner authentication token (glrt-…), as a secret.</summary>
     public SecretValue RunnerToken { get; set; } = SecretValue.Missing;
 
+    /// <summary>
+    /// The release runner's authentication token, as a secret: a second runner, created protected
+    /// (protected branches and tags only) with the tag &lt;stack&gt;-cluster-release and no untagged jobs.
+    /// </summary>
+    public SecretValue ReleaseRunnerToken { get; set; } = SecretValue.Missing;
+
     public int Concurrency { get; set; }
 }

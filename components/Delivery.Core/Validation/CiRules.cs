@@ -7,7 +7,7 @@ namespace Delivery.Core.Validation;
 /// <summary>CI runners: GitHub scale sets or a GitLab runner.</summary>
 internal static class CiRules
 {
-    /// <param name="releaseRunners">GitHub runners get a release set (the registry takes pushes with credentials).</param>
+    /// <param name="releaseRunners">The runners get release runners beside the default ones (the registry takes pushes with credentials).</param>
     public static IEnumerable<ConfigProblem> Check(CiConfig ci, ValidationContext context, bool releaseRunners)
     {
         var root = ConfigPath.Root("ci");
@@ -15,11 +15,15 @@ internal static class CiRules
             return [ModeRules.Unknown(root.Key("mode"), ci.Mode, CiConfig.Modes)];
         return ci.Mode switch
         {
-            CiConfig.GitHub => GitHub(ci.Github, root.Key("github"), context, releaseRunners).Concat(InactivePlaintext(root.Key("gitlab").Key("runnerToken"), ci.Gitlab.RunnerToken, context)),
-            CiConfig.GitLab => GitLab(ci.Gitlab, root.Key("gitlab"), context).Concat(InactiveGitHubSecrets(ci, root, context)),
-            _ => InactiveGitHubSecrets(ci, root, context).Concat(InactivePlaintext(root.Key("gitlab").Key("runnerToken"), ci.Gitlab.RunnerToken, context)),
+            CiConfig.GitHub => GitHub(ci.Github, root.Key("github"), context, releaseRunners).Concat(InactiveGitLabSecrets(ci, root, context)),
+            CiConfig.GitLab => GitLab(ci.Gitlab, root.Key("gitlab"), context, releaseRunners).Concat(InactiveGitHubSecrets(ci, root, context)),
+            _ => InactiveGitHubSecrets(ci, root, context).Concat(InactiveGitLabSecrets(ci, root, context)),
         };
     }
+
+    private static IEnumerable<ConfigProblem> InactiveGitLabSecrets(CiConfig ci, ConfigPath root, ValidationContext context) =>
+        InactivePlaintext(root.Key("gitlab").Key("runnerToken"), ci.Gitlab.RunnerToken, context)
+            .Concat(InactivePlaintext(root.Key("gitlab").Key("releaseRunnerToken"), ci.Gitlab.ReleaseRunnerToken, context));
 
     /// <summary>A plain-text secret is committed in clear whether or not its section is in use.</summary>
     private static IEnumerable<ConfigProblem> InactiveGitHubSecrets(CiConfig ci, ConfigPath root, ValidationContext context) =>
@@ -110,7 +114,7 @@ internal static class CiRules
         }
     }
 
-    private static IEnumerable<ConfigProblem> GitLab(GitLabRunnersConfig gitlab, ConfigPath root, ValidationContext context)
+    private static IEnumerable<ConfigProblem> GitLab(GitLabRunnersConfig gitlab, ConfigPath root, ValidationContext context, bool releaseRunner)
     {
         if (!Urls.IsWebUrl(gitlab.Url, allowHttp: false))
         {
@@ -119,6 +123,20 @@ internal static class CiRules
         }
         foreach (var problem in SecretRules.Required(root.Key("runnerToken"), gitlab.RunnerToken, context, "runner authentication token", "for the runner to register with GitLab"))
             yield return problem;
+        var release = root.Key("releaseRunnerToken");
+        var releaseProblems = releaseRunner
+            ? SecretRules.Required(release, gitlab.ReleaseRunnerToken, context, "release runner authentication token",
+                "for the release jobs (pulumi up, image pushes) on a protected runner of their own, which alone gets the push credentials and API access")
+            : SecretRules.Unused(release, gitlab.ReleaseRunnerToken, "(there are no push credentials to scope with the local Docker registry)");
+        foreach (var problem in releaseProblems)
+            yield return problem;
+        // Compared without revealing either (offline, encrypted values are unknown and never equal here).
+        if (gitlab.ReleaseRunnerToken.HasKnownValue && gitlab.ReleaseRunnerToken.Equals(gitlab.RunnerToken))
+        {
+            yield return ConfigProblem.Error(release, null,
+                "is the default runner's token too: both managers would take every job of that one runner, so any pipeline's jobs could get the push credentials.",
+                $"create a second, protected runner in GitLab and set its token: pulumi config set --secret --path {release} <glrt-…>.");
+        }
         if (gitlab.Concurrency < 1)
         {
             yield return ConfigProblem.Error(root.Key("concurrency"), Number(gitlab.Concurrency), "must be at least 1.",

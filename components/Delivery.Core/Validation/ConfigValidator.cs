@@ -11,7 +11,7 @@ public static class ConfigValidator
         .. EnvironmentRules.Check(config, context),
         .. ClusterRules.Check(config, context),
         .. RegistryRules.Check(config, context),
-        .. CiRules.Check(config.Ci, context, releaseRunners: Ci.GitHubRunners.HasReleaseRunners(config)),
+        .. CiRules.Check(config.Ci, context, releaseRunners: Ci.CiRunnersRendering.HasReleaseRunners(config)),
         .. MonitoringRules.Check(config.Monitoring, context, grafanaRoles: Monitoring.GrafanaRoles.Any(config.Access)),
         .. AppRules.Check(config, context),
         .. AccessRules.Check(config.Access, context),

@@ -5,6 +5,8 @@ using Delivery.Core.Model;
 using Delivery.Core.Registry;
 using Delivery.Core.Release;
 using Delivery.Core.Tests.Tools;
+using Tomlyn;
+using Tomlyn.Model;
 using static Delivery.Core.Tests.Ci.CiFixtures;
 using static Delivery.Core.Tests.Registry.RegistryFixtures;
 
@@ -99,7 +101,7 @@ public sealed partial class CiRunnersRenderingTests
         Assert.Equal(PlatformNamespaces.Ci, Path(Chart(github, GitHubRunners.ControllerChart).Values, "flags")["watchSingleNamespace"]);
         // With its own ServiceAccount set, the scale set chart creates no kube-mode Role; ours is used.
         Assert.Equal(GitHubRunners.RunnerServiceAccount, Path(Chart(github, GitHubRunners.ScaleSetRelease).Values, "template", "spec")["serviceAccountName"]);
-        var gitlabValues = Chart(gitlab, GitLabRunners.Chart).Values;
+        var gitlabValues = Chart(gitlab, GitLabRunners.Release).Values;
         Assert.Equal(false, Path(gitlabValues, "rbac")["create"]);
         Assert.Equal(false, Path(gitlabValues, "serviceAccount")["create"]);
         Assert.Equal(GitLabRunners.ServiceAccount, Path(gitlabValues, "serviceAccount")["name"]);
@@ -131,7 +133,10 @@ public sealed partial class CiRunnersRenderingTests
         Assert.DoesNotMatch(PrivilegedInText(), text);
         Assert.DoesNotContain(":dind", text, StringComparison.Ordinal);
         if (Variant(variant).Ci.Mode == CiConfig.GitLab)
-            Assert.Contains("privileged = false", GitLabRunners.ExecutorToml(Variant(variant), Tier.Dev), StringComparison.Ordinal);
+        {
+            foreach (var release in new[] { false, true })
+                Assert.Contains("privileged = false", GitLabRunners.ExecutorToml(Variant(variant), Tier.Dev, release), StringComparison.Ordinal);
+        }
     }
 
     [Theory]
@@ -207,14 +212,17 @@ public sealed partial class CiRunnersRenderingTests
     }
 
     [Fact]
-    public void The_gitlab_secret_carries_the_authentication_token_and_an_empty_registration_token()
+    public void The_gitlab_secrets_carry_the_authentication_tokens_and_an_empty_registration_token()
     {
         var config = GitLab();
-        var secret = Assert.Single(CiRunnersRendering.Render(config, Tier.Dev).Secrets);
+        var secrets = CiRunnersRendering.Render(config, Tier.Dev).Secrets;
 
-        Assert.Equal(GitLabRunners.AuthSecretName, secret.Name);
-        Assert.Equal(new ConfigSecretSource(config.Ci.Gitlab.RunnerToken), Assert.Single(secret.Entries, e => e.Key == "runner-token").Source);
-        Assert.Equal(new LiteralSource(""), Assert.Single(secret.Entries, e => e.Key == "runner-registration-token").Source);
+        Assert.Equal([GitLabRunners.AuthSecretName, GitLabRunners.ReleaseAuthSecretName], secrets.Select(s => s.Name));
+        foreach (var (secret, token) in secrets.Zip([config.Ci.Gitlab.RunnerToken, config.Ci.Gitlab.ReleaseRunnerToken]))
+        {
+            Assert.Equal(new ConfigSecretSource(token), Assert.Single(secret.Entries, e => e.Key == "runner-token").Source);
+            Assert.Equal(new LiteralSource(""), Assert.Single(secret.Entries, e => e.Key == "runner-registration-token").Source);
+        }
     }
 
     [Fact]
@@ -247,7 +255,7 @@ public sealed partial class CiRunnersRenderingTests
     public void The_gitlab_values_carry_the_instance_concurrency_and_kubernetes_executor()
     {
         var config = GitLab(("ci:gitlab:url", "https://gitlab.example.org"), ("ci:gitlab:concurrency", "6"));
-        var values = Chart(CiRunnersRendering.Render(config, Tier.Staging), GitLabRunners.Chart).Values;
+        var values = Chart(CiRunnersRendering.Render(config, Tier.Staging), GitLabRunners.Release).Values;
         var toml = (string)Path(values, "runners")["config"]!;
 
         Assert.Equal("https://gitlab.example.org", values["gitlabUrl"]);
@@ -256,7 +264,7 @@ public sealed partial class CiRunnersRenderingTests
         Assert.Contains("[runners.kubernetes]", toml, StringComparison.Ordinal);
         Assert.Contains("namespace = \"ci\"", toml, StringComparison.Ordinal);
         Assert.Contains("memory_limit = \"4Gi\"", toml, StringComparison.Ordinal);
-        Assert.Equal(GitLabRunners.ChartRepository, Assert.Single(CiRunnersRendering.Render(config, Tier.Dev).Charts).Repository);
+        Assert.All(CiRunnersRendering.Render(config, Tier.Dev).Charts, chart => Assert.Equal((GitLabRunners.Chart, GitLabRunners.ChartRepository), (chart.Chart, chart.Repository)));
     }
 
     [Fact]
@@ -276,7 +284,7 @@ public sealed partial class CiRunnersRenderingTests
 
         var release = Chart(rendering, GitHubRunners.ReleaseScaleSetRelease).Values;
         Assert.Equal("dev-cluster-release", release["runnerScaleSetName"]);
-        Assert.Equal((0, GitHubRunners.ReleaseRunners), ((int)release["minRunners"]!, (int)release["maxRunners"]!));
+        Assert.Equal((0, CiRunnersRendering.ReleaseRunners), ((int)release["minRunners"]!, (int)release["maxRunners"]!));
         Assert.Equal(GitHubRunners.ReleaseJobTemplateConfigMap, Path(Map(Delivery.Core.Tests.Cluster.ClusterFixtures.Items(Path(release, "template", "spec")["volumes"]).Single()), "configMap")["name"]);
         Assert.Equal("releasers", release["runnerGroup"]);
         Assert.Equal("deployers", Chart(rendering, GitHubRunners.ScaleSetRelease).Values["runnerGroup"]);
@@ -288,6 +296,46 @@ public sealed partial class CiRunnersRenderingTests
         Assert.DoesNotContain(local.Objects, o => o.Name == GitHubRunners.ReleaseJobTemplateConfigMap);
     }
 
+    /// <summary>The executor configs read by a TOML parser (Tomlyn), as the runner reads its config.toml.</summary>
+    [Fact]
+    public void Only_the_gitlab_release_runners_job_pods_get_the_push_credentials_and_the_release_label()
+    {
+        var config = GitLab();
+        var rendering = CiRunnersRendering.Render(config, Tier.Dev);
+        TomlTable Kubernetes(string release)
+        {
+            var toml = (string)Path(Chart(rendering, release).Values, "runners")["config"]!;
+            var runner = Assert.IsType<TomlTable>(Assert.Single(Assert.IsType<TomlTableArray>(TomlSerializer.Deserialize<TomlTable>(toml)!["runners"])));
+            return Assert.IsType<TomlTable>(runner["kubernetes"]);
+        }
+
+        var standard = Kubernetes(GitLabRunners.Release);
+        Assert.False(standard.ContainsKey("volumes"));
+        Assert.False(standard.ContainsKey("pod_labels"));
+        Assert.DoesNotContain("DOCKER_CONFIG", (string)Path(Chart(rendering, GitLabRunners.Release).Values, "runners")["config"]!, StringComparison.Ordinal);
+
+        var release = Kubernetes(GitLabRunners.ReleaseRunnerRelease);
+        var labels = Assert.IsType<TomlTable>(release["pod_labels"]);
+        Assert.Equal(Delivery.Core.Cluster.PlatformPods.ReleaseJobs, labels.ToDictionary(l => l.Key, l => (string)l.Value));
+        var secret = Assert.IsType<TomlTable>(Assert.Single(Assert.IsType<TomlTableArray>(Assert.IsType<TomlTable>(release["volumes"])["secret"])));
+        Assert.Equal((RegistryCredentials.PushSecretName, GitHubRunners.PushConfigDirectory, true), ((string)secret["name"], (string)secret["mount_path"], (bool)secret["read_only"]));
+        Assert.Equal("ci", release["namespace"]);
+
+        // Two registrations, two tokens; the release runner runs at most the release jobs' share.
+        var values = Chart(rendering, GitLabRunners.ReleaseRunnerRelease).Values;
+        Assert.Equal(CiRunnersRendering.ReleaseRunners, values["concurrent"]);
+        Assert.Equal(GitLabRunners.ReleaseAuthSecretName, Path(values, "runners")["secret"]);
+        var auth = rendering.Secrets.Single(s => s.Name == GitLabRunners.ReleaseAuthSecretName);
+        Assert.Equal(new ConfigSecretSource(config.Ci.Gitlab.ReleaseRunnerToken), auth.Entries.Single(e => e.Key == "runner-token").Source);
+        Assert.NotEqual(config.Ci.Gitlab.RunnerToken, config.Ci.Gitlab.ReleaseRunnerToken);
+
+        // The local Docker registry takes pushes without credentials: one runner, nothing to scope.
+        var local = CiRunnersRendering.Render(Loaded(TestConfigs.ValidDev().With(GitLabRunnerSettings).With(
+            ("environment", "local"), ("cluster:mode", "k3s-docker"), ("registry:mode", "docker"), ("registry:host", null)), ("cluster:kubeconfig", null)), Tier.Local);
+        Assert.Equal([GitLabRunners.Release], local.Charts.Select(c => c.ReleaseName));
+        Assert.Equal([GitLabRunners.AuthSecretName], local.Secrets.Select(s => s.Name));
+    }
+
     [Fact]
     public void Job_resources_grow_with_the_tier_and_reach_job_pods_of_both_runners()
     {
@@ -297,7 +345,8 @@ public sealed partial class CiRunnersRenderingTests
             var jobs = EmbeddedYaml(CiRunnersRendering.Render(GitHubApp(), tier)).SelectMany(Maps).Where(m => m.GetValueOrDefault("name") as string == "$job").ToList();
             Assert.Equal(2, jobs.Count); // the default and the release runners' job templates
             Assert.All(jobs, job => Assert.Equal(YamlWriter.Write(RunnerResources.Job(tier)), YamlWriter.Write(job["resources"]!)));
-            Assert.Contains($"memory_limit = \"{Path(RunnerResources.Job(tier), "limits")["memory"]}\"", GitLabRunners.ExecutorToml(GitLab(), tier), StringComparison.Ordinal);
+            foreach (var release in new[] { false, true })
+                Assert.Contains($"memory_limit = \"{Path(RunnerResources.Job(tier), "limits")["memory"]}\"", GitLabRunners.ExecutorToml(GitLab(), tier, release), StringComparison.Ordinal);
         }
     }
 
@@ -322,8 +371,10 @@ public sealed partial class CiRunnersRenderingTests
         }
     }
 
+    /// <summary>A chart by its release name, or by its chart name where only one release uses it.</summary>
     private static HelmChartSpec Chart(ComponentRendering rendering, string chart) =>
-        Assert.Single(rendering.Charts, c => c.ReleaseName == chart || c.Chart == chart || c.Chart == $"{GitHubRunners.ChartRepository}/{chart}");
+        rendering.Charts.SingleOrDefault(c => c.ReleaseName == chart)
+        ?? Assert.Single(rendering.Charts, c => c.Chart == chart || c.Chart == $"{GitHubRunners.ChartRepository}/{chart}");
 
     private static IEnumerable<OrderedDictionary<string, object?>> EmbeddedYaml(ComponentRendering rendering)
     {

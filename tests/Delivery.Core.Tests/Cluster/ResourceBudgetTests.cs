@@ -80,7 +80,7 @@ public sealed class ResourceBudgetTests
         {
             // Exact in long: two apps' both slots at int.MaxValue pods; 2 pods per runner (and per release runner) plus ARC's 2; half again as headroom.
             Assert.Equal(Math.Ceiling(4m * int.MaxValue * 1.5m), Hard(apps, Tier.Dev, PlatformNamespaces.Apps, key));
-            Assert.Equal(Math.Ceiling((2m * ((decimal)int.MaxValue + Delivery.Core.Ci.GitHubRunners.ReleaseRunners) + 2) * 1.5m), Hard(ci, Tier.Dev, PlatformNamespaces.Ci, key));
+            Assert.Equal(Math.Ceiling((2m * ((decimal)int.MaxValue + Delivery.Core.Ci.CiRunnersRendering.ReleaseRunners) + 2) * 1.5m), Hard(ci, Tier.Dev, PlatformNamespaces.Ci, key));
         }
     }
 

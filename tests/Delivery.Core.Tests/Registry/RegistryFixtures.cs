@@ -33,7 +33,11 @@ internal static class RegistryFixtures
                 secrets[key] = value;
         }
         if (plain.TryGetValue("ci:mode", out var mode) && mode == "gitlab")
+        {
             secrets["ci:gitlab:runnerToken"] = "glrt-test";
+            if (!(plain.TryGetValue("registry:mode", out var registry) && registry == "docker"))
+                secrets["ci:gitlab:releaseRunnerToken"] = "glrt-release-test";
+        }
         var loaded = TestConfigs.Load(plain, secrets);
         Assert.False(loaded.HasErrors, string.Join('\n', loaded.Errors));
         return loaded.Config;

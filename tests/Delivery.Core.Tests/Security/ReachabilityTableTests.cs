@@ -143,6 +143,20 @@ public sealed class ReachabilityTableTests
     public void Each_flow_is_allowed_or_denied_as_the_table_says_in_the_dev_stack(Row row) =>
         Assert.True(Dev.Value.CanReach(Endpoints[row.From], Endpoints[row.To], row.Port) == row.Allowed, row.ToString());
 
+    /// <summary>GitLab's executor labels job pods itself; the release runner adds the release label, which a job cannot set.</summary>
+    [Fact]
+    public void Only_gitlab_release_jobs_reach_the_api_server()
+    {
+        var reach = NetworkReachability.Of(PlatformRenderer.Render(Ci.CiFixtures.GitLab(), Model.Tier.Dev).Objects);
+        var job = Pod(PlatformNamespaces.Ci, ("job.runner.gitlab.com/pod", "runner-abc-project-1-concurrent-0"));
+        var releaseJob = Pod(PlatformNamespaces.Ci, [("job.runner.gitlab.com/pod", "runner-def-project-1-concurrent-0"), .. PlatformPods.ReleaseJobs.Select(l => (l.Key, l.Value))]);
+
+        Assert.False(reach.CanReach(job, Endpoints["api server on a node"], 6443));
+        Assert.True(reach.CanReach(releaseJob, Endpoints["api server on a node"], 6443));
+        Assert.False(reach.CanReach(releaseJob, Endpoints["cloud metadata"], 80));
+        Assert.True(reach.CanReach(job, Endpoints["internet host"], 443));
+    }
+
     [Fact]
     public void The_evaluator_follows_kubernetes_semantics()
     {

@@ -75,7 +75,21 @@ public sealed class SecurityConfigRulesTests
             P + "monitoring.grafanaOidc.issuer", "must be the https issuer URL of the OpenID Connect provider.", With(("monitoring:grafanaOidc:clientSecret", "s"))),
         new("grafana single sign-on without client id", [("monitoring:grafanaOidc:issuer", "https://sso.example.com")],
             P + "monitoring.grafanaOidc.clientId", "single sign-on needs the client id registered with the provider.", With(("monitoring:grafanaOidc:clientSecret", "s"))),
+        new("gitlab without a release runner", GitLabRunners, P + "ci.gitlab.releaseRunnerToken",
+            "release runner authentication token is required for the release jobs (pulumi up, image pushes) on a protected runner of their own, which alone gets the push credentials and API access, and is not set.",
+            With(("ci:gitlab:runnerToken", "glrt-default"))),
+        new("gitlab release runner with the default runner's token", GitLabRunners, P + "ci.gitlab.releaseRunnerToken",
+            "is the default runner's token too: both managers would take every job of that one runner, so any pipeline's jobs could get the push credentials.",
+            With(("ci:gitlab:runnerToken", "glrt-same"), ("ci:gitlab:releaseRunnerToken", "glrt-same"))),
+        new("plain-text release token in the inactive gitlab section", [("ci:gitlab:releaseRunnerToken", "glrt-plain")], P + "ci.gitlab.releaseRunnerToken",
+            "is a secret but is given in plain text, so it would be stored unencrypted in the stack file."),
+        new("release runner token where pushes need no credentials",
+            [.. GitLabRunners, ("environment", "local"), ("cluster:mode", "k3s-docker"), ("registry:mode", "docker"), ("registry:host", null)], P + "ci.gitlab.releaseRunnerToken",
+            "is set but not used (there are no push credentials to scope with the local Docker registry).",
+            new() { ["ci:gitlab:runnerToken"] = "glrt-default", ["ci:gitlab:releaseRunnerToken"] = "glrt-release" }),
     ];
+
+    private static readonly (string, string?)[] GitLabRunners = [("ci:mode", "gitlab"), ("ci:gitlab:url", "https://gitlab.example.com")];
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -87,13 +101,16 @@ public sealed class SecurityConfigRulesTests
     }
 
     [Fact]
-    public void A_pinned_version_passes_in_prod_and_a_repository_scoped_runner_needs_no_group()
+    public void A_pinned_version_passes_in_prod_a_repository_scoped_runner_needs_no_group_and_two_gitlab_runners_pass()
     {
         var prod = TestConfigs.Load(TestConfigs.ValidDev().With(ProdStack),
             With(("monitoring:receivers:critical:webhookUrl", "https://pager.example.com/hook")));
         var repositoryRunners = TestConfigs.Load(TestConfigs.ValidDev().With([.. OrgRunners, ("ci:github:configUrl", "https://github.com/acme/shop")]), With(("ci:github:token", "t")));
 
+        var gitlab = TestConfigs.Load(TestConfigs.ValidDev().With(GitLabRunners), With(("ci:gitlab:runnerToken", "glrt-default"), ("ci:gitlab:releaseRunnerToken", "glrt-release")));
+
         Assert.Empty(prod.Errors);
         Assert.Empty(repositoryRunners.Errors);
+        Assert.Empty(gitlab.Errors);
     }
 }
