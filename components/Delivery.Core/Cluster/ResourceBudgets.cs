@@ -32,14 +32,6 @@ public static class ResourceBudgets
     /// </summary>
     public const int RegistryPods = 2;
 
-    /// <summary>Pods the CI namespace runs besides the jobs: ARC's controller and listener, or GitLab's runner manager.</summary>
-    public static int CiSystemPods(CiConfig ci) => ci.Mode switch
-    {
-        CiConfig.GitHub => 2,
-        CiConfig.GitLab => 1,
-        _ => 0,
-    };
-
     /// <summary>Jobs that can run at once.</summary>
     public static long CiJobs(DeliveryConfig config) => config.Ci.Mode switch
     {
@@ -106,8 +98,9 @@ public static class ResourceBudgets
 
         var ciPod = CiPod(tier);
         long ciJobs = Math.Max(0, CiJobs(config));
-        var ciPods = checked(ciJobs * CiPodsPerJob(config.Ci) + CiSystemPods(config.Ci));
-        var ciContainers = checked(ciJobs * CiContainersPerJob + CiSystemPods(config.Ci));
+        // Only jobs run in ci: ARC's controller and listeners and GitLab's managers run in ci-control.
+        var ciPods = checked(ciJobs * CiPodsPerJob(config.Ci));
+        var ciContainers = checked(ciJobs * CiContainersPerJob);
 
         List<KubernetesObject> budgets =
         [
