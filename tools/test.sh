@@ -2,7 +2,7 @@
 # The README's test command, and what CI runs (.ci/run calls it). On a fresh Debian machine with the
 # .NET SDK and Node.js it installs everything the tests check with: the monitoring tools at the
 # versions the charts run (Debian trixie's, apt-pinned), the registry, yamllint, htpasswd, curl and
-# git (the release script's tests), and every tools/*/ npm folder. Then it runs the node checks and the tests (the full solution where the Pulumi
+# git (the release script's tests), jq (the PR comment script's), and every tools/*/ npm folder. Then it runs the node checks and the tests (the full solution where the Pulumi
 # packages restore, else the Pulumi-free filter, saying which) and fails under 80% line coverage of
 # Delivery.Core. Logs stay in TestResults/ (ignored).
 set -euo pipefail
@@ -25,7 +25,7 @@ as_root() {
 
 # package:minimum version. Alertmanager 0.28 and Prometheus 2.53 are what the pinned charts' versions
 # accept (msteamsv2, jira and *_file settings); bookworm has only 0.25 and 2.42.
-packages=(prometheus:2.53 promtool:2.53 prometheus-alertmanager:0.28 docker-registry:0 yamllint:0 apache2-utils:0 curl:0 git:0)
+packages=(prometheus:2.53 promtool:2.53 prometheus-alertmanager:0.28 docker-registry:0 yamllint:0 apache2-utils:0 curl:0 git:0 jq:0)
 monitoring_from_trixie=(prometheus promtool prometheus-alertmanager)
 
 installed_at_least() {
