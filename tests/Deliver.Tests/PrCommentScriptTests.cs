@@ -39,10 +39,7 @@ public sealed class PrCommentScriptTests : IDisposable
     private Run Comment(string comments, string? result)
     {
         LocalServer.Require("jq", "jq");
-        var bin = Directory.CreateDirectory(Path.Combine(_scratch, "bin")).FullName;
-        File.WriteAllText(Path.Combine(bin, "gh"), FakeGh.Replace("\r", "", StringComparison.Ordinal) + "\n");
-        using (var chmod = Process.Start("chmod", ["+x", Path.Combine(bin, "gh")]))
-            chmod.WaitForExit();
+        var bin = FakeTool.Install(_scratch, "gh", FakeGh);
         var listing = Path.Combine(_scratch, "comments.json");
         File.WriteAllText(listing, comments);
         var file = Path.Combine(_scratch, "result.md");

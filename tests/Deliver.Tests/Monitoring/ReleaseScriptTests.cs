@@ -43,10 +43,7 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
     {
         // The script smoke-tests with curl, and the fake pulumi posts with it.
         LocalServer.Require("curl", "curl");
-        var bin = Directory.CreateDirectory(Path.Combine(_scratch, "bin")).FullName;
-        File.WriteAllText(Path.Combine(bin, "pulumi"), FakePulumi.Replace("\r", "", StringComparison.Ordinal) + "\n");
-        using (var chmod = Process.Start("chmod", ["+x", Path.Combine(bin, "pulumi")]))
-            chmod.WaitForExit();
+        var bin = FakeTool.Install(_scratch, "pulumi", FakePulumi);
         var calls = Path.Combine(_scratch, "pulumi-calls");
         var summary = Path.Combine(_scratch, "summary.md");
         var start = new ProcessStartInfo("bash", [Path.Combine(TestRepository.Root(), ".ci", "release-stack"), GatesProject.Stack])
