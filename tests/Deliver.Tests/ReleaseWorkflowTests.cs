@@ -36,6 +36,21 @@ public sealed class ReleaseWorkflowTests
         Assert.Contains("~ Deployment/apps/api-green", promoted.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>Dev runs web 2.4.0 by tag; staging's green is 2.4.0 pinned: the switch goes ahead, saying what nothing vouches for.</summary>
+    [Fact]
+    public void A_switch_to_a_digest_upstream_ran_only_by_tag_goes_ahead_with_a_warning_and_the_check_to_make()
+    {
+        using var project = new ProjectCopy();
+        var original = project.Stack("staging");
+
+        var switched = project.Run("switch", "web", "--stack", "staging");
+
+        Assert.True(switched.ExitCode == 0, switched.Error);
+        Assert.Contains($"staging: warning: delivery-platform:apps.web.green = \"{Pinned("2.4.0")}\": goes live on dev's word for the tag 2.4.0", switched.Error, StringComparison.Ordinal);
+        Assert.Contains("kubectl -n apps get pods -l app.kubernetes.io/name=web,app.kubernetes.io/version=2.4.0", switched.Error, StringComparison.Ordinal);
+        Assert.Equal([("      live: blue", "      live: green"), ("      canaryWeight: 10", "      canaryWeight: 0")], ChangedLines(original, project.Stack("staging")));
+    }
+
     [Fact]
     public void A_switch_to_a_version_not_live_upstream_is_refused_and_nothing_is_written()
     {

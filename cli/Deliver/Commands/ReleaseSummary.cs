@@ -56,7 +56,7 @@ internal static class ReleaseSummary
         }
         var ladder = PromotionLadder.Check(after.Config, UpstreamReleases.LiveIn(ReleaseState.Of(upstreamConfig.Config)), deployed);
         terminal.Line(ladder.Count == 0 ? $"  ladder: passes (every live version is live in {upstream}, was live here, or is a rollback)"
-            : $"  ladder: {(ladder.Any(p => p.IsError) ? "REFUSED" : "hotfix")}: {string.Join(" ", ladder.Select(p => $"{p.Key} = {p.Value}: {p.Message}"))}");
+            : $"  ladder: {(ladder.Any(p => p.IsError) ? "REFUSED" : "passes with warnings")}: {string.Join(" ", ladder.Select(p => $"{p.Key} = {p.Value}: {p.Message}"))}");
     }
 
     private static string Or(string text) => text.Length == 0 ? "-" : text;

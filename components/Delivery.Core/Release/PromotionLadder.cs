@@ -7,6 +7,8 @@ namespace Delivery.Core.Release;
 /// prod ← staging ← dev: a version may become live in a stack only if it is promotable upstream
 /// (live there, or staged and verified). A version already live before is not re-checked, nor is a
 /// rollback (<see cref="RollbackRule"/>); a hotfix is let through only with an explicit reason, and reported.
+/// A pinned version that upstream runs by its bare tag passes with a warning: nothing in the stacks
+/// shows that upstream's tag named this digest.
 /// </summary>
 public static class PromotionLadder
 {
@@ -21,9 +23,20 @@ public static class PromotionLadder
         {
             var version = app.LiveVersion;
             var before = deployed?.Apps.GetValueOrDefault(name);
-            if (version.Length == 0 || before?.LiveVersion == version || (before is not null && RollbackRule.IsRollback(before, app)) || upstream.Vouches(name, version))
+            if (version.Length == 0 || before?.LiveVersion == version || (before is not null && RollbackRule.IsRollback(before, app)))
+                continue;
+            var vouch = upstream.VouchFor(name, version);
+            if (vouch == Vouch.Exact)
                 continue;
             var path = AppKeys.App(name).Key(app.LiveKey);
+            if (vouch == Vouch.TagOnly)
+            {
+                var tag = Validation.Versions.Tag(version);
+                problems.Add(ConfigProblem.Warning(path, version,
+                    $"goes live on {config.Upstream}'s word for the tag {tag}: {config.Upstream} runs it by tag, so nothing here shows it ran {Validation.Versions.DigestOf(version)}.",
+                    $"compare the image {config.Upstream}'s pods run: kubectl -n {Kubernetes.PlatformNamespaces.Apps} get pods -l {Kubernetes.StandardLabels.Name}={name},{Kubernetes.StandardLabels.Version}={ReleaseId.VersionLabel(tag)} -o jsonpath='{{..imageID}}' (on {config.Upstream}'s cluster); or pin {config.Upstream}'s versions too."));
+                continue;
+            }
             var hotfix = config.Apps[name].HotfixReason;
             if (hotfix.Length > 0)
             {
@@ -52,16 +65,17 @@ public sealed record UpstreamReleases(IReadOnlyDictionary<string, IReadOnlySet<s
             .ToDictionary(a => a.Key, a => (IReadOnlySet<string>)new SortedSet<string>([a.Value.LiveVersion], StringComparer.Ordinal), StringComparer.Ordinal));
 
     /// <summary>
-    /// The same version string vouches; so does the bare tag of a pinned version when upstream runs
-    /// it by tag alone (dev takes tags; staging pins the digest the tag named).
+    /// The same version string vouches exactly; a pinned version's bare tag, where upstream runs it by
+    /// tag alone (dev takes tags; staging pins the digest the tag named), only for the tag.
     /// </summary>
-    public bool Vouches(string app, string version)
+    public Vouch VouchFor(string app, string version)
     {
         var vouched = Versions.GetValueOrDefault(app);
         if (vouched is null)
-            return false;
-        return vouched.Contains(version)
-               || (Validation.Versions.IsPinnedSemver(version) && vouched.Contains(Validation.Versions.Tag(version)));
+            return Vouch.None;
+        if (vouched.Contains(version))
+            return Vouch.Exact;
+        return Validation.Versions.IsPinnedSemver(version) && vouched.Contains(Validation.Versions.Tag(version)) ? Vouch.TagOnly : Vouch.None;
     }
 
     public IReadOnlyList<string> VersionsOf(string app) => [.. Versions.GetValueOrDefault(app) ?? new SortedSet<string>()];

@@ -34,6 +34,33 @@ public sealed class PromotionLadderTests
     }
 
     [Fact]
+    public void A_pinned_version_whose_tag_upstream_runs_by_tag_alone_passes_with_a_warning_that_says_how_to_check_it()
+    {
+        var pinned = ExampleVersions.Pinned("1.5.0");
+
+        var problem = Assert.Single(PromotionLadder.Check(Config(("apps:api:green", pinned)), Staging, deployed: null));
+
+        Assert.False(problem.IsError);
+        Assert.Equal(("delivery-platform:apps.api.green", pinned), (problem.Key, problem.Value));
+        Assert.Equal($"goes live on staging's word for the tag 1.5.0: staging runs it by tag, so nothing here shows it ran {pinned[6..]}.", problem.Message);
+        Assert.Equal("compare the image staging's pods run: kubectl -n apps get pods -l app.kubernetes.io/name=api,app.kubernetes.io/version=1.5.0 -o jsonpath='{..imageID}' (on staging's cluster); or pin staging's versions too.", problem.Fix);
+    }
+
+    [Fact]
+    public void A_pinned_version_upstream_runs_pinned_is_vouched_for_exactly_and_another_digest_or_tag_is_not()
+    {
+        var pinned = ExampleVersions.Pinned("1.5.0");
+        var upstream = UpstreamReleases.LiveIn(new ReleaseState(new Dictionary<string, AppReleaseState> { ["api"] = new("1.4.2", pinned, "green", 0) }));
+
+        Assert.Equal(Vouch.Exact, upstream.VouchFor("api", pinned));
+        Assert.Equal(Vouch.None, upstream.VouchFor("api", "1.5.0@sha256:" + new string('0', 64)));
+        Assert.Equal(Vouch.None, upstream.VouchFor("api", "1.5.0"));
+        Assert.Equal(Vouch.TagOnly, Staging.VouchFor("api", pinned));
+        Assert.Equal(Vouch.None, Staging.VouchFor("api", ExampleVersions.Pinned("1.6.0")));
+        Assert.Equal(Vouch.None, Staging.VouchFor("other", pinned));
+    }
+
+    [Fact]
     public void Staging_a_version_in_the_idle_slot_needs_no_upstream()
     {
         Assert.Empty(PromotionLadder.Check(Config(("apps:api:blue", "1.7.0-rc.1")), Staging, deployed: null));
