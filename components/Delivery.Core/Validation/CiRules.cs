@@ -7,12 +7,11 @@ namespace Delivery.Core.Validation;
 /// <summary>CI runners: GitHub scale sets or a GitLab runner.</summary>
 internal static class CiRules
 {
+    /// <summary>For a known <c>ci.mode</c> (<see cref="ModeRules.ThenCheck"/>).</summary>
     /// <param name="releaseRunners">The runners get release runners beside the default ones (the registry takes pushes with credentials).</param>
     public static IEnumerable<ConfigProblem> Check(CiConfig ci, ValidationContext context, bool releaseRunners)
     {
         var root = ConfigPath.Root("ci");
-        if (!CiConfig.Modes.Contains(ci.Mode))
-            return [ModeRules.Unknown(root.Key("mode"), ci.Mode, CiConfig.Modes)];
         return ci.Mode switch
         {
             CiConfig.GitHub => GitHub(ci.Github, root.Key("github"), context, releaseRunners).Concat(InactiveGitLabSecrets(ci, root, context)),

@@ -7,16 +7,12 @@ namespace Delivery.Core.Validation;
 /// <summary>Where the cluster comes from, and what each mode needs.</summary>
 internal static partial class ClusterRules
 {
+    /// <summary>For a known <c>cluster.mode</c> (<see cref="ModeRules.ThenCheck"/>).</summary>
     public static IEnumerable<ConfigProblem> Check(DeliveryConfig config, ValidationContext context)
     {
         var cluster = config.Cluster;
         var root = ConfigPath.Root("cluster");
         var mode = root.Key("mode");
-        if (!ClusterConfig.Modes.Contains(cluster.Mode))
-        {
-            yield return ModeRules.Unknown(mode, cluster.Mode, ClusterConfig.Modes);
-            yield break;
-        }
 
         if (cluster.Mode == ClusterConfig.K3sDocker)
         {

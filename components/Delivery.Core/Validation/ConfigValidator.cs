@@ -9,9 +9,9 @@ public static class ConfigValidator
     public static IReadOnlyList<ConfigProblem> Validate(DeliveryConfig config, ValidationContext context) =>
     [
         .. EnvironmentRules.Check(config, context),
-        .. ClusterRules.Check(config, context),
-        .. RegistryRules.Check(config, context),
-        .. CiRules.Check(config.Ci, context, releaseRunners: Ci.CiRunnersRendering.HasReleaseRunners(config)),
+        .. ModeRules.ThenCheck("cluster", config.Cluster.Mode, ClusterConfig.Modes, () => ClusterRules.Check(config, context)),
+        .. ModeRules.ThenCheck("registry", config.Registry.Mode, RegistryConfig.Modes, () => RegistryRules.Check(config, context)),
+        .. ModeRules.ThenCheck("ci", config.Ci.Mode, CiConfig.Modes, () => CiRules.Check(config.Ci, context, releaseRunners: Ci.CiRunnersRendering.HasReleaseRunners(config))),
         .. MonitoringRules.Check(config.Monitoring, context, grafanaRoles: Monitoring.GrafanaRoles.Any(config.Access)),
         .. AppRules.Check(config, context),
         .. AccessRules.Check(config.Access, context),

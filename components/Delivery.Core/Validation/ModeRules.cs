@@ -2,9 +2,17 @@ using Delivery.Core.Configuration;
 
 namespace Delivery.Core.Validation;
 
+/// <summary>A section's <c>mode</c>: one of its known modes, or one problem that names them (and the closest).</summary>
 internal static class ModeRules
 {
-    public static ConfigProblem Unknown(ConfigPath path, string value, IReadOnlyList<string> modes)
+    /// <summary>
+    /// The section's own rules where its mode is known; else only the mode's problem, since every
+    /// other rule of the section depends on the mode.
+    /// </summary>
+    public static IEnumerable<ConfigProblem> ThenCheck(string section, string value, IReadOnlyList<string> modes, Func<IEnumerable<ConfigProblem>> rules) =>
+        modes.Contains(value) ? rules() : [Unknown(ConfigPath.Root(section).Key("mode"), value, modes)];
+
+    private static ConfigProblem Unknown(ConfigPath path, string value, IReadOnlyList<string> modes)
     {
         var choices = string.Join('|', modes);
         if (value.Length == 0)

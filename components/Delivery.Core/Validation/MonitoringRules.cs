@@ -21,11 +21,8 @@ internal static partial class MonitoringRules
         }
         if (Bounds.Above(root.Key("retentionDays"), monitoring.RetentionDays, Bounds.RetentionDays, 1, Bounds.RetentionWhy) is { } tooLong)
             yield return tooLong;
-        if (!Quantities.IsValid(monitoring.StorageSize))
-        {
-            yield return ConfigProblem.Error(root.Key("storageSize"), monitoring.StorageSize, "is not a storage size.",
-                $"pulumi config set --path {root.Key("storageSize")} 20Gi.");
-        }
+        if (Quantities.StorageSizeProblem(root.Key("storageSize"), monitoring.StorageSize, "20Gi") is { } size)
+            yield return size;
         if (monitoring.GrafanaHost.Length > 0 && !Names.IsDns1123Subdomain(monitoring.GrafanaHost))
         {
             yield return ConfigProblem.Error(root.Key("grafanaHost"), monitoring.GrafanaHost, "is not a DNS host name.",

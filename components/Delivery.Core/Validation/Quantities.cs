@@ -28,6 +28,10 @@ public static partial class Quantities
 
     public static bool IsValid(string text) => Parse(text) is not null;
 
+    /// <summary>The problem with a volume size that is not a quantity; null for a valid one.</summary>
+    internal static Configuration.ConfigProblem? StorageSizeProblem(Configuration.ConfigPath path, string size, string example) =>
+        IsValid(size) ? null : Configuration.ConfigProblem.Error(path, size, "is not a storage size.", $"pulumi config set --path {path} {example}.");
+
     /// <summary>The quantity of a value validation has already accepted; anything else is a bug, not bad input.</summary>
     public static decimal Require(string text) =>
         Parse(text) ?? throw new ArgumentException($"'{text}' is not a Kubernetes quantity; the config should have been validated first.", nameof(text));

@@ -6,17 +6,12 @@ namespace Delivery.Core.Validation;
 /// <summary>The container registry, and which registry modes work with which cluster.</summary>
 internal static class RegistryRules
 {
+    /// <summary>For a known <c>registry.mode</c> (<see cref="ModeRules.ThenCheck"/>).</summary>
     public static IEnumerable<ConfigProblem> Check(DeliveryConfig config, ValidationContext context)
     {
         var registry = config.Registry;
         var root = ConfigPath.Root("registry");
         var mode = root.Key("mode");
-        if (!RegistryConfig.Modes.Contains(registry.Mode))
-        {
-            yield return ModeRules.Unknown(mode, registry.Mode, RegistryConfig.Modes);
-            yield break;
-        }
-
         switch (registry.Mode)
         {
             case RegistryConfig.Docker:
@@ -28,8 +23,7 @@ internal static class RegistryRules
                 }
                 foreach (var problem in PortRules.Check(root.Key("hostPort"), registry.HostPort, "the registry on loopback"))
                     yield return problem;
-                foreach (var problem in SecretRules.Unused(root.Key("password"), registry.Password, "by the docker registry (it has no authentication; it listens on loopback only)")
-                             .Concat(SecretRules.Unused(root.Key("pullPassword"), registry.PullPassword, "by the docker registry (it has no authentication; it listens on loopback only)")))
+                foreach (var problem in UnusedPasswords(registry, root, "by the docker registry (it has no authentication; it listens on loopback only)"))
                     yield return problem;
                 break;
             case RegistryConfig.InCluster:
@@ -39,20 +33,15 @@ internal static class RegistryRules
                         "an in-cluster registry needs the host name nodes and runners reach it on (through the cluster Gateway).",
                         $"pulumi config set --path {root.Key("host")} registry.<your domain>.");
                 }
-                if (!Quantities.IsValid(registry.StorageSize))
+                if (Quantities.StorageSizeProblem(root.Key("storageSize"), registry.StorageSize, "50Gi") is { } size)
+                    yield return size;
+                foreach (var (key, user, role, example) in new[] { ("username", registry.Username, "user", "delivery"), ("pullUsername", registry.PullUsername, "pull user", "pull") })
                 {
-                    yield return ConfigProblem.Error(root.Key("storageSize"), registry.StorageSize, "is not a storage size.",
-                        $"pulumi config set --path {root.Key("storageSize")} 50Gi.");
-                }
-                if (registry.Username.Length > 0 && !Names.IsDns1035Label(registry.Username))
-                {
-                    yield return ConfigProblem.Error(root.Key("username"), registry.Username, "must be lower case letters, digits and '-' (it names the htpasswd user).",
-                        $"pulumi config set --path {root.Key("username")} delivery.");
-                }
-                if (registry.PullUsername.Length > 0 && !Names.IsDns1035Label(registry.PullUsername))
-                {
-                    yield return ConfigProblem.Error(root.Key("pullUsername"), registry.PullUsername, "must be lower case letters, digits and '-' (it names the htpasswd pull user).",
-                        $"pulumi config set --path {root.Key("pullUsername")} pull.");
+                    if (user.Length > 0 && !Names.IsDns1035Label(user))
+                    {
+                        yield return ConfigProblem.Error(root.Key(key), user, $"must be lower case letters, digits and '-' (it names the htpasswd {role}).",
+                            $"pulumi config set --path {root.Key(key)} {example}.");
+                    }
                 }
                 if (Registry.RegistryCredentials.PullUser(registry) == Registry.RegistryCredentials.User(registry))
                 {
@@ -60,8 +49,7 @@ internal static class RegistryRules
                         "is the push user too; the cluster's pull credential must not be the one CI pushes with.",
                         $"pulumi config set --path {root.Key("pullUsername")} pull (or another name than {root.Key("username")}).");
                 }
-                foreach (var problem in SecretRules.Unused(root.Key("password"), registry.Password, "by an in-cluster registry (its password is generated)")
-                             .Concat(SecretRules.Unused(root.Key("pullPassword"), registry.PullPassword, "by an in-cluster registry (its password is generated)")))
+                foreach (var problem in UnusedPasswords(registry, root, "by an in-cluster registry (its password is generated)"))
                     yield return problem;
                 break;
             case RegistryConfig.External:
@@ -107,6 +95,10 @@ internal static class RegistryRules
         foreach (var problem in SecretRules.Required(root.Key("password"), registry.Password, context, "push token", "for the CI runners to push to an external registry"))
             yield return problem;
     }
+
+    /// <summary>Both passwords, where the registry mode sets its own or none.</summary>
+    private static IEnumerable<ConfigProblem> UnusedPasswords(RegistryConfig registry, ConfigPath root, string why) =>
+        SecretRules.Unused(root.Key("password"), registry.Password, why).Concat(SecretRules.Unused(root.Key("pullPassword"), registry.PullPassword, why));
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 }
