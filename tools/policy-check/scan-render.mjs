@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// The release gate's IaC scan: check.mjs over a `deliver render --stack S --out DIR` folder, judged
-// against the accepted warnings (accepted.json, the one list; the C# PolicyScanTests read it too).
-// The scanner sees what PolicyScanTests give it: every rendered object (DIR/*.yaml), a stand-in for
-// each Secret the Pulumi shell creates (DIR/secrets/, name and type only, so references resolve), and
-// the pod templates written inside the ARC job ConfigMaps and the runner scale sets' chart values
-// (DIR/charts/arc-runners.yaml, arc-release-runners.yaml), each as a Pod.
-// Usage: node scan-render.mjs DIR [--markdown]     Exit 0: no error; 1: errors (or no object); 2: bad usage.
+// The release gate's IaC scan: check.mjs over a `deliver render --stack S --out DIR` folder (the
+// core's RenderFolder), judged against the accepted warnings (accepted.json, the one list). The one
+// place that says what the scanner sees, for the release workflows and the C# PolicyScanTests alike
+// (they write a RenderFolder and run this with --json): every rendered object (DIR/*.yaml), a
+// stand-in for each Secret the Pulumi shell creates (DIR/secrets/, name and type only, so references
+// resolve), and the pod templates written inside the ARC job ConfigMaps and the runner scale sets'
+// chart values (DIR/charts/arc-runners.yaml, arc-release-runners.yaml), each as a Pod.
+// Usage: node scan-render.mjs DIR [--markdown | --json]     Exit 0: no error; 1: errors (or no object); 2: bad usage.
 import { readFileSync, readdirSync, existsSync, statSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,9 +14,9 @@ import { parse, parseAllDocuments } from "yaml";
 import { check, toResources } from "./check.mjs";
 
 /**
- * The names ScanInput.cs uses, by the core's names: the job template ConfigMaps
- * (GitHubRunners.JobTemplateConfigMap, ReleaseJobTemplateConfigMap) and the scale set releases
- * (ScaleSetRelease, ReleaseScaleSetRelease) of the default and the release runners.
+ * The core's names (test.mjs holds them to GitHubRunners.cs): the job template ConfigMaps
+ * (JobTemplateConfigMap, ReleaseJobTemplateConfigMap) and the scale set releases (ScaleSetRelease,
+ * ReleaseScaleSetRelease) of the default and the release runners, and the Pods they are scanned as.
  */
 export const JOB_TEMPLATES = { "github-runner-job-template": "github-job-template", "github-release-job-template": "github-release-job-template" };
 export const RUNNER_TEMPLATES = { "arc-runners": "github-runner-template", "arc-release-runners": "github-release-runner-template" };
@@ -24,10 +25,13 @@ export function accepted() {
   return JSON.parse(readFileSync(fileURLToPath(new URL("accepted.json", import.meta.url)), "utf8")).accepted;
 }
 
-/** `*` stands for any one name or namespace, as in PolicyScanTests.Matches. */
-export function isAccepted(finding, list = accepted()) {
-  return list.some((a) => a.rule === finding.rule && new RegExp(`^${a.object.split("*").map(escape).join("[^/]+")}$`).test(finding.object));
+/** The accepted.json object pattern a warning matches, or null; `*` stands for any one name or namespace. */
+export function acceptedAs(finding, list = accepted()) {
+  const entry = list.find((a) => a.rule === finding.rule && new RegExp(`^${a.object.split("*").map(escape).join("[^/]+")}$`).test(finding.object));
+  return entry?.object ?? null;
 }
+
+export const isAccepted = (finding, list = accepted()) => acceptedAs(finding, list) !== null;
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -68,7 +72,10 @@ export async function scanRender(dir) {
   return {
     objects: resources.length,
     ruleCount,
-    findings: findings.map((f) => ({ ...f, accepted: f.level === "warning" && isAccepted(f, list) })),
+    findings: findings.map((f) => {
+      const pattern = f.level === "warning" ? acceptedAs(f, list) : null;
+      return { ...f, accepted: pattern !== null, acceptedAs: pattern };
+    }),
   };
 }
 
@@ -90,13 +97,14 @@ export function report({ objects, ruleCount, findings }, markdown = false) {
 async function main() {
   const args = process.argv.slice(2);
   const markdown = args.includes("--markdown");
-  const dirs = args.filter((a) => a !== "--markdown");
-  if (dirs.length !== 1 || !existsSync(dirs[0]) || !statSync(dirs[0]).isDirectory()) {
-    console.error("usage: node scan-render.mjs DIR [--markdown]   (DIR: a deliver render --out folder)");
+  const json = args.includes("--json");
+  const dirs = args.filter((a) => a !== "--markdown" && a !== "--json");
+  if (dirs.length !== 1 || (markdown && json) || !existsSync(dirs[0]) || !statSync(dirs[0]).isDirectory()) {
+    console.error("usage: node scan-render.mjs DIR [--markdown | --json]   (DIR: a deliver render --out folder)");
     process.exit(2);
   }
   const result = await scanRender(dirs[0]);
-  console.log(report(result, markdown));
+  console.log(json ? JSON.stringify(result) : report(result, markdown));
   process.exit(result.objects === 0 || result.findings.some((f) => f.level === "error") ? 1 : 0);
 }
 

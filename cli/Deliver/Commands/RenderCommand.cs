@@ -5,9 +5,8 @@ namespace Deliver.Commands;
 
 /// <summary>
 /// deliver render: the objects, chart specs and Secrets the Pulumi shell would declare. With --out,
-/// one file per component (<c>app-api.yaml</c>, <c>monitoring.yaml</c>, …), one per chart under
-/// <c>charts/</c> and one per Secret under <c>secrets/</c>, replacing an earlier render in that folder;
-/// otherwise one YAML stream on standard output.
+/// as a <see cref="RenderFolder"/>, replacing an earlier render in that folder; otherwise one YAML
+/// stream on standard output.
 /// </summary>
 internal static class RenderCommand
 {
@@ -27,19 +26,14 @@ internal static class RenderCommand
         {
             terminal.Output.Write(YamlWriter.WriteAll(rendering.Objects));
             foreach (var chart in charts)
-                terminal.Output.Write("---\n" + YamlWriter.Write(ChartDocument(chart)));
+                terminal.Output.Write("---\n" + YamlWriter.Write(RenderFolder.ChartDocument(chart)));
             foreach (var (component, secret) in secrets)
                 terminal.Output.Write("---\n" + YamlWriter.Write(SecretDescription.Of(secret, component)));
         }
         else
         {
             PrepareFolder(outDirectory);
-            foreach (var component in rendering.Components.Where(c => c.Objects.Count > 0))
-                File.WriteAllText(Path.Combine(outDirectory, $"{component.ResourceName}.yaml"), YamlWriter.WriteAll(component.Objects));
-            foreach (var chart in charts)
-                File.WriteAllText(Path.Combine(outDirectory, "charts", $"{chart.ReleaseName}.yaml"), "---\n" + YamlWriter.Write(ChartDocument(chart)));
-            foreach (var (component, secret) in secrets)
-                File.WriteAllText(Path.Combine(outDirectory, "secrets", $"{secret.Namespace}-{secret.Name}.yaml"), "---\n" + YamlWriter.Write(SecretDescription.Of(secret, component)));
+            RenderFolder.Write(rendering, outDirectory);
         }
         var apps = loaded.Config.Apps.Count;
         // On standard output the summary is a YAML comment, so the stream stays valid YAML.
@@ -60,21 +54,12 @@ internal static class RenderCommand
         {
             if (!File.Exists(Path.Combine(folder, Marker)))
                 throw new UsageException($"--out {folder} is not empty and was not written by deliver render; give a new or empty folder.");
-            foreach (var sub in new[] { "charts", "secrets" }.Select(name => Path.Combine(folder, name)).Where(Directory.Exists))
+            foreach (var sub in new[] { RenderFolder.Charts, RenderFolder.Secrets }.Select(name => Path.Combine(folder, name)).Where(Directory.Exists))
                 Directory.Delete(sub, recursive: true);
             foreach (var file in Directory.GetFiles(folder, "*.yaml"))
                 File.Delete(file);
         }
-        Directory.CreateDirectory(Path.Combine(folder, "charts"));
-        Directory.CreateDirectory(Path.Combine(folder, "secrets"));
+        Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, Marker), "Written by deliver render; the next render into this folder replaces its YAML files.\n");
     }
-
-    private static OrderedDictionary<string, object?> ChartDocument(HelmChartSpec chart) => Manifest.Map(
-        ("release", chart.ReleaseName),
-        ("chart", chart.Chart),
-        ("repository", chart.Repository),
-        ("version", chart.Version),
-        ("namespace", chart.Namespace),
-        ("values", chart.Values));
 }

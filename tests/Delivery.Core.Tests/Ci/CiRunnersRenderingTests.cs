@@ -112,7 +112,7 @@ public sealed partial class CiRunnersRenderingTests
     public void Nothing_rendered_is_privileged_adds_capabilities_or_touches_the_host(string variant)
     {
         var rendering = CiRunnersRendering.Render(Variant(variant), Tier.Dev);
-        var trees = Trees(rendering).Concat(EmbeddedYaml(rendering)).ToList();
+        var trees = Trees(rendering).Concat(EmbeddedDocuments(rendering)).ToList();
 
         foreach (var map in trees.SelectMany(Maps))
         {
@@ -147,7 +147,7 @@ public sealed partial class CiRunnersRenderingTests
         var rendering = CiRunnersRendering.Render(config, Tier.Dev);
         var secrets = AllSecrets(config, rendering).Where(s => s.Namespace is PlatformNamespaces.Ci or PlatformNamespaces.CiControl).Select(s => s.Name).ToHashSet();
         var accounts = rendering.Objects.Where(o => o.Kind == "ServiceAccount").Select(o => o.Name).ToHashSet();
-        var trees = Trees(rendering).Concat(EmbeddedYaml(rendering)).ToList();
+        var trees = Trees(rendering).Concat(EmbeddedDocuments(rendering)).ToList();
 
         var named = trees.SelectMany(Maps).Select(m => m.GetValueOrDefault("secretName")).OfType<string>().ToList();
         foreach (var chart in rendering.Charts)
@@ -173,11 +173,11 @@ public sealed partial class CiRunnersRenderingTests
     {
         var config = Variant(variant);
         var rendering = CiRunnersRendering.Render(config, Tier.Dev);
-        var text = string.Join('\n', Trees(rendering).Concat(EmbeddedYaml(rendering)).SelectMany(Strings));
+        var text = string.Join('\n', Trees(rendering).Concat(EmbeddedDocuments(rendering)).SelectMany(Strings));
 
         Assert.Equal(RegistryCredentials.RequiresAuthentication(config.Registry), text.Contains(RegistryCredentials.PushSecretName, StringComparison.Ordinal));
         Assert.Equal(RegistryCredentials.RequiresAuthentication(config.Registry), text.Contains($"DOCKER_CONFIG={GitHubRunners.PushConfigDirectory}", StringComparison.Ordinal)
-            || EmbeddedYaml(rendering).SelectMany(Maps).Any(m => m.GetValueOrDefault("name") as string == "DOCKER_CONFIG"));
+            || EmbeddedDocuments(rendering).SelectMany(Maps).Any(m => m.GetValueOrDefault("name") as string == "DOCKER_CONFIG"));
     }
 
     [Theory]
@@ -342,7 +342,7 @@ public sealed partial class CiRunnersRenderingTests
         Assert.Equal(["1Gi", "2Gi", "4Gi", "4Gi"], AllTiers.Select(t => (string)Path(RunnerResources.Job(t), "limits")["memory"]!));
         foreach (var tier in AllTiers)
         {
-            var jobs = EmbeddedYaml(CiRunnersRendering.Render(GitHubApp(), tier)).SelectMany(Maps).Where(m => m.GetValueOrDefault("name") as string == "$job").ToList();
+            var jobs = EmbeddedDocuments(CiRunnersRendering.Render(GitHubApp(), tier)).SelectMany(Maps).Where(m => m.GetValueOrDefault("name") as string == "$job").ToList();
             Assert.Equal(2, jobs.Count); // the default and the release runners' job templates
             Assert.All(jobs, job => Assert.Equal(YamlWriter.Write(RunnerResources.Job(tier)), YamlWriter.Write(job["resources"]!)));
             foreach (var release in new[] { false, true })
@@ -376,24 +376,9 @@ public sealed partial class CiRunnersRenderingTests
         rendering.Charts.SingleOrDefault(c => c.ReleaseName == chart)
         ?? Assert.Single(rendering.Charts, c => c.Chart == chart || c.Chart == $"{GitHubRunners.ChartRepository}/{chart}");
 
-    private static IEnumerable<OrderedDictionary<string, object?>> EmbeddedYaml(ComponentRendering rendering)
-    {
-        var deserializer = new YamlDotNet.Serialization.DeserializerBuilder().Build();
-        foreach (var text in rendering.Objects.Where(o => o.Kind == "ConfigMap").SelectMany(o => Map(o.Body["data"]).Values.Cast<string>()))
-            yield return Tree(deserializer.Deserialize<object>(text));
-    }
-
-    /// <summary>YamlDotNet's untyped tree turned into the ordered maps and lists the renderer builds.</summary>
-    private static OrderedDictionary<string, object?> Tree(object? yaml) => (OrderedDictionary<string, object?>)Convert(yaml)!;
-
-    private static object? Convert(object? node) => node switch
-    {
-        Dictionary<object, object?> map => new OrderedDictionary<string, object?>(map.Select(e => KeyValuePair.Create((string)e.Key, Convert(e.Value)))),
-        List<object?> list => list.Select(Convert).ToList(),
-        "true" => true,
-        "false" => false,
-        _ => node,
-    };
+    /// <summary>The YAML documents the runners embed in ConfigMaps (the job templates), as trees.</summary>
+    private static IEnumerable<OrderedDictionary<string, object?>> EmbeddedDocuments(ComponentRendering rendering) =>
+        rendering.Objects.Where(o => o.Kind == "ConfigMap").SelectMany(o => Map(o.Body["data"]).Values.Cast<string>()).Select(EmbeddedYaml.Parse);
 
     private static IEnumerable<string> TomlSecretNames(ComponentRendering rendering) =>
         TomlValues(rendering, @"\[\[runners\.kubernetes\.volumes\.secret\]\]\s*\n\s*name = ""([^""]+)""");

@@ -5,20 +5,17 @@ using Delivery.Core.Tests.Tools;
 namespace Delivery.Core.Tests.Security;
 
 /// <summary>
-/// @monokle/validation (tools/policy-check) over every committed stack: every rendered object, the
-/// Secrets the shell creates and the pod templates inside the ARC job ConfigMap and the runner
-/// scale set's values. No error, and only the warnings docs/SECURITY.md lists and justifies.
+/// The release gate's IaC scan (tools/policy-check/scan-render.mjs, through <see cref="PolicyCheck"/>)
+/// over every committed stack: every rendered object, the Secrets the shell creates and the pod
+/// templates inside the ARC job ConfigMaps and the runner scale sets' values. No error, and only the
+/// warnings tools/policy-check/accepted.json lists and docs/SECURITY.md justifies.
 /// </summary>
 public sealed class PolicyScanTests
 {
     public static TheoryData<string> Stacks() => ["local", "dev", "staging", "prod"];
 
-    /// <summary>
-    /// The accepted warnings, as (rule, object) with <c>*</c> for any one name or namespace, from
-    /// tools/policy-check/accepted.json (the one list; the release workflow's scan reads it too); the
-    /// reason for each is there and in docs/SECURITY.md under the same rule id.
-    /// </summary>
-    public static readonly IReadOnlyList<(string Rule, string Object)> Accepted = ReadAccepted();
+    /// <summary>The accepted warnings as (rule, object pattern), from tools/policy-check/accepted.json, the one list.</summary>
+    private static readonly IReadOnlyList<(string Rule, string Object)> Accepted = ReadAccepted();
 
     private static List<(string Rule, string Object)> ReadAccepted()
     {
@@ -35,45 +32,49 @@ public sealed class PolicyScanTests
         return PlatformRenderer.Render(loaded.Config, loaded.Tier!.Value);
     }
 
-    internal static bool IsAccepted(PolicyCheck.Finding finding) =>
-        Accepted.Any(a => a.Rule == finding.Rule && Matches(a.Object, finding.Object));
-
-    private static bool Matches(string pattern, string @object) =>
-        System.Text.RegularExpressions.Regex.IsMatch(@object, "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace(@"\*", "[^/]+", StringComparison.Ordinal) + "$");
+    /// <summary>No error, and every warning one that accepted.json lists.</summary>
+    internal static void AssertOnlyAccepted(IReadOnlyList<PolicyCheck.Finding> findings)
+    {
+        Assert.True(findings.All(f => f.Level != "error"), string.Join('\n', findings.Where(f => f.Level == "error")));
+        var unexpected = findings.Where(f => f.AcceptedAs is null).ToList();
+        Assert.True(unexpected.Count == 0, "warnings not accepted in tools/policy-check/accepted.json and docs/SECURITY.md:\n" + string.Join('\n', unexpected));
+    }
 
     [Theory]
     [MemberData(nameof(Stacks))]
-    public void The_scanner_finds_no_error_and_only_the_accepted_warnings_in_any_stack(string stack)
-    {
-        var findings = PolicyCheck.Run(ScanInput.Yaml(Render(stack)));
-
-        Assert.True(findings.All(f => f.Level != "error"), string.Join('\n', findings.Where(f => f.Level == "error")));
-        var unexpected = findings.Where(f => !IsAccepted(f)).ToList();
-        Assert.True(unexpected.Count == 0, "warnings not accepted in docs/SECURITY.md:\n" + string.Join('\n', unexpected));
-    }
+    public void The_scanner_finds_no_error_and_only_the_accepted_warnings_in_any_stack(string stack) =>
+        AssertOnlyAccepted(PolicyCheck.Scan(Render(stack)));
 
     [Fact]
     public void The_scanner_sees_the_embedded_pod_templates_and_fails_a_privileged_one()
     {
-        var rendering = Render("dev");
-        Assert.Equal(["Pod/ci/github-job-template", "Pod/ci/github-release-job-template", "Pod/ci/github-release-runner-template", "Pod/ci/github-runner-template"],
-            ScanInput.EmbeddedPods(rendering).Select(p => p.Id).Order(StringComparer.Ordinal));
+        var folder = Directory.CreateTempSubdirectory("policy-scan-").FullName;
+        try
+        {
+            RenderFolder.Write(Render("dev"), folder);
+            var embedded = PolicyCheck.ScanFolder(folder).Select(f => f.Object).Where(o => o.StartsWith("Pod/", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal);
+            Assert.Equal(["Pod/ci/github-job-template", "Pod/ci/github-release-job-template", "Pod/ci/github-release-runner-template", "Pod/ci/github-runner-template"], embedded);
 
-        // The same job template with root and NET_RAW in a restricted namespace: the scanner must say so.
-        var yaml = ScanInput.Yaml(rendering).Replace("pod-security.kubernetes.io/enforce: baseline", "pod-security.kubernetes.io/enforce: restricted", StringComparison.Ordinal);
-        var findings = PolicyCheck.Run(yaml);
-        Assert.Contains(findings, f => f is { Level: "error", Object: "Pod/ci/github-job-template" } && f.Rule.StartsWith("PSS203", StringComparison.Ordinal));
+            // The same job template with root and Kaniko's capabilities in a restricted namespace: the scanner must say so.
+            var baseline = Path.Combine(folder, "cluster-baseline.yaml");
+            File.WriteAllText(baseline, File.ReadAllText(baseline).Replace("pod-security.kubernetes.io/enforce: baseline", "pod-security.kubernetes.io/enforce: restricted", StringComparison.Ordinal));
+            Assert.Contains(PolicyCheck.ScanFolder(folder), f => f is { Level: "error", Object: "Pod/ci/github-job-template" } && f.Rule.StartsWith("PSS203", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
     public void Every_accepted_warning_is_still_found_somewhere_or_it_is_dropped_from_the_list()
     {
-        var all = new[] { "local", "dev", "staging", "prod" }.SelectMany(stack => PolicyCheck.Run(ScanInput.Yaml(Render(stack)))).ToList();
-        var withGitLab = PolicyCheck.Run(ScanInput.Yaml(PlatformRenderer.Render(Ci.CiFixtures.GitLab(), Model.Tier.Dev)));
+        var all = new[] { "local", "dev", "staging", "prod" }.Select(Render).Append(PlatformRenderer.Render(Ci.CiFixtures.GitLab(), Model.Tier.Dev))
+            .SelectMany(PolicyCheck.Scan).ToList();
 
         foreach (var accepted in Accepted)
         {
-            Assert.True(all.Concat(withGitLab).Any(f => f.Rule == accepted.Rule && Matches(accepted.Object, f.Object)),
+            Assert.True(all.Any(f => f.Rule == accepted.Rule && f.AcceptedAs == accepted.Object),
                 $"{accepted.Rule} on {accepted.Object} is no longer reported: remove it from the list and from docs/SECURITY.md.");
         }
     }

@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace Delivery.Core.Tests.Security;
+namespace Delivery.Core.Tests.Tools;
 
 /// <summary>Reads a YAML document we embedded as a string back into the plain tree the core writes.</summary>
 internal static class EmbeddedYaml
