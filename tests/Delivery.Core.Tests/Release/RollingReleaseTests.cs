@@ -168,7 +168,7 @@ public sealed class RollingReleaseTests
             ledger.Of("web").Select(e => (e.Kind, e.Commit, e.Slot, e.From, e.To)));
         Assert.DoesNotContain(ledger.Events, e => e.Commit == migrate);
         Assert.True(ledger.Of("web").All(e => e.ChangesLive));
-        Assert.Equal(ledger.Events, ReleaseLedger.Build("dev", versions, skipUnchangedYaml: false).Events);
+        History.SnapshotPaths.AssertSame("dev", versions);
         var loaded = DeliveryConfigLoader.Load(StackFileReader.Parse(repo.Read(file), "dev", file), TestConfigs.NoEnvironment);
         Assert.False(loaded.HasErrors, string.Join('\n', loaded.Errors));
         Assert.StartsWith("2.5.0-", ledger.Of("web").First().ReleaseId, StringComparison.Ordinal);

@@ -11,13 +11,11 @@ namespace Delivery.Core.Release.History;
 public sealed record ReleaseLedger(string Stack, IReadOnlyList<ReleaseEvent> Events, IReadOnlyList<string> Notes, DateTimeOffset? Since)
 {
     /// <summary>The events of one stack from its file's versions (oldest first). Pure.</summary>
-    public static ReleaseLedger Build(string stack, IReadOnlyList<StackFileVersion> versions) => Build(stack, versions, skipUnchangedYaml: true);
-
-    internal static ReleaseLedger Build(string stack, IReadOnlyList<StackFileVersion> versions, bool skipUnchangedYaml)
+    public static ReleaseLedger Build(string stack, IReadOnlyList<StackFileVersion> versions)
     {
         var events = new List<ReleaseEvent>();
         var notes = new List<string>();
-        var reader = new SnapshotReader(stack, skipUnchangedYaml);
+        var reader = new SnapshotReader(stack);
         var parsed = new Dictionary<string, (StackSnapshot?, string?)>(StringComparer.Ordinal);
         StackSnapshot? previous = null;
         DateTimeOffset? since = null;

@@ -16,10 +16,9 @@ namespace Delivery.Core.Release.History;
 /// A version whose only changed lines (against the last valid one, same line count) are plain
 /// release values of <c>delivery-platform:apps.&lt;app&gt;</c> or <c>delivery-platform:freeze</c>
 /// is not even parsed as YAML: its entries are the last ones with those values replaced. Anything
-/// else (quotes, comments, moved or nested keys) takes the full path.
+/// else (quotes, comments, moved or nested keys) takes the full path, as does a reader's first text.
 /// </summary>
-/// <param name="skipUnchangedYaml">Off only in tests, which check that both paths read the same.</param>
-internal sealed partial class SnapshotReader(string stack, bool skipUnchangedYaml = true)
+internal sealed partial class SnapshotReader(string stack)
 {
     private static readonly IReadOnlyDictionary<string, string> NoOverrides = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -35,7 +34,7 @@ internal sealed partial class SnapshotReader(string stack, bool skipUnchangedYam
     public (StackSnapshot? Snapshot, string? Problem) Read(string text, string origin)
     {
         var lines = text.Split('\n');
-        if (skipUnchangedYaml && _last is { } last && ChangedReleaseValues(last.Lines, lines) is { } changes)
+        if (_last is { } last && ChangedReleaseValues(last.Lines, lines) is { } changes)
         {
             var release = new Dictionary<string, string>(last.Release, StringComparer.OrdinalIgnoreCase);
             foreach (var (key, value) in changes)

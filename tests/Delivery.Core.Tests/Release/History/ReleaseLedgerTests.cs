@@ -109,10 +109,8 @@ public sealed class ReleaseLedgerTests
         var versions = StackFileHistory.Read(repo.Root, File);
 
         var fast = ReleaseLedger.Build("staging", versions);
-        var full = ReleaseLedger.Build("staging", versions, skipUnchangedYaml: false);
 
-        Assert.Equal(full.Events, fast.Events);
-        Assert.Equal(full.Notes.Count, fast.Notes.Count);
+        SnapshotPaths.AssertSame("staging", versions);
         Assert.Equal(["1.5.0 → 1.6.2", "1.6.2 → 1.6.3", "1.6.3 → 1.6.4", "1.6.4 → 1.6.5"],
             fast.Events.Where(e => e.Time > GitRepository.At("2026-01-08T00:00:00Z") && e.Kind == Promote).Select(e => $"{Versions.Tag(e.From)} → {Versions.Tag(e.To)}"));
         Assert.Equal(2, fast.Notes.Count); // the broken YAML and live: purple
