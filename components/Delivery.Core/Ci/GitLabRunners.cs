@@ -97,33 +97,37 @@ public static class GitLabRunners
         var resources = RunnerResources.Job(tier);
         string Quantity(string kind, string resource) => (string)((OrderedDictionary<string, object?>)resources[kind]!)[resource]!;
         var push = release ? RegistryCredentials.PushSecret(config.Registry) : null;
-        var toml = new StringBuilder()
-            .AppendLine("[[runners]]");
+        var toml = new StringBuilder();
+        // key = "value" lines at one indent (the values are our own names: nothing to escape).
+        void Strings(int indent, params (string Key, string Value)[] pairs)
+        {
+            foreach (var (key, value) in pairs)
+                toml.Append(' ', indent).Append(key).Append(" = \"").Append(value).AppendLine("\"");
+        }
+        string List(IEnumerable<string> items) => $"[{string.Join(", ", items.Select(item => $"\"{item}\""))}]";
+
+        toml.AppendLine("[[runners]]");
         if (push is not null)
-            toml.AppendLine(CultureInfo.InvariantCulture, $"  environment = [\"DOCKER_CONFIG={GitHubRunners.PushConfigDirectory}\"]");
-        toml.AppendLine("  [runners.kubernetes]")
-            .AppendLine(CultureInfo.InvariantCulture, $"    namespace = \"{PlatformNamespaces.Ci}\"")
-            .AppendLine(CultureInfo.InvariantCulture, $"    image = \"{DefaultJobImage}\"")
-            .AppendLine("    privileged = false")
+            toml.AppendLine(CultureInfo.InvariantCulture, $"  environment = {List([$"DOCKER_CONFIG={GitHubRunners.PushConfigDirectory}"])}");
+        toml.AppendLine("  [runners.kubernetes]");
+        Strings(4, ("namespace", PlatformNamespaces.Ci), ("image", DefaultJobImage));
+        toml.AppendLine("    privileged = false")
             .AppendLine("    allow_privilege_escalation = false")
-            .AppendLine("    cap_drop = [\"ALL\"]")
-            .AppendLine(CultureInfo.InvariantCulture, $"    cap_add = [{string.Join(", ", JobPodSecurity.KanikoCapabilities.Select(c => $"\"{c}\""))}]")
-            .AppendLine(CultureInfo.InvariantCulture, $"    service_account = \"{CiRunnersRendering.JobServiceAccount}\"")
-            .AppendLine(CultureInfo.InvariantCulture, $"    cpu_request = \"{Quantity("requests", "cpu")}\"")
-            .AppendLine(CultureInfo.InvariantCulture, $"    cpu_limit = \"{Quantity("limits", "cpu")}\"")
-            .AppendLine(CultureInfo.InvariantCulture, $"    memory_request = \"{Quantity("requests", "memory")}\"")
-            .AppendLine(CultureInfo.InvariantCulture, $"    memory_limit = \"{Quantity("limits", "memory")}\"");
+            .AppendLine(CultureInfo.InvariantCulture, $"    cap_drop = {List(["ALL"])}")
+            .AppendLine(CultureInfo.InvariantCulture, $"    cap_add = {List(JobPodSecurity.KanikoCapabilities)}");
+        Strings(4,
+            ("service_account", CiRunnersRendering.JobServiceAccount),
+            ("cpu_request", Quantity("requests", "cpu")), ("cpu_limit", Quantity("limits", "cpu")),
+            ("memory_request", Quantity("requests", "memory")), ("memory_limit", Quantity("limits", "memory")));
         if (push is not null)
         {
             toml.AppendLine("    [runners.kubernetes.pod_labels]");
-            foreach (var (key, value) in Cluster.PlatformPods.ReleaseJobs)
-                toml.AppendLine(CultureInfo.InvariantCulture, $"      \"{key}\" = \"{value}\"");
-            toml.AppendLine("    [[runners.kubernetes.volumes.secret]]")
-                .AppendLine(CultureInfo.InvariantCulture, $"      name = \"{push}\"")
-                .AppendLine(CultureInfo.InvariantCulture, $"      mount_path = \"{GitHubRunners.PushConfigDirectory}\"")
-                .AppendLine("      read_only = true")
-                .AppendLine("      [runners.kubernetes.volumes.secret.items]")
-                .AppendLine(CultureInfo.InvariantCulture, $"        \"{RegistryCredentials.DockerConfigJsonKey}\" = \"config.json\"");
+            Strings(6, [.. Cluster.PlatformPods.ReleaseJobs.Select(label => ($"\"{label.Key}\"", label.Value))]);
+            toml.AppendLine("    [[runners.kubernetes.volumes.secret]]");
+            Strings(6, ("name", push), ("mount_path", GitHubRunners.PushConfigDirectory));
+            toml.AppendLine("      read_only = true")
+                .AppendLine("      [runners.kubernetes.volumes.secret.items]");
+            Strings(8, ($"\"{RegistryCredentials.DockerConfigJsonKey}\"", "config.json"));
         }
         return toml.ToString();
     }
