@@ -9,13 +9,11 @@ namespace Delivery.Core.Monitoring;
 /// every sign-in, and a user in none of the groups is refused. On where the Gateway signs users in
 /// (a host and <c>monitoring.grafanaOidc</c>) and <c>access</c> names a group; otherwise Grafana
 /// keeps only its admin login. The client secret reaches Grafana as an environment variable from
-/// the same Secret the Gateway reads, never in the chart values.
+/// the same Secret the Gateway reads, never in the chart values. Grafana sends users back to
+/// <c>&lt;root_url&gt;/login/generic_oauth</c>, which the client must list as a redirect URL.
 /// </summary>
 public static class GrafanaSignIn
 {
-    /// <summary>Where the provider sends users back to Grafana; it must be a registered redirect URL of the client.</summary>
-    public const string CallbackPath = "/login/generic_oauth";
-
     /// <summary>Grafana reads <c>[auth.generic_oauth] client_secret</c> from this variable.</summary>
     public const string ClientSecretVariable = "GF_AUTH_GENERIC_OAUTH_CLIENT_SECRET";
 
