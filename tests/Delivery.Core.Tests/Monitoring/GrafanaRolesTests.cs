@@ -20,12 +20,8 @@ public sealed class GrafanaRolesTests
 
     private static readonly (string, string?)[] SignIn =
     [
-        ("monitoring:grafanaHost", "grafana.example.com"),
-        ("monitoring:grafanaOidc:issuer", "https://sso.example.com/realms/shop"),
-        ("monitoring:grafanaOidc:clientId", "grafana"),
-        ("monitoring:grafanaOidc:authorizationUrl", "https://sso.example.com/realms/shop/protocol/openid-connect/auth"),
-        ("monitoring:grafanaOidc:tokenUrl", "https://sso.example.com/realms/shop/protocol/openid-connect/token"),
-        ("monitoring:grafanaOidc:userinfoUrl", "https://sso.example.com/realms/shop/protocol/openid-connect/userinfo"),
+        .. GrafanaSignInTests.Gateway,
+        .. GrafanaSignInTests.Endpoints,
         ("access:admins:0", "shop-platform-admins"),
         ("access:developers:0", "shop-developers"),
         ("access:viewers:0", "shop-support"),

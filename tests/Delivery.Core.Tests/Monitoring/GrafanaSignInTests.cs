@@ -13,14 +13,14 @@ public sealed class GrafanaSignInTests
     private const string P = "delivery-platform:";
     private const string ClientSecret = "oidc-client-secret-text";
 
-    private static readonly (string, string?)[] Gateway =
+    internal static readonly (string, string?)[] Gateway =
     [
         ("monitoring:grafanaHost", "grafana.example.com"),
         ("monitoring:grafanaOidc:issuer", "https://sso.example.com/realms/shop"),
         ("monitoring:grafanaOidc:clientId", "grafana"),
     ];
 
-    private static readonly (string, string?)[] Endpoints =
+    internal static readonly (string, string?)[] Endpoints =
     [
         ("monitoring:grafanaOidc:authorizationUrl", "https://sso.example.com/auth"),
         ("monitoring:grafanaOidc:tokenUrl", "https://sso.example.com:8443/token"),
