@@ -23,8 +23,9 @@ as_root() {
   fi
 }
 
-# package:minimum version. Alertmanager 0.28 and Prometheus 2.53 are what the pinned charts' versions
-# accept (msteamsv2, jira and *_file settings); bookworm has only 0.25 and 2.42.
+# package:minimum version. The charts run Alertmanager 0.28 and Prometheus 3.4; Debian has no
+# Prometheus 3, so promtool is 2.53 (trixie's; bookworm has 2.42 and Alertmanager 0.25, too old for
+# msteamsv2, jira and *_file settings). What differs is said once, in docs/charts/README.md.
 packages=(prometheus:2.53 promtool:2.53 prometheus-alertmanager:0.28 docker-registry:0 yamllint:0 apache2-utils:0 curl:0 git:0 jq:0)
 monitoring_from_trixie=(prometheus promtool prometheus-alertmanager)
 

@@ -69,6 +69,15 @@ public static class BaselineNetworkPolicies
         // Job call the API server; the proxies get their config over xDS from the controller.
         yield return KubeApi("allow-kube-api", ns).ForPods(PlatformPods.EnvoyGateway);
         yield return KubeApi("allow-kube-api-certgen", ns).ForPods(PlatformPods.EnvoyGatewayCertgen);
+        // Grafana's single sign-on at the Gateway: the proxies exchange each login's code at the
+        // provider's token endpoint and the controller reads its discovery document; the provider
+        // may be inside the company network.
+        if (GrafanaAccessPolicy.HasOidc(config.Monitoring) && config.Monitoring.GrafanaHost.Length > 0)
+        {
+            var provider = Rule("to", AnyAddressButMetadata(), TcpPorts(GrafanaAccessPolicy.ProviderPorts(config.Monitoring.GrafanaOidc)));
+            yield return NetworkPolicySpec.Out("allow-identity-provider", ns, provider).ForPods(PlatformPods.EnvoyProxy);
+            yield return NetworkPolicySpec.Out("allow-identity-provider-discovery", ns, provider).ForPods(PlatformPods.EnvoyGateway);
+        }
     }
 
     private static IEnumerable<NetworkPolicySpec> Registry()
@@ -112,11 +121,13 @@ public static class BaselineNetworkPolicies
 
     /// <summary>
     /// Inside monitoring, pods talk to each other, except that Loki (every pod's logs) takes
-    /// queries and pushes only from Grafana, Prometheus and the log collector. Grafana's traffic
-    /// comes from the Envoy proxies, traces from the apps. Only Prometheus scrapes (other namespaces,
-    /// the kubelets and node-exporters), only Alertmanager sends webhooks, only trivy-operator
-    /// fetches from public registries, only Grafana calls the identity provider, and the stores (Loki, Tempo, the OTel collector,
-    /// Alertmanager) never call the API server.
+    /// queries and pushes only from Grafana, Prometheus and the log collector, and calls only
+    /// Alertmanager (its ruler) and the API server (its rules sidecar watches the log-alert
+    /// ConfigMaps). Grafana's traffic comes from the Envoy proxies, traces from the apps. Only
+    /// Prometheus scrapes (other namespaces, the kubelets and node-exporters), only Alertmanager
+    /// sends webhooks, only trivy-operator fetches from public registries, only Grafana calls the
+    /// identity provider, and the other stores (Tempo, the OTel collector, Alertmanager) never call
+    /// the API server.
     /// </summary>
     private static IEnumerable<NetworkPolicySpec> Monitoring(DeliveryConfig config)
     {
@@ -127,8 +138,15 @@ public static class BaselineNetworkPolicies
         yield return NetworkPolicySpec.In("allow-loki-clients", ns,
                 Rule("from", [Pods(PlatformPods.Grafana), Pods(PlatformPods.Prometheus), PodsIn(PlatformNamespaces.MonitoringAgents, PlatformPods.Alloy)], TcpPorts([PlatformPorts.Loki])))
             .ForPods(PlatformPods.Loki);
+        yield return NetworkPolicySpec.Out("allow-loki-ruler", ns, Rule("to", [Pods(PlatformPods.Alertmanager)], TcpPorts([PlatformPorts.Alertmanager])))
+            .ForPods(PlatformPods.Loki);
+        yield return KubeApi("allow-loki-rules-sidecar", ns).ForPods(PlatformPods.Loki);
         yield return NetworkPolicySpec.In("allow-from-gateway", ns, Rule("from", [PodsIn(PlatformNamespaces.Gateway, PlatformPods.EnvoyProxy)], TcpPorts([PlatformPorts.Grafana])))
             .ForPods(PlatformPods.Grafana);
+        // The API server validates every PrometheusRule at the operator's webhook; denied, each apply
+        // would wait out the webhook's timeout and pass unvalidated (failurePolicy Ignore).
+        yield return NetworkPolicySpec.In("allow-admission-webhook", ns, Rule("from", [], TcpPorts([PlatformPorts.PrometheusOperatorWebhook])))
+            .ForPods(PlatformPods.PrometheusOperator);
         yield return NetworkPolicySpec.In("allow-telemetry-ingest", ns, Rule("from", [Namespace(PlatformNamespaces.Apps)], TcpPorts([PlatformPorts.OtlpGrpc, PlatformPorts.OtlpHttp])))
             .ForPods(new Dictionary<string, string> { [PlatformPods.NameLabel] = "opentelemetry-collector" });
         var targets = new List<OrderedDictionary<string, object?>>();

@@ -21,7 +21,7 @@ public static class ClusterBaseline
                 .. ClusterGateway.Render(config, tier),
                 .. AccessRbac.Render(config.Access, PlatformNamespaceObjects.InUse(config)),
             ],
-            [EnvoyGatewayChart.Render()],
+            [EnvoyGatewayChart.Render(config)],
             [],
             []);
 }

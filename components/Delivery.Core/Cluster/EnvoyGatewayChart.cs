@@ -1,4 +1,6 @@
 using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
+using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Cluster;
 
@@ -16,6 +18,19 @@ public static class EnvoyGatewayChart
     /// <summary>v1.6 supports Kubernetes 1.30–1.33 and Gateway API v1.4, which covers k3s v1.33.</summary>
     public const string Version = "v1.6.3";
 
-    /// <summary>The chart's defaults: controller name, ports and restricted security contexts are what the baseline relies on.</summary>
-    public static HelmChartSpec Render() => new(ReleaseName, Chart, "", Version, ClusterGateway.Namespace, []);
+    /// <summary>
+    /// The chart's defaults (controller name, ports, restricted security contexts), but the controller
+    /// watches only the namespaces that hold the Gateway, routes, policies and their Secrets: by
+    /// default its ClusterRole reads every Secret in the cluster; with a namespace list the chart
+    /// grants that in those namespaces alone (docs/charts/gateway-helm-v1.6.3.yaml). They must exist
+    /// before the chart, which the baseline's apply order gives.
+    /// </summary>
+    public static HelmChartSpec Render(DeliveryConfig config) => new(ReleaseName, Chart, "", Version, ClusterGateway.Namespace, Map(
+        ("config", Map(("envoyGateway", Map(("provider", Map(
+            ("type", "Kubernetes"),
+            ("kubernetes", Map(("watch", Map(("type", "Namespaces"), ("namespaces", ListOf(WatchedNamespaces(config)))))))))))))));
+
+    /// <summary>The Gateway's own namespace and every routed namespace the stack uses.</summary>
+    public static IReadOnlyList<string> WatchedNamespaces(DeliveryConfig config) =>
+        [.. PlatformNamespaceObjects.InUse(config).Where(ns => ns == ClusterGateway.Namespace || PlatformNamespaceObjects.Routed.Contains(ns))];
 }

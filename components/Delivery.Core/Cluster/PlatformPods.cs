@@ -35,6 +35,12 @@ public static class PlatformPods
     /// <summary>Prometheus server pods (the Prometheus Operator's <c>app.kubernetes.io/name: prometheus</c>).</summary>
     public static readonly IReadOnlyDictionary<string, string> Prometheus = new Dictionary<string, string> { [NameLabel] = "prometheus" };
 
+    /// <summary>
+    /// The Prometheus Operator, which also serves the PrometheusRule admission webhooks: its Service's
+    /// selector (the chart's admission Jobs share its name label, not this one).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> PrometheusOperator = new Dictionary<string, string> { ["app"] = "kube-prometheus-stack-operator" };
+
     /// <summary>Alertmanager pods (the Prometheus Operator's <c>app.kubernetes.io/name: alertmanager</c>).</summary>
     public static readonly IReadOnlyDictionary<string, string> Alertmanager = new Dictionary<string, string> { [NameLabel] = "alertmanager" };
 
@@ -54,8 +60,9 @@ public static class PlatformPods
     public static readonly IReadOnlyDictionary<string, string> TrivyScanJobs = new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "trivy-operator" };
 
     /// <summary>
-    /// Monitoring pods that keep data or only receive it and never call the API server: Loki (every
-    /// pod's logs), Tempo, the OTel collector, and Alertmanager.
+    /// Monitoring pods that keep data or only receive it and get no namespace-wide API access: Loki
+    /// (every pod's logs; its own policy lets its rules sidecar call the API), Tempo, the OTel
+    /// collector, and Alertmanager.
     /// </summary>
     public static readonly IReadOnlyList<string> MonitoringStores = ["alertmanager", "loki", "opentelemetry-collector", "tempo"];
 }

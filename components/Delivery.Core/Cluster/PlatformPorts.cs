@@ -22,6 +22,9 @@ public static class PlatformPorts
     /// <summary>The controller's topology-injector admission webhook, called by the API server.</summary>
     public const int EnvoyGatewayWebhook = 9443;
 
+    /// <summary>The Prometheus Operator's HTTPS port, where the API server calls its PrometheusRule admission webhooks.</summary>
+    public const int PrometheusOperatorWebhook = 10250;
+
     /// <summary>The distribution registry's API and its debug server (<c>/metrics</c>).</summary>
     public const int Registry = 5000;
     public const int RegistryMetrics = 5001;
@@ -33,6 +36,9 @@ public static class PlatformPorts
     public const int GitLabRunnerMetrics = 9252;
 
     public const int Grafana = 3000;
+
+    /// <summary>Alertmanager's API, where Loki's ruler posts the log alerts.</summary>
+    public const int Alertmanager = 9093;
 
     /// <summary>Loki's HTTP API (pushes and queries).</summary>
     public const int Loki = 3100;

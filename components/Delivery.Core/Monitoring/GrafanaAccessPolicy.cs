@@ -23,6 +23,14 @@ public static class GrafanaAccessPolicy
 
     public static bool HasOidc(MonitoringConfig monitoring) => monitoring.GrafanaOidc.Issuer.Length > 0;
 
+    /// <summary>
+    /// The provider ports the Gateway calls itself: the issuer's, where the controller reads the
+    /// discovery document, and the token endpoint's, where the Envoy proxies exchange each login's
+    /// code (the browser alone follows the authorization URL).
+    /// </summary>
+    public static IReadOnlyList<int> ProviderPorts(OidcConfig oidc) =>
+        [.. new[] { oidc.Issuer, oidc.TokenUrl }.Where(url => url.Length > 0).Select(url => new Uri(url).Port).Distinct().Order()];
+
     public static KubernetesObject? Render(MonitoringConfig monitoring, Tier tier)
     {
         if (monitoring.GrafanaHost.Length == 0 || (monitoring.GrafanaAllowedCidrs.Count == 0 && !HasOidc(monitoring)))

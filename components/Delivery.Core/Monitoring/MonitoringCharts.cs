@@ -45,6 +45,15 @@ public static class MonitoringCharts
     /// <summary>Where apps send OTLP over HTTP: the collector's Service (its fullname is overridden to the release name).</summary>
     public const string OtlpHttpEndpoint = "http://otel-collector.monitoring.svc:4318";
 
+    /// <summary>What kube-state-metrics 5.33.2 collects by default, but Secrets and ConfigMaps (docs/charts/kube-state-metrics-5.33.2.yaml).</summary>
+    private static readonly IReadOnlyList<string> KubeStateMetricsCollectors =
+    [
+        "certificatesigningrequests", "cronjobs", "daemonsets", "deployments", "endpoints", "horizontalpodautoscalers", "ingresses", "jobs",
+        "leases", "limitranges", "mutatingwebhookconfigurations", "namespaces", "networkpolicies", "nodes", "persistentvolumeclaims",
+        "persistentvolumes", "poddisruptionbudgets", "pods", "replicasets", "replicationcontrollers", "resourcequotas", "services",
+        "statefulsets", "storageclasses", "validatingwebhookconfigurations", "volumeattachments",
+    ];
+
     /// <summary>Prometheus stops at this share of its volume, so compaction never fills the disk.</summary>
     private const decimal PrometheusVolumeShare = 0.85m;
 
@@ -75,8 +84,13 @@ public static class MonitoringCharts
             ("kubeScheduler", Map(("enabled", false))),
             ("kubeEtcd", Map(("enabled", false))),
             ("kubeProxy", Map(("enabled", false))),
-            // The pods' release labels on kube_pod_labels, for the Releases board and AppReleaseNotReady.
-            ("kube-state-metrics", Map(("metricLabelsAllowlist", Manifest.ListOf(ReleaseSeries.KubeStateMetricsAllowlist)))),
+            ("kube-state-metrics", Map(
+                // The pods' release labels on kube_pod_labels, for the Releases board and AppReleaseNotReady.
+                ("metricLabelsAllowlist", Manifest.ListOf(ReleaseSeries.KubeStateMetricsAllowlist)),
+                // The chart's default collectors less secrets and configmaps: each collector is also a
+                // cluster-wide list/watch grant, and listing Secrets returns their data. No rule or
+                // dashboard uses kube_secret_* or kube_configmap_*.
+                ("collectors", Manifest.ListOf(KubeStateMetricsCollectors)))),
             ("prometheus", Map(("prometheusSpec", Map(
                 ("retention", $"{monitoring.RetentionDays}d"),
                 ("retentionSize", RetentionSize(monitoring.StorageSize)),
@@ -124,20 +138,28 @@ public static class MonitoringCharts
                 ("auth.anonymous", Map(("enabled", false))),
                 ("auth.generic_oauth", GrafanaSignIn.Settings(config)),
                 ("users", Map(("allow_sign_up", false), ("allow_org_create", false))),
+                // No calls home: Grafana's only egress beyond the data sources is the API server's port.
+                ("analytics", Map(("check_for_updates", false), ("check_for_plugin_updates", false), ("reporting_enabled", false))),
                 ("security", Map(
                     ("cookie_secure", !TierProfile.For(tier).ServesPlainHttp),
                     ("cookie_samesite", "lax"),
                     ("disable_gravatar", true),
                     ("strict_transport_security", !TierProfile.For(tier).ServesPlainHttp))))),
-            ("additionalDataSources", GrafanaDatasources.Additional()));
+            ("additionalDataSources", GrafanaDatasources.Additional()),
+            // The chart's Helm test pod (bats) is no part of a running platform.
+            ("testFramework", Map(("enabled", false))));
     }
 
     private static HelmChartSpec Loki(DeliveryConfig config, Tier tier) =>
         new("loki", "loki", GrafanaCharts, "6.29.0", PlatformNamespaces.Monitoring, Map(
             ("deploymentMode", "SingleBinary"),
+            // The chart's cluster-wide grant on ConfigMaps and Secrets goes; LokiRulesRbac gives the sidecar ConfigMaps in monitoring.
+            ("rbac", Map(("namespaced", true))),
             ("loki", Map(
                 // One tenant: the cluster. Loki is reachable only inside the monitoring namespace's policies.
                 ("auth_enabled", false),
+                // Loki 3.4 reports usage to stats.grafana.org by default; its pod may not reach the internet.
+                ("analytics", Map(("reporting_enabled", false))),
                 ("commonConfig", Map(("replication_factor", 1))),
                 ("storage", Map(("type", "filesystem"))),
                 ("schemaConfig", Map(("configs", Manifest.List(Map(
@@ -189,18 +211,23 @@ public static class MonitoringCharts
                 ("enableReporting", false),
                 ("resources", MonitoringResources.For(tier, 25, 32)))),
             // One collector per node, reading that node's pod log files.
-            ("controller", Map(("type", "daemonset")))));
+            ("controller", Map(("type", "daemonset"))),
+            // The chart's ClusterRole reads every Secret; AlloyRbac grants the pods it needs instead.
+            ("rbac", Map(("create", false)))));
 
     private static HelmChartSpec Tempo(DeliveryConfig config, Tier tier) =>
         new("tempo", "tempo", GrafanaCharts, "1.24.1", PlatformNamespaces.Monitoring, Map(
             ("tempo", Map(
                 ("retention", Hours(config.Monitoring.RetentionDays)),
                 ("reportingEnabled", false),
+                // The chart's default 1024 MB ballast makes the Go GC wait until about twice that: far
+                // past our memory limits, so Tempo would be OOM-killed under trace load.
+                ("memBallastSizeMbs", 0),
                 ("resources", MonitoringResources.For(tier, 50, 128)))),
             ("persistence", Map(("enabled", true), ("size", config.Monitoring.StorageSize)))));
 
     private static HelmChartSpec OpenTelemetryCollector(Tier tier) =>
-        new("otel-collector", "opentelemetry-collector", OpenTelemetry, "0.158.3", PlatformNamespaces.Monitoring, Map(
+        new("otel-collector", "opentelemetry-collector", OpenTelemetry, "0.158.2", PlatformNamespaces.Monitoring, Map(
             ("fullnameOverride", "otel-collector"),
             ("mode", "deployment"),
             ("replicaCount", 1),
@@ -220,8 +247,13 @@ public static class MonitoringCharts
 
     private static HelmChartSpec TrivyOperator(Tier tier) =>
         new("trivy-operator", "trivy-operator", Aquasecurity, "0.28.1", PlatformNamespaces.Monitoring, Map(
-            // Its metrics (trivy_image_vulnerabilities) feed the vulnerability alert.
-            ("serviceMonitor", Map(("enabled", true))),
+            // Its metrics (trivy_image_vulnerabilities) feed the vulnerability alert. The chart renders its
+            // ServiceMonitor only when the cluster already serves the CRD, so a first preview would lack it:
+            // TrivyOperatorMetrics renders one always.
+            ("serviceMonitor", Map(("enabled", false))),
+            // The infra assessment's node-collector Jobs need hostPID, root and hostPaths, which monitoring's
+            // Pod Security level refuses: they would wait forever.
+            ("operator", Map(("infraAssessmentScannerEnabled", false))),
             ("resources", MonitoringResources.For(tier, 25, 128))));
 
     /// <summary>Prometheus' <c>retentionSize</c> (base-2 units) as a share of the volume.</summary>

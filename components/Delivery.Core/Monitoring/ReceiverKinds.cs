@@ -29,7 +29,8 @@ public sealed record ReceiverTarget(string SecretFile, string Severity);
 
 /// <summary>
 /// The receiver kinds, each a native Alertmanager 0.28 integration whose secret setting has a
-/// <c>*_file</c> form (field names as in Alertmanager's config/notifiers.go). Every kind notifies
+/// <c>*_file</c> form (field names as in Alertmanager's config/notifiers.go) that the chart's
+/// Prometheus Operator also knows (docs/charts: <c>alertmanagerConfigKeys</c>). Every kind notifies
 /// when its alerts resolve, so a page, message or ticket is closed out too.
 /// </summary>
 public static class ReceiverKinds
@@ -72,12 +73,14 @@ public static class ReceiverKinds
             ("send_resolved", true))))),
         // Jira Cloud authenticates an account's API token as the basic-auth password. The integration
         // labels each ticket with the alert group, so a recurring alert updates its ticket, not a new one.
+        // No send_resolved: the Prometheus Operator the chart runs (v0.82.2) decodes the config strictly
+        // and its Jira type lacks the field (added in v0.85.0), so it would reject the whole config;
+        // Alertmanager's Jira default is send_resolved: true, so tickets still resolve.
         new(Jira, ApiToken, [ApiUrl, Project, IssueType, User], [], (r, to) => ("jira_configs", List(Map(
             ("api_url", r.ApiUrl),
             ("project", r.Project),
             ("issue_type", r.IssueType),
-            ("http_config", Map(("basic_auth", Map(("username", r.User), ("password_file", to.SecretFile))))),
-            ("send_resolved", true))))),
+            ("http_config", Map(("basic_auth", Map(("username", r.User), ("password_file", to.SecretFile))))))))),
     ];
 
     public static IReadOnlyList<string> Names { get; } = All.Select(kind => kind.Name).ToList();

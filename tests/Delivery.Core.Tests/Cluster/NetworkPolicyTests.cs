@@ -98,6 +98,8 @@ public sealed class NetworkPolicyTests
         Allow("ci-control", "egress", any, 443, 6443);
         Allow("monitoring", "ingress", ["monitoring", "monitoring-agents"], 3100);
         Allow("monitoring", "ingress", ["gateway"], 3000);
+        Allow("monitoring", "ingress", any, 10250); // the API server calls the operator's admission webhook
+        Allow("monitoring", "egress", ["monitoring"], 9093); // Loki's ruler, which the namespace-wide allow leaves out
         Allow("monitoring", "ingress", ["apps"], 4317, 4318);
         Allow("monitoring", "egress", ["apps"], 8080, 9090);
         Allow("monitoring", "egress", ["gateway"], 19001, 10080, 10443);

@@ -35,7 +35,7 @@ internal static class DebianJira
                 Assert.False(string.IsNullOrEmpty(jira.GetValueOrDefault("project") as string), "jira_configs needs project");
                 Assert.False(string.IsNullOrEmpty(jira.GetValueOrDefault("issue_type") as string), "jira_configs needs issue_type");
                 var apiUrl = Assert.IsType<string>(jira["api_url"]);
-                webhooks.Add(Map(("url", apiUrl), ("http_config", jira["http_config"]), ("send_resolved", jira.GetValueOrDefault("send_resolved"))));
+                webhooks.Add(Map(("url", apiUrl), ("http_config", jira["http_config"])));
             }
             receiver["webhook_configs"] = webhooks;
         }

@@ -88,11 +88,12 @@ public sealed class GrafanaSignInTests
         var values = GrafanaValues(config);
         Assert.False(values.ContainsKey("envValueFrom"));
         Assert.False(Map(values["grafana.ini"]).ContainsKey("auth.generic_oauth"));
-        Assert.DoesNotContain(PlatformRenderer.Render(config, Model.Tier.Dev).Objects, o => o.Name == "allow-identity-provider");
+        // Grafana itself never calls the provider (the Gateway's own sign-in may, from the gateway namespace).
+        Assert.DoesNotContain(PlatformRenderer.Render(config, Model.Tier.Dev).Objects, o => o.Name == "allow-identity-provider" && o.Namespace == PlatformNamespaces.Monitoring);
     }
 
     [Fact]
-    public void Only_Grafana_reaches_the_provider_and_only_on_the_ports_of_its_endpoints()
+    public void In_monitoring_only_Grafana_reaches_the_provider_and_only_on_the_ports_of_its_endpoints()
     {
         var on = NetworkReachability.Of(PlatformRenderer.Render(Load([.. Gateway, .. Endpoints, .. Groups]).Config, Model.Tier.Dev).Objects);
         var off = NetworkReachability.Of(PlatformRenderer.Render(Load([.. Gateway, .. Endpoints]).Config, Model.Tier.Dev).Objects);
@@ -107,6 +108,28 @@ public sealed class GrafanaSignInTests
         Assert.False(on.CanReach(grafana, metadata, 8443));
         Assert.False(on.CanReach(loki, provider, 8443));
         Assert.False(off.CanReach(grafana, provider, 8443));
+    }
+
+    /// <summary>
+    /// Envoy Gateway v1.6.3's sign-in (docs/charts/gateway-helm-v1.6.3.yaml): the proxies exchange the
+    /// code at the token endpoint; the controller reads the issuer's discovery document.
+    /// </summary>
+    [Fact]
+    public void The_gateway_completes_the_login_at_the_provider_on_its_ports_only()
+    {
+        var on = NetworkReachability.Of(PlatformRenderer.Render(Load([.. Gateway, .. Endpoints]).Config, Model.Tier.Dev).Objects);
+        var off = NetworkReachability.Of(PlatformRenderer.Render(Load().Config, Model.Tier.Dev).Objects);
+        var proxy = new Endpoint.Pod(PlatformNamespaces.Gateway, PlatformPods.EnvoyProxy);
+        var controller = new Endpoint.Pod(PlatformNamespaces.Gateway, PlatformPods.EnvoyGateway);
+        var provider = new Endpoint.Address("10.30.0.5");
+
+        Assert.True(on.CanReach(proxy, provider, 8443)); // the token endpoint's port
+        Assert.True(on.CanReach(proxy, provider, 443)); // the issuer's
+        Assert.True(on.CanReach(controller, provider, 8443));
+        Assert.False(on.CanReach(proxy, provider, 8080));
+        Assert.False(on.CanReach(proxy, new Endpoint.Address("169.254.169.254"), 443));
+        Assert.False(off.CanReach(proxy, provider, 8443));
+        Assert.False(off.CanReach(proxy, provider, 443));
     }
 
     public sealed record Case(string Name, (string Key, string? Value)[] Changes, string Key, string? Value, string Message)

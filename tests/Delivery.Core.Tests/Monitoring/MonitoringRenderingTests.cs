@@ -3,6 +3,7 @@ using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Tests.Tools;
+using Delivery.Core.Validation;
 
 namespace Delivery.Core.Tests.Monitoring;
 
@@ -53,9 +54,30 @@ public sealed class MonitoringRenderingTests
         Assert.Equal(
             [
                 "kube-prometheus-stack@72.9.1", "loki@6.29.0", "alloy@0.12.5", "tempo@1.24.1",
-                "opentelemetry-collector@0.158.3", "trivy-operator@0.28.1",
+                "opentelemetry-collector@0.158.2", "trivy-operator@0.28.1",
             ],
             rendering.Charts.Select(c => $"{c.Chart}@{c.Version}"));
+    }
+
+    /// <summary>
+    /// Tempo 1.24.1 passes <c>-mem-ballast-size-mbs</c> from <c>tempo.memBallastSizeMbs</c>, 1024 by
+    /// default (docs/charts/tempo-1.24.1.yaml): a ballast makes the Go GC wait until the heap is about
+    /// twice its size, so twice the ballast must fit under Tempo's memory limit in every tier.
+    /// </summary>
+    [Theory]
+    [InlineData(Tier.Local)]
+    [InlineData(Tier.Dev)]
+    [InlineData(Tier.Staging)]
+    [InlineData(Tier.Prod)]
+    public void Tempos_memory_ballast_leaves_room_under_its_memory_limit(Tier tier)
+    {
+        const long ChartDefaultBallastMb = 1024;
+        var tempo = MonitoringRendering.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config, tier).Charts.Single(c => c.Chart == "tempo");
+
+        var ballastMb = At(tempo.Values, "tempo").GetValueOrDefault("memBallastSizeMbs") is int set ? set : ChartDefaultBallastMb;
+        var limit = Quantities.Require((string)At(tempo.Values, "tempo", "resources", "limits")["memory"]!);
+
+        Assert.True(2 * ballastMb * 1024 * 1024 < limit, $"a {ballastMb} MB ballast lets Tempo's heap reach about {2 * ballastMb} MB, over its {limit / (1024 * 1024)} Mi limit");
     }
 
     [Fact]

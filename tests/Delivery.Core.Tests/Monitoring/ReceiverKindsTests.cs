@@ -20,7 +20,7 @@ public sealed class ReceiverKindsTests
 
     public static TheoryData<Sample> Samples() => [.. All];
 
-    private static readonly Sample[] All =
+    internal static readonly Sample[] All =
     [
         new(ReceiverKinds.Webhook, [], "webhookUrl", "https://hooks.example.com/s3cr3t-webhook", "webhook_configs", "url_file"),
         new(ReceiverKinds.Slack, new() { ["channel"] = "#alerts" }, "webhookUrl", "https://hooks.slack.com/services/T0/B0/s3cr3t-slack", "slack_configs", "api_url_file"),
@@ -34,7 +34,7 @@ public sealed class ReceiverKindsTests
 
     private static readonly string[] Tiers = ["critical", "warning", "info", "tracker"];
 
-    private static LoadedConfig Load(Sample sample)
+    internal static LoadedConfig Load(Sample sample)
     {
         var plain = TestConfigs.ValidDev();
         var secrets = TestConfigs.Secrets();
@@ -89,7 +89,8 @@ public sealed class ReceiverKindsTests
         foreach (var name in new[] { AlertmanagerConfig.OnCall, AlertmanagerConfig.TeamChat, AlertmanagerConfig.Product, AlertmanagerConfig.Tracker })
         {
             var integration = (OrderedDictionary<string, object?>)Assert.Single((List<object?>)receivers[name][sample.Integration]!)!;
-            Assert.Equal(true, integration["send_resolved"]);
+            // Jira's default is send_resolved: true, and the operator the chart runs cannot carry the field (ReceiverKinds).
+            Assert.Equal(true, integration.GetValueOrDefault("send_resolved") ?? (sample.Kind == ReceiverKinds.Jira ? true : null));
             Assert.Contains($"{sample.FileSetting}: {AlertmanagerConfig.SecretFile(name)}", YamlWriter.Write(integration));
         }
         Assert.Equal(AlertmanagerConfig.ReceiverSecretName, secret.Name);
