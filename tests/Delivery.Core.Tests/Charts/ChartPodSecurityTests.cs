@@ -1,0 +1,41 @@
+using Delivery.Core.Cluster;
+
+namespace Delivery.Core.Tests.Charts;
+
+/// <summary>Every pod a pinned chart runs with our values, or its operator starts, is admitted by its namespace's Pod Security level.</summary>
+public sealed class ChartPodSecurityTests
+{
+    private static readonly Lazy<IReadOnlyDictionary<string, Workload>> Running = new(() =>
+        PinnedCharts.All().SelectMany(spec => PinnedCharts.Workloads(spec).Select(w => (Id: $"{spec.ReleaseName}: {w}", Workload: w)))
+            .GroupBy(pair => pair.Id).ToDictionary(group => group.Key, group => group.First().Workload));
+
+    public static TheoryData<string> Workloads() => [.. Running.Value.Keys.Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(Workloads))]
+    public void Each_chart_pod_is_admitted_by_its_namespaces_pod_security_level(string id)
+    {
+        var workload = Running.Value[id];
+
+        var level = PodSecurityLevels.Of(workload.PodSecurity);
+
+        Assert.Equal(level, workload.PodSecurity.Level);
+        var enforced = PodSecurity.For(workload.Namespace).Enforce;
+        Assert.True(PodSecurityLevels.Admits(enforced, level), $"{id} needs Pod Security '{level}', but {workload.Namespace} enforces '{enforced}'");
+    }
+
+    [Fact]
+    public void The_levels_follow_the_pod_security_standards()
+    {
+        var restricted = new PodSecurityFacts { DropsAll = true, RunAsNonRoot = true, AllowPrivilegeEscalationFalse = true, Seccomp = "RuntimeDefault" };
+
+        Assert.Equal(PodSecurity.Restricted, PodSecurityLevels.Of(restricted));
+        Assert.Equal(PodSecurity.Baseline, PodSecurityLevels.Of(new PodSecurityFacts { DropsAll = true, RunAsNonRoot = true, AllowPrivilegeEscalationFalse = true }));
+        Assert.Equal(PodSecurity.Baseline, PodSecurityLevels.Of(new PodSecurityFacts { Seccomp = "RuntimeDefault", CapabilitiesAdded = ["CHOWN"] }));
+        Assert.Equal(PodSecurity.Privileged, PodSecurityLevels.Of(new PodSecurityFacts { HostPaths = ["/var/log"] }));
+        Assert.Equal(PodSecurity.Privileged, PodSecurityLevels.Of(new PodSecurityFacts { CapabilitiesAdded = ["SYS_ADMIN"] }));
+        Assert.Equal(PodSecurity.Privileged, PodSecurityLevels.Of(new PodSecurityFacts { HostPid = true }));
+        Assert.True(PodSecurityLevels.Admits(PodSecurity.Baseline, PodSecurity.Restricted));
+        Assert.False(PodSecurityLevels.Admits(PodSecurity.Baseline, PodSecurity.Privileged));
+    }
+}
