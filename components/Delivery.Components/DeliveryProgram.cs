@@ -7,8 +7,9 @@ namespace Delivery.Components;
 
 /// <summary>
 /// The stack: builds the model from the config the engine passes, validates it before any resource
-/// is declared, refuses frozen or unpromoted releases (a rollback to the last good version passes,
-/// see RollbackRule), declares the environment, exports its outputs.
+/// is declared, refuses what the release guard refuses against the stack's own last releaseState
+/// (frozen, unpromoted, live without being staged, a canary on a build staged in the same change; a
+/// rollback to the last good version passes, see RollbackRule), declares the environment, exports its outputs.
 /// </summary>
 public static class DeliveryProgram
 {
@@ -22,18 +23,16 @@ public static class DeliveryProgram
         var tier = loaded.Tier!.Value;
 
         var deployed = await ReleaseHistory.ReadAsync("deployed-releases", stack).ConfigureAwait(false);
-        var releaseProblems = new List<ConfigProblem>();
-        if (deployed is not null)
-            releaseProblems.AddRange(ChangeFreeze.Check(config, deployed));
+        UpstreamReleases? vouched = null;
         if (config.Upstream.Length > 0)
         {
             var upstream = await ReleaseHistory.ReadAsync("upstream-releases", config.Upstream).ConfigureAwait(false)
                            ?? throw new RunException(
                                $"error: delivery-platform:upstream = \"{config.Upstream}\": the upstream stack has no {ReleaseStateJson.OutputName} output. " +
                                $"Fix: deploy {config.Upstream} first, or remove the key: pulumi config rm delivery-platform:upstream.");
-            releaseProblems.AddRange(PromotionLadder.Check(config, UpstreamReleases.LiveIn(upstream), deployed));
+            vouched = UpstreamReleases.LiveIn(upstream);
         }
-        Report(releaseProblems);
+        Report(ReleaseGuard.Check(config, deployed, vouched));
 
         var delivery = new DeliveryEnvironment("delivery",
             new DeliveryEnvironmentArgs(config, PlatformRenderer.Render(config, tier), PlatformEndpoints.Of(config, tier)));

@@ -76,10 +76,9 @@ internal static class ReleaseCommand
         var next = Workspace.Load(edited, stack, Path.GetFileName(workspace.StackFile(stack)));
         var deployed = ledger?.StateOf(current.Config) ?? ReleaseState.Of(current.Config);
         // A rollback returns to what this stack ran before: on a bad day it must not wait on upstream.
-        var ladder = step == ReleaseStep.Rollback ? [] : Ladder(workspace, next, deployed);
+        var upstream = step == ReleaseStep.Rollback ? null : Upstream(workspace, next);
         var problems = next.Errors
-            .Concat(ChangeFreeze.Check(next.Config, deployed))
-            .Concat(ladder)
+            .Concat(ReleaseGuard.Check(next.Config, deployed, upstream))
             .ToList();
         if (ProblemPrinter.PrintFor(stack, terminal, problems))
         {
@@ -117,15 +116,16 @@ internal static class ReleaseCommand
             ? weight
             : throw new UsageException($"the canary weight \"{text}\" is not a whole number; give a percent 0–100 (0 ends the canary).");
 
-    private static IEnumerable<ConfigProblem> Ladder(Workspace workspace, LoadedConfig next, ReleaseState deployed)
+    /// <summary>What the upstream stack vouches for (its stack file's live versions), or null without an upstream.</summary>
+    private static UpstreamReleases? Upstream(Workspace workspace, LoadedConfig next)
     {
         var upstream = next.Config.Upstream;
         if (upstream.Length == 0)
-            return [];
+            return null;
         var upstreamConfig = workspace.Load(upstream);
         if (upstreamConfig.HasErrors)
             throw new UsageException($"the upstream stack {upstream} has errors; run deliver check --stack {upstream}.");
-        return PromotionLadder.Check(next.Config, UpstreamReleases.LiveIn(ReleaseState.Of(upstreamConfig.Config)), deployed);
+        return UpstreamReleases.LiveIn(ReleaseState.Of(upstreamConfig.Config));
     }
 
     /// <summary>All of a step's values in one <c>pulumi config set-all</c>, so a failure never leaves half a step applied.</summary>

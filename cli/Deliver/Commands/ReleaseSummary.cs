@@ -7,8 +7,8 @@ namespace Deliver.Commands;
 /// <summary>
 /// deliver diff --releases: what a change does as releases, for a PR preview. The events are those of
 /// the stack file's history that the base revision does not contain (commits of the branch, and
-/// uncommitted changes); the verdict is the ladder and the freeze of the current config against the
-/// config at the base, with the rollback target the history had there.
+/// uncommitted changes); the verdict is the release guard's (freeze, staging, ladder) on the current
+/// config against the config at the base, with the rollback target the history had there.
 /// </summary>
 internal static class ReleaseSummary
 {
@@ -38,25 +38,24 @@ internal static class ReleaseSummary
 
         var baseLedger = ledger with { Events = [.. ledger.Events.Where(e => inBase.Contains(e.Commit))] };
         var deployed = baseLedger.StateOf(before.Config);
-        var freeze = ChangeFreeze.Check(after.Config, deployed);
-        terminal.Line(!after.Config.Freeze.Enabled ? "  freeze: not frozen"
-            : freeze.Count == 0 ? $"  freeze: frozen ({after.Config.Freeze.Reason}); passes (no release change, or a rollback)"
-            : $"  freeze: REFUSED: {string.Join(" ", freeze.Select(p => $"{p.Key}: {p.Message}"))}");
         var upstream = after.Config.Upstream;
+        var upstreamConfig = upstream.Length == 0 ? null : workspace.Load(upstream);
+        var vouched = upstreamConfig is { HasErrors: false } ? UpstreamReleases.LiveIn(ReleaseState.Of(upstreamConfig.Config)) : null;
+        var verdict = ReleaseGuard.Judge(after.Config, deployed, vouched);
+        terminal.Line(!after.Config.Freeze.Enabled ? "  freeze: not frozen"
+            : verdict.Freeze.Count == 0 ? $"  freeze: frozen ({after.Config.Freeze.Reason}); passes (no release change, or a rollback)"
+            : $"  freeze: REFUSED: {string.Join(" ", verdict.Freeze.Select(p => $"{p.Key}: {p.Message}"))}");
         if (upstream.Length == 0)
-        {
             terminal.Line("  ladder: no upstream");
-            return;
-        }
-        var upstreamConfig = workspace.Load(upstream);
-        if (upstreamConfig.HasErrors)
-        {
+        else if (vouched is null)
             terminal.Line($"  ladder: unknown, the upstream stack {upstream} has errors");
-            return;
+        else
+        {
+            terminal.Line(verdict.Ladder.Count == 0 ? $"  ladder: passes (every live or canary version is live in {upstream}, was live here, or is a rollback)"
+                : $"  ladder: {(verdict.Ladder.Any(p => p.IsError) ? "REFUSED" : "passes with warnings")}: {string.Join(" ", verdict.Ladder.Select(p => $"{p.Key} = {p.Value}: {p.Message}"))}");
         }
-        var ladder = PromotionLadder.Check(after.Config, UpstreamReleases.LiveIn(ReleaseState.Of(upstreamConfig.Config)), deployed);
-        terminal.Line(ladder.Count == 0 ? $"  ladder: passes (every live version is live in {upstream}, was live here, or is a rollback)"
-            : $"  ladder: {(ladder.Any(p => p.IsError) ? "REFUSED" : "passes with warnings")}: {string.Join(" ", ladder.Select(p => $"{p.Key} = {p.Value}: {p.Message}"))}");
+        terminal.Line(verdict.Staging.Count == 0 ? "  staging: passes (every live version ran in its slot first; no canary on a build staged by this change)"
+            : $"  staging: REFUSED: {string.Join(" ", verdict.Staging.Select(p => $"{p.Key} = {p.Value}: {p.Message}"))}");
     }
 
     private static string Or(string text) => text.Length == 0 ? "-" : text;

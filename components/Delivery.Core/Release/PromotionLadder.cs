@@ -4,11 +4,13 @@ using Delivery.Core.Model;
 namespace Delivery.Core.Release;
 
 /// <summary>
-/// prod ← staging ← dev: a version may become live in a stack only if it is promotable upstream
-/// (live there, or staged and verified). A version already live before is not re-checked, nor is a
-/// rollback (<see cref="RollbackRule"/>); a hotfix is let through only with an explicit reason, and reported.
-/// A pinned version that upstream runs by its bare tag passes with a warning: nothing in the stacks
-/// shows that upstream's tag named this digest.
+/// prod ← staging ← dev: a version may take traffic in a stack, live or as a canary above weight
+/// 0, only if it is promotable upstream (live there, or staged and verified). A version already
+/// taking traffic before is not re-checked (live before, or the same idle version already under a
+/// canary), nor is a rollback (<see cref="RollbackRule"/>); staging a version sends it no traffic
+/// and is not checked. A hotfix is let through only with an explicit reason, and reported. A pinned
+/// version that upstream runs by its bare tag passes with a warning: nothing in the stacks shows
+/// that upstream's tag named this digest.
 /// </summary>
 public static class PromotionLadder
 {
@@ -21,37 +23,53 @@ public static class PromotionLadder
         var problems = new List<ConfigProblem>();
         foreach (var (name, app) in ReleaseState.Of(config).Apps.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
-            var version = app.LiveVersion;
             var before = deployed?.Apps.GetValueOrDefault(name);
-            if (version.Length == 0 || before?.LiveVersion == version || (before is not null && RollbackRule.IsRollback(before, app)))
-                continue;
-            var vouch = upstream.VouchFor(name, version);
-            if (vouch == Vouch.Exact)
-                continue;
-            var path = AppKeys.App(name).Key(app.LiveKey);
-            if (vouch == Vouch.TagOnly)
+            var version = app.LiveVersion;
+            if (version.Length > 0 && before?.LiveVersion != version && !(before is not null && RollbackRule.IsRollback(before, app)))
+                problems.AddRange(Judge(config, upstream, name, version, AppKeys.App(name).Key(app.LiveKey), "go live", "goes live"));
+            if (Canary(app) is { } canary && (before is null || Canary(before) != canary))
             {
-                var tag = Validation.Versions.Tag(version);
-                problems.Add(ConfigProblem.Warning(path, version,
-                    $"goes live on {config.Upstream}'s word for the tag {tag}: {config.Upstream} runs it by tag, so nothing here shows it ran {Validation.Versions.DigestOf(version)}.",
-                    $"compare the image {config.Upstream}'s pods run: kubectl -n {Kubernetes.PlatformNamespaces.Apps} get pods -l {Kubernetes.StandardLabels.Name}={name},{Kubernetes.StandardLabels.Version}={ReleaseId.VersionLabel(tag)} -o jsonpath='{{..imageID}}' (on {config.Upstream}'s cluster); or pin {config.Upstream}'s versions too."));
-                continue;
+                var share = $"{canary.Weight.ToString(System.Globalization.CultureInfo.InvariantCulture)}% of traffic";
+                problems.AddRange(Judge(config, upstream, name, canary.Version, AppKeys.App(name).Key(AppKeys.CanaryWeight), $"take {share} as a canary ({canary.Version})", $"takes {share} as a canary ({canary.Version})"));
             }
-            var hotfix = config.Apps[name].HotfixReason;
-            if (hotfix.Length > 0)
-            {
-                problems.Add(ConfigProblem.Warning(path, version,
-                    $"goes live without being live in {config.Upstream}: a hotfix ({hotfix}).",
-                    $"promote the same version through {config.Upstream} afterwards, then remove apps.{name}.hotfixReason."));
-                continue;
-            }
-            var known = upstream.VersionsOf(name);
-            problems.Add(ConfigProblem.Error(path, version,
-                $"cannot go live: it is not live in the upstream stack {config.Upstream}" +
-                (known.Count == 0 ? ", which does not run this app." : $" (which vouches for {string.Join(", ", known)})."),
-                $"promote it through {config.Upstream} first, or for a hotfix: pulumi config set --path delivery-platform:apps.{name}.hotfixReason \"<why>\"."));
         }
         return problems;
+    }
+
+    /// <summary>The idle version a canary sends traffic to, or null without one.</summary>
+    private static (string Version, int Weight)? Canary(AppReleaseState app) =>
+        !app.Rolling && app.CanaryWeight > 0 && Slots.Parse(app.Live) is { } live && app.VersionIn(Slots.Name(Slots.Other(live))) is { Length: > 0 } idle
+            ? (idle, app.CanaryWeight)
+            : null;
+
+    /// <param name="cannot">What the refusal says the version cannot do ("go live").</param>
+    /// <param name="does">What a warning says it does ("goes live").</param>
+    private static IEnumerable<ConfigProblem> Judge(DeliveryConfig config, UpstreamReleases upstream, string name, string version, ConfigPath path, string cannot, string does)
+    {
+        var vouch = upstream.VouchFor(name, version);
+        if (vouch == Vouch.Exact)
+            yield break;
+        if (vouch == Vouch.TagOnly)
+        {
+            var tag = Validation.Versions.Tag(version);
+            yield return ConfigProblem.Warning(path, version,
+                $"{does} on {config.Upstream}'s word for the tag {tag}: {config.Upstream} runs it by tag, so nothing here shows it ran {Validation.Versions.DigestOf(version)}.",
+                $"compare the image {config.Upstream}'s pods run: kubectl -n {Kubernetes.PlatformNamespaces.Apps} get pods -l {Kubernetes.StandardLabels.Name}={name},{Kubernetes.StandardLabels.Version}={ReleaseId.VersionLabel(tag)} -o jsonpath='{{..imageID}}' (on {config.Upstream}'s cluster); or pin {config.Upstream}'s versions too.");
+            yield break;
+        }
+        var hotfix = config.Apps[name].HotfixReason;
+        if (hotfix.Length > 0)
+        {
+            yield return ConfigProblem.Warning(path, version,
+                $"{does} without being live in {config.Upstream}: a hotfix ({hotfix}).",
+                $"promote the same version through {config.Upstream} afterwards, then remove apps.{name}.hotfixReason.");
+            yield break;
+        }
+        var known = upstream.VersionsOf(name);
+        yield return ConfigProblem.Error(path, version,
+            $"cannot {cannot}: it is not live in the upstream stack {config.Upstream}" +
+            (known.Count == 0 ? ", which does not run this app." : $" (which vouches for {string.Join(", ", known)})."),
+            $"promote it through {config.Upstream} first, or for a hotfix: pulumi config set --path delivery-platform:apps.{name}.hotfixReason \"<why>\".");
     }
 }
 

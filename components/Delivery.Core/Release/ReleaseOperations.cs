@@ -10,7 +10,8 @@ namespace Delivery.Core.Release;
 public sealed record ReleaseEdit(string Summary, IReadOnlyList<(ConfigPath Path, string Value)> Changes, string? Notice = null);
 
 /// <summary>
-/// The release steps as pure config edits: promote stages a version in the idle slot; canary
+/// The release steps as pure config edits: promote stages a version in the idle slot (ending a
+/// running canary, whose share would otherwise go to the new build unseen); canary
 /// sends a share of the host's traffic to it; switch makes the idle slot live; rollback makes the
 /// version live before the last switch live again (and only that one); abort gives the idle slot
 /// back the version it held before it was staged over. A switch or rollback also ends a running
@@ -40,9 +41,17 @@ public static class ReleaseOperations
         var replaced = rollbackTarget is { Ready: true } target && target.Slot == idle
             ? $"{Slots.Name(idle)} held {target.Version}, the rollback target; after this, rolling back needs a redeploy of {target.Version} (or `deliver abort {app}` before the switch)."
             : null;
+        List<(ConfigPath, string)> changes = [(AppKeys.App(app).Key(AppKeys.Of(idle)), version)];
+        var canary = "";
+        // A new build starts at weight 0 (ReleaseGuard, I3): the running canary's share would go to it unseen.
+        if (settings.CanaryWeight > 0)
+        {
+            changes.Add((AppKeys.App(app).Key(AppKeys.CanaryWeight), "0"));
+            canary = $"; the {settings.CanaryWeight.ToString(CultureInfo.InvariantCulture)}% canary to {Slots.Version(settings, idle)} ends (canary {version} after it is deployed)";
+        }
         return new ReleaseEdit(
-            $"{app}: stage {version} in the idle {Slots.Name(idle)} slot (was \"{Slots.Version(settings, idle)}\"); {Slots.Name(live)} stays live",
-            [(AppKeys.App(app).Key(AppKeys.Of(idle)), version)], replaced);
+            $"{app}: stage {version} in the idle {Slots.Name(idle)} slot (was \"{Slots.Version(settings, idle)}\"); {Slots.Name(live)} stays live{canary}",
+            changes, replaced);
     }
 
     /// <summary>Send <paramref name="weight"/> percent of the host's traffic to the idle slot; 0 ends the canary.</summary>

@@ -6,7 +6,7 @@ namespace Delivery.Core.Tests.Release;
 
 public sealed class PromotionLadderTests
 {
-    private static DeliveryConfig Config(params (string Key, string? Value)[] changes) =>
+    internal static DeliveryConfig Config(params (string Key, string? Value)[] changes) =>
         TestConfigs.Load(TestConfigs.ValidDev().With([("upstream", "staging"), .. changes])).Config;
 
     /// <summary>Staging runs api 1.5.0 and web 2.3.1 live.</summary>

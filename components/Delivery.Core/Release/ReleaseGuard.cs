@@ -1,0 +1,82 @@
+using System.Globalization;
+using Delivery.Core.Configuration;
+using Delivery.Core.Model;
+
+namespace Delivery.Core.Release;
+
+/// <summary>
+/// The release rules, judged against what is deployed, in one place for <c>pulumi up</c>, the
+/// <c>deliver</c> steps and the pull request's summary:
+/// the freeze (<see cref="ChangeFreeze"/>);
+/// I1, no traffic to a build upstream has not vouched for, live or canary (<see cref="PromotionLadder"/>);
+/// I2, a version goes live only from the slot it was staged in (a switch) or as the rollback, never
+/// by editing the live slot, so every build takes traffic only after it ran idle;
+/// I3, a build staged in the idle slot starts at canary weight 0, so no share of traffic reaches a
+/// build nobody has looked at. A rollback (<see cref="RollbackRule"/>) passes every rule.
+/// </summary>
+public static class ReleaseGuard
+{
+    /// <summary>Every problem of <see cref="Judge"/>, for the callers that only refuse or pass.</summary>
+    public static IReadOnlyList<ConfigProblem> Check(DeliveryConfig config, ReleaseState? deployed, UpstreamReleases? upstream) =>
+        Judge(config, deployed, upstream).All;
+
+    /// <param name="deployed">What the stack runs now; null on a first deploy (nothing to compare).</param>
+    /// <param name="upstream">What the upstream stack vouches for; null without an upstream, or for a rollback step.</param>
+    public static ReleaseVerdict Judge(DeliveryConfig config, ReleaseState? deployed, UpstreamReleases? upstream) =>
+        new(deployed is null ? [] : ChangeFreeze.Check(config, deployed),
+            upstream is null ? [] : PromotionLadder.Check(config, upstream, deployed),
+            deployed is null ? [] : [.. LiveOnlyFromStaged(config, deployed), .. NewBuildsStartAtWeightZero(config, deployed)]);
+
+    /// <summary>I2: the live version after the change is the one the new live slot held before, unless it is the rollback.</summary>
+    private static IEnumerable<ConfigProblem> LiveOnlyFromStaged(DeliveryConfig config, ReleaseState deployed)
+    {
+        foreach (var (name, now, before) in Pairs(config, deployed))
+        {
+            if (now.Rolling || before.Rolling || Slots.Parse(now.Live) is null)
+                continue;
+            var staged = before.VersionIn(now.Live);
+            if (now.LiveVersion == staged || RollbackRule.IsRollback(before, now))
+                continue;
+            var app = AppKeys.App(name);
+            var held = staged.Length == 0 ? "no version" : staged;
+            var how = now.Live == before.Live
+                ? $"changes the live {now.Live} slot in place (was {held})"
+                : $"goes live in {now.Live}, which held {held}, not this version";
+            yield return ConfigProblem.Error(app.Key(now.Live), now.LiveVersion,
+                $"{how}: a build goes live only after it ran in the idle slot (I2; a merge of a switch and a promote does this too).",
+                $"deploy the stack with {name} live where it was ({before.Live}, {before.LiveVersion}) and {now.LiveVersion} in the idle slot first, then deliver switch {name}.");
+        }
+    }
+
+    /// <summary>I3: a canary weight above 0 only on an idle version that was already deployed.</summary>
+    private static IEnumerable<ConfigProblem> NewBuildsStartAtWeightZero(DeliveryConfig config, ReleaseState deployed)
+    {
+        foreach (var (name, now, before) in Pairs(config, deployed))
+        {
+            if (now.Rolling || now.CanaryWeight <= 0 || Slots.Parse(now.Live) is not { } live)
+                continue;
+            var idle = Slots.Name(Slots.Other(live));
+            var version = now.VersionIn(idle);
+            if (version == before.VersionIn(idle))
+                continue;
+            yield return ConfigProblem.Error(AppKeys.App(name).Key(AppKeys.CanaryWeight), now.CanaryWeight.ToString(CultureInfo.InvariantCulture),
+                $"sends {now.CanaryWeight.ToString(CultureInfo.InvariantCulture)}% of traffic to {version}, staged in the idle {idle} slot by this same change: a new build starts at weight 0 (I3).",
+                $"deploy it at weight 0 first: deliver canary {name} 0; after the deploy, deliver canary {name} <percent>.");
+        }
+    }
+
+    private static IEnumerable<(string Name, AppReleaseState Now, AppReleaseState Before)> Pairs(DeliveryConfig config, ReleaseState deployed)
+    {
+        foreach (var (name, now) in ReleaseState.Of(config).Apps.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            if (deployed.Apps.GetValueOrDefault(name) is { } before)
+                yield return (name, now, before);
+        }
+    }
+}
+
+/// <summary>The guard's problems by rule: the freeze, the ladder (I1), and how builds reach traffic (I2, I3).</summary>
+public sealed record ReleaseVerdict(IReadOnlyList<ConfigProblem> Freeze, IReadOnlyList<ConfigProblem> Ladder, IReadOnlyList<ConfigProblem> Staging)
+{
+    public IReadOnlyList<ConfigProblem> All => [.. Freeze, .. Ladder, .. Staging];
+}
