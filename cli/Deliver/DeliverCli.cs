@@ -29,7 +29,7 @@ internal static class DeliverCli
         var render = new Command("render", "Write every Kubernetes object and chart spec the stack deploys.") { requiredStack, output_ };
         render.SetAction(parsed => Guard(terminal, () => RenderCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(output_))));
 
-        var releases = new Option<bool>("--releases") { Description = "First the release summary: events since the base revision, ladder and freeze verdicts." };
+        var releases = new Option<bool>("--releases") { Description = "First the release summary: events since the base revision, freeze, ladder and staging verdicts." };
         var diff = new Command("diff", "Objects added, removed and changed between another config of the stack and the current one.") { requiredStack, against, releases };
         diff.SetAction(parsed => Guard(terminal, () => DiffCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(against)!, parsed.GetValue(releases))));
 

@@ -9,7 +9,7 @@ namespace Deliver.Commands;
 /// </summary>
 internal static class DiffCommand
 {
-    /// <param name="releases">Also print the release summary (events, ladder and freeze verdicts) first.</param>
+    /// <param name="releases">Also print the release summary (events, the release guard's verdicts) first.</param>
     public static int Run(Workspace workspace, Terminal terminal, string stack, string against, bool releases = false)
     {
         var before = Workspace.Load(StackRevisions.ReadStack(workspace, stack, against), stack, against);

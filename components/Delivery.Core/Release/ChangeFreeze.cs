@@ -7,7 +7,9 @@ namespace Delivery.Core.Release;
 /// <summary>
 /// A frozen stack refuses every change of versions, live slots and canary weights compared with
 /// what was deployed before, each refusal naming the freeze's reason. A rollback (see
-/// <see cref="RollbackRule"/>) is never held: its live change and its canary reset pass.
+/// <see cref="RollbackRule"/>) is never held: its live change and its canary reset pass; nor is a
+/// lower canary weight, which gives traffic back to the live slot (the release script ends a
+/// canary whose switch was refused).
 /// </summary>
 public static class ChangeFreeze
 {
@@ -38,7 +40,7 @@ public static class ChangeFreeze
                      })
             {
                 var liveKey = key == AppKeys.Live || (key == AppKeys.Version && now.Rolling);
-                if (was == @is || (rollback && (liveKey || (key == AppKeys.CanaryWeight && now.CanaryWeight == 0))))
+                if (was == @is || (rollback && liveKey) || (key == AppKeys.CanaryWeight && now.CanaryWeight < before.CanaryWeight))
                     continue;
                 problems.Add(Refusal(app.Key(key), @is, $"changing it from \"{was}\"", config.Freeze.Reason, liveKey ? RollbackRule.Hint(before) : ""));
             }

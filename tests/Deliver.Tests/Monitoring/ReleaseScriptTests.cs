@@ -39,7 +39,8 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
         return project;
     }
 
-    private Run Release(GatesProject project, string? alertmanager = null, string? overrideReason = null)
+    /// <param name="refuse">A deliver command that refuses (exit 1), whatever its arguments, to drive the script down that path.</param>
+    private Run Release(GatesProject project, string? alertmanager = null, string? overrideReason = null, string? refuse = null)
     {
         // The script smoke-tests with curl, and the fake pulumi posts with it.
         LocalServer.Require("curl", "curl");
@@ -55,7 +56,12 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
         start.Environment["PATH"] = $"{bin}{Path.PathSeparator}{Environment.GetEnvironmentVariable("PATH")}";
         start.Environment["PROMETHEUS_URL"] = monitoring.PrometheusUrl;
         start.Environment["ALERTMANAGER_URL"] = alertmanager ?? monitoring.AlertmanagerUrl;
-        start.Environment["DELIVER"] = $"dotnet {Path.Combine(AppContext.BaseDirectory, "deliver.dll")}";
+        var deliver = $"dotnet {Path.Combine(AppContext.BaseDirectory, "deliver.dll")}";
+        start.Environment["DELIVER"] = refuse is null ? deliver : Path.Combine(FakeTool.Install(_scratch, "refusing-deliver", $"""
+            #!/usr/bin/env bash
+            if [[ $1 == {refuse} ]]; then echo "refused: the test refuses deliver $1." >&2; exit 1; fi
+            exec {deliver} "$@"
+            """), "refusing-deliver");
         start.Environment["VERIFY_WINDOW"] = MonitoringFixture.Window;
         start.Environment["BAKE_INTERVAL"] = "1";
         start.Environment["SMOKE_URL_TEMPLATE"] = $"http://127.0.0.1:{monitoring.MetricsPort}/{{app}}/{{slot}}/healthz";
@@ -188,6 +194,40 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
         var overridden = Release(project, unreachable, overrideReason: "Alertmanager is being migrated; checked Grafana by hand");
         Assert.True(overridden.ExitCode == 0, overridden.Output);
         Assert.Contains("**Gate overridden** (it could not judge) by a person's stated reason: Alertmanager is being migrated; checked Grafana by hand", overridden.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_refused_switch_ends_the_canary_the_stage_applied_and_closes_the_summary()
+    {
+        // The push both stages 1.1.0 and sets a 50% canary (the program's guard would refuse that
+        // pair; the fake pulumi applies anything): the script must not leave the canary behind.
+        using var project = Promoted("healthy");
+        Assert.Equal(0, project.Deliver("canary", "healthy", "50", "--stack", GatesProject.Stack).ExitCode);
+        project.Git("commit", "-q", "-a", "--amend", "--no-edit");
+        project.Git("push", "-q", "-f", "origin", "main");
+
+        var run = Release(project, refuse: "switch");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(["up --yes --skip-preview --stack gates", "up --yes --skip-preview --stack gates"], run.PulumiCalls);
+        Assert.Contains("canaryWeight: 50", run.Applied[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("canaryWeight: 50", run.Applied[1], StringComparison.Ordinal);
+        Assert.Contains("live: blue", run.Applied[1], StringComparison.Ordinal);
+        Assert.Contains("#### switch healthy (exit 1)", run.Summary, StringComparison.Ordinal);
+        Assert.EndsWith("**Refused:** deliver refused to switch healthy (above); its candidate stays idle and takes no canary traffic; nothing live changed.\n", run.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("release gates: end the canary of healthy (its switch was refused) [skip ci]", project.Git("log", "-1", "--format=%s", "origin/main"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_script_that_stops_on_an_unexpected_failure_still_closes_the_summary()
+    {
+        using var project = Promoted("healthy");
+
+        var run = Release(project, refuse: "staged");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.PulumiCalls);
+        Assert.EndsWith("**Stopped (exit 1) before a verdict**: see the job log; what runs now: deliver status --stack gates\n", run.Summary, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("live: (blue|green)")]

@@ -37,6 +37,16 @@ public sealed class ChangeFreezeTests
         a => a.Key, a => a.Key == "api" ? a.Value with { PreviousLiveVersion = "1.4.2", PreviousLiveSlot = "blue" } : a.Value, StringComparer.Ordinal));
 
     [Fact]
+    public void A_frozen_stack_may_give_canary_traffic_back_to_the_live_slot_but_not_take_more()
+    {
+        var deployed = new ReleaseState(SwitchedFromBlue.Apps.ToDictionary(a => a.Key, a => a.Key == "api" ? a.Value with { CanaryWeight = 30 } : a.Value, StringComparer.Ordinal));
+
+        Assert.Empty(ChangeFreeze.Check(Frozen(("apps:api:canaryWeight", "0")), deployed));
+        Assert.Empty(ChangeFreeze.Check(Frozen(("apps:api:canaryWeight", "10")), deployed));
+        Assert.Single(ChangeFreeze.Check(Frozen(("apps:api:canaryWeight", "50")), deployed));
+    }
+
+    [Fact]
     public void A_rollback_to_the_recorded_previous_version_passes_a_freeze_and_ends_the_canary()
     {
         var deployed = new ReleaseState(SwitchedFromBlue.Apps.ToDictionary(a => a.Key, a => a.Key == "api" ? a.Value with { CanaryWeight = 10 } : a.Value, StringComparer.Ordinal));
