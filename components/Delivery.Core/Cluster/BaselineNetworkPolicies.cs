@@ -72,7 +72,7 @@ public static class BaselineNetworkPolicies
         // Grafana's single sign-on at the Gateway: the proxies exchange each login's code at the
         // provider's token endpoint and the controller reads its discovery document; the provider
         // may be inside the company network.
-        if (GrafanaAccessPolicy.HasOidc(config.Monitoring) && config.Monitoring.GrafanaHost.Length > 0)
+        if (config.Monitoring.Enabled && GrafanaAccessPolicy.HasOidc(config.Monitoring) && config.Monitoring.GrafanaHost.Length > 0)
         {
             var provider = Rule("to", AnyAddressButMetadata(), TcpPorts(GrafanaAccessPolicy.ProviderPorts(config.Monitoring.GrafanaOidc)));
             yield return NetworkPolicySpec.Out("allow-identity-provider", ns, provider).ForPods(PlatformPods.EnvoyProxy);

@@ -27,7 +27,8 @@ public static class PromotionLadder
             var version = app.LiveVersion;
             if (version.Length > 0 && before?.LiveVersion != version && !(before is not null && RollbackRule.IsRollback(before, app)))
                 problems.AddRange(Judge(config, upstream, name, version, AppKeys.App(name).Key(app.LiveKey), "go live", "goes live"));
-            if (Canary(app) is { } canary && (before is null || Canary(before) != canary))
+            // A canary is judged when it is new or grows; a lower weight only gives traffic back.
+            if (Canary(app) is { } canary && (before is null || Canary(before) is not { } was || was.Version != canary.Version || canary.Weight > was.Weight))
             {
                 var share = $"{canary.Weight.ToString(System.Globalization.CultureInfo.InvariantCulture)}% of traffic";
                 problems.AddRange(Judge(config, upstream, name, canary.Version, AppKeys.App(name).Key(AppKeys.CanaryWeight), $"take {share} as a canary ({canary.Version})", $"takes {share} as a canary ({canary.Version})"));

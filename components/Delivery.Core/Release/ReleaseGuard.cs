@@ -12,7 +12,10 @@ namespace Delivery.Core.Release;
 /// I2, a version goes live only from the slot it was staged in (a switch) or as the rollback, never
 /// by editing the live slot, so every build takes traffic only after it ran idle;
 /// I3, a build staged in the idle slot starts at canary weight 0, so no share of traffic reaches a
-/// build nobody has looked at. A rollback (<see cref="RollbackRule"/>) passes every rule.
+/// build nobody has looked at;
+/// I4, a change that loosens the rules (lifts the freeze, drops or changes the upstream, sets a
+/// hotfix reason) deploys alone, before any release change, so no release is judged by rules that
+/// were never deployed. A rollback (<see cref="RollbackRule"/>) passes every rule.
 /// </summary>
 public static class ReleaseGuard
 {
@@ -25,9 +28,9 @@ public static class ReleaseGuard
     public static ReleaseVerdict Judge(DeliveryConfig config, ReleaseState? deployed, UpstreamReleases? upstream) =>
         new(deployed is null ? [] : ChangeFreeze.Check(config, deployed),
             upstream is null ? [] : PromotionLadder.Check(config, upstream, deployed),
-            deployed is null ? [] : [.. LiveOnlyFromStaged(config, deployed), .. NewBuildsStartAtWeightZero(config, deployed)]);
+            deployed is null ? [] : [.. LiveOnlyFromStaged(config, deployed), .. NewBuildsStartAtWeightZero(config, deployed), .. RulesLoosenedAlone(config, deployed)]);
 
-    /// <summary>I2: the live version after the change is the one the new live slot held before, unless it is the rollback.</summary>
+    /// <summary>I2: the live version after the change is the one the new live slot held before, unless it is the rollback (an app added by this change goes live at once: nothing ran before it).</summary>
     private static IEnumerable<ConfigProblem> LiveOnlyFromStaged(DeliveryConfig config, ReleaseState deployed)
     {
         foreach (var (name, now, before) in Pairs(config, deployed))
@@ -48,20 +51,43 @@ public static class ReleaseGuard
         }
     }
 
-    /// <summary>I3: a canary weight above 0 only on an idle version that was already deployed.</summary>
+    /// <summary>I3: a canary weight above 0 only on an idle version that was already deployed (an app added by this change has none).</summary>
     private static IEnumerable<ConfigProblem> NewBuildsStartAtWeightZero(DeliveryConfig config, ReleaseState deployed)
     {
-        foreach (var (name, now, before) in Pairs(config, deployed))
+        foreach (var (name, now) in ReleaseState.Of(config).Apps.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             if (now.Rolling || now.CanaryWeight <= 0 || Slots.Parse(now.Live) is not { } live)
                 continue;
             var idle = Slots.Name(Slots.Other(live));
             var version = now.VersionIn(idle);
-            if (version == before.VersionIn(idle))
+            if (deployed.Apps.GetValueOrDefault(name) is { } before && version == before.VersionIn(idle))
                 continue;
             yield return ConfigProblem.Error(AppKeys.App(name).Key(AppKeys.CanaryWeight), now.CanaryWeight.ToString(CultureInfo.InvariantCulture),
                 $"sends {now.CanaryWeight.ToString(CultureInfo.InvariantCulture)}% of traffic to {version}, staged in the idle {idle} slot by this same change: a new build starts at weight 0 (I3).",
                 $"deploy it at weight 0 first: deliver canary {name} 0; after the deploy, deliver canary {name} <percent>.");
+        }
+    }
+
+    /// <summary>I4: a looser rule than the deployed one, in the same change as a release, is refused on the rule's key.</summary>
+    private static IEnumerable<ConfigProblem> RulesLoosenedAlone(DeliveryConfig config, ReleaseState deployed)
+    {
+        if (deployed.Rules is not { } before || ReleaseChange.Between(config, deployed).Kind != ReleaseChangeKind.Release)
+            yield break;
+        var loosened = new List<(ConfigPath Key, string Value, string What)>();
+        if (before.Frozen && !config.Freeze.Enabled)
+            loosened.Add((ConfigPath.Root("freeze").Key("enabled"), "false", "lifts the freeze"));
+        if (before.Upstream.Length > 0 && config.Upstream != before.Upstream)
+            loosened.Add((ConfigPath.Root("upstream"), config.Upstream, config.Upstream.Length == 0 ? $"drops the upstream {before.Upstream}" : $"changes the upstream from {before.Upstream}"));
+        foreach (var (name, app) in config.Apps.Where(a => a.Value.HotfixReason.Length > 0).OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            if (before.HotfixReasons.GetValueOrDefault(name) != app.HotfixReason)
+                loosened.Add((AppKeys.App(name).Key(AppKeys.HotfixReason), app.HotfixReason, "sets a hotfix reason"));
+        }
+        foreach (var (key, value, what) in loosened)
+        {
+            yield return ConfigProblem.Error(key, value,
+                $"{what} in the same change as a release: a change to the release rules deploys alone, before any release (I4).",
+                "deploy the rule change alone first (revert the release steps, deploy, then take them again), so the release is judged by rules that are in force.");
         }
     }
 

@@ -119,9 +119,17 @@ public static class ReleaseOperations
         }
         if (first.From == current)
             return new ReleaseEdit($"{app}: the idle {Slots.Name(idle)} slot already holds {current}, as before {first.To} was staged; nothing to change", []);
+        List<(ConfigPath, string)> changes = [(AppKeys.App(app).Key(AppKeys.Of(idle)), first.From)];
+        var canary = "";
+        // The canary's share would go to the restored version, which no one is looking at (ReleaseGuard, I3).
+        if (settings.CanaryWeight > 0)
+        {
+            changes.Add((AppKeys.App(app).Key(AppKeys.CanaryWeight), "0"));
+            canary = $"; the {settings.CanaryWeight.ToString(CultureInfo.InvariantCulture)}% canary ends";
+        }
         return new ReleaseEdit(
-            $"{app}: un-stage {current} from the idle {Slots.Name(idle)} slot, back to {(first.From.Length == 0 ? "no version" : first.From)} (as before the promote of {RollbackTarget.When(first.Time)})",
-            [(AppKeys.App(app).Key(AppKeys.Of(idle)), first.From)]);
+            $"{app}: un-stage {current} from the idle {Slots.Name(idle)} slot, back to {(first.From.Length == 0 ? "no version" : first.From)} (as before the promote of {RollbackTarget.When(first.Time)}){canary}",
+            changes);
     }
 
     private static ReleaseEdit MakeIdleLive(DeliveryConfig config, string app, string verb)

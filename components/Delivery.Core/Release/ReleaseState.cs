@@ -32,14 +32,26 @@ public sealed record AppReleaseState(
 }
 
 /// <summary>
-/// The release state of a whole stack, per app: taken from a config (the one deployed before, or
-/// an upstream stack's) and compared by the freeze and the promotion ladder.
+/// The rules a stack was deployed under, which loosen what a release may do: the freeze, the
+/// upstream the ladder compares with, and the apps' hotfix reasons (empty ones left out).
 /// </summary>
-public sealed record ReleaseState(IReadOnlyDictionary<string, AppReleaseState> Apps)
+public sealed record StackRules(bool Frozen, string Upstream, IReadOnlyDictionary<string, string> HotfixReasons)
+{
+    public static StackRules Of(DeliveryConfig config) =>
+        new(config.Freeze.Enabled, config.Upstream,
+            config.Apps.Where(a => a.Value.HotfixReason.Length > 0).ToDictionary(a => a.Key, a => a.Value.HotfixReason, StringComparer.Ordinal));
+}
+
+/// <summary>
+/// The release state of a whole stack, per app: taken from a config (the one deployed before, or
+/// an upstream stack's) and compared by the release guard; with the rules it was deployed under
+/// (null in a state written before they were recorded).
+/// </summary>
+public sealed record ReleaseState(IReadOnlyDictionary<string, AppReleaseState> Apps, StackRules? Rules = null)
 {
     /// <summary>A config's state with no previous live versions (an upstream's, or a first deploy).</summary>
     public static ReleaseState Of(DeliveryConfig config) =>
-        new(config.Apps.ToDictionary(a => a.Key, a => Current(a.Value), StringComparer.Ordinal));
+        new(config.Apps.ToDictionary(a => a.Key, a => Current(a.Value), StringComparer.Ordinal), StackRules.Of(config));
 
     /// <summary>
     /// The state to record after deploying <paramref name="config"/> over <paramref name="deployed"/>:
@@ -58,7 +70,7 @@ public sealed record ReleaseState(IReadOnlyDictionary<string, AppReleaseState> A
             return before.LiveVersion != now.LiveVersion && before.LiveVersion.Length > 0
                 ? now with { PreviousLiveVersion = before.LiveVersion, PreviousLiveSlot = before.Live }
                 : now with { PreviousLiveVersion = before.PreviousLiveVersion, PreviousLiveSlot = before.PreviousLiveSlot };
-        }, StringComparer.Ordinal));
+        }, StringComparer.Ordinal), StackRules.Of(config));
 
     private static AppReleaseState Current(AppConfig app) => new(app.Blue, app.Green, app.Live, app.CanaryWeight, Version: app.Version.Length == 0 ? null : app.Version);
 }

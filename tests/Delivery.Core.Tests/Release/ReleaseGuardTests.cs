@@ -84,4 +84,41 @@ public sealed class ReleaseGuardTests
 
         Assert.Empty(ReleaseGuard.Check(rollback, afterSwitch, movedOn));
     }
+
+    [Theory]
+    [InlineData("freeze:enabled", "false", "delivery-platform:freeze.enabled", "lifts the freeze")]
+    [InlineData("upstream", null, "delivery-platform:upstream", "drops the upstream staging")]
+    [InlineData("apps:api:hotfixReason", "CVE-2026-1", "delivery-platform:apps.api.hotfixReason", "sets a hotfix reason")]
+    public void A_rule_loosened_in_the_same_change_as_a_release_is_refused_and_alone_it_passes(string key, string? value, string path, string what)
+    {
+        var frozen = ReleaseState.Of(Config(("freeze:enabled", "true"), ("freeze:reason", "incident 42")));
+        var loosened = Config((key, value), ("freeze:enabled", key == "freeze:enabled" ? "false" : "true"), ("freeze:reason", "incident 42"));
+        var withRelease = Config((key, value), ("freeze:enabled", key == "freeze:enabled" ? "false" : "true"), ("freeze:reason", "incident 42"), ("apps:api:live", "blue"));
+        var deployed = key == "freeze:enabled" ? frozen : Deployed with { Rules = Deployed.Rules! with { Frozen = true } };
+
+        Assert.DoesNotContain(ReleaseGuard.Judge(loosened, deployed, upstream: null).Staging, p => p.Message.Contains("(I4)", StringComparison.Ordinal));
+        var problem = Assert.Single(ReleaseGuard.Judge(withRelease, deployed, upstream: null).Staging);
+        Assert.Equal(path, problem.Key);
+        Assert.Equal($"{what} in the same change as a release: a change to the release rules deploys alone, before any release (I4).", problem.Message);
+    }
+
+    [Fact]
+    public void Lowering_a_canary_passes_even_once_upstream_moved_on_and_raising_it_does_not()
+    {
+        var canaried = ReleaseState.Of(Config(("apps:api:canaryWeight", "50")));
+        var movedOn = UpstreamReleases.LiveIn(ReleaseState.Of(Config(("apps:api:green", "9.9.9"))));
+
+        Assert.Empty(ReleaseGuard.Check(Config(("apps:api:canaryWeight", "10")), canaried, movedOn));
+        Assert.Single(ReleaseGuard.Check(Config(("apps:api:canaryWeight", "80")), canaried, movedOn));
+    }
+
+    [Fact]
+    public void An_app_added_with_a_canary_weight_is_refused_like_any_new_build()
+    {
+        var added = Config(("apps:shop:image", "shop/shop"), ("apps:shop:blue", "1.0.0"), ("apps:shop:green", "1.1.0"), ("apps:shop:live", "blue"), ("apps:shop:canaryWeight", "50"));
+
+        var problem = Assert.Single(ReleaseGuard.Judge(added, Deployed, upstream: null).Staging);
+
+        Assert.Equal("delivery-platform:apps.shop.canaryWeight", problem.Key);
+    }
 }

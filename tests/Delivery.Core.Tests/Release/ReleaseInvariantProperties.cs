@@ -13,9 +13,10 @@ namespace Delivery.Core.Tests.Release;
 /// merges of two steps taken from the same base, and deploys that CI runs, cancels or has refused
 /// (pulumi up: the guard against what is deployed, with the upstream's deployed live versions).
 /// After every accepted deploy an oracle, written apart from the guard, checks what reached traffic:
-/// I1 nothing upstream has not run live takes traffic; I2 a version goes live only from the slot that
-/// held it (or as the rollback); I3 a canary never points at a build staged in the same deploy; I6
-/// the rollback to the last good version always passes. A failure is shrunk to a minimal sequence
+/// I1 nothing upstream has not run live takes traffic (but under a hotfix reason in force); I2 a
+/// version goes live only from the slot that held it (or as the rollback); I3 a canary never points
+/// at a build staged in the same deploy; I4 a deploy that loosens the rules (freeze lifted, upstream
+/// dropped, hotfix reason set) changes no release; I6 the rollback to the last good version always passes. A failure is shrunk to a minimal sequence
 /// and printed with its seed (CsCheck). The merge is per key, which merges more than git's
 /// line-based merge does, so the walk-arounds it finds are a superset of git's.
 /// </summary>
@@ -27,7 +28,7 @@ public sealed class ReleaseInvariantProperties
 
     private static readonly string[] Versions = ["1.0.0", "1.1.0", "1.2.0", "1.3.0"];
     private static readonly string[] Stacks = ["dev", "staging", "prod"];
-    private static readonly string[] EditKeys = ["apps:api:blue", "apps:api:green", "apps:api:live", "apps:api:canaryWeight", "freeze:enabled"];
+    private static readonly string[] EditKeys = ["apps:api:blue", "apps:api:green", "apps:api:live", "apps:api:canaryWeight", "freeze:enabled", "upstream", "apps:api:hotfixReason"];
 
     public abstract record Step;
 
@@ -79,12 +80,13 @@ public sealed class ReleaseInvariantProperties
     private sealed class World
     {
         /// <summary>Every stack has 1.0.0 in blue and 1.1.0 in green; dev runs 1.1.0, staging and prod still 1.0.0, so a switch downstream is one step away.</summary>
-        private readonly Dictionary<string, string?>[] _files = [Initial("green"), Initial("blue"), Initial("blue")];
+        private readonly Dictionary<string, string?>[] _files = [Initial("green", ""), Initial("blue", Stacks[0]), Initial("blue", Stacks[1])];
         private readonly ReleaseState?[] _deployed = new ReleaseState?[3];
 
-        private static Dictionary<string, string?> Initial(string live) => new(StringComparer.OrdinalIgnoreCase)
+        private static Dictionary<string, string?> Initial(string live, string upstream) => new(StringComparer.OrdinalIgnoreCase)
         {
             ["apps:api:blue"] = "1.0.0", ["apps:api:green"] = "1.1.0", ["apps:api:live"] = live, ["apps:api:canaryWeight"] = "0", ["freeze:enabled"] = "false",
+            ["upstream"] = upstream, ["apps:api:hotfixReason"] = "",
         };
 
         /// <summary>Counts the accepted deploys below dev that changed what takes traffic.</summary>
@@ -144,6 +146,9 @@ public sealed class ReleaseInvariantProperties
                     "apps:api:live" => ["blue", "green", "blue", "green"],
                     "apps:api:canaryWeight" => ["0", "10", "50", "100"],
                     "freeze:enabled" => ["true", "false", "true", "false"],
+                    // Drop the upstream, or put back the one the stack starts with.
+                    "upstream" => ["", stack == 0 ? "" : Stacks[stack - 1], "", stack == 0 ? "" : Stacks[stack - 1]],
+                    "apps:api:hotfixReason" => ["", "CVE-2026-1", "", "incident 42"],
                     _ => Versions,
                 };
                 return new Dictionary<string, string?>(file, StringComparer.OrdinalIgnoreCase) { [key] = values[edit.Value] };
@@ -197,7 +202,7 @@ public sealed class ReleaseInvariantProperties
             var after = ReleaseState.After(config, before);
             if (before is not null)
             {
-                Oracle(stack, before.Apps["api"], after.Apps["api"], upstream);
+                Oracle(stack, before, after, upstream);
                 if (stack > 0 && (before.Apps["api"].LiveVersion != after.Apps["api"].LiveVersion || before.Apps["api"].CanaryWeight != after.Apps["api"].CanaryWeight))
                     _downstreamTrafficChanges++;
             }
@@ -208,10 +213,13 @@ public sealed class ReleaseInvariantProperties
         private UpstreamReleases? Vouched(int stack) =>
             stack == 0 ? null : UpstreamReleases.LiveIn(_deployed[stack - 1] ?? new ReleaseState(new Dictionary<string, AppReleaseState>()));
 
-        /// <summary>I1, I2 and I3 on one accepted deploy, in their own words.</summary>
-        private static void Oracle(int stack, AppReleaseState before, AppReleaseState after, UpstreamReleases? upstream)
+        /// <summary>I1 to I4 on one accepted deploy, in their own words.</summary>
+        private static void Oracle(int stack, ReleaseState beforeStack, ReleaseState afterStack, UpstreamReleases? upstream)
         {
-            var rollback = after.LiveVersion == before.PreviousLiveVersion && after.Live == before.PreviousLiveSlot && before.PreviousLiveVersion.Length > 0;
+            var (before, after) = (beforeStack.Apps["api"], afterStack.Apps["api"]);
+            var (rulesBefore, rulesAfter) = (beforeStack.Rules!, afterStack.Rules!);
+            var rollback = before.PreviousLiveVersion.Length > 0 && before.VersionIn(before.PreviousLiveSlot) == before.PreviousLiveVersion
+                           && after.Live == before.PreviousLiveSlot && after.LiveVersion == before.PreviousLiveVersion && after.LiveVersion != before.LiveVersion;
             var idle = after.Live == "blue" ? "green" : "blue";
             var canary = after.CanaryWeight > 0 ? after.VersionIn(idle) : "";
             var hadTraffic = new HashSet<string> { before.LiveVersion };
@@ -219,11 +227,15 @@ public sealed class ReleaseInvariantProperties
                 hadTraffic.Add(before.VersionIn(before.Live == "blue" ? "green" : "blue"));
             foreach (var version in new[] { after.LiveVersion, canary }.Where(v => v.Length > 0))
             {
-                if (upstream is not null && !hadTraffic.Contains(version) && !rollback)
+                if (upstream is not null && rulesBefore.Upstream.Length > 0 && !hadTraffic.Contains(version) && !rollback && !rulesBefore.HotfixReasons.ContainsKey("api"))
                     Assert.True(upstream.VouchFor("api", version) == Vouch.Exact, $"I1: {Stacks[stack]} sends traffic to {version}, which its upstream never ran live");
             }
             Assert.True(rollback || after.LiveVersion == before.VersionIn(after.Live), $"I2: {Stacks[stack]} put {after.LiveVersion} live in {after.Live}, which held {before.VersionIn(after.Live)}");
             Assert.True(canary.Length == 0 || canary == before.VersionIn(idle), $"I3: {Stacks[stack]} canaries {canary}, staged in the same deploy");
+            var loosened = (rulesBefore.Frozen && !rulesAfter.Frozen) || (rulesBefore.Upstream.Length > 0 && rulesAfter.Upstream != rulesBefore.Upstream)
+                           || rulesAfter.HotfixReasons.Any(h => rulesBefore.HotfixReasons.GetValueOrDefault(h.Key) != h.Value);
+            var released = after.Blue != before.Blue || after.Green != before.Green || after.CanaryWeight > before.CanaryWeight || (after.LiveVersion != before.LiveVersion && !rollback);
+            Assert.False(loosened && released, $"I4: {Stacks[stack]} loosened its rules and released in one deploy");
         }
 
         /// <summary>I6: from whatever is deployed, the rollback to the last good version passes the guard, frozen or not, whatever upstream runs.</summary>
@@ -235,7 +247,7 @@ public sealed class ReleaseInvariantProperties
             var file = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
             {
                 ["apps:api:blue"] = deployed.Blue, ["apps:api:green"] = deployed.Green, ["apps:api:live"] = deployed.PreviousLiveSlot, ["apps:api:canaryWeight"] = "0",
-                ["freeze:enabled"] = "true",
+                ["freeze:enabled"] = "true", ["upstream"] = _deployed[stack]!.Rules!.Upstream, ["apps:api:hotfixReason"] = _deployed[stack]!.Rules!.HotfixReasons.GetValueOrDefault("api", ""),
             };
             var config = Load(stack, file)!;
             var problems = ReleaseGuard.Check(config, _deployed[stack], Vouched(stack)).Where(p => p.IsError).ToList();
@@ -260,7 +272,6 @@ public sealed class ReleaseInvariantProperties
         {
             var entries = TestConfigs.ValidDev().With([.. file.Select(e => (e.Key, e.Value == "" ? null : e.Value)),
                 ("freeze:reason", file["freeze:enabled"] == "true" ? "incident" : null),
-                ("upstream", stack == 0 ? null : Stacks[stack - 1]),
                 ("apps:web:blue", null), ("apps:web:live", null), ("apps:web:image", null), ("apps:api:callers:0", null)]);
             var loaded = TestConfigs.Load(entries, stackName: Stacks[stack]);
             return loaded.HasErrors ? null : loaded.Config;

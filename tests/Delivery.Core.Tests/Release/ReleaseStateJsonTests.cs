@@ -7,15 +7,21 @@ public sealed class ReleaseStateJsonTests
     [Fact]
     public void A_release_state_survives_the_round_trip_through_a_stack_output()
     {
-        var state = ReleaseState.Of(TestConfigs.Load(TestConfigs.ValidDev().With(("apps:api:canaryWeight", "10"))).Config);
+        var state = ReleaseState.Of(TestConfigs.Load(TestConfigs.ValidDev().With(("apps:api:canaryWeight", "10"), ("apps:web:hotfixReason", "CVE-1"), ("freeze:enabled", "true"), ("freeze:reason", "incident"))).Config);
 
         var json = ReleaseStateJson.Write(state);
 
         Assert.Equal(
-            """{"api":{"blue":"1.4.2","green":"1.5.0","live":"green","canaryWeight":10,"previousLiveVersion":"","previousLiveSlot":""},"web":{"blue":"2.3.1","green":"","live":"blue","canaryWeight":0,"previousLiveVersion":"","previousLiveSlot":""}}""",
+            """{"$stack":{"frozen":true,"upstream":"","hotfixReasons":{"web":"CVE-1"}},"api":{"blue":"1.4.2","green":"1.5.0","live":"green","canaryWeight":10,"previousLiveVersion":"","previousLiveSlot":""},"web":{"blue":"2.3.1","green":"","live":"blue","canaryWeight":0,"previousLiveVersion":"","previousLiveSlot":""}}""",
             json);
-        Assert.Equal(state.Apps.ToDictionary(), ReleaseStateJson.Read(json).Apps);
+        var read = ReleaseStateJson.Read(json);
+        Assert.Equal(state.Apps.ToDictionary(), read.Apps);
+        Assert.Equal((true, "", "CVE-1"), (read.Rules!.Frozen, read.Rules.Upstream, read.Rules.HotfixReasons["web"]));
     }
+
+    [Fact]
+    public void A_state_written_before_the_rules_were_recorded_has_unknown_rules() =>
+        Assert.Null(ReleaseStateJson.Read("""{"api":{"blue":"1.4.2","green":"1.5.0","live":"green","canaryWeight":0}}""").Rules);
 
     [Fact]
     public void A_state_written_before_previous_live_versions_were_recorded_still_reads()

@@ -48,14 +48,14 @@ public sealed record ReleaseLedger(string Stack, IReadOnlyList<ReleaseEvent> Eve
     /// history (the slot it was in before the latest switch), as the freeze and ladder compare it.
     /// </summary>
     public ReleaseState StateOf(DeliveryConfig config) =>
-        new(ReleaseState.Of(config).Apps.ToDictionary(a => a.Key, a =>
+        ReleaseState.Of(config) with { Apps = ReleaseState.Of(config).Apps.ToDictionary(a => a.Key, a =>
         {
             var previous = PreviousLive(Events, a.Key);
             var last = Events.LastOrDefault(e => e.App == a.Key && e.ChangesLive);
             return previous is null || last is null
                 ? a.Value
                 : a.Value with { PreviousLiveVersion = previous, PreviousLiveSlot = Slots.Parse(last.Slot) is { } slot ? Slots.Name(Slots.Other(slot)) : "" };
-        }, StringComparer.Ordinal));
+        }, StringComparer.Ordinal) };
 
     /// <summary>The events of one app, oldest first.</summary>
     public IEnumerable<ReleaseEvent> Of(string app) => Events.Where(e => e.App == app);

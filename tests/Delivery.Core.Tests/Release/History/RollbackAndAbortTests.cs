@@ -104,6 +104,18 @@ public sealed class RollbackAndAbortTests
     }
 
     [Fact]
+    public void Abort_under_a_running_canary_ends_the_canary_so_no_traffic_reaches_the_restored_build()
+    {
+        var config = Config(("apps:api:blue", "1.7.1"), ("apps:api:canaryWeight", "20"));
+        var ledger = Ledger(Switched, Event(Promote, 3, "blue", "1.4.2", "1.7.1"));
+
+        var edit = ReleaseOperations.Abort(config, "dev", "api", ledger);
+
+        Assert.Equal([("delivery-platform:apps.api.blue", "1.4.2"), ("delivery-platform:apps.api.canaryWeight", "0")], edit.Changes.Select(c => (c.Path.ToString(), c.Value)));
+        Assert.EndsWith("; the 20% canary ends", edit.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Abort_with_nothing_staged_since_the_switch_is_refused()
     {
         var error = Assert.Throws<ReleaseRefusedException>(() => ReleaseOperations.Abort(Config(), "dev", "api", Ledger(Event(Promote, 1, "green", "", "1.5.0"), Switched)));
