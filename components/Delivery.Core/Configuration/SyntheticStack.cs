@@ -14,6 +14,7 @@ public static class SyntheticStack
         var entries = new List<ConfigEntry>
         {
             Plain("environment", "prod"),
+            Plain("upstream", "staging"),
             Plain("cluster:mode", "existing"),
             new("cluster:kubeconfig", "kubeconfig", SecretState.Secret, Origin),
             new("monitoring:receivers:critical:webhookUrl", "https://pager.example.com/hook", SecretState.Secret, Origin),

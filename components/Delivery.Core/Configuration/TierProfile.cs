@@ -31,6 +31,9 @@ public sealed record TierProfile
     /// <summary>A version must name its image digest, since a tag can be pushed again.</summary>
     public required bool RequiresDigests { get; init; }
 
+    /// <summary>The stack names the stack it promotes from (<c>upstream</c>), so every version that takes traffic here ran there first.</summary>
+    public required bool RequiresUpstream { get; init; }
+
     // Cluster and CI
     /// <summary>A throw-away k3s cluster in Docker is fine (without <c>cluster.allowK3sOutsideLocal</c>).</summary>
     public required bool AllowsDockerCluster { get; init; }
@@ -95,7 +98,7 @@ public sealed record TierProfile
     public static readonly TierProfile Local = new()
     {
         AppReplicas = 1, MinimumAppReplicas = 1, AppContainer = new("50m", "64Mi", "500m", "256Mi"),
-        SpreadsAppsAcrossNodes = false, LimitsAppEvictions = false, PullsOnEveryStart = false, AcceptsAnyTag = true, RequiresDigests = false,
+        SpreadsAppsAcrossNodes = false, LimitsAppEvictions = false, PullsOnEveryStart = false, AcceptsAnyTag = true, RequiresDigests = false, RequiresUpstream = false,
         AllowsDockerCluster = true, RequiresRunnerGroup = false,
         RegistryStorage = "5Gi", RegistryContainer = new("50m", "64Mi", "500m", "256Mi"),
         MinRunners = 0, MaxRunners = 2, GitLabConcurrency = 2,
@@ -122,7 +125,7 @@ public sealed record TierProfile
     public static readonly TierProfile Staging = Dev with
     {
         AppReplicas = 2, AppContainer = new("200m", "256Mi", "1", "512Mi"),
-        RequiresDigests = true,
+        RequiresDigests = true, RequiresUpstream = true,
         RegistryStorage = "50Gi", RegistryContainer = new("200m", "256Mi", "1", "1Gi"),
         MinRunners = 1, MaxRunners = 5, GitLabConcurrency = 8,
         RunnerJob = LargeRunnerJob, RunnerController = LargeController, RunnerWorkVolume = "10Gi",

@@ -29,6 +29,12 @@ internal static partial class EnvironmentRules
             yield return ConfigProblem.Error(upstream, config.Upstream, "is not a stack name.",
                 "give the name of the stack this one promotes from, e.g. pulumi config set delivery-platform:upstream staging.");
         }
+        else if (config.Upstream.Length == 0 && context is { Tier: { } tier, Profile.RequiresUpstream: true })
+        {
+            yield return ConfigProblem.Error(upstream, null,
+                $"is required in {Tiers.Name(tier)}: without it, a version could take traffic here that never ran live before (the promotion ladder).",
+                $"name the stack this one promotes from: pulumi config set {upstream} {(tier == Tier.Prod ? "staging" : "dev")}.");
+        }
         else if (config.Upstream == context.StackName)
         {
             yield return ConfigProblem.Error(upstream, config.Upstream, "names this stack itself, so nothing could ever be promoted.",

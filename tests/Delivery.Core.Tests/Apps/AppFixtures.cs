@@ -48,7 +48,7 @@ internal static class AppFixtures
     }
 
     public static Dictionary<string, string?> Prod() =>
-        TestConfigs.ValidDev().With(("environment", "prod"), ("apps:api:replicas", "3"), ("apps:web:replicas", "2"));
+        TestConfigs.ValidDev().With(("environment", "prod"), ("upstream", "staging"), ("apps:api:replicas", "3"), ("apps:web:replicas", "2"));
 
     public static readonly Dictionary<string, string> ProdSecrets = new(StringComparer.OrdinalIgnoreCase)
     {

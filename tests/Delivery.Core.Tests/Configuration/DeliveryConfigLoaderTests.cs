@@ -68,6 +68,7 @@ public sealed class DeliveryConfigLoaderTests
         var stack = StackFileReader.Parse("""
             config:
               delivery-platform:environment: staging
+              delivery-platform:upstream: dev
               delivery-platform:cluster:
                 mode: existing
                 kubeconfig:

@@ -23,7 +23,7 @@ public sealed class SecurityConfigRulesTests
 
     private static readonly (string, string?)[] ProdStack =
     [
-        ("environment", "prod"), ("apps:api:replicas", "3"), ("apps:web:replicas", "2"),
+        ("environment", "prod"), ("upstream", "staging"), ("apps:api:replicas", "3"), ("apps:web:replicas", "2"),
         ("apps:api:blue", "1.4.2@sha256:" + new string('a', 64)), ("apps:api:green", "1.5.0@sha256:" + new string('b', 64)),
         ("apps:web:blue", "2.3.1@sha256:" + new string('c', 64)),
     ];
@@ -58,7 +58,7 @@ public sealed class SecurityConfigRulesTests
         new("prod version without digest", [.. ProdStack, ("apps:api:green", "1.5.0")], P + "apps.api.green",
             "has no digest: in dev (prod) a version must name the exact image, since a tag can be pushed again.",
             With(("monitoring:receivers:critical:webhookUrl", "https://pager.example.com/hook"))),
-        new("staging version without digest", [("environment", "staging"), ("apps:api:blue", "1.4.2@sha256:" + new string('a', 64)), ("apps:api:green", "1.5.0@sha256:" + new string('b', 64))],
+        new("staging version without digest", [("environment", "staging"), ("upstream", "dev"), ("apps:api:blue", "1.4.2@sha256:" + new string('a', 64)), ("apps:api:green", "1.5.0@sha256:" + new string('b', 64))],
             P + "apps.web.blue", "has no digest: in dev (staging) a version must name the exact image, since a tag can be pushed again."),
         new("in-cluster pull user is the push user", [("registry:username", "ci"), ("registry:pullUsername", "ci")], P + "registry.pullUsername",
             "is the push user too; the cluster's pull credential must not be the one CI pushes with."),

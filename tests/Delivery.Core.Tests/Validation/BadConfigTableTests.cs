@@ -210,6 +210,8 @@ public sealed class BadConfigTableTests
             "must be a destination as CIDR:port, with the network address of the CIDR (10.20.0.0/16:5432, 203.0.113.0/24:443)."),
         new("freeze without reason", [("freeze:enabled", "true")], P + "freeze.reason", "a freeze needs a reason, shown to everyone whose change it refuses."),
         new("upstream is itself", [("upstream", "dev")], P + "upstream", "names this stack itself, so nothing could ever be promoted."),
+        new("staging without an upstream", [("environment", "staging"), ("apps:api:blue", "1.4.2@sha256:" + new string('a', 64)), ("apps:api:green", "1.5.0@sha256:" + new string('b', 64)), ("apps:web:blue", "2.3.1@sha256:" + new string('c', 64))],
+            P + "upstream", "is required in staging: without it, a version could take traffic here that never ran live before (the promotion ladder)."),
         new("prod without on-call receiver", [("environment", "prod"), ("apps:api:replicas", "2"), ("apps:web:replicas", "2")], P + "monitoring.receivers.critical.webhookUrl",
             "webhook URL is required in prod, so that critical alerts page someone, and is not set.", new() { ["cluster:kubeconfig"] = "k" }),
         new("verify without a minimum", [("verify:minRequests", "0")], P + "verify.minRequests",
