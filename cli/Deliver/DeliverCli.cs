@@ -107,7 +107,7 @@ internal static class DeliverCli
         var slot = new Option<string>("--slot") { Description = "The slot to judge: idle (the candidate, also held to the live slot's p95) or live.", DefaultValueFactory = _ => VerifyCommand.Idle };
         slot.AcceptOnlyFromAmong(VerifyCommand.Idle, VerifyCommand.Live);
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
-        var against = new Option<string>("--against") { Description = "The deployed state: a git revision of the stack file, or a file.", DefaultValueFactory = _ => GateCommand.DefaultAgainst };
+        var against = new Option<string>("--against") { Description = "The deployed state: the stack's releaseState output in a file (pulumi stack output releaseState --json), a git revision of the stack file, or a stack file.", DefaultValueFactory = _ => GateCommand.DefaultAgainst };
 
         var verify = new Command("verify", "Judge one slot of an app from its metrics. Exit 0 pass, 1 fail or not enough traffic, 2 cannot judge.") { app, stack, prometheus, window, slot, json };
         verify.SetAction(parsed => Guard(terminal, () => VerifyCommand.Run(workspace(parsed), terminal, parsed.GetValue(stack)!, parsed.GetValue(app)!,

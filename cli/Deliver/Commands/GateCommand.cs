@@ -6,8 +6,9 @@ using Delivery.Core.Release;
 namespace Deliver.Commands;
 
 /// <summary>
-/// deliver gate: the automatic deploy freeze. Compares the stack file with its deployed state (a
-/// git revision, HEAD~1 by default: on main, the commit deployed before) and refuses a release
+/// deliver gate: the automatic deploy freeze. Compares the stack file with its deployed state (the
+/// stack's releaseState output saved to a file, as the release script does; or a git revision,
+/// HEAD~1 by default, or a stack file) and refuses a release
 /// while a critical alert of this stack fires or an app's error budget burns fast. A rollback
 /// always passes. Exit 0 pass, 1 refused, 2 cannot judge.
 /// </summary>
@@ -73,6 +74,14 @@ internal static class GateCommand
     public static ReleaseChange Change(Workspace workspace, string stack, string against, out DeliveryConfig config)
     {
         var current = workspace.Load(stack);
+        // What pulumi up last applied, as its releaseState output records it: the truth, whatever commits came between.
+        if (File.Exists(against) && ReleaseStateJson.ReadOutput(File.ReadAllText(against)) is { } applied)
+        {
+            if (current.HasErrors)
+                throw new CannotJudgeException($"cannot judge: {stack} has config errors now; run deliver check --stack {stack}.");
+            config = current.Config;
+            return ReleaseChange.Between(config, applied);
+        }
         var deployed = Workspace.Load(StackRevisions.ReadStack(workspace, stack, against), stack, against);
         if (current.HasErrors || deployed.HasErrors)
             throw new CannotJudgeException($"cannot judge: {stack} has config errors {(current.HasErrors ? "now" : $"at {against}")}; run deliver check --stack {stack}.");

@@ -29,6 +29,28 @@ public static class ReleaseStateJson
         return JsonSerializer.Serialize(root, Options);
     }
 
+    /// <summary>
+    /// The state as <c>pulumi stack output releaseState --json</c> prints it (the output is a string
+    /// holding the JSON, so the CLI prints it quoted) or as the JSON itself; null when the text is
+    /// neither (a stack file, say).
+    /// </summary>
+    public static ReleaseState? ReadOutput(string text)
+    {
+        var trimmed = text.TrimStart();
+        if (trimmed.StartsWith('"'))
+        {
+            try
+            {
+                trimmed = JsonSerializer.Deserialize<string>(trimmed) ?? "";
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+        return trimmed.StartsWith('{') ? Read(trimmed) : null;
+    }
+
     /// <summary>The state in <paramref name="json"/>; a clear error for anything else.</summary>
     public static ReleaseState Read(string json)
     {

@@ -1,3 +1,5 @@
+using Delivery.Core.Configuration;
+using Delivery.Core.Release;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
@@ -17,8 +19,15 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
 
     private const string FakePulumi = """
         #!/usr/bin/env bash
-        # A fake pulumi: records the call and the stack file it would apply, and "deploys" it to the test's metrics server.
+        # A fake pulumi: answers `stack output releaseState --json` with the test's deployed state (quoted, as
+        # pulumi prints a string output); for `up`, records the call and the stack file it would apply, and
+        # "deploys" it to the test's metrics server.
         set -euo pipefail
+        if [[ $1 == stack && $2 == output ]]; then
+          [[ -f ${FAKE_PULUMI_STATE:-} ]] || { echo "error: current stack does not have output property 'releaseState'" >&2; exit 255; }
+          cat "$FAKE_PULUMI_STATE"
+          exit 0
+        fi
         printf '%s\n' "$*" >> "$FAKE_PULUMI_CALLS"
         calls=$(wc -l < "$FAKE_PULUMI_CALLS")
         cp stacks/Pulumi.gates.yaml "$FAKE_PULUMI_CALLS.$calls.yaml"
@@ -40,7 +49,8 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
     }
 
     /// <param name="refuse">A deliver command that refuses (exit 1), whatever its arguments, to drive the script down that path.</param>
-    private Run Release(GatesProject project, string? alertmanager = null, string? overrideReason = null, string? refuse = null)
+    /// <param name="deployedAt">The revision whose stack file pulumi up last applied (its releaseState output); HEAD~1 unless said.</param>
+    private Run Release(GatesProject project, string? alertmanager = null, string? overrideReason = null, string? refuse = null, string deployedAt = "HEAD~1")
     {
         // The script smoke-tests with curl, and the fake pulumi posts with it.
         LocalServer.Require("curl", "curl");
@@ -68,6 +78,7 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
         start.Environment["RELEASE_SUMMARY"] = summary;
         start.Environment["RELEASE_PUSH"] = "origin main";
         start.Environment["FAKE_PULUMI_CALLS"] = calls;
+        start.Environment["FAKE_PULUMI_STATE"] = DeployedState(project, deployedAt);
         start.Environment["FAKE_PULUMI_DEPLOYED"] = $"http://127.0.0.1:{monitoring.MetricsPort}/deployed";
         start.Environment.Remove("GITHUB_STEP_SUMMARY");
         if (overrideReason is not null)
@@ -228,6 +239,37 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
         Assert.Equal(1, run.ExitCode);
         Assert.Empty(run.PulumiCalls);
         Assert.EndsWith("**Stopped (exit 1) before a verdict**: see the job log; what runs now: deliver status --stack gates\n", run.Summary, StringComparison.Ordinal);
+    }
+
+    /// <summary>The releaseState output pulumi up wrote when it applied the stack file of <paramref name="revision"/>, in a file.</summary>
+    private string DeployedState(GatesProject project, string revision)
+    {
+        var text = project.Git("show", $"{revision}:stacks/Pulumi.{GatesProject.Stack}.yaml");
+        var loaded = DeliveryConfigLoader.Load(StackFileReader.Parse(text, GatesProject.Stack, revision), new Dictionary<string, string>());
+        Assert.False(loaded.HasErrors, string.Join('\n', loaded.Errors));
+        var path = Path.Combine(_scratch, "release-state.json");
+        File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(ReleaseStateJson.Write(ReleaseState.Of(loaded.Config))));
+        return path;
+    }
+
+    /// <summary>
+    /// Issue #21, defect 6: a promote whose deploy never ran (refused, cancelled, or pushed with [skip ci])
+    /// is judged against what pulumi up applied, not the previous commit, so the next unrelated push still
+    /// gates, verifies and switches it instead of staging it unseen.
+    /// </summary>
+    [Fact]
+    public void A_release_whose_deploy_never_ran_is_gated_and_verified_at_the_next_push()
+    {
+        using var project = Promoted("healthy");
+        project.Commit("an unrelated change");
+        project.Git("push", "-q", "origin", "main");
+
+        var run = Release(project, deployedAt: "HEAD~2");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("### Release of gates (against the releaseState pulumi up last applied)", run.Summary, StringComparison.Ordinal);
+        Assert.Contains("#### verify healthy green (1.1.0), idle (exit 0)", run.Summary, StringComparison.Ordinal);
+        Assert.Contains("**Released:** healthy live and verified", run.Summary, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("live: (blue|green)")]

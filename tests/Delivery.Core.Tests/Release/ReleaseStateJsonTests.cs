@@ -48,4 +48,14 @@ public sealed class ReleaseStateJsonTests
     [Fact]
     public void Anything_else_is_a_clear_format_error() =>
         Assert.StartsWith("the releaseState output is not a release state", Assert.Throws<FormatException>(() => ReleaseStateJson.Read("[1,2]")).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void The_output_reads_as_pulumi_prints_it_quoted_or_as_the_json_itself_and_a_stack_file_is_none()
+    {
+        var json = ReleaseStateJson.Write(ReleaseState.Of(TestConfigs.Load(TestConfigs.ValidDev()).Config));
+
+        Assert.Equal("1.5.0", ReleaseStateJson.ReadOutput(System.Text.Json.JsonSerializer.Serialize(json) + "\n")!.Apps["api"].LiveVersion);
+        Assert.Equal("1.5.0", ReleaseStateJson.ReadOutput(json)!.Apps["api"].LiveVersion);
+        Assert.Null(ReleaseStateJson.ReadOutput("config:\n  delivery-platform:environment: dev\n"));
+    }
 }
