@@ -38,4 +38,16 @@ public sealed class ChartPodSecurityTests
         Assert.True(PodSecurityLevels.Admits(PodSecurity.Baseline, PodSecurity.Restricted));
         Assert.False(PodSecurityLevels.Admits(PodSecurity.Baseline, PodSecurity.Privileged));
     }
+
+    /// <summary>With the chart's default, trivy-operator's infra assessment starts node-collector Jobs that monitoring's level refuses: the facts follow the value.</summary>
+    [Fact]
+    public void With_the_charts_default_the_node_collector_would_wait_forever_in_monitoring()
+    {
+        var trivy = PinnedCharts.All().First(c => c.ReleaseName == "trivy-operator");
+        var chartDefault = trivy with { Values = new OrderedDictionary<string, object?>(trivy.Values.Where(v => v.Key != "operator")) };
+
+        Assert.DoesNotContain(PinnedCharts.Workloads(trivy), w => w.PodSecurity.Level == PodSecurity.Privileged);
+        var collector = Assert.Single(PinnedCharts.Workloads(chartDefault), w => w.PodSecurity.Level == PodSecurity.Privileged);
+        Assert.False(PodSecurityLevels.Admits(PodSecurity.For(collector.Namespace).Enforce, PodSecurityLevels.Of(collector.PodSecurity)));
+    }
 }

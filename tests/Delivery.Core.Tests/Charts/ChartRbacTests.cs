@@ -59,4 +59,20 @@ public sealed class ChartRbacTests
         Assert.Equal(ExplainedSecretReaders.Order(), readers);
         Assert.All(ExplainedSecretReaders, account => Assert.Contains("Secrets", rows[account], StringComparison.Ordinal));
     }
+
+    /// <summary>The facts follow the values: with the chart defaults our values override, the grants come back, so the tables above can fail.</summary>
+    [Theory]
+    [InlineData("loki", "rbac", "monitoring", "loki")]
+    [InlineData("alloy", "rbac", "monitoring-agents", "alloy")]
+    [InlineData("kube-prometheus-stack", "kube-state-metrics", "monitoring", "kube-prometheus-stack-kube-state-metrics")]
+    [InlineData("envoy-gateway", "config", "gateway", "envoy-gateway")]
+    public void Without_our_values_the_charts_service_account_reads_secrets_everywhere_again(string release, string valueKey, string @namespace, string serviceAccount)
+    {
+        var spec = PinnedCharts.All().First(c => c.ReleaseName == release);
+        var chartDefaults = spec with { Values = new OrderedDictionary<string, object?>(spec.Values.Where(v => v.Key != valueKey)) };
+        var account = new Security.RbacAuthorizer.ServiceAccount(@namespace, serviceAccount);
+
+        Assert.False(new Security.RbacAuthorizer(ChartRbac.Objects([spec])).Can(account, "list", "", "secrets", "ci"));
+        Assert.True(new Security.RbacAuthorizer(ChartRbac.Objects([chartDefaults])).Can(account, "list", "", "secrets", "ci"));
+    }
 }
