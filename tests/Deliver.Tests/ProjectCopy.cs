@@ -3,7 +3,7 @@ using Deliver;
 namespace Deliver.Tests;
 
 /// <summary>
-/// A scratch copy of the project's Pulumi.yaml and committed stack files in a fresh git repository
+/// A scratch copy of the project's Pulumi.yaml and the example stack files in a fresh git repository
 /// (one commit, so release history starts there), and deliver run against it.
 /// </summary>
 internal sealed class ProjectCopy : IDisposable
@@ -16,7 +16,7 @@ internal sealed class ProjectCopy : IDisposable
         var repository = TestRepository.Root();
         File.Copy(Path.Combine(repository, "Pulumi.yaml"), Path.Combine(Root, "Pulumi.yaml"));
         Directory.CreateDirectory(Path.Combine(Root, "stacks"));
-        foreach (var file in Directory.GetFiles(Path.Combine(repository, "stacks")))
+        foreach (var file in Directory.GetFiles(TestRepository.ExampleStacks()))
             File.Copy(file, Path.Combine(Root, "stacks", Path.GetFileName(file)));
         if (git)
         {
@@ -39,7 +39,7 @@ internal sealed class ProjectCopy : IDisposable
         return Stack(stack);
     }
 
-    public static string Committed(string stack) => File.ReadAllText(Path.Combine(TestRepository.Root(), "stacks", $"Pulumi.{stack}.yaml"));
+    public static string Committed(string stack) => File.ReadAllText(TestRepository.ExampleStack(stack));
 
     public (int ExitCode, string Output, string Error) Run(params string[] args)
     {

@@ -13,7 +13,7 @@ public sealed class ComponentTests
     private static PlatformRendering CoreRendering(string stack)
     {
         var loaded = DeliveryConfigLoader.Load(
-            StackFileReader.Read(Path.Combine(TestRepository.Root(), "stacks", $"Pulumi.{stack}.yaml")), new Dictionary<string, string>());
+            StackFileReader.Read(TestRepository.ExampleStack(stack)), new Dictionary<string, string>());
         return PlatformRenderer.Render(loaded.Config, loaded.Tier!.Value);
     }
 

@@ -19,7 +19,7 @@ internal sealed class EngineConfig
     {
         var config = new EngineConfig();
         var stream = new YamlStream();
-        stream.Load(new StringReader(File.ReadAllText(Path.Combine(TestRepository.Root(), "stacks", $"Pulumi.{stack}.yaml"))));
+        stream.Load(new StringReader(File.ReadAllText(TestRepository.ExampleStack(stack))));
         var root = (YamlMappingNode)stream.Documents[0].RootNode;
         foreach (var (key, value) in (YamlMappingNode)root.Children[new YamlScalarNode("config")])
             config._values[((YamlScalarNode)key).Value!] = ToJson(value);

@@ -56,7 +56,7 @@ internal sealed record StackRun(ImmutableArray<Resource> Resources, IDictionary<
         new[] { "local", "dev", "staging", "prod" }.ToDictionary(
             stack => stack,
             stack => ReleaseStateJson.Write(ReleaseState.Of(DeliveryConfigLoader.Load(
-                StackFileReader.Read(Path.Combine(TestRepository.Root(), "stacks", $"Pulumi.{stack}.yaml")), new Dictionary<string, string>()).Config)));
+                StackFileReader.Read(TestRepository.ExampleStack(stack)), new Dictionary<string, string>()).Config)));
 
     public IEnumerable<MockResourceArgs> OfType(string type) => Registered.Where(r => r.Type == type);
 

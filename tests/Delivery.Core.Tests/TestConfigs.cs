@@ -77,5 +77,5 @@ internal static class TestConfigs
         {apps}
         """, "dev", "Pulumi.dev.yaml"), NoEnvironment);
 
-    public static string StackFile(string stack) => Path.Combine(TestRepository.Root(), "stacks", $"Pulumi.{stack}.yaml");
+    public static string StackFile(string stack) => TestRepository.ExampleStack(stack);
 }

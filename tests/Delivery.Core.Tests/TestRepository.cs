@@ -17,6 +17,16 @@ internal static class TestRepository
         return directory?.FullName ?? throw new InvalidOperationException("Pulumi.yaml not found above the test binaries.");
     }
 
+    /// <summary>
+    /// The example stacks the tests read (tests/fixtures/stacks): the committed stacks as they were
+    /// when the tests were written. stacks/ is the team's data and moves with every release; the
+    /// tests must not.
+    /// </summary>
+    public static string ExampleStacks() => Path.Combine(Root(), "tests", "fixtures", "stacks");
+
+    /// <summary>One example stack file (see <see cref="ExampleStacks"/>).</summary>
+    public static string ExampleStack(string stack) => Path.Combine(ExampleStacks(), $"Pulumi.{stack}.yaml");
+
     /// <summary>Author and committer both, so a commit's time is exactly <paramref name="time"/>.</summary>
     public static Dictionary<string, string> Identity(string author, string time) => new()
     {

@@ -1,10 +1,18 @@
 using Delivery.Core.Configuration;
+using Delivery.Core.Validation;
 
 namespace Delivery.Core.Tests.Validation;
 
-/// <summary>The committed stack files load offline with no error; their only warnings are the secrets each user sets.</summary>
+/// <summary>
+/// The committed stack files (stacks/, the team's data, which every release edits) stay valid
+/// examples: they load offline with no error, their only warnings are the secrets each user sets,
+/// and their upstreams name stacks without a cycle, as `deliver check --all` requires. No test
+/// expects their values: those read the fixtures (TestRepository.ExampleStacks).
+/// </summary>
 public sealed class CommittedStacksTests
 {
+    private static string Committed(string stack) => Path.Combine(TestRepository.Root(), "stacks", $"Pulumi.{stack}.yaml");
+
     public static TheoryData<string, string[]> Stacks() => new()
     {
         { "local", [] },
@@ -17,7 +25,7 @@ public sealed class CommittedStacksTests
     [MemberData(nameof(Stacks))]
     public void Each_stack_file_is_valid_and_warns_only_about_secrets_to_set(string stack, string[] secretsToSet)
     {
-        var loaded = DeliveryConfigLoader.Load(StackFileReader.Read(TestConfigs.StackFile(stack)), TestConfigs.NoEnvironment);
+        var loaded = DeliveryConfigLoader.Load(StackFileReader.Read(Committed(stack)), TestConfigs.NoEnvironment);
 
         Assert.Empty(loaded.Errors);
         Assert.Equal(secretsToSet.Order(StringComparer.Ordinal), loaded.Warnings.Select(w => w.Key).Order(StringComparer.Ordinal));
@@ -29,12 +37,22 @@ public sealed class CommittedStacksTests
     public void Each_stack_has_at_least_two_apps_and_the_versions_differ_across_stacks()
     {
         var apis = new[] { "local", "dev", "staging", "prod" }
-            .Select(stack => DeliveryConfigLoader.Load(StackFileReader.Read(TestConfigs.StackFile(stack)), TestConfigs.NoEnvironment).Config)
+            .Select(stack => DeliveryConfigLoader.Load(StackFileReader.Read(Committed(stack)), TestConfigs.NoEnvironment).Config)
             .Select(config => { Assert.True(config.Apps.Count >= 2); return config.Apps["api"]; })
             .Select(api => api.Live == "blue" ? api.Blue : api.Green)
             .ToList();
 
         Assert.True(apis.Distinct().Count() > 1);
+    }
+
+    [Fact]
+    public void Their_upstreams_name_committed_stacks_without_a_cycle()
+    {
+        var stacks = new[] { "local", "dev", "staging", "prod" };
+        var upstreams = stacks.ToDictionary(stack => stack,
+            stack => DeliveryConfigLoader.Load(StackFileReader.Read(Committed(stack)), TestConfigs.NoEnvironment).Config.Upstream);
+
+        Assert.All(stacks, stack => Assert.Empty(UpstreamRules.Check(stack, upstreams)));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal sealed class GitRepository : IDisposable
     public string Root { get; }
 
     /// <summary>The committed staging stack file of this project: a realistic start.</summary>
-    public static string StagingStack() => File.ReadAllText(Path.Combine(TestRepository.Root(), "stacks", "Pulumi.staging.yaml"));
+    public static string StagingStack() => File.ReadAllText(TestRepository.ExampleStack("staging"));
 
     public string Read(string path) => File.ReadAllText(Path.Combine(Root, path));
 
