@@ -39,9 +39,7 @@ public static class PromotionLadder
 
     /// <summary>The idle version a canary sends traffic to, or null without one.</summary>
     private static (string Version, int Weight)? Canary(AppReleaseState app) =>
-        !app.Rolling && app.CanaryWeight > 0 && Slots.Parse(app.Live) is { } live && app.VersionIn(Slots.Name(Slots.Other(live))) is { Length: > 0 } idle
-            ? (idle, app.CanaryWeight)
-            : null;
+        !app.Rolling && app.CanaryWeight > 0 && app.IdleVersion.Length > 0 ? (app.IdleVersion, app.CanaryWeight) : null;
 
     /// <param name="cannot">What the refusal says the version cannot do ("go live").</param>
     /// <param name="does">What a warning says it does ("goes live").</param>

@@ -83,7 +83,6 @@ public sealed record ReleaseChange(ReleaseChangeKind Kind, IReadOnlyList<string>
         if (state.Rolling)
             return $"rolling {state.Version}";
         var canary = state.CanaryWeight > 0 ? $", canary {state.CanaryWeight.ToString(CultureInfo.InvariantCulture)}%" : "";
-        var idle = Slots.Parse(state.Live) is { } live ? Slots.Version(new AppConfig { Blue = state.Blue, Green = state.Green }, Slots.Other(live)) : "";
-        return $"live {state.Live} {state.LiveVersion}, idle {(idle.Length == 0 ? "empty" : idle)}{canary}";
+        return $"live {state.Live} {state.LiveVersion}, idle {(state.IdleVersion.Length == 0 ? "empty" : state.IdleVersion)}{canary}";
     }
 }

@@ -25,17 +25,20 @@ public static class ReleaseGuard
 
     /// <param name="deployed">What the stack runs now; null on a first deploy (nothing to compare).</param>
     /// <param name="upstream">What the upstream stack vouches for; null without an upstream, or for a rollback step.</param>
-    public static ReleaseVerdict Judge(DeliveryConfig config, ReleaseState? deployed, UpstreamReleases? upstream) =>
-        new(deployed is null ? [] : ChangeFreeze.Check(config, deployed),
+    public static ReleaseVerdict Judge(DeliveryConfig config, ReleaseState? deployed, UpstreamReleases? upstream)
+    {
+        var current = ReleaseState.Of(config);
+        return new(deployed is null ? [] : ChangeFreeze.Check(config, deployed),
             upstream is null ? [] : PromotionLadder.Check(config, upstream, deployed),
-            deployed is null ? [] : [.. LiveOnlyFromStaged(config, deployed), .. NewBuildsStartAtWeightZero(config, deployed), .. RulesLoosenedAlone(config, deployed)]);
+            deployed is null ? [] : [.. LiveOnlyFromStaged(current, deployed), .. NewBuildsStartAtWeightZero(current, deployed), .. RulesLoosenedAlone(config, deployed)]);
+    }
 
     /// <summary>I2: the live version after the change is the one the new live slot held before, unless it is the rollback (an app added by this change goes live at once: nothing ran before it).</summary>
-    private static IEnumerable<ConfigProblem> LiveOnlyFromStaged(DeliveryConfig config, ReleaseState deployed)
+    private static IEnumerable<ConfigProblem> LiveOnlyFromStaged(ReleaseState current, ReleaseState deployed)
     {
-        foreach (var (name, now, before) in Pairs(config, deployed))
+        foreach (var (name, now) in current.Apps.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
-            if (now.Rolling || before.Rolling || Slots.Parse(now.Live) is null)
+            if (deployed.Apps.GetValueOrDefault(name) is not { } before || now.Rolling || before.Rolling || Slots.Parse(now.Live) is null)
                 continue;
             var staged = before.VersionIn(now.Live);
             if (now.LiveVersion == staged || RollbackRule.IsRollback(before, now))
@@ -52,14 +55,13 @@ public static class ReleaseGuard
     }
 
     /// <summary>I3: a canary weight above 0 only on an idle version that was already deployed (an app added by this change has none).</summary>
-    private static IEnumerable<ConfigProblem> NewBuildsStartAtWeightZero(DeliveryConfig config, ReleaseState deployed)
+    private static IEnumerable<ConfigProblem> NewBuildsStartAtWeightZero(ReleaseState current, ReleaseState deployed)
     {
-        foreach (var (name, now) in ReleaseState.Of(config).Apps.OrderBy(a => a.Key, StringComparer.Ordinal))
+        foreach (var (name, now) in current.Apps.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
-            if (now.Rolling || now.CanaryWeight <= 0 || Slots.Parse(now.Live) is not { } live)
+            if (now.Rolling || now.CanaryWeight <= 0 || now.IdleSlot.Length == 0)
                 continue;
-            var idle = Slots.Name(Slots.Other(live));
-            var version = now.VersionIn(idle);
+            var (idle, version) = (now.IdleSlot, now.IdleVersion);
             if (deployed.Apps.GetValueOrDefault(name) is { } before && version == before.VersionIn(idle))
                 continue;
             yield return ConfigProblem.Error(AppKeys.App(name).Key(AppKeys.CanaryWeight), now.CanaryWeight.ToString(CultureInfo.InvariantCulture),
@@ -88,15 +90,6 @@ public static class ReleaseGuard
             yield return ConfigProblem.Error(key, value,
                 $"{what} in the same change as a release: a change to the release rules deploys alone, before any release (I4).",
                 "deploy the rule change alone first (revert the release steps, deploy, then take them again), so the release is judged by rules that are in force.");
-        }
-    }
-
-    private static IEnumerable<(string Name, AppReleaseState Now, AppReleaseState Before)> Pairs(DeliveryConfig config, ReleaseState deployed)
-    {
-        foreach (var (name, now) in ReleaseState.Of(config).Apps.OrderBy(a => a.Key, StringComparer.Ordinal))
-        {
-            if (deployed.Apps.GetValueOrDefault(name) is { } before)
-                yield return (name, now, before);
         }
     }
 }

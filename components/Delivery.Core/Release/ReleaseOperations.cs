@@ -41,17 +41,11 @@ public static class ReleaseOperations
         var replaced = rollbackTarget is { Ready: true } target && target.Slot == idle
             ? $"{Slots.Name(idle)} held {target.Version}, the rollback target; after this, rolling back needs a redeploy of {target.Version} (or `deliver abort {app}` before the switch)."
             : null;
-        List<(ConfigPath, string)> changes = [(AppKeys.App(app).Key(AppKeys.Of(idle)), version)];
-        var canary = "";
         // A new build starts at weight 0 (ReleaseGuard, I3): the running canary's share would go to it unseen.
-        if (settings.CanaryWeight > 0)
-        {
-            changes.Add((AppKeys.App(app).Key(AppKeys.CanaryWeight), "0"));
-            canary = $"; the {settings.CanaryWeight.ToString(CultureInfo.InvariantCulture)}% canary to {Slots.Version(settings, idle)} ends (canary {version} after it is deployed)";
-        }
+        var canary = settings.CanaryWeight > 0 ? $"; the {Weight(settings)}% canary to {Slots.Version(settings, idle)} ends (canary {version} after it is deployed)" : "";
         return new ReleaseEdit(
             $"{app}: stage {version} in the idle {Slots.Name(idle)} slot (was \"{Slots.Version(settings, idle)}\"); {Slots.Name(live)} stays live{canary}",
-            changes, replaced);
+            [(AppKeys.App(app).Key(AppKeys.Of(idle)), version), .. EndCanary(settings, app)], replaced);
     }
 
     /// <summary>Send <paramref name="weight"/> percent of the host's traffic to the idle slot; 0 ends the canary.</summary>
@@ -119,17 +113,11 @@ public static class ReleaseOperations
         }
         if (first.From == current)
             return new ReleaseEdit($"{app}: the idle {Slots.Name(idle)} slot already holds {current}, as before {first.To} was staged; nothing to change", []);
-        List<(ConfigPath, string)> changes = [(AppKeys.App(app).Key(AppKeys.Of(idle)), first.From)];
-        var canary = "";
         // The canary's share would go to the restored version, which no one is looking at (ReleaseGuard, I3).
-        if (settings.CanaryWeight > 0)
-        {
-            changes.Add((AppKeys.App(app).Key(AppKeys.CanaryWeight), "0"));
-            canary = $"; the {settings.CanaryWeight.ToString(CultureInfo.InvariantCulture)}% canary ends";
-        }
+        var canary = settings.CanaryWeight > 0 ? $"; the {Weight(settings)}% canary ends" : "";
         return new ReleaseEdit(
             $"{app}: un-stage {current} from the idle {Slots.Name(idle)} slot, back to {(first.From.Length == 0 ? "no version" : first.From)} (as before the promote of {RollbackTarget.When(first.Time)}){canary}",
-            changes);
+            [(AppKeys.App(app).Key(AppKeys.Of(idle)), first.From), .. EndCanary(settings, app)]);
     }
 
     private static ReleaseEdit MakeIdleLive(DeliveryConfig config, string app, string verb)
@@ -144,12 +132,16 @@ public static class ReleaseOperations
             throw new ReleaseRefusedException(
                 $"cannot {verb} {app}: the {Slots.Name(idle)} slot is scaled to 0 replicas; first run pulumi config rm --path delivery-platform:apps.{app}.idleReplicas and deploy.");
         }
-        var changes = new List<(ConfigPath, string)> { (AppKeys.App(app).Key(AppKeys.Live), Slots.Name(idle)) };
-        if (settings.CanaryWeight > 0)
-            changes.Add((AppKeys.App(app).Key(AppKeys.CanaryWeight), "0"));
-        var canary = settings.CanaryWeight > 0 ? $", ending the {settings.CanaryWeight.ToString(CultureInfo.InvariantCulture)}% canary" : "";
-        return new ReleaseEdit($"{app}: {verb} to {Slots.Name(idle)} ({version}) from {Slots.Name(live)} ({Slots.Version(settings, live)}){canary}", changes);
+        var canary = settings.CanaryWeight > 0 ? $", ending the {Weight(settings)}% canary" : "";
+        return new ReleaseEdit($"{app}: {verb} to {Slots.Name(idle)} ({version}) from {Slots.Name(live)} ({Slots.Version(settings, live)}){canary}",
+            [(AppKeys.App(app).Key(AppKeys.Live), Slots.Name(idle)), .. EndCanary(settings, app)]);
     }
+
+    /// <summary>The edit that ends a running canary (none without one): promote, abort, switch and rollback all take it.</summary>
+    private static (ConfigPath, string)[] EndCanary(AppConfig settings, string app) =>
+        settings.CanaryWeight > 0 ? [(AppKeys.App(app).Key(AppKeys.CanaryWeight), "0")] : [];
+
+    private static string Weight(AppConfig settings) => settings.CanaryWeight.ToString(CultureInfo.InvariantCulture);
 
     private static int AppsReplicas(AppConfig app, Slot idle) => app.IdleSlotReplicas;
 

@@ -27,6 +27,14 @@ public sealed record AppReleaseState(
     [JsonIgnore]
     public string LiveKey => Rolling ? AppKeys.Version : Live;
 
+    /// <summary>The slot that is not live ("" for a rolling app, or a live slot that is neither blue nor green).</summary>
+    [JsonIgnore]
+    public string IdleSlot => Slots.Parse(Live) is { } live ? Slots.Name(Slots.Other(live)) : "";
+
+    /// <summary>The version the idle slot holds, where a canary sends its share ("" without one).</summary>
+    [JsonIgnore]
+    public string IdleVersion => VersionIn(IdleSlot);
+
     /// <summary>The version in a slot by name ("" for anything but blue or green).</summary>
     public string VersionIn(string slot) => Slots.Parse(slot) is { } parsed ? (parsed == Slot.Blue ? Blue : Green) : "";
 }

@@ -47,8 +47,10 @@ public sealed record ReleaseLedger(string Stack, IReadOnlyList<ReleaseEvent> Eve
     /// <paramref name="config"/>'s release state with each app's previous live version from this
     /// history (the slot it was in before the latest switch), as the freeze and ladder compare it.
     /// </summary>
-    public ReleaseState StateOf(DeliveryConfig config) =>
-        ReleaseState.Of(config) with { Apps = ReleaseState.Of(config).Apps.ToDictionary(a => a.Key, a =>
+    public ReleaseState StateOf(DeliveryConfig config)
+    {
+        var state = ReleaseState.Of(config);
+        return state with { Apps = state.Apps.ToDictionary(a => a.Key, a =>
         {
             var previous = PreviousLive(Events, a.Key);
             var last = Events.LastOrDefault(e => e.App == a.Key && e.ChangesLive);
@@ -56,6 +58,7 @@ public sealed record ReleaseLedger(string Stack, IReadOnlyList<ReleaseEvent> Eve
                 ? a.Value
                 : a.Value with { PreviousLiveVersion = previous, PreviousLiveSlot = Slots.Parse(last.Slot) is { } slot ? Slots.Name(Slots.Other(slot)) : "" };
         }, StringComparer.Ordinal) };
+    }
 
     /// <summary>The events of one app, oldest first.</summary>
     public IEnumerable<ReleaseEvent> Of(string app) => Events.Where(e => e.App == app);
