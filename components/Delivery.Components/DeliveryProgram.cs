@@ -30,7 +30,7 @@ public static class DeliveryProgram
                            ?? throw new RunException(
                                $"error: delivery-platform:upstream = \"{config.Upstream}\": the upstream stack has no {ReleaseStateJson.OutputName} output. " +
                                $"Fix: deploy {config.Upstream} first, or remove the key: pulumi config rm delivery-platform:upstream.");
-            vouched = UpstreamReleases.LiveIn(upstream);
+            vouched = UpstreamReleases.Of(upstream, TierProfile.For(tier).UpstreamWindow);
         }
         Report(ReleaseGuard.Check(config, deployed, vouched));
 

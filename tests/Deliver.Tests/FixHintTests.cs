@@ -21,7 +21,7 @@ public sealed class FixHintTests
         var unpromoted = project.Run("switch", "api", "--stack", "prod");
 
         Assert.Contains("pulumi config set --stack prod --path delivery-platform:freeze.enabled false", frozen.Error, StringComparison.Ordinal);
-        Assert.Contains("pulumi config set --stack prod --path delivery-platform:apps.api.hotfixReason", unpromoted.Error, StringComparison.Ordinal);
+        Assert.Contains($"deliver promote api {Pinned("9.9.9")} --stack staging, then switch there", unpromoted.Error, StringComparison.Ordinal);
         Assert.Contains("--stack prod", badVersion.Error.Split('\n').Single(line => line.Contains("apps.api.green", StringComparison.Ordinal)), StringComparison.Ordinal);
         foreach (var line in (frozen.Error + unpromoted.Error + badVersion.Error).Split('\n').Where(l => l.Contains("pulumi config", StringComparison.Ordinal)))
             Assert.Contains("--stack prod", line, StringComparison.Ordinal);

@@ -139,7 +139,7 @@ public sealed class HistoryCommandTests
         Assert.Matches(@"^  api  promote  blue  1\.4\.2@sha256:[0-9a-f]{64} → 1\.6\.0@sha256:[0-9a-f]{64}  \([0-9a-f]{10}, Ben\)$", lines[1]);
         Assert.Equal($"  api  switch  blue  {Pinned("1.5.0")} → {Pinned("1.6.0")}  (uncommitted, (uncommitted))", lines[2]);
         Assert.Equal("  freeze: not frozen", lines[3]);
-        Assert.StartsWith($"  ladder: REFUSED: delivery-platform:apps.api.blue = {Pinned("1.6.0")}: cannot go live: it is not live in the upstream stack dev", lines[4], StringComparison.Ordinal);
+        Assert.StartsWith($"  ladder: REFUSED: delivery-platform:apps.api.blue = {Pinned("1.6.0")}: cannot go live: the upstream stack dev has not run it live", lines[4], StringComparison.Ordinal);
         Assert.Contains("~ Deployment/apps/api-blue", diff.Output, StringComparison.Ordinal);
     }
 

@@ -51,6 +51,22 @@ public sealed class ReleaseWorkflowTests
         Assert.Equal([("      live: blue", "      live: green"), ("      canaryWeight: 10", "      canaryWeight: 0")], ChangedLines(original, project.Stack("staging")));
     }
 
+    /// <summary>#21: dev ran web 2.4.0 live, then moved on to 2.5.0; its git history keeps 2.4.0 eligible for staging within staging's window.</summary>
+    [Fact]
+    public void Staging_may_still_switch_to_the_version_dev_ran_live_before_dev_moved_on()
+    {
+        using var project = new ProjectCopy();
+        Assert.Equal(0, project.Run("promote", "web", "2.5.0", "--stack", "dev").ExitCode);
+        project.Commit("Ana", "2026-01-02T10:00:00Z", "dev: stage web 2.5.0");
+        Assert.Equal(0, project.Run("switch", "web", "--stack", "dev").ExitCode);
+        project.Commit("Ana", "2026-01-02T11:00:00Z", "dev: web 2.5.0 live");
+
+        var switched = project.Run("switch", "web", "--stack", "staging");
+
+        Assert.True(switched.ExitCode == 0, switched.Error);
+        Assert.Contains($"goes live on dev's word for the tag 2.4.0", switched.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_switch_to_a_version_not_live_upstream_is_refused_and_nothing_is_written()
     {
@@ -62,7 +78,7 @@ public sealed class ReleaseWorkflowTests
         var refused = project.Run("switch", "api", "--stack", "prod");
 
         Assert.Equal(1, refused.ExitCode);
-        Assert.Contains($"cannot go live: it is not live in the upstream stack staging (which vouches for {Pinned("1.5.0")}).", refused.Error, StringComparison.Ordinal);
+        Assert.Contains($"cannot go live: the upstream stack staging has not run it live; it vouches for {Pinned("1.5.0")} (I1).", refused.Error, StringComparison.Ordinal);
         Assert.Contains("Nothing was changed.", refused.Error, StringComparison.Ordinal);
         Assert.Equal(before, project.Stack("prod"));
     }

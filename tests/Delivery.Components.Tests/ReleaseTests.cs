@@ -77,7 +77,7 @@ public sealed class ReleaseTests
             StackRun.RunAsync("prod", StackRun.Committed("prod").Set("apps.api.green", Pinned("1.6.0")).Set("apps.api.live", "green"), states));
 
         Assert.Equal("green", ReleaseStateJson.Read((string)promoted.Outputs["releaseState"]!).Apps["api"].Live);
-        Assert.Contains("cannot go live: it is not live in the upstream stack staging", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("cannot go live: the upstream stack staging has not run it live", error.ToString(), StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -118,7 +118,7 @@ public sealed class ReleaseTests
 
         Assert.Contains($"the stack is frozen (Black Friday); changing it from \"green\" is refused. Only a rollback passes: live back to blue, which holds {Pinned("1.4.2")}, the version live before.",
             frozen.ToString(), StringComparison.Ordinal);
-        Assert.Contains($"error: delivery-platform:apps.api.blue = \"{Pinned("1.7.0")}\": cannot go live: it is not live in the upstream stack staging", ladder.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"error: delivery-platform:apps.api.blue = \"{Pinned("1.7.0")}\": cannot go live: the upstream stack staging has not run it live", ladder.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Deliver.Commands;
 
 /// <summary>
 /// deliver promote / canary / switch / rollback / abort: compute the config edit, check it (validation, freeze,
-/// and except for a rollback the promotion ladder against the upstream stack file) before anything
+/// and except for a rollback the promotion ladder against the upstream stack file and its history) before anything
 /// is written, then edit the stack file in place (or run pulumi config set) and say what to run next.
 /// Rollback and abort need the stack file's git history; promote and switch use it when there is one.
 /// </summary>
@@ -76,7 +76,7 @@ internal static class ReleaseCommand
         var next = Workspace.Load(edited, stack, Path.GetFileName(workspace.StackFile(stack)));
         var deployed = ledger?.StateOf(current.Config) ?? ReleaseState.Of(current.Config);
         // A rollback returns to what this stack ran before: on a bad day it must not wait on upstream.
-        var upstream = step == ReleaseStep.Rollback ? null : Upstream(workspace, next);
+        var upstream = step == ReleaseStep.Rollback ? null : Upstream(workspace, terminal, next);
         var problems = next.Errors
             .Concat(ReleaseGuard.Check(next.Config, deployed, upstream))
             .ToList();
@@ -111,22 +111,14 @@ internal static class ReleaseCommand
         return ExitCodes.Ok;
     }
 
+    private static UpstreamReleases? Upstream(Workspace workspace, Terminal terminal, LoadedConfig next) =>
+        UpstreamVouches.Read(workspace, terminal, next)
+        ?? (next.Config.Upstream.Length == 0 ? null : throw new UsageException($"the upstream stack {next.Config.Upstream} has errors; run deliver check --stack {next.Config.Upstream}."));
+
     private static int CanaryWeight(string text) =>
         int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var weight)
             ? weight
             : throw new UsageException($"the canary weight \"{text}\" is not a whole number; give a percent 0–100 (0 ends the canary).");
-
-    /// <summary>What the upstream stack vouches for (its stack file's live versions), or null without an upstream.</summary>
-    private static UpstreamReleases? Upstream(Workspace workspace, LoadedConfig next)
-    {
-        var upstream = next.Config.Upstream;
-        if (upstream.Length == 0)
-            return null;
-        var upstreamConfig = workspace.Load(upstream);
-        if (upstreamConfig.HasErrors)
-            throw new UsageException($"the upstream stack {upstream} has errors; run deliver check --stack {upstream}.");
-        return UpstreamReleases.LiveIn(ReleaseState.Of(upstreamConfig.Config));
-    }
 
     /// <summary>All of a step's values in one <c>pulumi config set-all</c>, so a failure never leaves half a step applied.</summary>
     private static void SetWithPulumi(Workspace workspace, string stack, ReleaseEdit edit)

@@ -39,8 +39,7 @@ internal static class ReleaseSummary
         var baseLedger = ledger with { Events = [.. ledger.Events.Where(e => inBase.Contains(e.Commit))] };
         var deployed = baseLedger.StateOf(before.Config);
         var upstream = after.Config.Upstream;
-        var upstreamConfig = upstream.Length == 0 ? null : workspace.Load(upstream);
-        var vouched = upstreamConfig is { HasErrors: false } ? UpstreamReleases.LiveIn(ReleaseState.Of(upstreamConfig.Config)) : null;
+        var vouched = UpstreamVouches.Read(workspace, terminal, after);
         var verdict = ReleaseGuard.Judge(after.Config, deployed, vouched);
         terminal.Line(!after.Config.Freeze.Enabled ? "  freeze: not frozen"
             : verdict.Freeze.Count == 0 ? $"  freeze: frozen ({after.Config.Freeze.Reason}); passes (no release change, or a rollback)"
@@ -51,7 +50,7 @@ internal static class ReleaseSummary
             terminal.Line($"  ladder: unknown, the upstream stack {upstream} has errors");
         else
         {
-            terminal.Line(verdict.Ladder.Count == 0 ? $"  ladder: passes (every live or canary version is live in {upstream}, was live here, or is a rollback)"
+            terminal.Line(verdict.Ladder.Count == 0 ? $"  ladder: passes (every live or canary version is live in {upstream} or was in its last {vouched.Window} releases, was live here, or is a rollback)"
                 : $"  ladder: {(verdict.Ladder.Any(p => p.IsError) ? "REFUSED" : "passes with warnings")}: {string.Join(" ", verdict.Ladder.Select(p => $"{p.Key} = {p.Value}: {p.Message}"))}");
         }
         terminal.Line(verdict.Staging.Count == 0 ? "  staging: passes (every live version ran in its slot first; no canary on a build staged by this change)"

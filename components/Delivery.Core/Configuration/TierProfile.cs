@@ -34,6 +34,9 @@ public sealed record TierProfile
     /// <summary>The stack names the stack it promotes from (<c>upstream</c>), so every version that takes traffic here ran there first.</summary>
     public required bool RequiresUpstream { get; init; }
 
+    /// <summary>How many of the versions upstream ran live before its current one may still take traffic here (<see cref="Release.EarlierLive"/>): a version does not lose its proof when upstream moves on.</summary>
+    public required int UpstreamWindow { get; init; }
+
     // Cluster and CI
     /// <summary>A throw-away k3s cluster in Docker is fine (without <c>cluster.allowK3sOutsideLocal</c>).</summary>
     public required bool AllowsDockerCluster { get; init; }
@@ -98,7 +101,7 @@ public sealed record TierProfile
     public static readonly TierProfile Local = new()
     {
         AppReplicas = 1, MinimumAppReplicas = 1, AppContainer = new("50m", "64Mi", "500m", "256Mi"),
-        SpreadsAppsAcrossNodes = false, LimitsAppEvictions = false, PullsOnEveryStart = false, AcceptsAnyTag = true, RequiresDigests = false, RequiresUpstream = false,
+        SpreadsAppsAcrossNodes = false, LimitsAppEvictions = false, PullsOnEveryStart = false, AcceptsAnyTag = true, RequiresDigests = false, RequiresUpstream = false, UpstreamWindow = 5,
         AllowsDockerCluster = true, RequiresRunnerGroup = false,
         RegistryStorage = "5Gi", RegistryContainer = new("50m", "64Mi", "500m", "256Mi"),
         MinRunners = 0, MaxRunners = 2, GitLabConcurrency = 2,
@@ -138,6 +141,8 @@ public sealed record TierProfile
     {
         AppReplicas = 3, MinimumAppReplicas = 2, AppContainer = new("250m", "256Mi", "1", "512Mi"),
         SpreadsAppsAcrossNodes = true, LimitsAppEvictions = true, PullsOnEveryStart = true,
+        // Prod takes what staging ran in its last few releases only: older proof is stale.
+        UpstreamWindow = 3,
         RegistryStorage = "100Gi", RegistryContainer = new("250m", "512Mi", "2", "2Gi"),
         MinRunners = 2, MaxRunners = 10, GitLabConcurrency = 10,
         RetentionDays = 30, MonitoringStorage = "50Gi", MonitoringScale = 8, ErrorRateTarget = 0.001, LatencyP95Ms = 300,

@@ -4,8 +4,9 @@ using Delivery.Core.Model;
 namespace Delivery.Core.Release;
 
 /// <summary>
-/// prod ← staging ← dev: a version may take traffic in a stack, live or as a canary above weight
-/// 0, only if it is promotable upstream (live there, or staged and verified). A version already
+/// prod ← staging ← dev (I1): a version may take traffic in a stack, live or as a canary above weight
+/// 0, only if the upstream stack runs it live, or ran it live within the tier's window
+/// (<see cref="UpstreamReleases"/>). A version already
 /// taking traffic before is not re-checked (live before, or the same idle version already under a
 /// canary), nor is a rollback (<see cref="RollbackRule"/>); staging a version sends it no traffic
 /// and is not checked. A hotfix is let through only with an explicit reason, and reported. A pinned
@@ -65,21 +66,37 @@ public static class PromotionLadder
             yield break;
         }
         var known = upstream.VersionsOf(name);
+        var hotfixFix = $"or for a hotfix: set apps.{name}.hotfixReason: \"<why>\" in the stack file and deploy that alone first (I4).";
+        if (upstream.ReleasesAgo(name, version) is { } ago)
+        {
+            yield return ConfigProblem.Error(path, version,
+                $"cannot {cannot}: the upstream stack {config.Upstream} ran it live {ago} releases ago; this tier takes its live version and the {upstream.Window} before it, {string.Join(", ", known)} (I1).",
+                $"take one of those, or run it live in {config.Upstream} again (deliver promote {name} {version} --stack {config.Upstream}, then switch there), {hotfixFix}");
+            yield break;
+        }
         yield return ConfigProblem.Error(path, version,
-            $"cannot {cannot}: it is not live in the upstream stack {config.Upstream}" +
-            (known.Count == 0 ? ", which does not run this app." : $" (which vouches for {string.Join(", ", known)})."),
-            $"promote it through {config.Upstream} first, or for a hotfix: pulumi config set --path delivery-platform:apps.{name}.hotfixReason \"<why>\".");
+            $"cannot {cannot}: the upstream stack {config.Upstream} has not run it live" +
+            (known.Count == 0 ? " and does not run this app (I1)." : $"; it vouches for {string.Join(", ", known)} (I1)."),
+            $"promote it through {config.Upstream} first (deliver promote {name} {version} --stack {config.Upstream}, then switch there), {hotfixFix}");
     }
 }
 
-/// <summary>The versions an upstream stack vouches for, per app: its live ones, plus any staged and verified.</summary>
-public sealed record UpstreamReleases(IReadOnlyDictionary<string, IReadOnlySet<string>> Versions)
+/// <summary>
+/// The versions an upstream stack vouches for, per app: the live one and the last
+/// <paramref name="Window"/> it ran live before (<see cref="EarlierLive"/>); <paramref name="Older"/>
+/// holds the earlier ones past the window, so a refusal can say why one no longer counts.
+/// </summary>
+public sealed record UpstreamReleases(
+    IReadOnlyDictionary<string, IReadOnlySet<string>> Versions, IReadOnlyDictionary<string, IReadOnlyList<string>>? Older = null, int Window = 0)
 {
-    /// <summary>An upstream stack's live versions (from its stack file offline, or its stack outputs under Pulumi).</summary>
-    public static UpstreamReleases LiveIn(ReleaseState upstream) =>
+    /// <summary>What an upstream stack's state vouches for (its stack output under Pulumi; offline, its stack file with its git history).</summary>
+    /// <param name="window">How many earlier live versions still count: the downstream tier's <see cref="TierProfile.UpstreamWindow"/>.</param>
+    public static UpstreamReleases Of(ReleaseState upstream, int window) =>
         new(upstream.Apps
-            .Where(a => a.Value.LiveVersion.Length > 0)
-            .ToDictionary(a => a.Key, a => (IReadOnlySet<string>)new SortedSet<string>([a.Value.LiveVersion], StringComparer.Ordinal), StringComparer.Ordinal));
+                .Where(a => a.Value.LiveVersion.Length > 0)
+                .ToDictionary(a => a.Key, a => (IReadOnlySet<string>)new SortedSet<string>([a.Value.LiveVersion, .. (a.Value.EarlierLive ?? []).Take(window)], StringComparer.Ordinal), StringComparer.Ordinal),
+            upstream.Apps.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)[.. (a.Value.EarlierLive ?? []).Skip(window)], StringComparer.Ordinal),
+            window);
 
     /// <summary>
     /// The same version string vouches exactly; a pinned version's bare tag, where upstream runs it by
@@ -96,4 +113,13 @@ public sealed record UpstreamReleases(IReadOnlyDictionary<string, IReadOnlySet<s
     }
 
     public IReadOnlyList<string> VersionsOf(string app) => [.. Versions.GetValueOrDefault(app) ?? new SortedSet<string>()];
+
+    /// <summary>How many releases ago upstream ran <paramref name="version"/> live, where that is past the window; null otherwise.</summary>
+    public int? ReleasesAgo(string app, string version)
+    {
+        var older = Older?.GetValueOrDefault(app)?.ToList() ?? [];
+        var index = older.IndexOf(version) is >= 0 and var exact ? exact
+            : Validation.Versions.IsPinnedSemver(version) ? older.IndexOf(Validation.Versions.Tag(version)) : -1;
+        return index >= 0 ? Window + index + 1 : null;
+    }
 }

@@ -11,10 +11,13 @@ namespace Delivery.Core.Release;
 /// before the latest live change with the slot holding it (the rollback target; empty when there
 /// is none, after a rollback, or in a state written before it was recorded; no slot for a rolling app).
 /// A blue/green app's <see cref="Version"/> is null and left out of the JSON, so its output is as before rolling apps.
+/// <see cref="EarlierLive"/>: the versions live before, newest first (<see cref="Release.EarlierLive"/>); null
+/// when there are none or in a state written before they were recorded.
 /// </summary>
 public sealed record AppReleaseState(
     string Blue, string Green, string Live, int CanaryWeight, string PreviousLiveVersion = "", string PreviousLiveSlot = "",
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Version = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Version = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? EarlierLive = null)
 {
     /// <summary>A rolling app's state: a version, no live slot (a state written before rolling apps has no version, so is never rolling).</summary>
     [JsonIgnore]
@@ -37,6 +40,14 @@ public sealed record AppReleaseState(
 
     /// <summary>The version in a slot by name ("" for anything but blue or green).</summary>
     public string VersionIn(string slot) => Slots.Parse(slot) is { } parsed ? (parsed == Slot.Blue ? Blue : Green) : "";
+
+    /// <summary>By value, the earlier live versions too (a record compares a list by reference).</summary>
+    public bool Equals(AppReleaseState? other) =>
+        other is not null && (Blue, Green, Live, CanaryWeight, PreviousLiveVersion, PreviousLiveSlot, Version) ==
+        (other.Blue, other.Green, other.Live, other.CanaryWeight, other.PreviousLiveVersion, other.PreviousLiveSlot, other.Version)
+        && (EarlierLive ?? []).SequenceEqual(other.EarlierLive ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(Blue, Green, Live, CanaryWeight, PreviousLiveVersion, PreviousLiveSlot, Version, EarlierLive?.Count ?? 0);
 }
 
 /// <summary>
@@ -64,7 +75,8 @@ public sealed record ReleaseState(IReadOnlyDictionary<string, AppReleaseState> A
     /// <summary>
     /// The state to record after deploying <paramref name="config"/> over <paramref name="deployed"/>:
     /// a switch records the version it replaced as the previous live one; a rollback clears it
-    /// (a rollback is not undone by another); otherwise the previous one is kept.
+    /// (a rollback is not undone by another); otherwise the previous one is kept. The earlier live
+    /// versions follow every live change (<see cref="Release.EarlierLive"/>).
     /// </summary>
     public static ReleaseState After(DeliveryConfig config, ReleaseState? deployed) =>
         new(config.Apps.ToDictionary(a => a.Key, a =>
@@ -73,7 +85,12 @@ public sealed record ReleaseState(IReadOnlyDictionary<string, AppReleaseState> A
             var before = deployed?.Apps.GetValueOrDefault(a.Key);
             if (before is null)
                 return now;
-            if (RollbackRule.IsRollback(before, now))
+            var rollback = RollbackRule.IsRollback(before, now);
+            if (before.LiveVersion != now.LiveVersion)
+                now = now with { EarlierLive = Release.EarlierLive.After(before.EarlierLive, before.LiveVersion, now.LiveVersion, rollback) is { Count: > 0 } earlier ? earlier : null };
+            else
+                now = now with { EarlierLive = before.EarlierLive };
+            if (rollback)
                 return now;
             return before.LiveVersion != now.LiveVersion && before.LiveVersion.Length > 0
                 ? now with { PreviousLiveVersion = before.LiveVersion, PreviousLiveSlot = before.Live }

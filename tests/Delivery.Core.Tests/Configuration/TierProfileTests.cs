@@ -21,7 +21,7 @@ public sealed partial class TierProfileTests
         var rows = Readme().SkipWhile(line => !line.StartsWith("| policy | local | dev | staging | prod |", StringComparison.Ordinal)).Skip(2)
             .TakeWhile(line => line.StartsWith('|')).ToList();
         var policies = typeof(TierProfile).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.PropertyType == typeof(bool) || p.Name == nameof(TierProfile.MinimumAppReplicas)).ToList();
+            .Where(p => p.PropertyType == typeof(bool) || p.Name is nameof(TierProfile.MinimumAppReplicas) or nameof(TierProfile.UpstreamWindow)).ToList();
 
         Assert.Equal(policies.Select(p => p.Name).Order(StringComparer.Ordinal), rows.Select(row => PolicyName().Match(row).Groups[1].Value).Order(StringComparer.Ordinal));
         foreach (var row in rows)

@@ -10,7 +10,7 @@ public sealed class PromotionLadderTests
         TestConfigs.Load(TestConfigs.ValidDev().With([("upstream", "staging"), .. changes])).Config;
 
     /// <summary>Staging runs api 1.5.0 and web 2.3.1 live.</summary>
-    private static readonly UpstreamReleases Staging = UpstreamReleases.LiveIn(new ReleaseState(new Dictionary<string, AppReleaseState>
+    private static readonly UpstreamReleases Staging = TestUpstream.LiveOnly(new ReleaseState(new Dictionary<string, AppReleaseState>
     {
         ["api"] = new("1.4.2", "1.5.0", "green", 0),
         ["web"] = new("2.3.1", "", "blue", 0),
@@ -29,7 +29,7 @@ public sealed class PromotionLadderTests
 
         Assert.Equal("delivery-platform:apps.api.green", problem.Key);
         Assert.Equal("1.6.0", problem.Value);
-        Assert.Equal("cannot go live: it is not live in the upstream stack staging (which vouches for 1.5.0).", problem.Message);
+        Assert.Equal("cannot go live: the upstream stack staging has not run it live; it vouches for 1.5.0 (I1).", problem.Message);
         Assert.True(problem.IsError);
     }
 
@@ -50,7 +50,7 @@ public sealed class PromotionLadderTests
     public void A_pinned_version_upstream_runs_pinned_is_vouched_for_exactly_and_another_digest_or_tag_is_not()
     {
         var pinned = ExampleVersions.Pinned("1.5.0");
-        var upstream = UpstreamReleases.LiveIn(new ReleaseState(new Dictionary<string, AppReleaseState> { ["api"] = new("1.4.2", pinned, "green", 0) }));
+        var upstream = TestUpstream.LiveOnly(new ReleaseState(new Dictionary<string, AppReleaseState> { ["api"] = new("1.4.2", pinned, "green", 0) }));
 
         Assert.Equal(Vouch.Exact, upstream.VouchFor("api", pinned));
         Assert.Equal(Vouch.None, upstream.VouchFor("api", "1.5.0@sha256:" + new string('0', 64)));
@@ -77,7 +77,7 @@ public sealed class PromotionLadderTests
         });
 
         Assert.Empty(PromotionLadder.Check(Config(("apps:api:blue", "1.3.0"), ("apps:api:live", "blue")), Staging, deployed));
-        Assert.Equal("cannot go live: it is not live in the upstream stack staging (which vouches for 1.5.0).",
+        Assert.Equal("cannot go live: the upstream stack staging has not run it live; it vouches for 1.5.0 (I1).",
             Assert.Single(PromotionLadder.Check(Config(("apps:api:blue", "1.3.1"), ("apps:api:live", "blue")), Staging, deployed)).Message);
     }
 
@@ -97,7 +97,7 @@ public sealed class PromotionLadderTests
         var problems = PromotionLadder.Check(Config(), upstream, deployed: null);
 
         Assert.Equal(2, problems.Count);
-        Assert.All(problems, p => Assert.EndsWith("which does not run this app.", p.Message, StringComparison.Ordinal));
+        Assert.All(problems, p => Assert.EndsWith("and does not run this app (I1).", p.Message, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class PromotionLadderTests
     {
         var staging = DeliveryConfigLoader.Load(StackFileReader.Read(TestConfigs.StackFile("staging")), TestConfigs.NoEnvironment).Config;
         var prod = DeliveryConfigLoader.Load(StackFileReader.Read(TestConfigs.StackFile("prod")), TestConfigs.NoEnvironment).Config;
-        var upstream = UpstreamReleases.LiveIn(ReleaseState.Of(staging));
+        var upstream = TestUpstream.LiveOnly(ReleaseState.Of(staging));
 
         // prod's live api 1.4.2 was deployed before; switching prod to green (1.5.0, live in staging) is allowed.
         Assert.Empty(PromotionLadder.Check(prod, upstream, ReleaseState.Of(prod)));

@@ -15,7 +15,7 @@ public sealed class ReleaseGuardTests
     private static readonly ReleaseState Deployed = ReleaseState.Of(Config());
 
     /// <summary>Staging runs api 1.5.0 and web 2.3.1.</summary>
-    private static readonly UpstreamReleases Staging = UpstreamReleases.LiveIn(Deployed);
+    private static readonly UpstreamReleases Staging = TestUpstream.LiveOnly(Deployed);
 
     [Fact]
     public void A_canary_on_a_version_upstream_never_ran_is_refused_though_staging_it_was_not()
@@ -26,7 +26,7 @@ public sealed class ReleaseGuardTests
         Assert.Empty(ReleaseGuard.Check(staged, Deployed, Staging));
         var problem = Assert.Single(ReleaseGuard.Check(canary, ReleaseState.Of(staged), Staging));
         Assert.Equal(("delivery-platform:apps.api.canaryWeight", "1.7.0"), (problem.Key, problem.Value));
-        Assert.Equal("cannot take 100% of traffic as a canary (1.7.0): it is not live in the upstream stack staging (which vouches for 1.5.0).", problem.Message);
+        Assert.Equal("cannot take 100% of traffic as a canary (1.7.0): the upstream stack staging has not run it live; it vouches for 1.5.0 (I1).", problem.Message);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class ReleaseGuardTests
     {
         var afterSwitch = ReleaseState.After(Config(("apps:api:live", "blue")), Deployed);
         var rollback = Config(("freeze:enabled", "true"), ("freeze:reason", "incident 42"));
-        var movedOn = UpstreamReleases.LiveIn(ReleaseState.Of(Config(("apps:api:green", "9.9.9"))));
+        var movedOn = TestUpstream.LiveOnly(ReleaseState.Of(Config(("apps:api:green", "9.9.9"))));
 
         Assert.Empty(ReleaseGuard.Check(rollback, afterSwitch, movedOn));
     }
@@ -106,7 +106,7 @@ public sealed class ReleaseGuardTests
     public void Lowering_a_canary_passes_even_once_upstream_moved_on_and_raising_it_does_not()
     {
         var canaried = ReleaseState.Of(Config(("apps:api:canaryWeight", "50")));
-        var movedOn = UpstreamReleases.LiveIn(ReleaseState.Of(Config(("apps:api:green", "9.9.9"))));
+        var movedOn = TestUpstream.LiveOnly(ReleaseState.Of(Config(("apps:api:green", "9.9.9"))));
 
         Assert.Empty(ReleaseGuard.Check(Config(("apps:api:canaryWeight", "10")), canaried, movedOn));
         Assert.Single(ReleaseGuard.Check(Config(("apps:api:canaryWeight", "80")), canaried, movedOn));

@@ -13,7 +13,9 @@ namespace Delivery.Core.Tests.Release;
 /// merges of two steps taken from the same base, and deploys that CI runs, cancels or has refused
 /// (pulumi up: the guard against what is deployed, with the upstream's deployed live versions).
 /// After every accepted deploy an oracle, written apart from the guard, checks what reached traffic:
-/// I1 nothing upstream has not run live takes traffic (but under a hotfix reason in force); I2 a
+/// I1 nothing takes traffic that upstream does not run live or has not left by a release (not a
+/// rollback) within the tier's window, counted from upstream's own log of live changes (but under a
+/// hotfix reason in force); I2 a
 /// version goes live only from the slot that held it (or as the rollback); I3 a canary never points
 /// at a build staged in the same deploy; I4 a deploy that loosens the rules (freeze lifted, upstream
 /// dropped, hotfix reason set) changes no release; I6 the rollback to the last good version always passes. A failure is shrunk to a minimal sequence
@@ -26,7 +28,7 @@ public sealed class ReleaseInvariantProperties
     private static readonly long Iterations =
         long.TryParse(Environment.GetEnvironmentVariable("DELIVERY_PROPERTY_ITERATIONS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 300;
 
-    private static readonly string[] Versions = ["1.0.0", "1.1.0", "1.2.0", "1.3.0"];
+    private static readonly string[] Versions = ["1.0.0", "1.1.0", "1.2.0", "1.3.0", "1.4.0", "1.5.0", "1.6.0", "1.7.0"];
     private static readonly string[] Stacks = ["dev", "staging", "prod"];
     private static readonly string[] EditKeys = ["apps:api:blue", "apps:api:green", "apps:api:live", "apps:api:canaryWeight", "freeze:enabled", "upstream", "apps:api:hotfixReason"];
 
@@ -48,6 +50,12 @@ public sealed class ReleaseInvariantProperties
     /// <summary>CI runs pulumi up for the stack's committed file (a cancelled run is a deploy that never happens).</summary>
     public sealed record Deploy(int Stack) : Step;
 
+    /// <summary>
+    /// A whole release, each step deployed: promote, deploy, switch, deploy, and maybe a rollback
+    /// deployed, so that short sequences reach past the ladder's window and past failed releases.
+    /// </summary>
+    public sealed record Release(int Stack, int Version, bool RolledBack) : Step;
+
     private static readonly Gen<int> StackGen = Gen.Int[0, 2];
 
     private static readonly Gen<Step> Simple = Gen.OneOf<Step>(
@@ -60,6 +68,7 @@ public sealed class ReleaseInvariantProperties
     private static readonly Gen<Step> AnyStep = Gen.Frequency(
         (6, Simple),
         (1, Gen.Select(Simple, Simple, (a, b) => (Step)new Merge(a, b))),
+        (2, Gen.Select(StackGen, Gen.Int[0, Versions.Length - 1], Gen.Bool, (s, v, back) => (Step)new Release(s, v, back))),
         (4, StackGen.Select(s => (Step)new Deploy(s))));
 
     [Fact]
@@ -82,6 +91,12 @@ public sealed class ReleaseInvariantProperties
         /// <summary>Every stack has 1.0.0 in blue and 1.1.0 in green; dev runs 1.1.0, staging and prod still 1.0.0, so a switch downstream is one step away.</summary>
         private readonly Dictionary<string, string?>[] _files = [Initial("green", ""), Initial("blue", Stacks[0]), Initial("blue", Stacks[1])];
         private readonly ReleaseState?[] _deployed = new ReleaseState?[3];
+
+        /// <summary>Per stack, every deployed change of the live version: the version it left, and whether a rollback left it.</summary>
+        private readonly List<(string Version, bool Rollback)>[] _departures = [[], [], []];
+
+        /// <summary>How many earlier upstream versions staging and prod take: smaller than the tiers' windows, so that 30 steps reach past them.</summary>
+        private static readonly int[] Windows = [0, 1, 0];
 
         private static Dictionary<string, string?> Initial(string live, string upstream) => new(StringComparer.OrdinalIgnoreCase)
         {
@@ -110,6 +125,11 @@ public sealed class ReleaseInvariantProperties
                 case Deploy d:
                     DeployStack(d.Stack);
                     break;
+                case Release r:
+                    Step[] parts = [new Promote(r.Stack, r.Version), new Deploy(r.Stack), new Switch(r.Stack), new Deploy(r.Stack)];
+                    foreach (var part in r.RolledBack ? [.. parts, new Rollback(r.Stack), new Deploy(r.Stack)] : parts)
+                        Apply(part);
+                    break;
                 case Merge m when StackOf(m.A) == StackOf(m.B):
                     var stack = StackOf(m.A);
                     var baseFile = _files[stack];
@@ -129,7 +149,7 @@ public sealed class ReleaseInvariantProperties
 
         private static int StackOf(Step step) => step switch
         {
-            Promote p => p.Stack, Canary c => c.Stack, Switch s => s.Stack, Rollback r => r.Stack, Edit e => e.Stack, Deploy d => d.Stack,
+            Promote p => p.Stack, Canary c => c.Stack, Switch s => s.Stack, Rollback r => r.Stack, Edit e => e.Stack, Deploy d => d.Stack, Release r => r.Stack,
             Merge m => StackOf(m.A),
             _ => throw new InvalidOperationException(),
         };
@@ -202,7 +222,9 @@ public sealed class ReleaseInvariantProperties
             var after = ReleaseState.After(config, before);
             if (before is not null)
             {
-                Oracle(stack, before, after, upstream);
+                Oracle(stack, before, after, upstream is null ? null : version => RanLiveUpstreamWithinWindow(stack, version));
+                if (before.Apps["api"].LiveVersion != after.Apps["api"].LiveVersion)
+                    _departures[stack].Add((before.Apps["api"].LiveVersion, IsRollback(before.Apps["api"], after.Apps["api"])));
                 if (stack > 0 && (before.Apps["api"].LiveVersion != after.Apps["api"].LiveVersion || before.Apps["api"].CanaryWeight != after.Apps["api"].CanaryWeight))
                     _downstreamTrafficChanges++;
             }
@@ -211,15 +233,36 @@ public sealed class ReleaseInvariantProperties
         }
 
         private UpstreamReleases? Vouched(int stack) =>
-            stack == 0 ? null : UpstreamReleases.LiveIn(_deployed[stack - 1] ?? new ReleaseState(new Dictionary<string, AppReleaseState>()));
+            stack == 0 ? null : UpstreamReleases.Of(_deployed[stack - 1] ?? new ReleaseState(new Dictionary<string, AppReleaseState>()), Windows[stack]);
 
-        /// <summary>I1 to I4 on one accepted deploy, in their own words.</summary>
-        private static void Oracle(int stack, ReleaseState beforeStack, ReleaseState afterStack, UpstreamReleases? upstream)
+        /// <summary>
+        /// From the upstream's log: the version is live there, or the last time it left live was not a
+        /// rollback and fewer than the window of other such versions (not live now) left live after it.
+        /// </summary>
+        private bool RanLiveUpstreamWithinWindow(int stack, string version)
+        {
+            var live = _deployed[stack - 1]!.Apps["api"].LiveVersion;
+            if (version == live)
+                return true;
+            var departures = _departures[stack - 1];
+            var last = departures.FindLastIndex(d => d.Version == version);
+            if (last < 0 || departures[last].Rollback)
+                return false;
+            var newer = departures.Skip(last + 1).GroupBy(d => d.Version).Count(g => g.Key != live && g.Key != version && !g.Last().Rollback);
+            return newer < Windows[stack];
+        }
+
+        /// <summary>The deployed rollback: back to the previous live slot, still holding the previous live version.</summary>
+        private static bool IsRollback(AppReleaseState before, AppReleaseState after) =>
+            before.PreviousLiveVersion.Length > 0 && before.VersionIn(before.PreviousLiveSlot) == before.PreviousLiveVersion
+            && after.Live == before.PreviousLiveSlot && after.LiveVersion == before.PreviousLiveVersion && after.LiveVersion != before.LiveVersion;
+
+        /// <summary>I1 to I4 on one accepted deploy, in their own words; <paramref name="vouched"/> null without an upstream.</summary>
+        private static void Oracle(int stack, ReleaseState beforeStack, ReleaseState afterStack, Func<string, bool>? vouched)
         {
             var (before, after) = (beforeStack.Apps["api"], afterStack.Apps["api"]);
             var (rulesBefore, rulesAfter) = (beforeStack.Rules!, afterStack.Rules!);
-            var rollback = before.PreviousLiveVersion.Length > 0 && before.VersionIn(before.PreviousLiveSlot) == before.PreviousLiveVersion
-                           && after.Live == before.PreviousLiveSlot && after.LiveVersion == before.PreviousLiveVersion && after.LiveVersion != before.LiveVersion;
+            var rollback = IsRollback(before, after);
             var idle = after.Live == "blue" ? "green" : "blue";
             var canary = after.CanaryWeight > 0 ? after.VersionIn(idle) : "";
             var hadTraffic = new HashSet<string> { before.LiveVersion };
@@ -227,8 +270,8 @@ public sealed class ReleaseInvariantProperties
                 hadTraffic.Add(before.VersionIn(before.Live == "blue" ? "green" : "blue"));
             foreach (var version in new[] { after.LiveVersion, canary }.Where(v => v.Length > 0))
             {
-                if (upstream is not null && rulesBefore.Upstream.Length > 0 && !hadTraffic.Contains(version) && !rollback && !rulesBefore.HotfixReasons.ContainsKey("api"))
-                    Assert.True(upstream.VouchFor("api", version) == Vouch.Exact, $"I1: {Stacks[stack]} sends traffic to {version}, which its upstream never ran live");
+                if (vouched is not null && rulesBefore.Upstream.Length > 0 && !hadTraffic.Contains(version) && !rollback && !rulesBefore.HotfixReasons.ContainsKey("api"))
+                    Assert.True(vouched(version), $"I1: {Stacks[stack]} sends traffic to {version}, which its upstream does not run live nor left by a release within {Windows[stack]} releases");
             }
             Assert.True(rollback || after.LiveVersion == before.VersionIn(after.Live), $"I2: {Stacks[stack]} put {after.LiveVersion} live in {after.Live}, which held {before.VersionIn(after.Live)}");
             Assert.True(canary.Length == 0 || canary == before.VersionIn(idle), $"I3: {Stacks[stack]} canaries {canary}, staged in the same deploy");

@@ -88,7 +88,7 @@ public sealed class RollingReleaseTests
         var released = ReleaseState.After(Config(("apps:web:version", "2.4.0")), deployed);
         var back = ReleaseState.Of(Config());
 
-        Assert.Equal(new AppReleaseState("", "", "", 0, "2.3.1", "", "2.4.0"), released.Apps["web"]);
+        Assert.Equal(new AppReleaseState("", "", "", 0, "2.3.1", "", "2.4.0", ["2.3.1"]), released.Apps["web"]);
         Assert.True(RollbackRule.IsRollback(released.Apps["web"], back.Apps["web"]));
         Assert.False(RollbackRule.IsRollback(released.Apps["web"], ReleaseState.Of(Config(("apps:web:version", "2.5.0"))).Apps["web"]));
         Assert.Equal(new AppReleaseState("", "", "", 0, Version: "2.3.1"), ReleaseState.After(Config(), released).Apps["web"]);
@@ -119,7 +119,7 @@ public sealed class RollingReleaseTests
     [Fact]
     public void The_ladder_checks_a_rolling_apps_version_against_upstream()
     {
-        var upstream = UpstreamReleases.LiveIn(ReleaseState.Of(Config(("apps:web:version", "2.4.0"))));
+        var upstream = TestUpstream.LiveOnly(ReleaseState.Of(Config(("apps:web:version", "2.4.0"))));
         var config = Config(("upstream", "qa"), ("apps:web:version", "2.5.0"));
 
         var problem = Assert.Single(PromotionLadder.Check(config, upstream, ReleaseState.Of(Config())));

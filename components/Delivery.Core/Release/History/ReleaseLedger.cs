@@ -45,18 +45,23 @@ public sealed record ReleaseLedger(string Stack, IReadOnlyList<ReleaseEvent> Eve
 
     /// <summary>
     /// <paramref name="config"/>'s release state with each app's previous live version from this
-    /// history (the slot it was in before the latest switch), as the freeze and ladder compare it.
+    /// history (the slot it was in before the latest switch), as the freeze and ladder compare it,
+    /// and the versions it ran live earlier, as a downstream stack's ladder reads them.
     /// </summary>
     public ReleaseState StateOf(DeliveryConfig config)
     {
         var state = ReleaseState.Of(config);
         return state with { Apps = state.Apps.ToDictionary(a => a.Key, a =>
         {
+            var liveChanges = Of(a.Key).Where(e => e.ChangesLive).ToList();
+            var earlier = liveChanges.Aggregate((IReadOnlyList<string>)[], (list, e) => EarlierLive.After(list, e.From, e.To, e.Kind == ReleaseEventKind.Rollback))
+                .Where(v => v != a.Value.LiveVersion).ToList();
+            var app = earlier.Count == 0 ? a.Value : a.Value with { EarlierLive = earlier };
             var previous = PreviousLive(Events, a.Key);
-            var last = Events.LastOrDefault(e => e.App == a.Key && e.ChangesLive);
+            var last = liveChanges.LastOrDefault();
             return previous is null || last is null
-                ? a.Value
-                : a.Value with { PreviousLiveVersion = previous, PreviousLiveSlot = Slots.Parse(last.Slot) is { } slot ? Slots.Name(Slots.Other(slot)) : "" };
+                ? app
+                : app with { PreviousLiveVersion = previous, PreviousLiveSlot = Slots.Parse(last.Slot) is { } slot ? Slots.Name(Slots.Other(slot)) : "" };
         }, StringComparer.Ordinal) };
     }
 
