@@ -19,8 +19,14 @@ public sealed record AppSeries(string App, bool Rolling = false)
     /// <summary>The app's own scraped series, both slots: its job is the app name, in the apps namespace.</summary>
     public string Requests => $"job=\"{App}\",namespace=\"{PlatformNamespaces.Apps}\"";
 
+    /// <summary><c>delivery-platform/release</c> as Prometheus names it after <c>podTargetLabels</c>.</summary>
+    public const string ReleaseLabel = "delivery_platform_release";
+
     /// <summary>One slot's series only.</summary>
     public string InSlot(Slot slot) => $"{Requests},{SlotLabel}=\"{Slots.Name(slot)}\"";
+
+    /// <summary>One release's series in a slot: not the pods of the release it replaced, which stay in a window for a while.</summary>
+    public string OfRelease(Slot slot, string releaseId) => $"{InSlot(slot)},{ReleaseLabel}=\"{releaseId}\"";
 
     /// <summary>
     /// kube-state-metrics series of the app's pods: Deployments are <c>&lt;app&gt;-&lt;slot&gt;</c>, so pods are

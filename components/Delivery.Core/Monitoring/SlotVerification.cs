@@ -1,5 +1,6 @@
 using System.Globalization;
 using Delivery.Core.Model;
+using Delivery.Core.Release;
 using Delivery.Core.Validation;
 
 namespace Delivery.Core.Monitoring;
@@ -17,11 +18,13 @@ public enum VerifyVerdict
 /// <param name="Value">The raw number (a count, a ratio, seconds); null when Prometheus returned no sample.</param>
 public sealed record VerifyCheck(string Check, string Query, string Measured, double? Value, string Threshold, string Verdict);
 
-public sealed record VerifyReport(string App, string Slot, string Version, string Window, VerifyVerdict Verdict, string Summary, IReadOnlyList<VerifyCheck> Checks);
+/// <param name="Release">The release id judged: the slot's pods of that release only.</param>
+public sealed record VerifyReport(string App, string Slot, string Version, string Release, string Window, VerifyVerdict Verdict, string Summary, IReadOnlyList<VerifyCheck> Checks);
 
 /// <summary>
-/// Judges one slot of an app from the series its ServiceMonitor scrapes (<see cref="AppSeries"/>,
-/// <see cref="AppQueries"/>): enough requests in the window, the 5xx ratio within the SLO's error
+/// Judges the release one slot of an app runs from the series its ServiceMonitor scrapes, selected
+/// by slot and release id (<see cref="AppSeries.OfRelease"/>, <see cref="AppQueries"/>), so a build
+/// is never judged on the data of the one it replaced, nor a rolling app on its old pods: enough requests in the window, the 5xx ratio within the SLO's error
 /// rate, the p95 within its latency budget, and (for a candidate, the idle slot) the p95 at most
 /// <c>latencyRegressionPercent</c> above the live slot's. A slot with too few requests is "not enough
 /// traffic", never a pass; a judged check with no sample fails.
@@ -38,6 +41,8 @@ public sealed class SlotVerification
     private readonly Slot _slot;
     private readonly Slot _live;
     private readonly string _version;
+    private readonly string _release;
+    private readonly string _liveRelease;
     private readonly string _window;
     private readonly Slo _slo;
     private readonly VerifySettings _settings;
@@ -51,6 +56,8 @@ public sealed class SlotVerification
         // A rolling app's pods are all live, labelled slot "rolling".
         _live = settings.LiveSlot ?? throw new ArgumentException($"{app}'s live slot \"{settings.Live}\" is not blue or green.", nameof(config));
         _version = Slots.Version(settings, slot);
+        _release = ReleaseId.Of(config, app, slot);
+        _liveRelease = ReleaseId.Of(config, app, _live);
         _settings = VerifySettings.For(config, app);
         _window = window ?? _settings.Window;
         _slo = Slo.For(config, app);
@@ -59,15 +66,15 @@ public sealed class SlotVerification
     /// <summary>A candidate (the idle slot) is also held to the live slot's p95.</summary>
     public bool IsCandidate => _slot != _live;
 
-    public string RequestsQuery => AppQueries.Requests(Selector(_slot), _window);
+    public string RequestsQuery => AppQueries.Requests(Selector(_slot, _release), _window);
 
-    public string ErrorRatioQuery => AppQueries.ErrorRatio(Selector(_slot), _window);
+    public string ErrorRatioQuery => AppQueries.ErrorRatio(Selector(_slot, _release), _window);
 
-    public string P95Query => AppQueries.P95(Selector(_slot), _window);
+    public string P95Query => AppQueries.P95(Selector(_slot, _release), _window);
 
-    public string LiveRequestsQuery => AppQueries.Requests(Selector(_live), _window);
+    public string LiveRequestsQuery => AppQueries.Requests(Selector(_live, _liveRelease), _window);
 
-    public string LiveP95Query => AppQueries.P95(Selector(_live), _window);
+    public string LiveP95Query => AppQueries.P95(Selector(_live, _liveRelease), _window);
 
     /// <summary>Every query this verification runs, for promtool.</summary>
     public IReadOnlyList<string> Queries => IsCandidate
@@ -96,7 +103,7 @@ public sealed class SlotVerification
             checks.Add(Regression(query, enough, p95));
 
         var verdict = !enough ? VerifyVerdict.NotEnoughTraffic : checks.Any(c => c.Verdict == Fail) ? VerifyVerdict.Fail : VerifyVerdict.Pass;
-        return new VerifyReport(_app, Slots.Name(_slot), _version, _window, verdict, Summary(verdict, checks), checks);
+        return new VerifyReport(_app, Slots.Name(_slot), _version, _release, _window, verdict, Summary(verdict, checks), checks);
     }
 
     private VerifyCheck Regression(Func<string, double?> query, bool enough, double? p95)
@@ -118,7 +125,7 @@ public sealed class SlotVerification
 
     private string Summary(VerifyVerdict verdict, IReadOnlyList<VerifyCheck> checks)
     {
-        var subject = $"{_app} {Slots.Name(_slot)} ({(_version.Length == 0 ? "no version" : _version)}) over {_window}";
+        var subject = $"{_app} {Slots.Name(_slot)} ({(_version.Length == 0 ? "no version" : _version)}, release {_release}) over {_window}";
         return verdict switch
         {
             VerifyVerdict.Pass => $"pass: {subject}: every check within its threshold.",
@@ -130,7 +137,7 @@ public sealed class SlotVerification
     private static string Judge(bool enough, double? value, Func<double, bool> within) =>
         !enough ? NotJudged : value is { } measured && within(measured) ? Pass : Fail;
 
-    private string Selector(Slot slot) => new AppSeries(_app).InSlot(slot);
+    private string Selector(Slot slot, string release) => new AppSeries(_app).OfRelease(slot, release);
 
     /// <summary>NaN (0/0 on no requests) is no data, like an empty result.</summary>
     private static double? Sample(double? value) => value is { } v && !double.IsNaN(v) ? v : null;

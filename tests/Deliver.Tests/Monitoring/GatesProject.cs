@@ -58,7 +58,7 @@ internal sealed class GatesProject : IDisposable
         ["GIT_COMMITTER_EMAIL"] = "release@test.invalid",
     };
 
-    private static string Yaml(IEnumerable<TestApp> apps)
+    internal static string Yaml(IEnumerable<TestApp> apps)
     {
         var yaml = new StringBuilder("""
             config:

@@ -3,14 +3,16 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using Delivery.Core.Monitoring;
+using Delivery.Core.Validation;
+using Delivery.Core.Release;
 
 namespace Deliver.Tests.Monitoring;
 
 /// <summary>
 /// One real Prometheus scraping <see cref="SlotMetricsServer"/> every second, and one real
 /// Alertmanager, for the tests of the gates collection. Prometheus labels each target as the
-/// ServiceMonitor does (job = the app, namespace = apps, delivery_platform_slot = the slot), so the
-/// queries under test read series shaped like production's.
+/// ServiceMonitor does (job = the app, namespace = apps, delivery_platform_slot = the slot; the
+/// release id comes with the series), so the queries under test read series shaped like production's.
 /// </summary>
 public sealed class MonitoringFixture : IDisposable
 {
@@ -37,6 +39,9 @@ public sealed class MonitoringFixture : IDisposable
         // Healthy until a test makes a deploy change it (the release script's rollback test).
         [("flaky", "blue")] = SlotProfile.Healthy,
         [("flaky", "green")] = SlotProfile.Healthy,
+        // Green runs a bad build until a test replaces it (verify judges a release, not a slot).
+        [("replaced", "blue")] = SlotProfile.Healthy,
+        [("replaced", "green")] = SlotProfile.Healthy with { ErrorRatio = 0.2 },
         // Half of all requests fail in both slots: over the 14.4 x 1% fast-burn threshold.
         [("burning", "blue")] = SlotProfile.Healthy with { ErrorRatio = 0.5 },
         [("burning", "green")] = SlotProfile.Healthy with { ErrorRatio = 0.5 },
@@ -49,7 +54,7 @@ public sealed class MonitoringFixture : IDisposable
 
     public MonitoringFixture()
     {
-        _metrics = new SlotMetricsServer(Profiles);
+        _metrics = new SlotMetricsServer(Profiles, GatesProject.Yaml(Profiles.Keys.Select(k => k.App).Distinct().Select(app => new TestApp(app, "1.0.0", "1.1.0", "blue"))), ReleasesIn);
         try
         {
             _alertmanager = LocalServer.Start("prometheus-alertmanager", "prometheus-alertmanager",
@@ -65,6 +70,17 @@ public sealed class MonitoringFixture : IDisposable
             Dispose();
             throw;
         }
+    }
+
+    /// <summary>The release id of each slot with a version in a gates stack file, as its pods would be labelled.</summary>
+    private static IReadOnlyDictionary<(string App, string Slot), string> ReleasesIn(string stack)
+    {
+        var loaded = Deliver.Workspace.Load(stack, GatesProject.Stack, $"Pulumi.{GatesProject.Stack}.yaml");
+        Assert.False(loaded.HasErrors, string.Join('\n', loaded.Errors));
+        return loaded.Config.Apps
+            .SelectMany(app => new[] { Slot.Blue, Slot.Green }.Where(slot => Slots.Version(app.Value, slot).Length > 0)
+                .Select(slot => ((app.Key, Slots.Name(slot)), ReleaseId.Of(loaded.Config, app.Key, slot))))
+            .ToDictionary(r => r.Item1, r => r.Item2);
     }
 
     public string PrometheusUrl => _prometheus.Url;
@@ -88,6 +104,13 @@ public sealed class MonitoringFixture : IDisposable
         };
         using var response = _http.PostAsJsonAsync($"{AlertmanagerUrl}/api/v2/alerts", new[] { alert }).GetAwaiter().GetResult();
         Assert.True(response.IsSuccessStatusCode, $"Alertmanager refused the alert: {(int)response.StatusCode} {response.Content.ReadAsStringAsync().GetAwaiter().GetResult()}");
+    }
+
+    /// <summary>What a (fake) pulumi up tells the metrics server: the stack file it applied.</summary>
+    public void Deploy(string stack)
+    {
+        using var response = _http.PostAsync($"http://127.0.0.1:{MetricsPort}/deployed", new StringContent(stack)).GetAwaiter().GetResult();
+        response.EnsureSuccessStatusCode();
     }
 
     public double? Query(string promql) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Delivery.Core.Monitoring;
 
 namespace Deliver.Tests.Monitoring;
 
@@ -14,8 +15,10 @@ internal sealed record SlotProfile(double RequestsPerSecond, double ErrorRatio, 
 /// Serves /metrics for test apps' blue and green slots, as an app instrumented with OpenTelemetry
 /// exports them to Prometheus: the <c>http.server.request.duration</c> histogram (seconds, the
 /// semantic-convention buckets) by method and status code. Counters grow with wall time at each
-/// slot's rate, so Prometheus's <c>rate()</c> sees steady traffic. Also answers each slot's health
-/// path (the smoke test) at <c>/{app}/{slot}/healthz</c>.
+/// slot's rate, so Prometheus's <c>rate()</c> sees steady traffic. Every series carries the release
+/// id the slot's pods run as <c>delivery_platform_release</c> (in a cluster the ServiceMonitor's
+/// podTargetLabels add it); a deploy that changes a slot's release starts its series from zero, as
+/// new pods do. Also answers each slot's health path (the smoke test) at <c>/{app}/{slot}/healthz</c>.
 /// </summary>
 internal sealed class SlotMetricsServer : IDisposable
 {
@@ -28,9 +31,15 @@ internal sealed class SlotMetricsServer : IDisposable
     private readonly Dictionary<(string App, string Slot), SlotState> _slots;
     private readonly Thread _loop;
 
-    public SlotMetricsServer(IReadOnlyDictionary<(string App, string Slot), SlotProfile> profiles)
+    private readonly Func<string, IReadOnlyDictionary<(string App, string Slot), string>> _releasesIn;
+
+    /// <param name="releasesIn">The release id of each slot a stack file deploys; the initial ids come from <paramref name="initialStack"/>.</param>
+    public SlotMetricsServer(IReadOnlyDictionary<(string App, string Slot), SlotProfile> profiles, string initialStack,
+        Func<string, IReadOnlyDictionary<(string App, string Slot), string>> releasesIn)
     {
-        _slots = profiles.ToDictionary(p => p.Key, p => new SlotState(p.Value));
+        _releasesIn = releasesIn;
+        var releases = releasesIn(initialStack);
+        _slots = profiles.ToDictionary(p => p.Key, p => new SlotState(p.Value, releases[p.Key]));
         Port = LocalServer.FreePort();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
@@ -103,7 +112,13 @@ internal sealed class SlotMetricsServer : IDisposable
     private (int, string) Deploy(HttpListenerRequest request)
     {
         using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
-        Deployed?.Invoke(reader.ReadToEnd());
+        var stack = reader.ReadToEnd();
+        foreach (var (slot, release) in _releasesIn(stack))
+        {
+            if (_slots.TryGetValue(slot, out var state))
+                state.Run(release);
+        }
+        Deployed?.Invoke(stack);
         return (200, "deployed\n");
     }
 
@@ -118,7 +133,7 @@ internal sealed class SlotMetricsServer : IDisposable
             state.Advance();
             for (var code = 0; code < Codes.Length; code++)
             {
-                var labels = $"http_request_method=\"GET\",http_response_status_code=\"{Codes[code]}\",http_route=\"/items\"";
+                var labels = $"http_request_method=\"GET\",http_response_status_code=\"{Codes[code]}\",http_route=\"/items\",{AppSeries.ReleaseLabel}=\"{state.Release}\"";
                 var cumulative = 0.0;
                 for (var bucket = 0; bucket < Buckets.Length; bucket++)
                 {
@@ -142,15 +157,29 @@ internal sealed class SlotMetricsServer : IDisposable
     }
 
     /// <summary>A slot's counters, per status code and bucket (not cumulative), grown with wall time at its profile's rates.</summary>
-    private sealed class SlotState(SlotProfile profile)
+    private sealed class SlotState(SlotProfile profile, string release)
     {
         private DateTime _last = DateTime.UtcNow;
 
         public SlotProfile Profile { get; set; } = profile;
 
-        public double[][] Counts { get; } = [new double[Buckets.Length + 1], new double[Buckets.Length + 1]];
+        public string Release { get; private set; } = release;
 
-        public double[] Sums { get; } = new double[Codes.Length];
+        public double[][] Counts { get; private set; } = [new double[Buckets.Length + 1], new double[Buckets.Length + 1]];
+
+        public double[] Sums { get; private set; } = new double[Codes.Length];
+
+        /// <summary>New pods of another release: their series start from zero.</summary>
+        public void Run(string release)
+        {
+            lock (this)
+            {
+                if (release == Release)
+                    return;
+                Advance();
+                (Release, Counts, Sums) = (release, [new double[Buckets.Length + 1], new double[Buckets.Length + 1]], new double[Codes.Length]);
+            }
+        }
 
         public void Advance()
         {

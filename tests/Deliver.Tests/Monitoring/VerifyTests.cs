@@ -49,7 +49,7 @@ public sealed class VerifyTests(MonitoringFixture monitoring)
         Assert.Equal("fail", Verdict(report, "5xx ratio"));
         Assert.InRange(Check(report, "5xx ratio").GetProperty("value").GetDouble(), 0.15, 0.25);
         Assert.Equal("pass", Verdict(report, "p95 latency"));
-        Assert.StartsWith("fail: erroring green (1.1.0) over 10s: 5xx ratio ", report.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("fail: erroring green (1.1.0, release 1.1.0-", report.GetProperty("summary").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class VerifyTests(MonitoringFixture monitoring)
         Assert.Equal("not-enough-traffic", report.GetProperty("verdict").GetString());
         Assert.Equal("not enough traffic", Verdict(report, "requests"));
         Assert.Equal("not judged", Verdict(report, "5xx ratio"));
-        Assert.StartsWith("not enough traffic: quiet green (1.1.0) over 10s served 0 requests, fewer than the 50 needed", report.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("not enough traffic: quiet green (1.1.0, release 1.1.0-", report.GetProperty("summary").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class VerifyTests(MonitoringFixture monitoring)
         Assert.Equal(1, result.ExitCode);
         var lines = result.Output.Split('\n');
         Assert.Equal("| check | PromQL | measured | threshold | verdict |", lines[0]);
-        Assert.Matches(@"^\| 5xx ratio \| `\(sum\(rate\(http_server_request_duration_seconds_count\{job=""erroring"",namespace=""apps"",delivery_platform_slot=""green"",http_response_status_code=~""5\.\.""\}\[10s\]\)\).*` \| [12]\d(\.\d+)?% \| <= 1% \(slo.errorRateTarget\) \| fail \|$", lines.Single(l => l.StartsWith("| 5xx ratio", StringComparison.Ordinal)));
+        Assert.Matches(@"^\| 5xx ratio \| `\(sum\(rate\(http_server_request_duration_seconds_count\{job=""erroring"",namespace=""apps"",delivery_platform_slot=""green"",delivery_platform_release=""1\.1\.0-[0-9a-f]{10}"",http_response_status_code=~""5\.\.""\}\[10s\]\)\).*` \| [12]\d(\.\d+)?% \| <= 1% \(slo.errorRateTarget\) \| fail \|$", lines.Single(l => l.StartsWith("| 5xx ratio", StringComparison.Ordinal)));
     }
 
     [Theory]
@@ -144,6 +144,43 @@ public sealed class VerifyTests(MonitoringFixture monitoring)
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("without a Prometheus API response; is it Prometheus?", result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>#21 defect 5: green ran a bad build; a good one promoted minutes later is judged on its own pods' data only.</summary>
+    [Fact]
+    public void A_build_promoted_after_a_bad_one_is_judged_on_its_own_release_not_the_slots_history()
+    {
+        using var project = new GatesProject(new TestApp("replaced", "1.0.0", "1.1.0", "blue"));
+        var bad = project.Deliver("verify", "replaced", "--stack", GatesProject.Stack, "--prometheus", monitoring.PrometheusUrl, "--window", MonitoringFixture.Window);
+        Assert.True(bad.ExitCode == 1 && bad.Output.Contains("fail: replaced green (1.1.0", StringComparison.Ordinal), bad.Output + bad.Error);
+        project.Step("promote 1.2.0", "promote", "replaced", "1.2.0");
+        monitoring.Metrics.Serve("replaced", "green", SlotProfile.Healthy);
+        monitoring.Deploy(project.StackText);
+        try
+        {
+            // The bad build's series stay in the window for a while: only the new release's count.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            JsonElement report;
+            do
+            {
+                Thread.Sleep(1000);
+                var result = project.Deliver("verify", "replaced", "--stack", GatesProject.Stack, "--prometheus", monitoring.PrometheusUrl, "--window", MonitoringFixture.Window, "--json");
+                report = JsonDocument.Parse(result.Output).RootElement;
+                Assert.NotEqual("fail", report.GetProperty("verdict").GetString());
+            }
+            while (report.GetProperty("verdict").GetString() != "pass" && DateTime.UtcNow < deadline);
+
+            Assert.Equal("pass", report.GetProperty("verdict").GetString());
+            Assert.StartsWith("1.2.0-", report.GetProperty("release").GetString(), StringComparison.Ordinal);
+            Assert.Contains($"delivery_platform_release=\"{report.GetProperty("release").GetString()}\"", Check(report, "requests").GetProperty("query").GetString(), StringComparison.Ordinal);
+            Assert.Contains($"(1.2.0, release {report.GetProperty("release").GetString()}) over 10s", report.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            using var original = new GatesProject(new TestApp("replaced", "1.0.0", "1.1.0", "blue"));
+            monitoring.Deploy(original.StackText);
+            monitoring.Metrics.Serve("replaced", "green", SlotProfile.Healthy with { ErrorRatio = 0.2 });
+        }
     }
 
     [Fact]

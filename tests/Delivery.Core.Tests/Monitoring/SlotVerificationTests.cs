@@ -53,7 +53,8 @@ public sealed class SlotVerificationTests
 
         Assert.Equal(VerifyVerdict.Pass, report.Verdict);
         Assert.Equal(["requests", "5xx ratio", "p95 latency", "p95 vs live"], report.Checks.Select(c => c.Check));
-        Assert.Equal("pass: api blue (1.4.2) over 5m: every check within its threshold.", report.Summary);
+        Assert.Equal($"pass: api blue (1.4.2, release {report.Release}) over 5m: every check within its threshold.", report.Summary);
+        Assert.Equal(ReleaseId.Of(Config(), "api", Slot.Blue), report.Release);
     }
 
     [Fact]
@@ -112,14 +113,26 @@ public sealed class SlotVerificationTests
         Assert.Equal(("p95 vs live", "no baseline"), (report.Checks[3].Check, report.Checks[3].Verdict));
     }
 
+    /// <summary>A rolling update mixes old and new pods for a while: only the new release's count.</summary>
+    [Fact]
+    public void A_rolling_app_is_judged_on_its_current_release_only()
+    {
+        var config = TestConfigs.Load(Validation.StrategyRulesTests.RollingWeb()).Config;
+
+        var verification = new SlotVerification(config, "web", Slot.Rolling);
+
+        Assert.All(verification.Queries, query => Assert.Contains($"delivery_platform_slot=\"rolling\",delivery_platform_release=\"{ReleaseId.Of(config, "web", config.Apps["web"].Version)}\"", query, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void The_live_slot_is_held_to_the_slo_only()
     {
-        var verification = new SlotVerification(Config(), "api", Slot.Green, "30s");
+        var config = Config();
+        var verification = new SlotVerification(config, "api", Slot.Green, "30s");
 
         Assert.False(verification.IsCandidate);
         Assert.Equal(3, verification.Queries.Count);
-        Assert.All(verification.Queries, query => Assert.Contains("delivery_platform_slot=\"green\"}[30s]", query, StringComparison.Ordinal));
+        Assert.All(verification.Queries, query => Assert.Contains($"delivery_platform_slot=\"green\",delivery_platform_release=\"{ReleaseId.Of(config, "api", Slot.Green)}\"}}[30s]", query, StringComparison.Ordinal));
     }
 
     [Fact]
