@@ -9,9 +9,12 @@ using static Delivery.Core.Kubernetes.Manifest;
 namespace Delivery.Core.Cluster;
 
 /// <summary>
-/// The cluster's one Gateway API entry point, served by Envoy Gateway. This is the contract for
-/// everything that is reachable from outside: an HTTPRoute for a host attaches with
-/// <c>parentRefs: [{name: platform, namespace: gateway, sectionName: <see cref="HttpsListenerFor"/>(host)}]</c>.
+/// The cluster's entry point, served by one Envoy fleet of Envoy Gateway: the Gateway
+/// <c>platform</c> with the http listener, and the host Gateways (<see cref="GatewayShards"/>) with
+/// one https listener per host, merged into that fleet by the GatewayClass's EnvoyProxy
+/// (<c>mergeGateways</c>). This is the contract for everything that is reachable from outside: an
+/// HTTPRoute for a host attaches with <see cref="ParentRef"/>:
+/// <c>{name: <see cref="GatewayShards.GatewayOf"/>(host), namespace: gateway, sectionName: <see cref="HttpsListenerFor"/>(host)}</c>.
 /// </summary>
 public static class ClusterGateway
 {
@@ -20,6 +23,9 @@ public static class ClusterGateway
     public const string HttpListener = "http";
     public const string HttpsListener = "https";
     public const string ClassName = "envoy-gateway";
+
+    /// <summary>The EnvoyProxy (gateway.envoyproxy.io/v1alpha1) the GatewayClass names as its parameters: it merges the Gateways.</summary>
+    public const string ProxyName = "platform";
 
     /// <summary>Envoy Gateway's controller name (its chart's <c>config.envoyGateway.gateway.controllerName</c> default).</summary>
     public const string ControllerName = "gateway.envoyproxy.io/gatewayclass-controller";
@@ -48,39 +54,46 @@ public static class ClusterGateway
     private const int HostHashDigits = 12;
 
     /// <summary>
-    /// The parentRef of a route for <paramref name="host"/>: that host's https listener, or on a tier
-    /// that serves plain http (a laptop, usually without a certificate) the http one.
+    /// The parentRef of a route for <paramref name="host"/>: that host's https listener on its
+    /// Gateway, or on a tier that serves plain http (a laptop, usually without a certificate) the
+    /// http one.
     /// </summary>
-    public static OrderedDictionary<string, object?> ParentRef(Tier tier, string host) => Map(
-        ("name", Name),
-        ("namespace", Namespace),
-        ("sectionName", TierProfile.For(tier).ServesPlainHttp ? HttpListener : HttpsListenerFor(host)));
+    public static OrderedDictionary<string, object?> ParentRef(Tier tier, string host) => TierProfile.For(tier).ServesPlainHttp
+        ? Map(("name", Name), ("namespace", Namespace), ("sectionName", HttpListener))
+        : Map(("name", GatewayShards.GatewayOf(host)), ("namespace", Namespace), ("sectionName", HttpsListenerFor(host)));
 
     public static IReadOnlyList<KubernetesObject> Render(DeliveryConfig config, Tier tier)
     {
         var plainHttp = TierProfile.For(tier).ServesPlainHttp;
-        var listeners = new List<object?>
-        {
-            // Outside plain-http tiers only the redirect below attaches here.
-            Map(("name", HttpListener), ("protocol", "HTTP"), ("port", 80), ("allowedRoutes", plainHttp ? FromRoutedNamespaces() : FromGatewayNamespace())),
-        };
-        foreach (var claim in GatewayHosts.Of(config).DistinctBy(c => c.Host, StringComparer.OrdinalIgnoreCase))
-        {
-            listeners.Add(Map(("name", HttpsListenerFor(claim.Host)), ("protocol", "HTTPS"), ("port", 443), ("hostname", claim.Host),
-                ("tls", Map(("mode", "Terminate"), ("certificateRefs", List(Map(("kind", "Secret"), ("name", TlsSecretName)))))),
-                ("allowedRoutes", FromNamespace(claim.Namespace))));
-        }
+        // Outside plain-http tiers only the redirect below attaches here.
+        var http = Map(("name", HttpListener), ("protocol", "HTTP"), ("port", 80), ("allowedRoutes", plainHttp ? FromRoutedNamespaces() : FromGatewayNamespace()));
         var objects = new List<KubernetesObject>
         {
             Manifest.Object("gateway.networking.k8s.io/v1", "GatewayClass", ClassName, null, Labels(ClassName),
-                ("spec", Map(("controllerName", ControllerName)))),
-            Manifest.Object("gateway.networking.k8s.io/v1", "Gateway", Name, Namespace, Labels(Name),
-                ("spec", Map(("gatewayClassName", ClassName), ("listeners", listeners)))),
+                ("spec", Map(("controllerName", ControllerName),
+                    ("parametersRef", Map(("group", "gateway.envoyproxy.io"), ("kind", "EnvoyProxy"), ("name", ProxyName), ("namespace", Namespace)))))),
+            // Envoy Gateway's api/v1alpha1 EnvoyProxySpec.MergeGateways: every Gateway of the class on one Envoy Deployment and Service.
+            Manifest.Object("gateway.envoyproxy.io/v1alpha1", "EnvoyProxy", ProxyName, Namespace, Labels(ProxyName),
+                ("spec", Map(("mergeGateways", true)))),
+            Gateway(Name, [http]),
         };
+        // Merged Gateways must not repeat a port, protocol and hostname: the http listener is on platform only.
+        foreach (var shard in GatewayHosts.Of(config).DistinctBy(c => c.Host, StringComparer.OrdinalIgnoreCase)
+                     .GroupBy(c => GatewayShards.GatewayOf(c.Host)).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            objects.Add(Gateway(shard.Key, [.. shard.OrderBy(c => c.Host, StringComparer.OrdinalIgnoreCase).Select(claim => (object?)Map(
+                ("name", HttpsListenerFor(claim.Host)), ("protocol", "HTTPS"), ("port", 443), ("hostname", claim.Host),
+                ("tls", Map(("mode", "Terminate"), ("certificateRefs", List(Map(("kind", "Secret"), ("name", TlsSecretName)))))),
+                ("allowedRoutes", FromNamespace(claim.Namespace))))]));
+        }
         if (!plainHttp)
             objects.Add(HttpsRedirect());
         return objects;
     }
+
+    private static KubernetesObject Gateway(string name, List<object?> listeners) =>
+        Manifest.Object("gateway.networking.k8s.io/v1", "Gateway", name, Namespace, Labels(name),
+            ("spec", Map(("gatewayClassName", ClassName), ("listeners", listeners))));
 
     private static OrderedDictionary<string, object?> FromNamespace(string @namespace) =>
         Map(("namespaces", Map(("from", "Selector"), ("selector", Map(("matchLabels", Map(("kubernetes.io/metadata.name", @namespace))))))));

@@ -7,22 +7,22 @@ namespace Delivery.Core.Validation;
 /// <summary>
 /// The host names the stack routes through the cluster Gateway (the in-cluster registry, Grafana,
 /// each app): each a DNS name, never an IP address (an HTTPRoute hostname cannot be one), and each
-/// claimed once, since a second route for one host would take some of the first one's traffic.
+/// claimed once, since a second route for one host would take some of the first one's traffic; and
+/// no host Gateway holds more listeners than Gateway API allows (<see cref="GatewayShards"/>).
 /// </summary>
 internal static class HostRules
 {
-    /// <summary>Gateway API allows 64 listeners on a Gateway; one is the http listener, each host has its own https one.</summary>
-    public const int MaxHosts = 63;
-
     public static IEnumerable<ConfigProblem> Check(DeliveryConfig config)
     {
         var claims = GatewayHosts.Of(config);
-        if (claims.Count > MaxHosts)
+        foreach (var shard in claims.DistinctBy(c => c.Host, StringComparer.OrdinalIgnoreCase).GroupBy(c => GatewayShards.GatewayOf(c.Host)))
         {
-            var last = claims[^1];
-            yield return ConfigProblem.Error(last.Path, last.Host,
-                $"is host number {claims.Count} of this stack; its Gateway has one https listener per host and Gateway API allows {MaxHosts + 1} listeners (one is http).",
-                $"serve at most {MaxHosts} hosts per stack: remove the host of an app that needs none (pulumi config rm --path {last.Path}), or split the apps over two stacks.");
+            foreach (var (claim, index) in shard.OrderBy(c => c.Host, StringComparer.OrdinalIgnoreCase).Select((c, i) => (c, i)).Skip(GatewayShards.ListenersPerGateway))
+            {
+                yield return ConfigProblem.Error(claim.Path, claim.Host,
+                    $"is host number {index + 1} of the Gateway {shard.Key} (chosen by a hash of the host name); Gateway API allows {GatewayShards.ListenersPerGateway} listeners, one per host.",
+                    "choose another host name (another hash), or move some apps to a stack of their own.");
+            }
         }
         var firstClaim = new Dictionary<string, ConfigPath>(StringComparer.OrdinalIgnoreCase);
         foreach (var (path, host, _, example) in claims)

@@ -9,27 +9,38 @@ public sealed class GatewayTests
 {
     private static IReadOnlyList<KubernetesObject> Render(Tier tier) => ClusterBaseline.Render(Dev(), tier).Objects;
 
+    /// <summary>Every listener of every Gateway, with the Gateway that holds it.</summary>
+    private static List<(string Gateway, OrderedDictionary<string, object?> Listener)> Listeners(IEnumerable<KubernetesObject> objects) =>
+        [.. objects.Where(o => o.Kind == "Gateway").SelectMany(g => Items(Spec(g)["listeners"]).Select(l => (g.Name, Map(l))))];
+
     private static OrderedDictionary<string, object?> Listener(IReadOnlyList<KubernetesObject> objects, string name) =>
-        Items(Spec(Single(objects, "Gateway", ClusterGateway.Namespace, ClusterGateway.Name))["listeners"]).Select(Map).Single(l => (string)l["name"]! == name);
+        Listeners(objects).Single(l => (string)l.Listener["name"]! == name).Listener;
 
     [Fact]
-    public void The_gateway_class_is_served_by_envoy_gateway_and_the_gateway_uses_it()
+    public void The_gateway_class_is_served_by_envoy_gateway_merging_its_gateways_into_one_envoy_fleet()
     {
         var objects = Render(Tier.Dev);
+        var gatewayClass = Spec(Single(objects, "GatewayClass", "", ClusterGateway.ClassName));
+        var parameters = Map(gatewayClass["parametersRef"]);
+        var proxy = Single(objects, "EnvoyProxy", ClusterGateway.Namespace, ClusterGateway.ProxyName);
 
-        Assert.Equal("gateway.envoyproxy.io/gatewayclass-controller", Spec(Single(objects, "GatewayClass", "", ClusterGateway.ClassName))["controllerName"]);
-        Assert.Equal(ClusterGateway.ClassName, Spec(Single(objects, "Gateway", "gateway", "platform"))["gatewayClassName"]);
+        Assert.Equal("gateway.envoyproxy.io/gatewayclass-controller", gatewayClass["controllerName"]);
+        Assert.Equal(("gateway.envoyproxy.io", "EnvoyProxy", "platform", "gateway"), ((string)parameters["group"]!, (string)parameters["kind"]!, (string)parameters["name"]!, (string)parameters["namespace"]!));
+        Assert.Equal("gateway.envoyproxy.io/v1alpha1", proxy.Body["apiVersion"]);
+        Assert.Equal(true, Spec(proxy)["mergeGateways"]);
+        Assert.All(objects.Where(o => o.Kind == "Gateway"), g => Assert.Equal(ClusterGateway.ClassName, Spec(g)["gatewayClassName"]));
     }
 
     [Fact]
-    public void Each_host_gets_its_own_https_listener_taking_routes_only_from_the_namespace_that_owns_it()
+    public void Each_host_gets_its_own_https_listener_on_its_hosts_gateway_taking_routes_only_from_the_namespace_that_owns_it()
     {
         var objects = Render(Tier.Prod);
-        var gateway = Single(objects, "Gateway", ClusterGateway.Namespace, ClusterGateway.Name);
-        var https = Items(Spec(gateway)["listeners"]).Select(Map).Where(l => (string)l["protocol"]! == "HTTPS").ToList();
+        var https = Listeners(objects).Where(l => (string)l.Listener["protocol"]! == "HTTPS").ToList();
 
-        // Every claimed host (registry, Grafana, apps with a host) has a listener, in the claims' order.
-        Assert.Equal(GatewayHosts.Of(Dev()).Select(c => c.Host), https.Select(l => (string)l["hostname"]!));
+        // Every claimed host (registry, Grafana, apps with a host) has a listener, on the Gateway its name hashes to.
+        Assert.Equal(GatewayHosts.Of(Dev()).Select(c => c.Host).Order(), https.Select(l => (string)l.Listener["hostname"]!).Order());
+        Assert.All(https, l => Assert.Equal(GatewayShards.GatewayOf((string)l.Listener["hostname"]!), l.Gateway));
+        Assert.DoesNotContain(https, l => l.Gateway == ClusterGateway.Name);
         foreach (var claim in GatewayHosts.Of(Dev()))
         {
             var listener = Listener(objects, ClusterGateway.HttpsListenerFor(claim.Host));
@@ -48,16 +59,51 @@ public sealed class GatewayTests
     {
         var config = Dev();
         var rendering = Delivery.Core.Platform.PlatformRenderer.Render(config, Tier.Prod);
-        var listeners = Items(Spec(Single(rendering.Objects, "Gateway", ClusterGateway.Namespace, ClusterGateway.Name))["listeners"]).Select(Map).ToList();
+        var listeners = Listeners(rendering.Objects);
 
-        Assert.All(listeners.Where(l => (string)l["protocol"]! == "HTTPS"), l => Assert.True(l.ContainsKey("hostname")));
+        Assert.All(listeners.Where(l => (string)l.Listener["protocol"]! == "HTTPS"), l => Assert.True(l.Listener.ContainsKey("hostname")));
         foreach (var route in rendering.Objects.Where(o => o.Kind == "HTTPRoute" && o.Namespace != ClusterGateway.Namespace))
         {
             var host = (string)Items(Spec(route)["hostnames"]).Single()!;
             var parent = Map(Items(Spec(route)["parentRefs"]).Single());
             Assert.Equal(ClusterGateway.HttpsListenerFor(host), parent["sectionName"]);
+            Assert.Contains(listeners, l => l.Gateway == (string)parent["name"]! && (string)l.Listener["name"]! == ClusterGateway.HttpsListenerFor(host));
             Assert.Equal(route.Namespace, GatewayHosts.Of(config).Single(c => c.Host == host).Namespace);
         }
+    }
+
+    /// <summary>Merged Gateways must not repeat a port, protocol and hostname (Envoy Gateway v1.6.3 validateConflictedMergedListeners).</summary>
+    [Fact]
+    public void No_two_listeners_of_the_merged_gateways_share_a_port_protocol_and_hostname()
+    {
+        var listeners = Listeners(Delivery.Core.Platform.PlatformRenderer.Render(ManyHosts(300), Tier.Prod).Objects);
+
+        Assert.Equal(listeners.Count, listeners.DistinctBy(l => (l.Listener["port"], l.Listener["protocol"], l.Listener.GetValueOrDefault("hostname"))).Count());
+        Assert.Single(listeners, l => (string)l.Listener["protocol"]! == "HTTP");
+        Assert.All(listeners.GroupBy(l => l.Gateway), g => Assert.InRange(g.Count(), 1, GatewayShards.ListenersPerGateway));
+    }
+
+    [Fact]
+    public void Adding_or_removing_an_app_moves_no_other_hosts_listener()
+    {
+        static Dictionary<string, string> GatewayOfEachHost(DeliveryConfig config) =>
+            Listeners(ClusterGateway.Render(config, Tier.Prod)).Where(l => l.Listener.ContainsKey("hostname")).ToDictionary(l => (string)l.Listener["hostname"]!, l => l.Gateway);
+        var before = GatewayOfEachHost(ManyHosts(200));
+        var after = GatewayOfEachHost(ManyHosts(201));
+
+        Assert.Equal(before.Count + 1, after.Count);
+        Assert.All(before, host => Assert.Equal(host.Value, after[host.Key]));
+    }
+
+    /// <summary>The dev fixture with <paramref name="count"/> more apps, each with its own host.</summary>
+    private static DeliveryConfig ManyHosts(int count)
+    {
+        var loaded = TestConfigs.Load(TestConfigs.ValidDev().With([.. Enumerable.Range(0, count).SelectMany(i => new (string, string?)[]
+        {
+            ($"apps:a{i}:image", "shop/a"), ($"apps:a{i}:blue", "1.0.0"), ($"apps:a{i}:live", "blue"), ($"apps:a{i}:host", $"a{i}.example.com"),
+        })]));
+        Assert.False(loaded.HasErrors, string.Join('\n', loaded.Errors));
+        return loaded.Config;
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class RegistryRenderingTests
         var parent = Map(Assert.Single((List<object?>)spec["parentRefs"]!));
 
         Assert.Equal(["images.example.org"], (List<object?>)spec["hostnames"]!);
-        Assert.Equal("platform", parent["name"]);
+        Assert.Equal(Delivery.Core.Cluster.GatewayShards.GatewayOf("images.example.org"), parent["name"]);
         Assert.Equal("gateway", parent["namespace"]);
         Assert.Equal(Delivery.Core.Cluster.ClusterGateway.HttpsListenerFor("images.example.org"), parent["sectionName"]);
         var backend = Map(Assert.Single((List<object?>)Map(Assert.Single((List<object?>)spec["rules"]!))["backendRefs"]!));
