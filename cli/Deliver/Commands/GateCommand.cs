@@ -21,6 +21,8 @@ internal static class GateCommand
 
     public static int Run(Workspace workspace, Terminal terminal, string stack, string alertmanager, string? prometheus, string against, HttpClient http)
     {
+        if (RefusesOverrides(terminal, stack))
+            return ExitCodes.Problems;
         try
         {
             var change = Change(workspace, stack, against, out var config);
@@ -68,6 +70,18 @@ internal static class GateCommand
             terminal.Error(e.Message);
             return ExitCodes.CannotJudge;
         }
+    }
+
+    /// <summary>
+    /// Prints the DELIVERY_ overrides of this process that a release refuses (ReleaseOverrides: only
+    /// capacity, nothing with CI set) and says nothing was judged; true if there was one.
+    /// </summary>
+    public static bool RefusesOverrides(Terminal terminal, string stack)
+    {
+        if (!ProblemPrinter.PrintFor(stack, terminal, ReleaseOverrides.Refused(EnvironmentOverrides.OfProcess())))
+            return false;
+        terminal.Error($"refused: {stack}'s release must come from its stack file alone; nothing was judged.");
+        return true;
     }
 
     /// <summary>What the stack file changes against its deployed state, told a rollback or a release by the file's history.</summary>
