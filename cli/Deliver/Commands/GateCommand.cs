@@ -9,8 +9,9 @@ namespace Deliver.Commands;
 /// deliver gate: the automatic deploy freeze. Compares the stack file with its deployed state (the
 /// stack's releaseState output saved to a file, as the release script does; or a git revision,
 /// HEAD~1 by default, or a stack file) and refuses a release
-/// while a critical alert of this stack fires or an app's error budget burns fast. A rollback
-/// always passes. Exit 0 pass, 1 refused, 2 cannot judge.
+/// while a critical alert of this stack fires (silenced or not), an app's error budget burns fast or
+/// the Watchdog alert is absent. A rollback always passes. DELIVERY_ overrides beyond capacity (any,
+/// in CI) are refused first. Exit 0 pass, 1 refused, 2 cannot judge.
 /// </summary>
 internal static class GateCommand
 {
@@ -39,7 +40,7 @@ internal static class GateCommand
             }
 
             var alerts = new AlertmanagerAlerts(MonitoringEndpoint.Parse("Alertmanager", "--alertmanager", alertmanager, http));
-            var blocking = ReleaseGate.Blocking(config, alerts.Firing());
+            var firing = alerts.Firing();
             var burning = new List<BudgetBurn>();
             if (prometheus is null)
             {
@@ -54,7 +55,7 @@ internal static class GateCommand
                         burning.Add(new BudgetBurn(app, sample.Value, threshold, query));
                 }
             }
-            var verdict = ReleaseGate.Judge(change, blocking, burning);
+            var verdict = ReleaseGate.Judge(config, change, firing, burning);
             if (verdict.Passes)
             {
                 terminal.Success($"pass: no critical alert of {stack} is firing{(prometheus is null ? "" : " and no error budget burns fast")}; the release may go ahead.");
