@@ -306,3 +306,17 @@ test(".ci/install-pulumi installs nothing from an archive whose sha256 is not th
   assert.match(r.stderr, new RegExp(`error: pulumi-v${version.replace(/\./g, "\\.")}-linux-x64\.tar\.gz from file://.* does not have the pinned sha256 [0-9a-f]{64}; refusing to install it\.`));
   assert.equal(existsSync(join(target, "bin", "pulumi")), false);
 });
+
+test("every job installs the pinned Pulumi before running it, and the Pulumi action is told that version so it downloads nothing", () => {
+  const version = read(".ci/install-pulumi").match(/^version=(\S+)$/m)[1];
+  const actions = Object.values(github()).flatMap((w) => Object.values(w.jobs)).flatMap((job) => job.steps ?? []).filter((s) => /^pulumi\/actions@/.test(s.uses ?? ""));
+  assert.ok(actions.length > 0);
+  for (const step of actions) assert.equal(step.with?.["pulumi-version"], version);
+  const runsPulumi = (step) => /^pulumi\/actions@/.test(step.uses ?? "") || /(^|\s|\$\()pulumi\s|\.ci\/release-stack/.test(step.run ?? "");
+  for (const [file, workflow] of Object.entries(github()))
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      const steps = job.steps ?? [];
+      const first = steps.findIndex(runsPulumi);
+      if (first >= 0) assert.ok(steps.slice(0, first).some((s) => s.run?.includes(".ci/install-pulumi")), `${file} ${name} runs pulumi before .ci/install-pulumi`);
+    }
+});
