@@ -17,7 +17,7 @@ public static class DeliveryProgram
     {
         var environment = EnvironmentOverrides.OfProcess();
         var stack = Deployment.Instance.StackName;
-        var loaded = DeliveryConfigLoader.Load(EngineConfigReader.Read(environment, stack), environment);
+        var loaded = DeliveryConfigLoader.LoadForRelease(EngineConfigReader.Read(environment, stack), environment);
         Report(loaded.Problems);
         var config = loaded.Config;
         var tier = loaded.Tier!.Value;

@@ -44,4 +44,24 @@ public sealed class EnvironmentOverrideTests
         Assert.Contains("dev: error: delivery-platform:apps.api.bleu: unknown key (from environment variable DELIVERY_apps__api__bleu). Fix: did you mean \"blue\"? Rename the variable to DELIVERY_apps__api__blue.",
             check.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Gate_and_staged_refuse_an_override_of_a_release_key_and_in_CI_of_any_key_before_judging_anything()
+    {
+        using var project = new ProjectCopy();
+        var unreachable = "http://127.0.0.1:9"; // refused before Alertmanager is asked
+
+        (int ExitCode, string Output, string Error) version, inCi;
+        using (ProcessEnvironment.Set(("CI", null), ("DELIVERY_apps__api__green", "6.6.6")))
+            version = project.Run("gate", "--stack", "dev", "--alertmanager", unreachable);
+        using (ProcessEnvironment.Set(("CI", "true"), ("DELIVERY_apps__api__replicas", "2")))
+            inCi = project.Run("staged", "--stack", "dev");
+
+        Assert.Equal(1, version.ExitCode);
+        Assert.Contains("dev: error: delivery-platform:apps.api.green: DELIVERY_apps__api__green may not change it under pulumi up, deliver gate and deliver staged", version.Error, StringComparison.Ordinal);
+        Assert.Contains("Fix: unset DELIVERY_apps__api__green", version.Error, StringComparison.Ordinal);
+        Assert.Contains("refused: dev's release must come from its stack file alone; nothing was judged.", version.Error, StringComparison.Ordinal);
+        Assert.Equal((1, ""), (inCi.ExitCode, inCi.Output));
+        Assert.Contains("dev: error: delivery-platform:apps.api.replicas: DELIVERY_apps__api__replicas is set while CI is set", inCi.Error, StringComparison.Ordinal);
+    }
 }

@@ -124,7 +124,7 @@ test("accepted.json is the one list: every entry has a reason, and the C# scan t
 });
 
 // .ci/release-scan with a stand-in deliver: the IaC scan gates, the images and severity are handed on.
-function releaseScan(stackArg, stacks) {
+function releaseScan(stackArg, stacks, { env = { RELEASE_AGAINST: "HEAD~1" }, pulumi = null } = {}) {
   const work = mkdtempSync(join(tmpdir(), "release-scan-"));
   mkdirSync(join(work, "stacks"));
   for (const stack of stacks) writeFileSync(join(work, "stacks", `Pulumi.${stack}.yaml`), "config: {}\n");
@@ -140,8 +140,15 @@ case "$1 $*" in
 esac
 `);
   chmodSync(deliver, 0o755);
+  // A stand-in pulumi (or none: an empty bin folder first on PATH hides no real one, as none is installed here).
+  const bin = join(work, "bin");
+  mkdirSync(bin);
+  if (pulumi !== null) {
+    writeFileSync(join(bin, "pulumi"), `#!/bin/sh\necho "pulumi $*" >> "${work}/calls"\n${pulumi}\n`);
+    chmodSync(join(bin, "pulumi"), 0o755);
+  }
   const script = fileURLToPath(new URL("../../.ci/release-scan", import.meta.url));
-  const r = spawnSync("bash", [script, stackArg], { cwd: work, encoding: "utf8", env: { PATH: process.env.PATH, DELIVER: deliver, RELEASE_AGAINST: "0000000000000000000000000000000000000000" } });
+  const r = spawnSync("bash", [script, stackArg], { cwd: work, encoding: "utf8", env: { PATH: `${bin}:${process.env.PATH}`, DELIVER: deliver, ...env } });
   const read = (path) => readFileSync(join(work, path), "utf8");
   return { code: r.status, out: r.stdout + r.stderr, read };
 }
@@ -156,6 +163,29 @@ test(".ci/release-scan hands the images and severity on, and an IaC error stops 
   const bad = releaseScan("bad", ["bad"]);
   assert.equal(bad.code, 1, bad.out);
   assert.match(bad.read(".release-scan/summary.md"), /\*\*IaC scan failed\*\*[\s\S]*\*\*Refused:\*\* the IaC scan of bad found errors/);
+});
+
+test(".ci/release-scan judges the images against the releaseState pulumi up last applied, like .ci/release-stack", () => {
+  const state = JSON.stringify(JSON.stringify({ apps: {} }));
+  const deployed = releaseScan("dev", ["dev"], { env: { PULUMI_STACK: "acme/dev" }, pulumi: `echo '${state}'` });
+  assert.equal(deployed.code, 0, deployed.out);
+  const calls = deployed.read("calls");
+  assert.match(calls, /^pulumi stack output releaseState --json --stack acme\/dev$/m);
+  assert.match(calls, /^images --stack dev --changed-against \.release-scan\/releaseState\.json$/m);
+  assert.equal(deployed.read(".release-scan/releaseState.json"), `${state}\n`);
+  assert.match(deployed.read(".release-scan/summary.md"), /### Images of dev to scan \(against the releaseState pulumi up last applied, /);
+  assert.doesNotMatch(deployed.read(".release-scan/summary.md"), /Warning/);
+});
+
+test(".ci/release-scan falls back to HEAD~1 only with a warning when the stack has no releaseState output", () => {
+  // A push that created the branch has an all-zero "before": no revision, so the deployed state is asked for.
+  const none = releaseScan("dev", ["dev"], { env: { RELEASE_AGAINST: "0".repeat(40) }, pulumi: `echo "error: current stack does not have output property 'releaseState'" >&2; exit 255` });
+  assert.equal(none.code, 0, none.out);
+  assert.match(none.out, /\*\*Warning:\*\* dev has no releaseState output \(or pulumi cannot read it\): the images are judged against HEAD~1, not the deployed state\./);
+  assert.match(none.read(".release-scan/summary.md"), /\*\*Warning:\*\* dev has no releaseState output[\s\S]*### Images of dev to scan \(against HEAD~1, /);
+  const revision = releaseScan("dev", ["dev"], { env: { RELEASE_AGAINST: "origin/main" }, pulumi: "exit 99" });
+  assert.doesNotMatch(revision.read("calls"), /^pulumi /m, "an explicit RELEASE_AGAINST (a PR's base) asks pulumi nothing");
+  assert.match(revision.read(".release-scan/summary.md"), /\(against origin\/main, /);
 });
 
 test(".ci/release-scan --all scans every stack into its own folder and fails if any one fails", () => {

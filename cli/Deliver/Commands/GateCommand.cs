@@ -9,8 +9,9 @@ namespace Deliver.Commands;
 /// deliver gate: the automatic deploy freeze. Compares the stack file with its deployed state (the
 /// stack's releaseState output saved to a file, as the release script does; or a git revision,
 /// HEAD~1 by default, or a stack file) and refuses a release
-/// while a critical alert of this stack fires or an app's error budget burns fast. A rollback
-/// always passes. Exit 0 pass, 1 refused, 2 cannot judge.
+/// while a critical alert of this stack fires (silenced or not), an app's error budget burns fast or
+/// the Watchdog alert is absent. A rollback always passes. DELIVERY_ overrides beyond capacity (any,
+/// in CI) are refused first. Exit 0 pass, 1 refused, 2 cannot judge.
 /// </summary>
 internal static class GateCommand
 {
@@ -21,6 +22,8 @@ internal static class GateCommand
 
     public static int Run(Workspace workspace, Terminal terminal, string stack, string alertmanager, string? prometheus, string against, HttpClient http)
     {
+        if (RefusesOverrides(terminal, stack))
+            return ExitCodes.Problems;
         try
         {
             var change = Change(workspace, stack, against, out var config);
@@ -37,7 +40,7 @@ internal static class GateCommand
             }
 
             var alerts = new AlertmanagerAlerts(MonitoringEndpoint.Parse("Alertmanager", "--alertmanager", alertmanager, http));
-            var blocking = ReleaseGate.Blocking(config, alerts.Firing());
+            var firing = alerts.Firing();
             var burning = new List<BudgetBurn>();
             if (prometheus is null)
             {
@@ -52,7 +55,7 @@ internal static class GateCommand
                         burning.Add(new BudgetBurn(app, sample.Value, threshold, query));
                 }
             }
-            var verdict = ReleaseGate.Judge(change, blocking, burning);
+            var verdict = ReleaseGate.Judge(config, change, firing, burning);
             if (verdict.Passes)
             {
                 terminal.Success($"pass: no critical alert of {stack} is firing{(prometheus is null ? "" : " and no error budget burns fast")}; the release may go ahead.");
@@ -68,6 +71,18 @@ internal static class GateCommand
             terminal.Error(e.Message);
             return ExitCodes.CannotJudge;
         }
+    }
+
+    /// <summary>
+    /// Prints the DELIVERY_ overrides of this process that a release refuses (ReleaseOverrides: only
+    /// capacity, nothing with CI set) and says nothing was judged; true if there was one.
+    /// </summary>
+    public static bool RefusesOverrides(Terminal terminal, string stack)
+    {
+        if (!ProblemPrinter.PrintFor(stack, terminal, ReleaseOverrides.Refused(EnvironmentOverrides.OfProcess())))
+            return false;
+        terminal.Error($"refused: {stack}'s release must come from its stack file alone; nothing was judged.");
+        return true;
     }
 
     /// <summary>What the stack file changes against its deployed state, told a rollback or a release by the file's history.</summary>

@@ -17,6 +17,8 @@ internal static class StagedCommand
 {
     public static int Run(Workspace workspace, Terminal terminal, string stack, string against)
     {
+        if (GateCommand.RefusesOverrides(terminal, stack))
+            return ExitCodes.Problems;
         var change = GateCommand.Change(workspace, stack, against, out var config);
         if (change.Kind != ReleaseChangeKind.Release)
             return ExitCodes.Ok;

@@ -47,6 +47,16 @@ public static class DeliveryConfigLoader
         return new LoadedConfig(stack.StackName, config, tier, problems);
     }
 
+    /// <summary>
+    /// <see cref="Load"/> where a release is decided (pulumi up, deliver gate, deliver staged): the
+    /// <c>DELIVERY_</c> overrides <see cref="ReleaseOverrides"/> refuses are errors, so nothing is changed.
+    /// </summary>
+    public static LoadedConfig LoadForRelease(StackConfig stack, IReadOnlyDictionary<string, string> environment)
+    {
+        var loaded = Load(stack, environment);
+        return loaded with { Problems = [.. ReleaseOverrides.Refused(environment), .. loaded.Problems] };
+    }
+
     private static List<ConfigEntry> Accepted(IEnumerable<ConfigEntry> entries, List<ConfigProblem> problems) =>
         entries.Where(entry => ConfigSchema.Check(entry, problems) is not null).ToList();
 }

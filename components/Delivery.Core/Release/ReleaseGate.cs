@@ -11,14 +11,18 @@ public sealed record GateVerdict(bool Passes, IReadOnlyList<string> Reasons);
 
 /// <summary>
 /// The deploy freeze: a release (a change of versions, live slots or canary weights that is not a
-/// rollback) is refused while a critical alert of this stack's apps or platform fires, or while an
-/// app's error budget burns over its fast-burn threshold. A rollback always passes: it is how a bad
-/// day ends, and must never wait on the alerts it answers.
+/// rollback) is refused while a critical alert of this stack's apps or platform fires (silenced or
+/// inhibited too), while an app's error budget burns over its fast-burn threshold, or while the
+/// always-firing Watchdog alert is absent: then the alert pipeline is dead and "nothing firing" means
+/// nothing. A rollback always passes: it is how a bad day ends, and must never wait on the alerts it answers.
 /// </summary>
 public static class ReleaseGate
 {
     public const string SeverityLabel = "severity";
     public const string AppLabel = "app";
+
+    /// <summary>kube-prometheus-stack's alert that always fires while Prometheus evaluates rules and Alertmanager receives them.</summary>
+    public const string WatchdogAlert = "Watchdog";
 
     /// <summary>The critical alerts that freeze this stack: its apps' (by the <c>app</c> label our rules set) and the platform's (no <c>app</c> label).</summary>
     public static IReadOnlyList<FiringAlert> Blocking(DeliveryConfig config, IEnumerable<FiringAlert> firing) =>
@@ -34,15 +38,18 @@ public static class ReleaseGate
             return (app, AppQueries.FastBurn(new AppSeries(app).Requests, target), AppQueries.FastBurnFactor * target);
         })];
 
-    public static GateVerdict Judge(ReleaseChange change, IReadOnlyList<FiringAlert> blocking, IReadOnlyList<BudgetBurn> burning)
+    public static GateVerdict Judge(DeliveryConfig config, ReleaseChange change, IReadOnlyList<FiringAlert> firing, IReadOnlyList<BudgetBurn> burning)
     {
         if (change.Kind != ReleaseChangeKind.Release)
             return new GateVerdict(true, []);
         var reasons = new List<string>();
-        foreach (var alert in blocking)
+        if (!firing.Any(alert => alert.Name == WatchdogAlert))
+            reasons.Add($"the alert pipeline is dead: no {WatchdogAlert} alert in Alertmanager (kube-prometheus-stack's always-firing alert), so no firing alert proves nothing is wrong; bring Prometheus' rules and its Alertmanager delivery back first");
+        foreach (var alert in Blocking(config, firing))
         {
             var app = alert.Labels.TryGetValue(AppLabel, out var name) ? name : "platform";
-            reasons.Add($"critical alert {alert.Name} ({app}) is firing: {(alert.Summary.Length == 0 ? "no summary" : alert.Summary)}");
+            var muted = alert.Muted.Length == 0 ? "" : $" ({alert.Muted}: hidden from receivers, not from the gate)";
+            reasons.Add($"critical alert {alert.Name} ({app}) is firing{muted}: {(alert.Summary.Length == 0 ? "no summary" : alert.Summary)}");
         }
         foreach (var burn in burning)
             reasons.Add($"{burn.App} is burning its error budget fast: {Percent(burn.ErrorRatio)} of requests failed over the last hour (threshold {Percent(burn.Threshold)})");

@@ -52,6 +52,47 @@ public sealed class GateTests(MonitoringFixture monitoring)
     }
 
     [Fact]
+    public void A_silenced_critical_alert_still_refuses_a_release()
+    {
+        using var project = Promoted();
+        var alert = Labels("AppPodCrashLooping", "critical", "healthy");
+        monitoring.PostAlert(alert, "healthy pod is crash looping");
+        var silence = monitoring.Silence("AppPodCrashLooping");
+        try
+        {
+            var refused = Gate(project);
+
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Contains("critical alert AppPodCrashLooping (healthy) is firing (silenced: hidden from receivers, not from the gate): healthy pod is crash looping",
+                refused.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            monitoring.Unsilence(silence);
+            monitoring.PostAlert(alert, "healthy pod is crash looping", resolved: true);
+        }
+    }
+
+    [Fact]
+    public void Without_the_Watchdog_the_alert_pipeline_is_dead_and_a_release_is_refused()
+    {
+        using var project = Promoted();
+        monitoring.PostAlert(MonitoringFixture.Watchdog, "Watchdog", resolved: true);
+        try
+        {
+            var refused = Gate(project);
+
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Contains("the alert pipeline is dead: no Watchdog alert in Alertmanager", refused.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            monitoring.PostAlert(MonitoringFixture.Watchdog, "An alert that should always be firing to certify that Alertmanager is working properly.");
+        }
+        Assert.Equal(0, Gate(project).ExitCode);
+    }
+
+    [Fact]
     public void A_rollback_passes_while_a_critical_alert_fires()
     {
         using var project = Promoted();

@@ -13,11 +13,16 @@ namespace Deliver.Tests.Monitoring;
 /// Alertmanager, for the tests of the gates collection. Prometheus labels each target as the
 /// ServiceMonitor does (job = the app, namespace = apps, delivery_platform_slot = the slot; the
 /// release id comes with the series), so the queries under test read series shaped like production's.
+/// Alertmanager holds kube-prometheus-stack's always-firing Watchdog, as a live alert pipeline does;
+/// a test that takes it away puts it back.
 /// </summary>
 public sealed class MonitoringFixture : IDisposable
 {
     /// <summary>The range the tests judge over: ten of the 1s scrapes.</summary>
     public const string Window = "10s";
+
+    /// <summary>The labels of kube-prometheus-stack's Watchdog alert.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Watchdog = new Dictionary<string, string> { ["alertname"] = "Watchdog", ["severity"] = "none" };
 
     private static readonly TimeSpan DataWithin = TimeSpan.FromSeconds(60);
 
@@ -60,6 +65,7 @@ public sealed class MonitoringFixture : IDisposable
             _alertmanager = LocalServer.Start("prometheus-alertmanager", "prometheus-alertmanager",
                 (port, folder) => [$"--config.file={folder}/alertmanager.yml", $"--storage.path={folder}/data", $"--web.listen-address=127.0.0.1:{port}", "--cluster.listen-address="],
                 "/-/ready", folder => File.WriteAllText(Path.Combine(folder, "alertmanager.yml"), AlertmanagerConfig));
+            PostAlert(Watchdog, "An alert that should always be firing to certify that Alertmanager is working properly.");
             _prometheus = LocalServer.Start("prometheus", "prometheus",
                 (port, folder) => [$"--config.file={folder}/prometheus.yml", $"--storage.tsdb.path={folder}/data", $"--web.listen-address=127.0.0.1:{port}"],
                 "/-/ready", folder => File.WriteAllText(Path.Combine(folder, "prometheus.yml"), PrometheusConfig(_metrics)));
@@ -111,6 +117,30 @@ public sealed class MonitoringFixture : IDisposable
     {
         using var response = _http.PostAsync($"http://127.0.0.1:{MetricsPort}/deployed", new StringContent(stack)).GetAwaiter().GetResult();
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Silences every alert with this alertname for an hour, as anyone who reaches Alertmanager can; returns the silence's id.</summary>
+    public string Silence(string alertName)
+    {
+        var now = DateTime.UtcNow;
+        var silence = new
+        {
+            matchers = new[] { new { name = "alertname", value = alertName, isRegex = false, isEqual = true } },
+            startsAt = now.AddMinutes(-1).ToString("o", CultureInfo.InvariantCulture),
+            endsAt = now.AddHours(1).ToString("o", CultureInfo.InvariantCulture),
+            createdBy = "a CI job",
+            comment = "hide it from the gate",
+        };
+        using var response = _http.PostAsJsonAsync($"{AlertmanagerUrl}/api/v2/silences", silence).GetAwaiter().GetResult();
+        var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        Assert.True(response.IsSuccessStatusCode, $"Alertmanager refused the silence: {(int)response.StatusCode} {body}");
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("silenceID").GetString()!;
+    }
+
+    public void Unsilence(string id)
+    {
+        using var response = _http.DeleteAsync($"{AlertmanagerUrl}/api/v2/silence/{id}").GetAwaiter().GetResult();
+        Assert.True(response.IsSuccessStatusCode, $"Alertmanager kept the silence {id}: {(int)response.StatusCode}");
     }
 
     public double? Query(string promql) =>

@@ -50,7 +50,9 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
 
     /// <param name="refuse">A deliver command that refuses (exit 1), whatever its arguments, to drive the script down that path.</param>
     /// <param name="deployedAt">The revision whose stack file pulumi up last applied (its releaseState output); HEAD~1 unless said.</param>
-    private Run Release(GatesProject project, string? alertmanager = null, string? overrideReason = null, string? refuse = null, string deployedAt = "HEAD~1")
+    /// <param name="jobEnvironment">More variables of the job's environment (a pipeline's variables).</param>
+    private Run Release(GatesProject project, string? alertmanager = null, string? overrideReason = null, string? refuse = null, string deployedAt = "HEAD~1",
+        IReadOnlyDictionary<string, string>? jobEnvironment = null)
     {
         // The script smoke-tests with curl, and the fake pulumi posts with it.
         LocalServer.Require("curl", "curl");
@@ -83,7 +85,7 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
         start.Environment.Remove("GITHUB_STEP_SUMMARY");
         if (overrideReason is not null)
             start.Environment["GATE_OVERRIDE_REASON"] = overrideReason;
-        foreach (var (key, value) in GatesProject.Identity)
+        foreach (var (key, value) in GatesProject.Identity.Concat(jobEnvironment ?? new Dictionary<string, string>()))
             start.Environment[key] = value;
 
         using var script = Process.Start(start)!;
@@ -117,6 +119,18 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
         Assert.Contains("#### verify healthy live, bake round 1 (exit 0)", run.Summary, StringComparison.Ordinal);
         Assert.Contains("**Released:** healthy live and verified for 4s.", run.Summary, StringComparison.Ordinal);
         Assert.StartsWith("release gates: switch healthy [skip ci]", project.Git("log", "-1", "--format=%s", "origin/main"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pipeline_variable_that_would_override_the_release_is_unset_by_the_script()
+    {
+        using var project = Promoted("healthy");
+
+        var run = Release(project, jobEnvironment: new Dictionary<string, string> { ["CI"] = "true", ["DELIVERY_apps__healthy__green"] = "6.6.6" });
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("- smoke test of healthy green (1.1.0)", run.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("6.6.6", run.Summary, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -62,6 +62,8 @@ public sealed class ReleaseChangeTests
     public void A_rollback_of_one_app_with_a_release_of_another_is_a_release() =>
         Assert.Equal(ReleaseChangeKind.Release, Change(("apps:api:live", "blue"), ("apps:web:green", "2.4.0")).Kind);
 
+    private static readonly FiringAlert Watchdog = new(new Dictionary<string, string> { ["alertname"] = "Watchdog", ["severity"] = "none" }, new Dictionary<string, string>());
+
     [Fact]
     public void A_release_is_refused_for_each_blocking_alert_and_burn_and_a_rollback_never()
     {
@@ -69,12 +71,39 @@ public sealed class ReleaseChangeTests
             new Dictionary<string, string> { ["summary"] = "api pod is crash looping" });
         var burn = new BudgetBurn("web", 0.3, 0.144, "q");
 
-        var refused = ReleaseGate.Judge(Change(("apps:api:blue", "1.6.0")), [alert], [burn]);
-        var rollback = ReleaseGate.Judge(Change(("apps:api:live", "blue")), [alert], [burn]);
+        var refused = ReleaseGate.Judge(Config(), Change(("apps:api:blue", "1.6.0")), [Watchdog, alert], [burn]);
+        var rollback = ReleaseGate.Judge(Config(), Change(("apps:api:live", "blue")), [alert], [burn]);
 
         Assert.False(refused.Passes);
         Assert.Equal(["critical alert AppPodCrashLooping (api) is firing: api pod is crash looping",
             "web is burning its error budget fast: 30% of requests failed over the last hour (threshold 14.4%)"], refused.Reasons);
+        Assert.True(rollback.Passes);
+    }
+
+    [Fact]
+    public void A_silenced_or_inhibited_critical_alert_still_refuses_a_release_and_says_so()
+    {
+        var labels = new Dictionary<string, string> { ["alertname"] = "AppPodCrashLooping", ["severity"] = "critical", ["app"] = "api" };
+        var summary = new Dictionary<string, string> { ["summary"] = "api pod is crash looping" };
+
+        var silenced = ReleaseGate.Judge(Config(), Change(("apps:api:blue", "1.6.0")), [Watchdog, new FiringAlert(labels, summary, "silenced")], []);
+        var inhibited = ReleaseGate.Judge(Config(), Change(("apps:api:blue", "1.6.0")), [Watchdog, new FiringAlert(labels, summary, "inhibited")], []);
+
+        Assert.Equal(["critical alert AppPodCrashLooping (api) is firing (silenced: hidden from receivers, not from the gate): api pod is crash looping"], silenced.Reasons);
+        Assert.Equal(["critical alert AppPodCrashLooping (api) is firing (inhibited: hidden from receivers, not from the gate): api pod is crash looping"], inhibited.Reasons);
+    }
+
+    [Fact]
+    public void Without_the_Watchdog_a_release_is_refused_as_the_alert_pipeline_is_dead_but_a_rollback_passes()
+    {
+        var dead = ReleaseGate.Judge(Config(), Change(("apps:api:blue", "1.6.0")), [], []);
+        var alive = ReleaseGate.Judge(Config(), Change(("apps:api:blue", "1.6.0")), [Watchdog], []);
+        var rollback = ReleaseGate.Judge(Config(), Change(("apps:api:live", "blue")), [], []);
+
+        var reason = Assert.Single(dead.Reasons);
+        Assert.StartsWith("the alert pipeline is dead: no Watchdog alert in Alertmanager", reason, StringComparison.Ordinal);
+        Assert.False(dead.Passes);
+        Assert.True(alive.Passes);
         Assert.True(rollback.Passes);
     }
 
