@@ -34,8 +34,8 @@ public sealed class CanaryCommandTests
     }
 
     [Theory]
-    [InlineData("150", 1, "refused: a canary weight is a percent of traffic, 0–100, not 150; 0 ends the canary.")]
-    [InlineData("half", 2, "error: the canary weight \"half\" is not a whole number; give a percent 0–100 (0 ends the canary).")]
+    [InlineData("150", 2, "error: the canary weight \"150\" is not a whole percent 0–100; give one (0 ends the canary).")]
+    [InlineData("half", 2, "error: the canary weight \"half\" is not a whole percent 0–100; give one (0 ends the canary).")]
     public void A_bad_weight_is_refused_in_one_line(string weight, int exitCode, string message)
     {
         using var project = new ProjectCopy();

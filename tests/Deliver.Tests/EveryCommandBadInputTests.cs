@@ -69,6 +69,29 @@ public sealed partial class EveryCommandBadInputTests
         Assert.True(runs >= commands.Count * BadInputs.Count * 2, $"only {runs} runs");
     }
 
+    /// <summary>Exit 2 means usage: an unknown command, option, stack or app, on every command that takes one.</summary>
+    [Fact]
+    public void An_unknown_option_stack_or_app_exits_2_on_every_command()
+    {
+        using var project = new ProjectCopy();
+        foreach (var (command, arguments) in Commands(project.Run("--help").Output))
+        {
+            var help = project.Run(command, "--help").Output;
+            var takesStack = Regex.IsMatch(help, @"(?<![\w-])--stack(?![\w-])");
+            var valid = new Dictionary<string, string> { ["<app>"] = "api", ["<version>"] = "9.9.9", ["<weight>"] = "10" };
+            List<string[]> cases = [[command, .. arguments.Select(a => valid[a]), "--no-such-option"]];
+            if (takesStack)
+                cases.Add([command, .. arguments.Select(a => valid[a]), "--stack", "nope"]);
+            if (takesStack && arguments.Contains("<app>"))
+                cases.Add([command, .. arguments.Select(a => a == "<app>" ? "nope" : valid[a]), "--stack", "dev"]);
+            foreach (var args in cases)
+            {
+                var (code, _, error) = project.Run(args);
+                Assert.True(code == 2, $"deliver {string.Join(' ', args)} exited {code}, not 2:\n{error}");
+            }
+        }
+    }
+
     /// <summary>The commands <c>deliver --help</c> lists, with their arguments (<c>&lt;app&gt;</c>, …).</summary>
     private static List<(string Command, string[] Arguments)> Commands(string help) =>
     [

@@ -16,7 +16,28 @@ public sealed class UsageErrorTests
     {
         using var project = new ProjectCopy();
 
-        Assert.Equal(["error: Unrecognized command or argument 'frobnicate'.", "see deliver --help"], ErrorLines(project.Run("frobnicate")));
+        Assert.Equal(["error: unknown command \"frobnicate\".", "see deliver --help"], ErrorLines(project.Run("frobnicate")));
+    }
+
+    [Fact]
+    public void A_mistyped_command_or_option_is_one_error_with_the_closest_name()
+    {
+        using var project = new ProjectCopy();
+
+        Assert.Equal(["error: unknown command \"chek\"; did you mean \"check\"?", "see deliver --help"], ErrorLines(project.Run("chek", "--stack", "dev")));
+        Assert.Equal(["error: unknown option \"--stak\" for status; did you mean \"--stack\"?", "see deliver status --help"], ErrorLines(project.Run("status", "--stak", "dev")));
+    }
+
+    [Fact]
+    public void An_unknown_app_is_a_usage_error_with_the_closest_name_or_the_apps()
+    {
+        using var project = new ProjectCopy();
+
+        var typo = project.Run("switch", "ap", "--stack", "dev");
+        var unknown = project.Run("promote", "nope", "1.0.0", "--stack", "dev");
+
+        Assert.Equal((2, "error: there is no app \"ap\" in dev; did you mean \"api\"?"), (typo.ExitCode, typo.Error.Trim()));
+        Assert.Equal((2, "error: there is no app \"nope\" in dev (apps: api, web)"), (unknown.ExitCode, unknown.Error.Trim()));
     }
 
     [Fact]

@@ -63,7 +63,8 @@ internal static class GateCommand
             }
             foreach (var reason in verdict.Reasons)
                 terminal.Error($"  {reason}");
-            terminal.Error($"refused: {stack} is frozen while {verdict.Reasons.Count} problem{(verdict.Reasons.Count == 1 ? "" : "s")} above last{(verdict.Reasons.Count == 1 ? "s" : "")}; fix or roll back first (deliver rollback <app> --stack {stack}), then deploy again.");
+            var count = verdict.Reasons.Count == 1 ? "1 problem" : $"{verdict.Reasons.Count} problems";
+            terminal.Error($"refused: {count} in {stack} (above); wait until {(verdict.Reasons.Count == 1 ? "it resolves" : "they resolve")}, or roll back the app that causes {(verdict.Reasons.Count == 1 ? "it" : "them")}: deliver rollback <app> --stack {stack}.");
             return ExitCodes.Problems;
         }
         catch (CannotJudgeException e)

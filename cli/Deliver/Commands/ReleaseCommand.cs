@@ -24,6 +24,13 @@ internal static class ReleaseCommand
             return ExitCodes.Problems;
         }
 
+        if (!current.Config.Apps.ContainsKey(app))
+        {
+            var suggestion = Delivery.Core.Validation.Suggestions.Closest(app, current.Config.Apps.Keys);
+            throw new UsageException($"there is no app \"{app}\" in {stack}{(suggestion is null ? $" (apps: {string.Join(", ", current.Config.Apps.Keys.Order(StringComparer.Ordinal))})" : $"; did you mean \"{suggestion}\"?")}");
+        }
+        var weight = step == ReleaseStep.Canary ? CanaryWeight(version!) : 0;
+
         ReleaseLedger? ledger;
         if (step is ReleaseStep.Rollback or ReleaseStep.Abort)
         {
@@ -49,7 +56,7 @@ internal static class ReleaseCommand
             edit = step switch
             {
                 ReleaseStep.Promote => ReleaseOperations.Promote(current.Config, app, version!, target),
-                ReleaseStep.Canary => ReleaseOperations.Canary(current.Config, app, CanaryWeight(version!)),
+                ReleaseStep.Canary => ReleaseOperations.Canary(current.Config, app, weight),
                 ReleaseStep.Switch => ReleaseOperations.Switch(current.Config, app),
                 ReleaseStep.Abort => ReleaseOperations.Abort(current.Config, stack, app, ledger!),
                 _ => ReleaseOperations.Rollback(current.Config, app, target),
@@ -115,10 +122,11 @@ internal static class ReleaseCommand
         UpstreamVouches.Read(workspace, terminal, next)
         ?? (next.Config.Upstream.Length == 0 ? null : throw new UsageException($"the upstream stack {next.Config.Upstream} has errors; run deliver check --stack {next.Config.Upstream}."));
 
+    /// <summary>A malformed weight is a usage error (exit 2), like a malformed option.</summary>
     private static int CanaryWeight(string text) =>
-        int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var weight)
+        int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var weight) && weight is >= 0 and <= 100
             ? weight
-            : throw new UsageException($"the canary weight \"{text}\" is not a whole number; give a percent 0–100 (0 ends the canary).");
+            : throw new UsageException($"the canary weight \"{text}\" is not a whole percent 0–100; give one (0 ends the canary).");
 
     /// <summary>All of a step's values in one <c>pulumi config set-all</c>, so a failure never leaves half a step applied.</summary>
     private static void SetWithPulumi(Workspace workspace, string stack, ReleaseEdit edit)

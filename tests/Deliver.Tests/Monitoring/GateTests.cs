@@ -39,7 +39,8 @@ public sealed class GateTests(MonitoringFixture monitoring)
             Assert.Equal(1, refused.ExitCode);
             Assert.Contains("  healthy: live blue 1.0.0, idle empty -> live blue 1.0.0, idle 1.1.0", refused.Output, StringComparison.Ordinal);
             Assert.Contains("critical alert AppErrorBudgetFastBurn (healthy) is firing: healthy is burning its error budget fast", refused.Error, StringComparison.Ordinal);
-            Assert.Contains("refused: gates is frozen while 1 problem above lasts", refused.Error, StringComparison.Ordinal);
+            Assert.Contains("refused: 1 problem in gates (above); wait until it resolves, or roll back the app that causes it: deliver rollback <app> --stack gates.", refused.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("frozen", refused.Error, StringComparison.Ordinal);
         }
         finally
         {
