@@ -74,6 +74,18 @@ internal static class DeliverCli
         var bench = new Command("bench", "Rendering benchmark: time, allocations and objects per app at several scales.") { scales };
         bench.SetAction(parsed => Guard(terminal, () => BenchCommand.Run(terminal, parsed.GetValue(scales)!)));
 
+        var reason = new Option<string>("--reason") { Description = "Why, for the people who read the stack file and the history.", Required = true };
+        var freeze = new Command("freeze", "Freeze the stack: refuse every release step but the rollback and a lower canary weight.") { requiredStack, reason };
+        freeze.SetAction(parsed => Guard(terminal, () => RulesCommand.Freeze(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(reason)!)));
+        var unfreeze = new Command("unfreeze", "Lift the stack's freeze (deploy that alone, before any release step).") { requiredStack };
+        unfreeze.SetAction(parsed => Guard(terminal, () => RulesCommand.Unfreeze(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!)));
+        var hotfixReason = new Option<string?>("--reason") { Description = "Why this app may take a version its upstream has not run." };
+        var clear = new Option<bool>("--clear") { Description = "Remove the app's hotfix reason." };
+        var hotfix = new Command("hotfix", "Let an app take a version its upstream has not run, with a reason (deploy that alone first), or --clear it.") { app, requiredStack, hotfixReason, clear };
+        hotfix.SetAction(parsed => Guard(terminal, () => RulesCommand.Hotfix(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(app)!,
+            parsed.GetValue(clear) ? "" : !string.IsNullOrWhiteSpace(parsed.GetValue(hotfixReason)) ? parsed.GetValue(hotfixReason)!
+                : throw new UsageException("give the hotfix's reason (--reason \"<why>\") or --clear."))));
+
         var (verify, gate, staged) = GateCommands(terminal, Workspace, requiredStack, app);
 
         var changedAgainst = new Option<string?>("--changed-against") { Description = "Only the images this up would make live or stage against the deployed state (a git revision of the stack file, or a file)." };
@@ -85,7 +97,7 @@ internal static class DeliverCli
 
         var command = new RootCommand("deliver: check, render, diff and release Delivery Platform stacks, offline.")
         {
-            root, check, render, diff, status, promote, canary, @switch, rollback, abort, history, bench, verify, gate, staged, images,
+            root, check, render, diff, status, promote, canary, @switch, rollback, abort, freeze, unfreeze, hotfix, history, bench, verify, gate, staged, images,
         };
         var parsed = command.Parse(args);
         if (parsed.Errors.Count > 0)

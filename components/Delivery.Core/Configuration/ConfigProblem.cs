@@ -19,11 +19,19 @@ public sealed partial record ConfigProblem(Severity Severity, string Key, string
     /// <c>pulumi config set</c> / <c>rm</c> in the fix names the stack, so it can be pasted as it is.
     /// Under <c>pulumi up</c> the stack is implied and the fix stays as the rule wrote it.
     /// </summary>
-    public ConfigProblem ForStack(string stack) =>
-        Fix.Contains("--stack ", StringComparison.Ordinal) ? this : this with { Fix = PulumiConfigCommand().Replace(Fix, $"pulumi config $1 --stack {stack}") };
+    public ConfigProblem ForStack(string stack)
+    {
+        var fix = DeliverRuleCommand().Replace(Fix.Contains("--stack ", StringComparison.Ordinal) ? Fix : PulumiConfigCommand().Replace(Fix, $"pulumi config $1 --stack {stack}"),
+            $"$1 --stack {stack}");
+        return fix == Fix ? this : this with { Fix = fix };
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"pulumi config (set|rm)\b")]
     private static partial System.Text.RegularExpressions.Regex PulumiConfigCommand();
+
+    /// <summary>The rule steps a fix names without a stack (the core does not know the stack's name).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(deliver (?:unfreeze|hotfix [a-z0-9-]+ (?:--reason ""<why>""|--clear)))(?! --stack)")]
+    private static partial System.Text.RegularExpressions.Regex DeliverRuleCommand();
 
     public override string ToString()
     {

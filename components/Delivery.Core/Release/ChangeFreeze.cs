@@ -50,7 +50,7 @@ public static class ChangeFreeze
 
     private static ConfigProblem Refusal(ConfigPath path, string? value, string change, string reason, string hint = "") =>
         ConfigProblem.Error(path, value, $"the stack is frozen ({reason}); {change} is refused.{hint}",
-            "revert the change, or lift the freeze first and alone: freeze.enabled: false in the stack file (or pulumi config set --path delivery-platform:freeze.enabled false), deployed before this change (I4).");
+            "revert the change, or lift the freeze first and alone: deliver unfreeze (or pulumi config set --path delivery-platform:freeze.enabled false), deployed before this change (I4).");
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -62,11 +62,11 @@ public static class PromotionLadder
         {
             yield return ConfigProblem.Warning(path, version,
                 $"{does} without being live in {config.Upstream}: a hotfix ({hotfix}).",
-                $"promote the same version through {config.Upstream} afterwards, then remove apps.{name}.hotfixReason.");
+                $"promote the same version through {config.Upstream} afterwards, then clear the reason: deliver hotfix {name} --clear.");
             yield break;
         }
         var known = upstream.VersionsOf(name);
-        var hotfixFix = $"or for a hotfix: set apps.{name}.hotfixReason: \"<why>\" in the stack file and deploy that alone first (I4).";
+        var hotfixFix = $"or for a hotfix: deliver hotfix {name} --reason \"<why>\", deployed alone first (I4).";
         if (upstream.ReleasesAgo(name, version) is { } ago)
         {
             yield return ConfigProblem.Error(path, version,

@@ -21,4 +21,12 @@ public sealed class ConfigProblemTests
 
         Assert.Same(problem, problem.ForStack("dev"));
     }
+
+    [Fact]
+    public void A_rule_step_the_fix_names_gets_the_stack()
+    {
+        var problem = ConfigProblem.Error(Key, null, "frozen.", "deliver unfreeze, or deliver hotfix api --reason \"<why>\" (deliver promote api 1.0.0 --stack dev first)");
+
+        Assert.Equal("deliver unfreeze --stack prod, or deliver hotfix api --reason \"<why>\" --stack prod (deliver promote api 1.0.0 --stack dev first)", problem.ForStack("prod").Fix);
+    }
 }
