@@ -116,6 +116,9 @@ public sealed class HistoryCommandTests
         Ok(dora);
         Assert.Matches(@"\nstaging\s+1\s+0\.00\s+100% \(1/1\)\s+30m\s+30m\n", dora.Output);
         Assert.Contains("lead time for changes: n/a", dora.Output, StringComparison.Ordinal);
+        var json = JsonDocument.Parse(project.Run("history", "--dora", "--since", "1000w", "--stack", "staging", "--json").Output).RootElement;
+        Assert.Equal("P1D", json.GetProperty("failureWindow").GetString());
+        Assert.Equal("PT30M", json.GetProperty("stacks")[0].GetProperty("medianTimeToRestore").GetString());
         var all = project.Run("history", "--dora", "--since", "1000w");
         // dev first promote 2026-01-01 12:00 → never live in prod: no releases
         Assert.Contains("lead time for changes (dev first promote → live in prod): median n/a, worst n/a over 0 releases", all.Output, StringComparison.Ordinal);

@@ -9,7 +9,7 @@ internal static class HistoryCommand
 {
     private static readonly string[] Headers = ["time", "stack", "app", "event", "slot", "from → to", "release", "commit", "author"];
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true, Converters = { new Iso8601DurationConverter() } };
 
     public static int Run(Workspace workspace, Terminal terminal, string? stack, string? app, string? since, bool json, bool dora, string window)
     {
