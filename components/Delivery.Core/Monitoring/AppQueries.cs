@@ -20,9 +20,13 @@ public static class AppQueries
     public static string Requests(string selector, string window) =>
         $"sum(increase({RequestCount}{{{selector}}}[{window}]))";
 
-    /// <summary>Failed (5xx) share of requests over a window.</summary>
+    /// <summary>
+    /// Failed (5xx) share of requests over a window. An app that never failed has no 5xx series at
+    /// all (OpenTelemetry creates a series on its first request with that code), so the failures
+    /// count as 0 then, not as no data; with no requests at all the ratio stays no data.
+    /// </summary>
     public static string ErrorRatio(string selector, string window) =>
-        $"(sum(rate({RequestCount}{{{selector},http_response_status_code=~\"5..\"}}[{window}])) / sum(rate({RequestCount}{{{selector}}}[{window}])))";
+        $"((sum(rate({RequestCount}{{{selector},http_response_status_code=~\"5..\"}}[{window}])) or vector(0)) / sum(rate({RequestCount}{{{selector}}}[{window}])))";
 
     /// <summary>The 95th percentile of request durations, in seconds.</summary>
     public static string P95(string selector, string window, string offset = "") =>

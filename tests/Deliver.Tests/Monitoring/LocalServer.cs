@@ -33,7 +33,9 @@ internal sealed class LocalServer : IDisposable
     public string Url => $"http://127.0.0.1:{Port}";
 
     /// <param name="arguments">Given the free port and the temp folder.</param>
-    public static LocalServer Start(string binary, string package, Func<int, string, IEnumerable<string>> arguments, string readyPath, Action<string>? prepare = null)
+    /// <param name="environment">Variables for the server's process, on top of this one's.</param>
+    public static LocalServer Start(string binary, string package, Func<int, string, IEnumerable<string>> arguments, string readyPath, Action<string>? prepare = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var path = Require(binary, package);
         var folder = Directory.CreateTempSubdirectory($"{binary}-test-").FullName;
@@ -42,6 +44,8 @@ internal sealed class LocalServer : IDisposable
         var start = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
         foreach (var argument in arguments(port, folder))
             start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{binary} did not start.");
         var server = new LocalServer(binary, process, port, folder);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);

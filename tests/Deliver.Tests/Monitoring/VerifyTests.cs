@@ -107,7 +107,7 @@ public sealed class VerifyTests(MonitoringFixture monitoring)
         Assert.Equal(1, result.ExitCode);
         var lines = result.Output.Split('\n');
         Assert.Equal("| check | PromQL | measured | threshold | verdict |", lines[0]);
-        Assert.Matches(@"^\| 5xx ratio \| `\(sum\(rate\(http_server_request_duration_seconds_count\{job=""erroring"",namespace=""apps"",delivery_platform_slot=""green"",delivery_platform_release=""1\.1\.0-[0-9a-f]{10}"",http_response_status_code=~""5\.\.""\}\[10s\]\)\).*` \| [12]\d(\.\d+)?% \| <= 1% \(slo.errorRateTarget\) \| fail \|$", lines.Single(l => l.StartsWith("| 5xx ratio", StringComparison.Ordinal)));
+        Assert.Matches(@"^\| 5xx ratio \| `\(\(sum\(rate\(http_server_request_duration_seconds_count\{job=""erroring"",namespace=""apps"",delivery_platform_slot=""green"",delivery_platform_release=""1\.1\.0-[0-9a-f]{10}"",http_response_status_code=~""5\.\.""\}\[10s\]\)\).*` \| [12]\d(\.\d+)?% \| <= 1% \(slo.errorRateTarget\) \| fail \|$", lines.Single(l => l.StartsWith("| 5xx ratio", StringComparison.Ordinal)));
     }
 
     [Theory]

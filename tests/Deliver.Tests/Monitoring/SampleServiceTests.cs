@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Delivery.Core.Model;
+using Delivery.Core.Monitoring;
+using Delivery.Core.Release;
+using Delivery.Core.Validation;
+
+namespace Deliver.Tests.Monitoring;
+
+/// <summary>
+/// verify judges a real app, not only a metrics generator: the sample service (samples/ShopApi) runs
+/// on loopback twice, blue a good build and green a drill build answering a fifth of its requests
+/// with 500, a real Prometheus scrapes both as the ServiceMonitor would label them (job, namespace,
+/// slot, release id), and traffic goes to both; verify fails the green release on its 5xx ratio
+/// and passes the blue one.
+/// </summary>
+public sealed class SampleServiceTests : IDisposable
+{
+    private const string App = "shop";
+    private static readonly TimeSpan Traffic = TimeSpan.FromSeconds(14);
+    private readonly List<LocalServer> _servers = [];
+
+    [Fact]
+    public void Verify_fails_the_drill_build_and_passes_the_good_one_from_the_real_apps_metrics()
+    {
+        using var project = new GatesProject(new TestApp(App, "1.0.0", "1.1.0", "blue"));
+        var config = Deliver.Workspace.Load(project.StackText, GatesProject.Stack, $"Pulumi.{GatesProject.Stack}.yaml").Config;
+        var blue = StartSample(config, Slot.Blue, drillErrorRatio: 0);
+        var green = StartSample(config, Slot.Green, drillErrorRatio: 0.2);
+        var prometheus = LocalServer.Start("prometheus", "prometheus",
+            (port, folder) => [$"--config.file={folder}/prometheus.yml", $"--storage.tsdb.path={folder}/data", $"--web.listen-address=127.0.0.1:{port}"],
+            "/-/ready", folder => File.WriteAllText(Path.Combine(folder, "prometheus.yml"), PrometheusConfig(config, (Slot.Blue, blue), (Slot.Green, green))));
+        _servers.Add(prometheus);
+
+        Drive(blue, green);
+        var idle = Verify(project, prometheus, "idle");
+        var live = Verify(project, prometheus, "live");
+
+        Assert.True(idle.ExitCode == 1, idle.Output + idle.Error);
+        Assert.Equal("fail", idle.Report.GetProperty("verdict").GetString());
+        var errors = idle.Report.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("check").GetString() == "5xx ratio");
+        Assert.InRange(errors.GetProperty("value").GetDouble(), 0.15, 0.25);
+        Assert.Equal(ReleaseId.Of(config, App, Slot.Green), idle.Report.GetProperty("release").GetString());
+        Assert.True(live.ExitCode == 0, live.Output + live.Error);
+        Assert.Equal("pass", live.Report.GetProperty("verdict").GetString());
+    }
+
+    private LocalServer StartSample(DeliveryConfig config, Slot slot, double drillErrorRatio)
+    {
+        var dll = Path.Combine(TestRepository.Root(), "samples", "ShopApi", "bin", BuildConfiguration(), "net10.0", "ShopApi.dll");
+        Assert.True(File.Exists(dll), $"the sample service is not built: {dll} (dotnet build tests/Deliver.Tests builds it)");
+        var server = LocalServer.Start("dotnet", "dotnet-sdk-10.0", (port, _) => [dll, "--urls", $"http://127.0.0.1:{port}"], "/ready", environment: new Dictionary<string, string>
+        {
+            ["OTEL_SERVICE_NAME"] = App,
+            ["OTEL_RESOURCE_ATTRIBUTES"] = $"delivery.slot={Slots.Name(slot)},delivery.release={ReleaseId.Of(config, App, slot)}",
+            ["SHOP_DRILL_ERROR_RATIO"] = drillErrorRatio.ToString(CultureInfo.InvariantCulture),
+        });
+        _servers.Add(server);
+        return server;
+    }
+
+    /// <summary>The configuration this test assembly was built in (Debug or Release): the sample is built in the same.</summary>
+    private static string BuildConfiguration() =>
+        new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+
+    /// <summary>Each sample as one target, labelled as the app's ServiceMonitor labels its pods' series.</summary>
+    private static string PrometheusConfig(DeliveryConfig config, params (Slot Slot, LocalServer Server)[] slots)
+    {
+        var yaml = new StringBuilder("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"  - job_name: {App}");
+        yaml.AppendLine("    static_configs:");
+        foreach (var (slot, server) in slots)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"      - targets: [\"127.0.0.1:{server.Port}\"]");
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"        labels: {{namespace: apps, {AppSeries.SlotLabel}: {Slots.Name(slot)}, {AppSeries.ReleaseLabel}: \"{ReleaseId.Of(config, App, slot)}\"}}");
+        }
+        return yaml.ToString();
+    }
+
+    /// <summary>About 30 requests a second to each slot's business endpoint for a window and more.</summary>
+    private static void Drive(params LocalServer[] servers)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var until = DateTime.UtcNow + Traffic;
+        while (DateTime.UtcNow < until)
+        {
+            foreach (var server in servers)
+                http.GetAsync($"{server.Url}/items").GetAwaiter().GetResult().Dispose();
+            Thread.Sleep(30);
+        }
+    }
+
+    private static (int ExitCode, string Output, string Error, JsonElement Report) Verify(GatesProject project, LocalServer prometheus, string slot)
+    {
+        var result = project.Deliver("verify", App, "--stack", GatesProject.Stack, "--prometheus", prometheus.Url, "--window", MonitoringFixture.Window, "--slot", slot, "--json");
+        return (result.ExitCode, result.Output, result.Error, result.ExitCode == 2 ? default : JsonDocument.Parse(result.Output).RootElement);
+    }
+
+    public void Dispose()
+    {
+        foreach (var server in _servers)
+            server.Dispose();
+    }
+}
