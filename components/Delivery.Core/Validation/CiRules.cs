@@ -94,7 +94,7 @@ internal static class CiRules
         {
             yield return ConfigProblem.Error(root.Key("runnerGroup"), null,
                 $"the runners register org-wide ({github.ConfigUrl}), so every repository of the organization could run jobs on them, with the registry push credentials they mount.",
-                $"create a runner group limited to the repositories that build and deploy, then pulumi config set --path {root.Key("runnerGroup")} <group>; or register on one repository (configUrl https://github.com/<org>/<repo>).");
+                $"create a runner group limited to the repositories that build and deploy, then pulumi config set --path {root.Key("runnerGroup")} <group>.");
         }
         if (context.Profile?.RequiresRunnerGroup == true && IsOrgWide(github.ConfigUrl) && releaseRunners
             && (github.ReleaseRunnerGroup.Length == 0 || github.ReleaseRunnerGroup == github.RunnerGroup))
@@ -102,6 +102,14 @@ internal static class CiRules
             yield return ConfigProblem.Error(root.Key("releaseRunnerGroup"), github.ReleaseRunnerGroup.Length == 0 ? null : github.ReleaseRunnerGroup,
                 "the release runners mount the registry push credentials and may reach the API server, so they need a runner group of their own, narrower than the one every job may use.",
                 $"create a runner group limited to the repositories whose workflows publish and deploy, then pulumi config set --path {root.Key("releaseRunnerGroup")} <group>.");
+        }
+        // Runner groups exist only for organizations and enterprises: on a repository, nothing but a
+        // label keeps a pull request's workflow off the release runners.
+        if (context.Profile?.RequiresRunnerGroup == true && releaseRunners && Urls.IsWebUrl(github.ConfigUrl, allowHttp: false) && !IsOrgWide(github.ConfigUrl))
+        {
+            yield return ConfigProblem.Error(root.Key("configUrl"), github.ConfigUrl,
+                $"registers the runners on one repository, where runner groups do not apply: any workflow of it, a pull request's included, could claim the release runners (runs-on: {Ci.GitHubRunners.ReleaseScaleSetName(github)}) with their push credentials and API access.",
+                $"register on the organization and limit the release runners' group to the deploy workflow on main: pulumi config set --path {root.Key("configUrl")} https://github.com/<org>, then set {root.Key("runnerGroup")} and {root.Key("releaseRunnerGroup")}.");
         }
         for (var i = 0; i < github.Labels.Count; i++)
         {

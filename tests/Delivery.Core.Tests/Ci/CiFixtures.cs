@@ -15,7 +15,8 @@ internal static class CiFixtures
             ("ci:github:appPrivateKey", "-----BEGIN RSA PRIVATE KEY-----"));
 
     public static DeliveryConfig GitHubToken(params (string Key, string? Value)[] changes) =>
-        RegistryFixtures.Loaded(TestConfigs.ValidDev().With(("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme/shop")).With(changes),
+        RegistryFixtures.Loaded(TestConfigs.ValidDev().With(("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"),
+                ("ci:github:runnerGroup", "deployers"), ("ci:github:releaseRunnerGroup", "releasers")).With(changes),
             ("ci:github:token", "ghp_test"));
 
     public static DeliveryConfig GitLab(params (string Key, string? Value)[] changes) =>

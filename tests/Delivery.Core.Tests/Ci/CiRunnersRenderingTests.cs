@@ -245,7 +245,9 @@ public sealed partial class CiRunnersRenderingTests
     [Fact]
     public void Without_labels_the_scale_set_gets_the_default_name_and_the_default_runner_group()
     {
-        var values = Chart(CiRunnersRendering.Render(GitHubToken(), Tier.Dev), GitHubRunners.ScaleSetRelease).Values;
+        // Only the local tier goes without a runner group.
+        var local = CiFixtures.Variants().Single(variant => variant.Name == "github, local docker registry").Config;
+        var values = Chart(CiRunnersRendering.Render(local, Tier.Local), GitHubRunners.ScaleSetRelease).Values;
 
         Assert.Equal(GitHubRunners.DefaultScaleSetName, values["runnerScaleSetName"]);
         Assert.False(values.ContainsKey("runnerGroup"));

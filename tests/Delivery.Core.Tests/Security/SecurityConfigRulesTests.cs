@@ -49,6 +49,9 @@ public sealed class SecurityConfigRulesTests
         new("enterprise-wide runners without a runner group", [.. OrgRunners, ("ci:github:configUrl", "https://github.com/enterprises/acme")], P + "ci.github.runnerGroup",
             "the runners register org-wide (https://github.com/enterprises/acme), so every repository of the organization could run jobs on them, with the registry push credentials they mount.",
             With(("ci:github:token", "t"))),
+        new("release runners on one repository", [.. OrgRunners, ("ci:github:configUrl", "https://github.com/acme/shop")], P + "ci.github.configUrl",
+            "registers the runners on one repository, where runner groups do not apply: any workflow of it, a pull request's included, could claim the release runners (runs-on: delivery-platform-release) with their push credentials and API access.",
+            With(("ci:github:token", "t"))),
         new("plain-text token in the inactive github section", [("ci:github:token", "ghp_plain")], P + "ci.github.token",
             "is a secret but is given in plain text, so it would be stored unencrypted in the stack file."),
         new("plain-text key in the inactive github section", [("ci:github:appPrivateKey", "-----BEGIN")], P + "ci.github.appPrivateKey",
@@ -101,11 +104,14 @@ public sealed class SecurityConfigRulesTests
     }
 
     [Fact]
-    public void A_pinned_version_passes_in_prod_a_repository_scoped_runner_needs_no_group_and_two_gitlab_runners_pass()
+    public void A_pinned_version_passes_in_prod_repository_scoped_runners_pass_locally_and_two_gitlab_runners_pass()
     {
         var prod = TestConfigs.Load(TestConfigs.ValidDev().With(ProdStack),
             With(("monitoring:receivers:critical:webhookUrl", "https://pager.example.com/hook")));
-        var repositoryRunners = TestConfigs.Load(TestConfigs.ValidDev().With([.. OrgRunners, ("ci:github:configUrl", "https://github.com/acme/shop")]), With(("ci:github:token", "t")));
+        // Locally the registry takes pushes without credentials: no release runners, nothing to claim.
+        var repositoryRunners = TestConfigs.Load(TestConfigs.ValidDev().With(
+            [.. OrgRunners, ("ci:github:configUrl", "https://github.com/acme/shop"), ("environment", "local"), ("cluster:mode", "k3s-docker"), ("registry:mode", "docker"), ("registry:host", null)]),
+            new Dictionary<string, string> { ["ci:github:token"] = "t" });
 
         var gitlab = TestConfigs.Load(TestConfigs.ValidDev().With(GitLabRunners), With(("ci:gitlab:runnerToken", "glrt-default"), ("ci:gitlab:releaseRunnerToken", "glrt-release")));
 
