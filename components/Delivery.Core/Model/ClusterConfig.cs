@@ -20,6 +20,9 @@ public sealed class ClusterConfig
 
     /// <summary>Existing cluster: the kubeconfig context to use; empty for its current context.</summary>
     public string Context { get; set; } = "";
+
+    /// <summary>The cluster's own address ranges (nodes, pods, Services) as CIDRs: no app's egress may reach into them.</summary>
+    public List<string> Networks { get; set; } = [];
 }
 
 /// <summary>The local k3s server container.</summary>

@@ -20,6 +20,7 @@ internal static class AppRules
                          .Concat(Sizing(path, app, context))
                          .Concat(Identity(path, app))
                          .Concat(Networking(path, name, app, names))
+                         .Concat(EgressRules.Check(path.Key("egress"), app.Egress, config.Cluster.Networks))
                          .Concat(AppSecretEnvRules.Check(path, app, context))
                          .Concat(ResourceRules.Check(path.Key("resources"), app.Resources))
                          .Concat(SloRules.Check(path.Key("slo"), app.Slo))
@@ -285,22 +286,6 @@ internal static class AppRules
             {
                 yield return ConfigProblem.Error(path.Key("env").Key(variable), null, "is not a valid environment variable name.",
                     "use letters, digits, '_', '-' and '.', not starting with a digit.");
-            }
-        }
-        for (var i = 0; i < app.Egress.Count; i++)
-        {
-            var rule = EgressRule.Parse(app.Egress[i]);
-            if (rule is null)
-            {
-                yield return ConfigProblem.Error(path.Key("egress").Index(i), app.Egress[i],
-                    "must be a destination as CIDR:port, with the network address of the CIDR (10.20.0.0/16:5432, 203.0.113.0/24:443).",
-                    $"pulumi config set --path '{path.Key("egress").Index(i)}' <cidr>:<port>.");
-            }
-            else if (rule.IsEverywhere)
-            {
-                yield return ConfigProblem.Error(path.Key("egress").Index(i), app.Egress[i],
-                    "allows the whole address space, including the nodes, the API server and the cloud metadata service (169.254.169.254).",
-                    $"list the networks the app calls (the provider's published ranges, or an egress proxy's address): pulumi config set --path '{path.Key("egress").Index(i)}' <cidr>:<port>.");
             }
         }
         for (var i = 0; i < app.Callers.Count; i++)
