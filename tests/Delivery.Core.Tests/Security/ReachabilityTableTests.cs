@@ -169,6 +169,30 @@ public sealed class ReachabilityTableTests
         Assert.True(reach.CanReach(job, Endpoints["internet host"], 443));
     }
 
+    /// <summary>Issue #22, finding 9: with the API server's endpoints configured, API egress goes there only, not to any address on 443/6443.</summary>
+    [Fact]
+    public void Configured_api_server_endpoints_replace_any_address_on_443_and_6443()
+    {
+        var config = TestConfigs.Load(TestConfigs.ValidDev().With(("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"),
+            ("ci:github:runnerGroup", "deployers"), ("ci:github:releaseRunnerGroup", "releasers"), ("cluster:apiServerEndpoints:0", "10.0.0.10/32:6443")),
+            new Dictionary<string, string>(TestConfigs.Secrets()) { ["ci:github:token"] = "t" });
+        Assert.Empty(config.Errors);
+        var reach = NetworkReachability.Of(PlatformRenderer.Render(config.Config, Model.Tier.Dev).Objects);
+
+        foreach (var pod in new[] { "arc listener", "ci runner pod", "ci release job pod", "loki", "grafana", "alloy", "envoy controller" })
+        {
+            Assert.True(reach.CanReach(Endpoints[pod], Endpoints["api server on a node"], 6443), pod);
+            Assert.False(reach.CanReach(Endpoints[pod], Endpoints["cloud metadata"], 443), pod);
+            Assert.False(reach.CanReach(Endpoints[pod], Endpoints["a node"], 6443), pod);
+        }
+        // These call nothing outside but the API server (CI pods still reach GitHub, any public host, on 443).
+        foreach (var pod in new[] { "loki", "grafana", "alloy", "envoy controller" })
+        {
+            Assert.False(reach.CanReach(Endpoints[pod], Endpoints["internet host"], 443), pod);
+            Assert.False(reach.CanReach(Endpoints[pod], Endpoints["managed api endpoint"], 443), pod);
+        }
+    }
+
     [Fact]
     public void The_evaluator_follows_kubernetes_semantics()
     {

@@ -52,6 +52,8 @@ public sealed class SecurityConfigRulesTests
             "reaches into the cluster's own network 10.0.0.0/16 (cluster.networks): nodes, the API server and pods are never an app's egress destination."),
         new("cluster network not a CIDR", [("cluster:networks:0", "10.0.0.1/16")], P + "cluster.networks[0]",
             "must be one of the cluster's own address ranges (nodes, pods, Services) as CIDR with its network address (10.42.0.0/16)."),
+        new("api server endpoint without a port", [("cluster:apiServerEndpoints:0", "10.0.0.10/32")], P + "cluster.apiServerEndpoints[0]",
+            "must be an API server endpoint as CIDR:port (10.0.0.10/32:6443), one of the addresses kubectl get endpointslices -l kubernetes.io/service-name=kubernetes lists."),
         new("org-wide runners without a runner group", OrgRunners, P + "ci.github.runnerGroup",
             "the runners register org-wide (https://github.com/acme), so every repository of the organization could run jobs on them, with the registry push credentials they mount.",
             With(("ci:github:token", "t"))),
