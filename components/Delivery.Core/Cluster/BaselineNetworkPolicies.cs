@@ -150,7 +150,7 @@ public static class BaselineNetworkPolicies
         yield return NetworkPolicySpec.In("allow-admission-webhook", ns, Rule("from", [], TcpPorts([PlatformPorts.PrometheusOperatorWebhook])))
             .ForPods(PlatformPods.PrometheusOperator);
         yield return NetworkPolicySpec.In("allow-telemetry-ingest", ns, Rule("from", [Namespace(PlatformNamespaces.Apps)], TcpPorts([PlatformPorts.OtlpGrpc, PlatformPorts.OtlpHttp])))
-            .ForPods(new Dictionary<string, string> { [PlatformPods.NameLabel] = "opentelemetry-collector" });
+            .ForPods(PlatformPods.OtelCollector);
         var targets = new List<OrderedDictionary<string, object?>>();
         if (config.Apps.Count > 0)
             targets.Add(Rule("to", [Namespace(PlatformNamespaces.Apps)], TcpPorts(AppPorts(config))));

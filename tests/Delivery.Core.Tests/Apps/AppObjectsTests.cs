@@ -150,14 +150,17 @@ public sealed class AppObjectsTests
     }
 
     [Fact]
-    public void The_network_policy_admits_the_gateway_monitoring_and_callers_only()
+    public void The_network_policy_admits_the_envoy_proxies_prometheus_and_callers_only()
     {
         var policy = AppFixtures.Find(AppFixtures.Objects(TestConfigs.ValidDev()), "NetworkPolicy/apps/api");
 
+        // Issue #22, finding 9: not the whole gateway and monitoring namespaces.
         var from = YamlWriter.Write(AppFixtures.At(policy, "spec", "ingress", 0, "from")!);
         Assert.Equal(
             "- namespaceSelector:\n    matchLabels:\n      kubernetes.io/metadata.name: gateway\n" +
+            "  podSelector:\n    matchLabels:\n      app.kubernetes.io/component: proxy\n      app.kubernetes.io/managed-by: envoy-gateway\n      app.kubernetes.io/name: envoy\n" +
             "- namespaceSelector:\n    matchLabels:\n      kubernetes.io/metadata.name: monitoring\n" +
+            "  podSelector:\n    matchLabels:\n      app.kubernetes.io/name: prometheus\n" +
             "- podSelector:\n    matchLabels:\n      app.kubernetes.io/name: web\n",
             from);
         var webEgress = YamlWriter.Write(AppFixtures.At(AppFixtures.Find(AppFixtures.Objects(TestConfigs.ValidDev()), "NetworkPolicy/apps/web"), "spec", "egress", 0)!);
