@@ -298,6 +298,36 @@ public sealed partial class CiRunnersRenderingTests
         Assert.DoesNotContain(local.Objects, o => o.Name == GitHubRunners.ReleaseJobTemplateConfigMap);
     }
 
+    /// <summary>
+    /// Issue #22, finding 9. gitlab-runner v18.4.0 (common/config.go) has no seccomp key in
+    /// pod_security_context; its pod_spec patches apply only with FF_USE_ADVANCED_POD_SPEC_CONFIGURATION
+    /// on, and a runner's feature_flags take precedence over a job's variables
+    /// (common/build_settings.go populateFeatureFlags), so a job cannot turn the profile off.
+    /// services: containers take service_container_security_context, falling back to the global keys.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Gitlab_job_pods_get_runtime_default_seccomp_and_hardened_service_containers(bool release)
+    {
+        var toml = GitLabRunners.ExecutorToml(GitLab(), Tier.Dev, release);
+        var runner = Assert.IsType<TomlTable>(Assert.Single(Assert.IsType<TomlTableArray>(TomlSerializer.Deserialize<TomlTable>(toml)!["runners"])));
+        var kubernetes = Assert.IsType<TomlTable>(runner["kubernetes"]);
+
+        Assert.True((bool)Assert.IsType<TomlTable>(runner["feature_flags"])["FF_USE_ADVANCED_POD_SPEC_CONFIGURATION"]);
+        var spec = Assert.IsType<TomlTable>(Assert.Single(Assert.IsType<TomlTableArray>(kubernetes["pod_spec"])));
+        Assert.Equal("strategic", spec["patch_type"]);
+        var patch = System.Text.Json.JsonDocument.Parse((string)spec["patch"]).RootElement;
+        Assert.Equal("RuntimeDefault", patch.GetProperty("securityContext").GetProperty("seccompProfile").GetProperty("type").GetString());
+
+        var services = Assert.IsType<TomlTable>(kubernetes["service_container_security_context"]);
+        Assert.False((bool)services["privileged"]);
+        Assert.False((bool)services["allow_privilege_escalation"]);
+        var capabilities = Assert.IsType<TomlTable>(services["capabilities"]);
+        Assert.Equal(["ALL"], Assert.IsType<TomlArray>(capabilities["drop"]).Cast<string>());
+        Assert.Equal(JobPodSecurity.KanikoCapabilities, Assert.IsType<TomlArray>(capabilities["add"]).Cast<string>());
+    }
+
     /// <summary>The executor configs read by a TOML parser (Tomlyn), as the runner reads its config.toml.</summary>
     [Fact]
     public void Only_the_gitlab_release_runners_job_pods_get_the_push_credentials_and_the_release_label()
