@@ -125,7 +125,8 @@ public static class BaselineNetworkPolicies
     /// Inside monitoring, pods talk to each other, except that Loki (every pod's logs) takes
     /// queries and pushes only from Grafana, Prometheus and the log collector, and calls only
     /// Alertmanager (its ruler) and the API server (its rules sidecar watches the log-alert
-    /// ConfigMaps). Grafana's traffic comes from the Envoy proxies, traces from the apps. Only
+    /// ConfigMaps); and Grafana, the one internet-facing pod, calls only its data sources, never the
+    /// operators beside it. Grafana's traffic comes from the Envoy proxies, traces from the apps. Only
     /// Prometheus scrapes (other namespaces, the kubelets and node-exporters), only Alertmanager
     /// sends webhooks, only trivy-operator fetches from public registries, only Grafana calls the
     /// identity provider, and the other stores (Tempo, the OTel collector, Alertmanager) never call
@@ -136,7 +137,17 @@ public static class BaselineNetworkPolicies
         const string ns = PlatformNamespaces.Monitoring;
         yield return new NetworkPolicySpec("allow-within-namespace", ns, [],
                 [Manifest.Map(("from", new List<object?> { SameNamespace() }))], [Manifest.Map(("to", new List<object?> { SameNamespace() }))])
-            .ForPodsWhere(PlatformPods.NameLabel, "NotIn", ["loki"]);
+            .ForPodsWhere(PlatformPods.NameLabel, "NotIn", ["grafana", "loki"]);
+        // The rest of monitoring still calls Grafana (Prometheus scrapes it, the chart's test hook).
+        yield return new NetworkPolicySpec("allow-grafana-data-sources", ns, [],
+                [Rule("from", [SameNamespace()], TcpPorts([PlatformPorts.Grafana]))],
+                [
+                    Rule("to", [Pods(PlatformPods.Prometheus)], TcpPorts([PlatformPorts.Prometheus])),
+                    Rule("to", [Pods(PlatformPods.Alertmanager)], TcpPorts([PlatformPorts.Alertmanager])),
+                    Rule("to", [Pods(PlatformPods.Loki)], TcpPorts([PlatformPorts.Loki])),
+                    Rule("to", [Pods(PlatformPods.Tempo)], TcpPorts([PlatformPorts.Tempo])),
+                ])
+            .ForPods(PlatformPods.Grafana);
         yield return NetworkPolicySpec.In("allow-loki-clients", ns,
                 Rule("from", [Pods(PlatformPods.Grafana), Pods(PlatformPods.Prometheus), PodsIn(PlatformNamespaces.MonitoringAgents, PlatformPods.Alloy)], TcpPorts([PlatformPorts.Loki])))
             .ForPods(PlatformPods.Loki);

@@ -104,6 +104,13 @@ public sealed class ReachabilityTableTests
         new("every pod talks to Loki", "tempo", "loki", 3100, false),
         new("every pod talks to Loki", "alertmanager", "loki", 3100, false),
         new("still works: Grafana queries Loki", "grafana", "loki", 3100, true),
+        // Medium (issue #22, finding 8): the internet-facing Grafana reached every monitoring pod.
+        new("Grafana reaches the operators beside it", "grafana", "trivy operator", 8080, false),
+        new("Grafana reaches the operators beside it", "grafana", "otel collector", 4318, false),
+        new("still works: Grafana queries Prometheus", "grafana", "prometheus", 9090, true),
+        new("still works: Grafana queries Alertmanager", "grafana", "alertmanager", 9093, true),
+        new("still works: Grafana queries Tempo", "grafana", "tempo", 3200, true),
+        new("still works: Prometheus scrapes Grafana", "prometheus", "grafana", 3000, true),
         new("still works: Alloy pushes logs", "alloy", "loki", 3100, true),
         new("known limit: API egress is any address on 443/6443", "alloy", "internet host", 443, true),
         new("log collector egresses anywhere", "alloy", "internet host", 80, false),
