@@ -142,6 +142,8 @@ public static class MonitoringCharts
                 ("datasources", Map(("searchNamespace", PlatformNamespaces.Monitoring), ("resource", "configmap"))))),
             ("grafana.ini", Map(
                 ("server", url.Length == 0 ? null : Map(("root_url", url))),
+                // Signed in through the provider, no one needs the password form (the admin keeps the API).
+                ("auth", GrafanaSignIn.IsOn(config) ? Map(("disable_login_form", true)) : null),
                 ("auth.anonymous", Map(("enabled", false))),
                 ("auth.generic_oauth", GrafanaSignIn.Settings(config)),
                 ("users", Map(("allow_sign_up", false), ("allow_org_create", false))),
