@@ -194,9 +194,8 @@ public sealed partial class CiRunnersRenderingTests
     public void The_github_app_secret_has_the_three_keys_the_controller_reads()
     {
         var config = GitHubApp();
-        var secret = Assert.Single(CiRunnersRendering.Render(config, Tier.Dev).Secrets);
+        var secret = Assert.Single(CiRunnersRendering.Render(config, Tier.Dev).Secrets, s => s.Name == GitHubRunners.AuthSecretName);
 
-        Assert.Equal(GitHubRunners.AuthSecretName, secret.Name);
         Assert.Equal(["github_app_id", "github_app_installation_id", "github_app_private_key"], secret.Entries.Select(e => e.Key));
         Assert.Equal(new ConfigSecretSource(config.Ci.Github.AppPrivateKey), secret.Entries[2].Source);
         Assert.Equal(new LiteralSource("918273"), secret.Entries[0].Source);
@@ -206,9 +205,32 @@ public sealed partial class CiRunnersRenderingTests
     public void The_github_token_secret_has_only_the_token()
     {
         var config = GitHubToken();
-        var secret = Assert.Single(CiRunnersRendering.Render(config, Tier.Dev).Secrets);
+        var secret = Assert.Single(CiRunnersRendering.Render(config, Tier.Dev).Secrets, s => s.Name == GitHubRunners.AuthSecretName);
 
         Assert.Equal(new SecretEntry("github_token", new ConfigSecretSource(config.Ci.Github.Token)), Assert.Single(secret.Entries));
+    }
+
+    /// <summary>Issue #22, finding 4: one GitHub App or token per scale set, so the default runners' credential never registers release runners.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_release_scale_set_registers_with_its_own_app_or_token(bool app)
+    {
+        var config = app ? GitHubApp() : GitHubToken();
+        var rendering = CiRunnersRendering.Render(config, Tier.Dev);
+        var release = Assert.Single(rendering.Secrets, s => s.Name == GitHubRunners.ReleaseAuthSecretName);
+
+        Assert.Equal(GitHubRunners.ReleaseAuthSecretName, Chart(rendering, GitHubRunners.ReleaseScaleSetRelease).Values["githubConfigSecret"]);
+        Assert.Equal(GitHubRunners.AuthSecretName, Chart(rendering, GitHubRunners.ScaleSetRelease).Values["githubConfigSecret"]);
+        if (app)
+        {
+            Assert.Equal(new LiteralSource("918274"), release.Entries[0].Source);
+            Assert.Equal(new ConfigSecretSource(config.Ci.Github.Release.AppPrivateKey), release.Entries[2].Source);
+        }
+        else
+        {
+            Assert.Equal(new SecretEntry("github_token", new ConfigSecretSource(config.Ci.Github.Release.Token)), Assert.Single(release.Entries));
+        }
     }
 
     [Fact]
@@ -393,7 +415,8 @@ public sealed partial class CiRunnersRenderingTests
         var rendering = CiRunnersRendering.Render(loaded.Config, loaded.Tier!.Value);
 
         Assert.Equal(mode, loaded.Config.Ci.Mode);
-        Assert.Equal(authKeys, rendering.Secrets.SelectMany(s => s.Entries).Select(e => e.Key));
+        // One credential per scale set: the default one's and the release one's, alike in kind.
+        Assert.Equal([.. authKeys, .. authKeys], rendering.Secrets.SelectMany(s => s.Entries).Select(e => e.Key));
         // The controller, the default runners and the release runners (both stacks push images).
         Assert.Equal(mode == CiConfig.None ? 0 : 3, rendering.Charts.Count);
         if (rendering.Objects.Count > 0)

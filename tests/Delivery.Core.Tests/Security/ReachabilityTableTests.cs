@@ -182,7 +182,7 @@ public sealed class ReachabilityTableTests
     {
         var config = TestConfigs.Load(TestConfigs.ValidDev().With(("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"),
             ("ci:github:runnerGroup", "deployers"), ("ci:github:releaseRunnerGroup", "releasers"), ("cluster:apiServerEndpoints:0", "10.0.0.10/32:6443")),
-            new Dictionary<string, string>(TestConfigs.Secrets()) { ["ci:github:token"] = "t" });
+            new Dictionary<string, string>(TestConfigs.Secrets()) { ["ci:github:token"] = "t", ["ci:github:release:token"] = "r" });
         Assert.Empty(config.Errors);
         var reach = NetworkReachability.Of(PlatformRenderer.Render(config.Config, Model.Tier.Dev).Objects);
 
