@@ -27,12 +27,19 @@ public static class AppPolicies
     public static KubernetesObject Network(DeliveryConfig config, string name, AppCallGraph calls)
     {
         var app = config.Apps[name];
-        var port = List(Map(("protocol", "TCP"), ("port", AppObjectNames.HttpPort)));
         var sources = new List<object?>();
         if (app.Host.Length > 0)
             sources.Add(PolicyPeers.PodsIn(PlatformNamespaces.Gateway, PlatformPods.EnvoyProxy));
-        sources.Add(PolicyPeers.PodsIn(PlatformNamespaces.Monitoring, PlatformPods.Prometheus));
+        var prometheus = PolicyPeers.PodsIn(PlatformNamespaces.Monitoring, PlatformPods.Prometheus);
+        if (app.MetricsPort == 0)
+            sources.Add(prometheus);
         sources.AddRange(app.Callers.Order(StringComparer.Ordinal).Distinct().Select(caller => (object?)FromApp(caller)));
+        var ingress = new List<object?>();
+        if (sources.Count > 0)
+            ingress.Add(Map(("from", sources), ("ports", List(Map(("protocol", "TCP"), ("port", AppObjectNames.HttpPort))))));
+        // With a metrics port of its own, Prometheus reaches only that one.
+        if (app.MetricsPort > 0)
+            ingress.Add(Map(("from", List(prometheus)), ("ports", List(Map(("protocol", "TCP"), ("port", AppObjectNames.MetricsPort))))));
         var egress = calls.CalleesOf(name).Select(callee => (object?)Map(
             ("to", List(FromApp(callee))),
             ("ports", List(Map(("protocol", "TCP"), ("port", config.Apps[callee].Port)))))).ToList();
@@ -46,7 +53,7 @@ public static class AppPolicies
             ("spec", Map(
                 ("podSelector", Map(("matchLabels", Strings(AppSelector(name))))),
                 ("policyTypes", List("Ingress", "Egress")),
-                ("ingress", List(Map(("from", sources), ("ports", port)))),
+                ("ingress", ingress),
                 ("egress", egress))));
     }
 

@@ -45,8 +45,11 @@ public static class BaselineNetworkPolicies
             yield return spec;
     }
 
-    /// <summary>The container ports of the apps, where both their traffic and their metrics are served (the route keeps /metrics off the public host).</summary>
+    /// <summary>The container ports of the apps' traffic (and their metrics, where they have no port of their own: the route keeps /metrics off the public host).</summary>
     public static IReadOnlyList<int> AppPorts(DeliveryConfig config) => [.. config.Apps.Values.Select(app => app.Port).Distinct().Order()];
+
+    /// <summary>The container ports Prometheus scrapes the apps on.</summary>
+    public static IReadOnlyList<int> AppScrapePorts(DeliveryConfig config) => [.. config.Apps.Values.Select(app => app.ScrapePort).Distinct().Order()];
 
     private static IEnumerable<NetworkPolicySpec> Gateway(DeliveryConfig config)
     {
@@ -164,7 +167,7 @@ public static class BaselineNetworkPolicies
             .ForPods(PlatformPods.OtelCollector);
         var targets = new List<OrderedDictionary<string, object?>>();
         if (config.Apps.Count > 0)
-            targets.Add(Rule("to", [Namespace(PlatformNamespaces.Apps)], TcpPorts(AppPorts(config))));
+            targets.Add(Rule("to", [Namespace(PlatformNamespaces.Apps)], TcpPorts(AppScrapePorts(config))));
         targets.Add(Rule("to", [Namespace(PlatformNamespaces.Gateway)], TcpPorts([PlatformPorts.EnvoyMetrics])));
         targets.Add(Rule("to", [Namespace(PlatformNamespaces.Registry)], TcpPorts([PlatformPorts.RegistryMetrics])));
         targets.Add(Rule("to", [Namespace(PlatformNamespaces.CiControl)], TcpPorts([PlatformPorts.ArcMetrics, PlatformPorts.GitLabRunnerMetrics])));

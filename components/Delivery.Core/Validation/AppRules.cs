@@ -270,6 +270,16 @@ internal static class AppRules
     {
         foreach (var problem in PortRules.Check(path.Key("port"), app.Port, "the app's container"))
             yield return problem;
+        if (app.MetricsPort != 0)
+        {
+            foreach (var problem in PortRules.Check(path.Key("metricsPort"), app.MetricsPort, "the app's metrics"))
+                yield return problem;
+            if (app.MetricsPort == app.Port)
+            {
+                yield return ConfigProblem.Error(path.Key("metricsPort"), Number(app.MetricsPort), "is the traffic port too; a metrics port of its own must differ, or be left out to serve metrics on port.",
+                    $"pulumi config set --path {path.Key("metricsPort")} 9102, or pulumi config rm --path {path.Key("metricsPort")}.");
+            }
+        }
         if (!app.HealthPath.StartsWith('/') || app.HealthPath.Any(char.IsWhiteSpace))
         {
             yield return ConfigProblem.Error(path.Key("healthPath"), app.HealthPath, "must be an HTTP path starting with '/'.",

@@ -167,6 +167,36 @@ public sealed class AppObjectsTests
         Assert.Contains("app.kubernetes.io/name: api", webEgress, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Issue #22, finding 9: with <c>metricsPort</c>, the app serves metrics on a port no route and
+    /// no Service port the Gateway uses exposes; only Prometheus reaches it, and Prometheus nothing else.
+    /// </summary>
+    [Fact]
+    public void A_metrics_port_of_its_own_is_scraped_by_prometheus_alone()
+    {
+        var config = TestConfigs.ValidDev().With(("apps:api:metricsPort", "9102"));
+        var objects = Delivery.Core.Platform.PlatformRenderer.Render(TestConfigs.Load(config).Config, Model.Tier.Dev).Objects;
+        var reach = Security.NetworkReachability.Of(objects);
+        var api = new Security.Endpoint.Pod(PlatformNamespaces.Apps, new Dictionary<string, string> { [StandardLabels.Name] = "api" },
+            new Dictionary<string, int> { [AppObjectNames.HttpPort] = 8080, [AppObjectNames.MetricsPort] = 9102 });
+        var prometheus = new Security.Endpoint.Pod(PlatformNamespaces.Monitoring, Delivery.Core.Cluster.PlatformPods.Prometheus);
+        var envoy = new Security.Endpoint.Pod(PlatformNamespaces.Gateway, Delivery.Core.Cluster.PlatformPods.EnvoyProxy);
+        var web = new Security.Endpoint.Pod(PlatformNamespaces.Apps, new Dictionary<string, string> { [StandardLabels.Name] = "web" });
+
+        Assert.True(reach.CanReach(prometheus, api, 9102));
+        Assert.False(reach.CanReach(prometheus, api, 8080));
+        Assert.False(reach.CanReach(envoy, api, 9102));
+        Assert.False(reach.CanReach(web, api, 9102));
+        Assert.True(reach.CanReach(envoy, api, 8080));
+        Assert.True(reach.CanReach(web, api, 8080));
+
+        var monitor = AppFixtures.Find(objects, "ServiceMonitor/apps/api");
+        Assert.Equal(AppObjectNames.MetricsPort, AppFixtures.At(monitor, "spec", "endpoints", 0, "port"));
+        var deployment = objects.First(o => o.Kind == "Deployment" && o.Name.StartsWith("api-", StringComparison.Ordinal));
+        var ports = (List<object?>)AppFixtures.At(deployment, "spec", "template", "spec", "containers", 0, "ports")!;
+        Assert.Contains(ports, p => Equals(((OrderedDictionary<string, object?>)p!)["containerPort"], 9102));
+    }
+
     [Fact]
     public void Declared_outside_destinations_are_the_only_egress_beyond_the_cluster()
     {
