@@ -14,7 +14,7 @@ public sealed class CommandTests
         var check = project.Run("check", "--all");
 
         Assert.Equal(0, check.ExitCode);
-        Assert.Equal(["dev: valid (0 errors, 2 warnings)", "local: valid (0 errors, 0 warnings)", "prod: valid (0 errors, 3 warnings)", "staging: valid (0 errors, 4 warnings)"],
+        Assert.Equal(["dev: valid (0 errors, 3 warnings)", "local: valid (0 errors, 0 warnings)", "prod: valid (0 errors, 3 warnings)", "staging: valid (0 errors, 5 warnings)"],
             check.Output.Trim().Split('\n'));
         Assert.Contains("dev: warning: delivery-platform:cluster.kubeconfig", check.Error, StringComparison.Ordinal);
         Assert.Contains("staging: warning: delivery-platform:registry.pullPassword", check.Error, StringComparison.Ordinal);
@@ -31,7 +31,7 @@ public sealed class CommandTests
         Assert.Equal(1, check.ExitCode);
         Assert.Contains("dev: error: delivery-platform:apps.api.live = \"purple\"", check.Error, StringComparison.Ordinal);
         Assert.Contains("dev: error: delivery-platform:apps.web.image = \"Shop/Web\"", check.Error, StringComparison.Ordinal);
-        Assert.Contains("dev: invalid (2 errors, 2 warnings)", check.Output, StringComparison.Ordinal);
+        Assert.Contains("dev: invalid (2 errors, 3 warnings)", check.Output, StringComparison.Ordinal);
     }
 
     [Fact]

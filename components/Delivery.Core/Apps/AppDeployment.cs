@@ -55,7 +55,9 @@ public static class AppDeployment
             ("name", name),
             ("image", ImageReference.Of(config.Registry, app, version)),
             ("imagePullPolicy", ImageReference.PullPolicy(tier)),
-            ("ports", List(Map(("name", AppObjectNames.HttpPort), ("containerPort", app.Port), ("protocol", "TCP")))),
+            ("ports", ListOf(new[] { (AppObjectNames.HttpPort, app.Port), (AppObjectNames.MetricsPort, app.MetricsPort) }
+                .Where(port => port.Item2 > 0)
+                .Select(port => Map(("name", port.Item1), ("containerPort", port.Item2), ("protocol", "TCP"))))),
             ("env", ListOf(Environment(config, name, app, labels))),
             ("readinessProbe", Merge(probe, ("failureThreshold", 3))),
             ("livenessProbe", Merge(probe, ("failureThreshold", 6), ("initialDelaySeconds", 10))),

@@ -21,6 +21,12 @@ public static class AppObjectNames
     /// <summary>The container port's name, used by Services, probes and the ServiceMonitor.</summary>
     public const string HttpPort = "http";
 
+    /// <summary>The metrics port's name, where the app has one of its own (<c>metricsPort</c>).</summary>
+    public const string MetricsPort = "metrics";
+
+    /// <summary>The named port Prometheus scrapes.</summary>
+    public static string ScrapePort(AppConfig app) => app.MetricsPort > 0 ? MetricsPort : HttpPort;
+
     /// <summary>The app's own ServiceAccount: no token, no Role; pods of different apps never share one.</summary>
     public static string ServiceAccount(string app) => app;
 

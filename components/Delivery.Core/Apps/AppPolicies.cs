@@ -19,19 +19,27 @@ public static class AppPolicies
                 ("spec", Map(("maxUnavailable", 1), ("selector", Map(("matchLabels", Strings(AppSelector(name))))))));
 
     /// <summary>
-    /// Ingress only from the gateway (if routed), Prometheus, and the apps that list this one as a
-    /// caller; egress only to the apps it calls (those listing it as a caller), its declared outside
-    /// destinations, and the trace collector (DNS is allowed namespace-wide by the baseline).
+    /// Ingress only from the Envoy proxies (if routed), Prometheus, and the apps that list this one
+    /// as a caller, never from the rest of their namespaces; egress only to the apps it calls (those
+    /// listing it as a caller), its declared outside destinations, and the trace collector's pods
+    /// (DNS is allowed namespace-wide by the baseline).
     /// </summary>
     public static KubernetesObject Network(DeliveryConfig config, string name, AppCallGraph calls)
     {
         var app = config.Apps[name];
-        var port = List(Map(("protocol", "TCP"), ("port", AppObjectNames.HttpPort)));
         var sources = new List<object?>();
         if (app.Host.Length > 0)
-            sources.Add(FromNamespace(PlatformNamespaces.Gateway));
-        sources.Add(FromNamespace(PlatformNamespaces.Monitoring));
+            sources.Add(PolicyPeers.PodsIn(PlatformNamespaces.Gateway, PlatformPods.EnvoyProxy));
+        var prometheus = PolicyPeers.PodsIn(PlatformNamespaces.Monitoring, PlatformPods.Prometheus);
+        if (app.MetricsPort == 0)
+            sources.Add(prometheus);
         sources.AddRange(app.Callers.Order(StringComparer.Ordinal).Distinct().Select(caller => (object?)FromApp(caller)));
+        var ingress = new List<object?>();
+        if (sources.Count > 0)
+            ingress.Add(Map(("from", sources), ("ports", List(Map(("protocol", "TCP"), ("port", AppObjectNames.HttpPort))))));
+        // With a metrics port of its own, Prometheus reaches only that one.
+        if (app.MetricsPort > 0)
+            ingress.Add(Map(("from", List(prometheus)), ("ports", List(Map(("protocol", "TCP"), ("port", AppObjectNames.MetricsPort))))));
         var egress = calls.CalleesOf(name).Select(callee => (object?)Map(
             ("to", List(FromApp(callee))),
             ("ports", List(Map(("protocol", "TCP"), ("port", config.Apps[callee].Port)))))).ToList();
@@ -39,20 +47,17 @@ public static class AppPolicies
             ("to", List(Map(("ipBlock", Map(("cidr", rule.Cidr)))))),
             ("ports", List(Map(("protocol", "TCP"), ("port", rule.Port)))))));
         egress.Add(Map(
-            ("to", List(FromNamespace(PlatformNamespaces.Monitoring))),
+            ("to", List(PolicyPeers.PodsIn(PlatformNamespaces.Monitoring, PlatformPods.OtelCollector))),
             ("ports", List(Map(("protocol", "TCP"), ("port", PlatformPorts.OtlpGrpc)), Map(("protocol", "TCP"), ("port", PlatformPorts.OtlpHttp))))));
         return Manifest.Object("networking.k8s.io/v1", "NetworkPolicy", AppObjectNames.Live(name), PlatformNamespaces.Apps, StandardLabels.Shared(name, "network"),
             ("spec", Map(
                 ("podSelector", Map(("matchLabels", Strings(AppSelector(name))))),
                 ("policyTypes", List("Ingress", "Egress")),
-                ("ingress", List(Map(("from", sources), ("ports", port)))),
+                ("ingress", ingress),
                 ("egress", egress))));
     }
 
     private static SortedDictionary<string, string> AppSelector(string name) => new(StringComparer.Ordinal) { [StandardLabels.Name] = name };
-
-    private static OrderedDictionary<string, object?> FromNamespace(string @namespace) =>
-        Map(("namespaceSelector", Map(("matchLabels", Map(("kubernetes.io/metadata.name", @namespace))))));
 
     private static OrderedDictionary<string, object?> FromApp(string app) =>
         Map(("podSelector", Map(("matchLabels", Strings(AppSelector(app))))));

@@ -37,18 +37,18 @@ public static class AppRendering
             objects.Add(AppDeployment.Render(config, tier, name, slot));
             objects.Add(AppAutoscaling.Render(app, name, slot));
         }
-        objects.Add(AppServices.Live(name, live));
+        objects.Add(AppServices.Live(name, app, live));
         if (!rolling)
         {
-            objects.Add(AppServices.ForSlot(name, Slot.Blue));
-            objects.Add(AppServices.ForSlot(name, Slot.Green));
+            objects.Add(AppServices.ForSlot(name, app, Slot.Blue));
+            objects.Add(AppServices.ForSlot(name, app, Slot.Green));
         }
         objects.Add(AppRoute.Render(app, name, live, tier));
         objects.Add(AppPolicies.DisruptionBudget(tier, name));
         objects.Add(AppPolicies.Network(config, name, calls));
         if (config.Monitoring.Enabled)
         {
-            objects.Add(AppServiceMonitor.Render(name, rolling));
+            objects.Add(AppServiceMonitor.Render(name, AppObjectNames.ScrapePort(app), rolling));
             objects.Add(Monitoring.AppAlertRules.Render(config, name));
         }
         return new ComponentRendering(ComponentName(name), [.. objects.OfType<KubernetesObject>()], [], EnvSecrets(name, app), []);

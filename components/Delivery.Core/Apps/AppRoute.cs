@@ -11,8 +11,10 @@ namespace Delivery.Core.Apps;
 /// The app's north-south route on its host: a Gateway API HTTPRoute on the cluster Gateway. All
 /// traffic goes to the live Service; a canary weight w sends w% to the idle slot's Service instead,
 /// and then the route waits for the idle Deployment to be ready. <c>/metrics</c>, which the app
-/// serves for Prometheus on the same port, is not forwarded: the longer path match wins and has no
-/// backend, so the Gateway answers it with an error instead of the app.
+/// serves for Prometheus on the same port, is not forwarded, in any letter case (ASP.NET Core
+/// matches paths case-insensitively, so <c>/METRICS</c> serves them too): Envoy Gateway ranks a
+/// regular expression above any path prefix, and that rule has no backend, so the Gateway answers
+/// it with an error instead of the app.
 /// </summary>
 public static class AppRoute
 {
@@ -39,8 +41,11 @@ public static class AppRoute
                     ("matches", List(Map(("path", Map(("type", "PathPrefix"), ("value", "/")))))),
                     ("filters", StrictTransportSecurity.Filters(tier)),
                     ("backendRefs", backends)),
-                Map(("matches", List(Map(("path", Map(("type", "PathPrefix"), ("value", MetricsPath))))))))))));
+                Map(("matches", List(Map(("path", Map(("type", "RegularExpression"), ("value", HiddenMetricsPaths))))))))))));
     }
+
+    /// <summary>The metrics path and everything under it, in any case (RE2, matched against the whole path).</summary>
+    private const string HiddenMetricsPaths = "(?i)" + MetricsPath + "(/.*)?";
 
     /// <summary>Where the ServiceMonitor scrapes the app (<see cref="AppServiceMonitor"/>).</summary>
     public const string MetricsPath = "/metrics";

@@ -12,11 +12,11 @@ namespace Delivery.Core.Apps;
 /// </summary>
 public static class AppServiceMonitor
 {
-    public static KubernetesObject Render(string name, bool rolling = false) =>
+    public static KubernetesObject Render(string name, string scrapePort, bool rolling = false) =>
         Manifest.Object("monitoring.coreos.com/v1", "ServiceMonitor", AppObjectNames.Live(name), PlatformNamespaces.Apps, StandardLabels.Shared(name, "metrics"),
             ("spec", Map(
                 ("jobLabel", StandardLabels.Name),
                 ("selector", Map(("matchLabels", Map((StandardLabels.Name, name), (StandardLabels.Component, rolling ? AppServices.LiveComponent : AppServices.SlotComponent))))),
                 ("podTargetLabels", List(StandardLabels.SlotLabel, StandardLabels.Version, StandardLabels.Release)),
-                ("endpoints", List(Map(("port", AppObjectNames.HttpPort), ("path", AppRoute.MetricsPath), ("interval", "30s")))))));
+                ("endpoints", List(Map(("port", scrapePort), ("path", AppRoute.MetricsPath), ("interval", "30s")))))));
 }

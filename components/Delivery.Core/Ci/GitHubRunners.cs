@@ -33,6 +33,7 @@ public static class GitHubRunners
     public const string ReleaseScaleSetRelease = "arc-release-runners";
     public const string RunnerServiceAccount = "github-runner";
     public const string AuthSecretName = "github-runner-auth";
+    public const string ReleaseAuthSecretName = "github-release-runner-auth";
     public const string JobTemplateConfigMap = "github-runner-job-template";
     public const string ReleaseJobTemplateConfigMap = "github-release-job-template";
     public const string ReleaseSuffix = "-release";
@@ -74,29 +75,31 @@ public static class GitHubRunners
         var github = config.Ci.Github;
         var push = RegistryCredentials.PushSecret(config.Registry);
         List<KubernetesObject> objects = [.. RunnerRbac.Render(RunnerServiceAccount, RunnerRules), JobTemplate(JobTemplateConfigMap, tier, push: null)];
-        List<HelmChartSpec> charts = [Controller(tier), ScaleSet(ScaleSetRelease, ScaleSetName(github), JobTemplateConfigMap, github.MinRunners, github.MaxRunners, config, tier, github.RunnerGroup)];
+        List<HelmChartSpec> charts = [Controller(tier), ScaleSet(ScaleSetRelease, ScaleSetName(github), JobTemplateConfigMap, AuthSecretName, github.MinRunners, github.MaxRunners, config, tier, github.RunnerGroup)];
+        List<SecretSpec> secrets = [AuthSecret(AuthSecretName, github.Default())];
         if (push is not null)
         {
             objects.Add(JobTemplate(ReleaseJobTemplateConfigMap, tier, push));
-            charts.Add(ScaleSet(ReleaseScaleSetRelease, ReleaseScaleSetName(github), ReleaseJobTemplateConfigMap, 0, CiRunnersRendering.ReleaseRunners, config, tier,
+            charts.Add(ScaleSet(ReleaseScaleSetRelease, ReleaseScaleSetName(github), ReleaseJobTemplateConfigMap, ReleaseAuthSecretName, 0, CiRunnersRendering.ReleaseRunners, config, tier,
                 github.ReleaseRunnerGroup.Length > 0 ? github.ReleaseRunnerGroup : github.RunnerGroup));
+            secrets.Add(AuthSecret(ReleaseAuthSecretName, github.Release));
         }
-        return new ComponentRendering(CiRunnersRendering.Component, objects, charts, [AuthSecret(github)], []);
+        return new ComponentRendering(CiRunnersRendering.Component, objects, charts, secrets, []);
     }
 
-    /// <summary>A GitHub App (recommended) or a token, under the key names the controller reads.</summary>
-    public static SecretSpec AuthSecret(GitHubRunnersConfig github)
+    /// <summary>A GitHub App (recommended) or a token, under the key names the controller reads; one per scale set.</summary>
+    public static SecretSpec AuthSecret(string name, GitHubCredentials credentials)
     {
-        IReadOnlyList<SecretEntry> entries = github.AppId.Length > 0
+        IReadOnlyList<SecretEntry> entries = credentials.AppId.Length > 0
             ?
             [
                 // The ids are not secret (they are in the stack file); the Secret just keeps the three together.
-                new SecretEntry("github_app_id", new LiteralSource(github.AppId)),
-                new SecretEntry("github_app_installation_id", new LiteralSource(github.AppInstallationId)),
-                new SecretEntry("github_app_private_key", new ConfigSecretSource(github.AppPrivateKey)),
+                new SecretEntry("github_app_id", new LiteralSource(credentials.AppId)),
+                new SecretEntry("github_app_installation_id", new LiteralSource(credentials.AppInstallationId)),
+                new SecretEntry("github_app_private_key", new ConfigSecretSource(credentials.AppPrivateKey)),
             ]
-            : [new SecretEntry("github_token", new ConfigSecretSource(github.Token))];
-        return new SecretSpec(AuthSecretName, PlatformNamespaces.Ci, "Opaque", StandardLabels.Shared(AuthSecretName, CiRunnersRendering.Component), entries);
+            : [new SecretEntry("github_token", new ConfigSecretSource(credentials.Token))];
+        return new SecretSpec(name, PlatformNamespaces.Ci, "Opaque", StandardLabels.Shared(name, CiRunnersRendering.Component), entries);
     }
 
     private static HelmChartSpec Controller(Tier tier) => new(ControllerRelease, $"{ChartRepository}/{ControllerChart}", "", ChartVersion, PlatformNamespaces.CiControl, Map(
@@ -107,7 +110,7 @@ public static class GitHubRunners
         ("podSecurityContext", PodDefaults.RestrictedPod()),
         ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false))));
 
-    private static HelmChartSpec ScaleSet(string release, string name, string jobTemplate, int minRunners, int maxRunners, DeliveryConfig config, Tier tier, string runnerGroup)
+    private static HelmChartSpec ScaleSet(string release, string name, string jobTemplate, string authSecret, int minRunners, int maxRunners, DeliveryConfig config, Tier tier, string runnerGroup)
     {
         var github = config.Ci.Github;
         var runner = Map(
@@ -121,7 +124,7 @@ public static class GitHubRunners
             ("volumeMounts", List(Map(("name", "job-template"), ("mountPath", JobTemplateDirectory), ("readOnly", true)))));
         return new HelmChartSpec(release, $"{ChartRepository}/{ScaleSetChart}", "", ChartVersion, PlatformNamespaces.Ci, Map(
             ("githubConfigUrl", github.ConfigUrl),
-            ("githubConfigSecret", AuthSecretName),
+            ("githubConfigSecret", authSecret),
             ("minRunners", minRunners),
             ("maxRunners", maxRunners),
             ("runnerGroup", runnerGroup.Length > 0 ? runnerGroup : null),

@@ -12,8 +12,9 @@ namespace Delivery.Core.Ci;
 /// GitLab Runners with the Kubernetes executor: each manager runs in ci-control as our
 /// ServiceAccount (the chart creates no RBAC of its own), with its runner token beside it, and
 /// starts each job as a pod in the ci namespace through a Role there: never privileged, no
-/// privilege escalation, only the capabilities Kaniko needs (<see cref="JobPodSecurity"/>), no API
-/// token, the tier's resources. Images are built unprivileged with Kaniko
+/// privilege escalation, only the capabilities Kaniko needs (<see cref="JobPodSecurity"/>), for the
+/// job's and its <c>services:</c> containers alike, RuntimeDefault seccomp, no API token, the tier's
+/// resources. Images are built unprivileged with Kaniko
 /// (<c>image: gcr.io/kaniko-project/executor:debug</c>). Two runners, as two registrations: the
 /// default one for every job, without registry credentials; and the release runner
 /// (<c>ci.gitlab.releaseRunnerToken</c>, protected in GitLab, tag <c>&lt;stack&gt;-cluster-release</c>),
@@ -32,6 +33,9 @@ public static class GitLabRunners
     public const string ServiceAccount = "gitlab-runner";
     public const string AuthSecretName = "gitlab-runner-auth";
     public const string ReleaseAuthSecretName = "gitlab-release-runner-auth";
+
+    /// <summary>The pod_spec patch (JSON, which the runner reads as YAML; a TOML literal string, so no escaping).</summary>
+    private const string SeccompPatch = """{"securityContext":{"seccompProfile":{"type":"RuntimeDefault"}}}""";
 
     /// <summary>The image a job runs in when its <c>.gitlab-ci.yml</c> names none.</summary>
     public const string DefaultJobImage = "docker.io/library/alpine:3.20";
@@ -109,6 +113,9 @@ public static class GitLabRunners
         toml.AppendLine("[[runners]]");
         if (push is not null)
             toml.AppendLine(CultureInfo.InvariantCulture, $"  environment = {List([$"DOCKER_CONFIG={GitHubRunners.PushConfigDirectory}"])}");
+        // The runner's own feature flags win over a job's variables, so no job can drop the pod_spec patch.
+        toml.AppendLine("  [runners.feature_flags]")
+            .AppendLine("    FF_USE_ADVANCED_POD_SPEC_CONFIGURATION = true");
         toml.AppendLine("  [runners.kubernetes]");
         Strings(4, ("namespace", PlatformNamespaces.Ci), ("image", DefaultJobImage));
         toml.AppendLine("    privileged = false")
@@ -129,6 +136,17 @@ public static class GitLabRunners
                 .AppendLine("      [runners.kubernetes.volumes.secret.items]");
             Strings(8, ($"\"{RegistryCredentials.DockerConfigJsonKey}\"", "config.json"));
         }
+        // services: containers, as tight as the job's own (the global keys above are only their fallback).
+        toml.AppendLine("    [runners.kubernetes.service_container_security_context]")
+            .AppendLine("      privileged = false")
+            .AppendLine("      allow_privilege_escalation = false")
+            .AppendLine("      [runners.kubernetes.service_container_security_context.capabilities]")
+            .AppendLine(CultureInfo.InvariantCulture, $"        drop = {List(["ALL"])}")
+            .AppendLine(CultureInfo.InvariantCulture, $"        add = {List(JobPodSecurity.KanikoCapabilities)}");
+        // The executor has no seccomp key; a strategic-merge patch of the pod spec sets it for every container.
+        toml.AppendLine("    [[runners.kubernetes.pod_spec]]");
+        Strings(6, ("name", "runtime-default-seccomp"), ("patch_type", "strategic"));
+        toml.AppendLine(CultureInfo.InvariantCulture, $"      patch = '{SeccompPatch}'");
         return toml.ToString();
     }
 }

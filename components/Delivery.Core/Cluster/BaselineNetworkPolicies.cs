@@ -1,6 +1,7 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
+using Delivery.Core.Validation;
 using static Delivery.Core.Cluster.PolicyPeers;
 
 namespace Delivery.Core.Cluster;
@@ -10,9 +11,10 @@ namespace Delivery.Core.Cluster;
 /// allows DNS and exactly the flows the platform's parts need, each for the pods that need it.
 /// Policies per app (callers) are the apps' own. The internet is public addresses only (no node,
 /// VPC host or metadata service); a rule with no peer (see <see cref="PolicyPeers.Rule"/>) is how
-/// the API server and the nodes' own endpoints are reached, and only the pods that call them get
-/// one: neither has a label to select, and the API server's address differs per cluster (on k3s
-/// and kubeadm it is the node's 6443 after the <c>kubernetes</c> Service's DNAT).
+/// the nodes' own endpoints are reached, and the API server where <c>cluster.apiServerEndpoints</c>
+/// does not name it, and only the pods that call them get one: neither has a label to select, and
+/// the API server's address differs per cluster (on k3s and kubeadm it is the node's 6443 after the
+/// <c>kubernetes</c> Service's DNAT).
 /// </summary>
 public static class BaselineNetworkPolicies
 {
@@ -39,12 +41,15 @@ public static class BaselineNetworkPolicies
         // The apps namespace has no namespace-wide allows but CI's smoke tests (CiReleaseGateAccess): each
         // app's own NetworkPolicy (Apps/AppPolicies) admits the gateway only if it has a host, Prometheus,
         // and its declared callers.
-        foreach (var spec in Gateway(config).Concat(Registry()).Concat(Ci()).Concat(CiControl()).Concat(Monitoring(config)).Concat(MonitoringAgents()).Concat(CiReleaseGateAccess.Specs(config)))
+        foreach (var spec in Gateway(config).Concat(Registry()).Concat(Ci(config)).Concat(CiControl(config)).Concat(Monitoring(config)).Concat(MonitoringAgents(config)).Concat(CiReleaseGateAccess.Specs(config)))
             yield return spec;
     }
 
-    /// <summary>The container ports of the apps, where both their traffic and their metrics are served (the route keeps /metrics off the public host).</summary>
+    /// <summary>The container ports of the apps' traffic (and their metrics, where they have no port of their own: the route keeps /metrics off the public host).</summary>
     public static IReadOnlyList<int> AppPorts(DeliveryConfig config) => [.. config.Apps.Values.Select(app => app.Port).Distinct().Order()];
+
+    /// <summary>The container ports Prometheus scrapes the apps on.</summary>
+    public static IReadOnlyList<int> AppScrapePorts(DeliveryConfig config) => [.. config.Apps.Values.Select(app => app.ScrapePort).Distinct().Order()];
 
     private static IEnumerable<NetworkPolicySpec> Gateway(DeliveryConfig config)
     {
@@ -67,8 +72,8 @@ public static class BaselineNetworkPolicies
         yield return NetworkPolicySpec.Out("allow-to-backends", ns, [.. backends]);
         // Only the controller (it watches Gateway API objects and deploys the proxies) and its certgen
         // Job call the API server; the proxies get their config over xDS from the controller.
-        yield return KubeApi("allow-kube-api", ns).ForPods(PlatformPods.EnvoyGateway);
-        yield return KubeApi("allow-kube-api-certgen", ns).ForPods(PlatformPods.EnvoyGatewayCertgen);
+        yield return KubeApi(config, "allow-kube-api", ns).ForPods(PlatformPods.EnvoyGateway);
+        yield return KubeApi(config, "allow-kube-api-certgen", ns).ForPods(PlatformPods.EnvoyGatewayCertgen);
         // Grafana's single sign-on at the Gateway: the proxies exchange each login's code at the
         // provider's token endpoint and the controller reads its discovery document; the provider
         // may be inside the company network.
@@ -93,7 +98,7 @@ public static class BaselineNetworkPolicies
     /// the metadata service or the API server. Only ARC's runner pods call the API server: they
     /// start and exec into the job pods.
     /// </summary>
-    private static IEnumerable<NetworkPolicySpec> Ci()
+    private static IEnumerable<NetworkPolicySpec> Ci(DeliveryConfig config)
     {
         const string ns = PlatformNamespaces.Ci;
         // Pushes go to registry.host, the Gateway's address, which in-cluster traffic reaches as the
@@ -101,29 +106,30 @@ public static class BaselineNetworkPolicies
         yield return NetworkPolicySpec.Out("allow-registry-push", ns,
             Rule("to", [PodsIn(PlatformNamespaces.Gateway, PlatformPods.EnvoyProxy)], TcpPorts([PlatformPorts.EnvoyHttp, PlatformPorts.EnvoyHttps])));
         yield return NetworkPolicySpec.Out("allow-internet", ns, Rule("to", PublicInternet(), TcpPorts([80, 443])));
-        yield return KubeApi("allow-kube-api", ns).ForPods(PlatformPods.ArcRunner);
+        yield return KubeApi(config, "allow-kube-api", ns).ForPods(PlatformPods.ArcRunner);
         // The release runners' jobs run pulumi up against this cluster; a pull request's jobs never reach the API.
-        yield return KubeApi("allow-release-jobs-kube-api", ns).ForPods(PlatformPods.ReleaseJobs);
+        yield return KubeApi(config, "allow-release-jobs-kube-api", ns).ForPods(PlatformPods.ReleaseJobs);
     }
 
     /// <summary>
     /// The CI controllers talk to their CI service (public HTTPS) and the API server, and are scraped
     /// by Prometheus; nothing else reaches them.
     /// </summary>
-    private static IEnumerable<NetworkPolicySpec> CiControl()
+    private static IEnumerable<NetworkPolicySpec> CiControl(DeliveryConfig config)
     {
         const string ns = PlatformNamespaces.CiControl;
         yield return NetworkPolicySpec.In("allow-metrics-scrape", ns,
             Rule("from", [PodsIn(PlatformNamespaces.Monitoring, PlatformPods.Prometheus)], TcpPorts([PlatformPorts.ArcMetrics, PlatformPorts.GitLabRunnerMetrics])));
         yield return NetworkPolicySpec.Out("allow-ci-service", ns, Rule("to", PublicInternet(), TcpPorts([443])));
-        yield return KubeApi("allow-kube-api", ns);
+        yield return KubeApi(config, "allow-kube-api", ns);
     }
 
     /// <summary>
     /// Inside monitoring, pods talk to each other, except that Loki (every pod's logs) takes
     /// queries and pushes only from Grafana, Prometheus and the log collector, and calls only
     /// Alertmanager (its ruler) and the API server (its rules sidecar watches the log-alert
-    /// ConfigMaps). Grafana's traffic comes from the Envoy proxies, traces from the apps. Only
+    /// ConfigMaps); and Grafana, the one internet-facing pod, calls only its data sources, never the
+    /// operators beside it. Grafana's traffic comes from the Envoy proxies, traces from the apps. Only
     /// Prometheus scrapes (other namespaces, the kubelets and node-exporters), only Alertmanager
     /// sends webhooks, only trivy-operator fetches from public registries, only Grafana calls the
     /// identity provider, and the other stores (Tempo, the OTel collector, Alertmanager) never call
@@ -134,13 +140,23 @@ public static class BaselineNetworkPolicies
         const string ns = PlatformNamespaces.Monitoring;
         yield return new NetworkPolicySpec("allow-within-namespace", ns, [],
                 [Manifest.Map(("from", new List<object?> { SameNamespace() }))], [Manifest.Map(("to", new List<object?> { SameNamespace() }))])
-            .ForPodsWhere(PlatformPods.NameLabel, "NotIn", ["loki"]);
+            .ForPodsWhere(PlatformPods.NameLabel, "NotIn", ["grafana", "loki"]);
+        // The rest of monitoring still calls Grafana (Prometheus scrapes it, the chart's test hook).
+        yield return new NetworkPolicySpec("allow-grafana-data-sources", ns, [],
+                [Rule("from", [SameNamespace()], TcpPorts([PlatformPorts.Grafana]))],
+                [
+                    Rule("to", [Pods(PlatformPods.Prometheus)], TcpPorts([PlatformPorts.Prometheus])),
+                    Rule("to", [Pods(PlatformPods.Alertmanager)], TcpPorts([PlatformPorts.Alertmanager])),
+                    Rule("to", [Pods(PlatformPods.Loki)], TcpPorts([PlatformPorts.Loki])),
+                    Rule("to", [Pods(PlatformPods.Tempo)], TcpPorts([PlatformPorts.Tempo])),
+                ])
+            .ForPods(PlatformPods.Grafana);
         yield return NetworkPolicySpec.In("allow-loki-clients", ns,
                 Rule("from", [Pods(PlatformPods.Grafana), Pods(PlatformPods.Prometheus), PodsIn(PlatformNamespaces.MonitoringAgents, PlatformPods.Alloy)], TcpPorts([PlatformPorts.Loki])))
             .ForPods(PlatformPods.Loki);
         yield return NetworkPolicySpec.Out("allow-loki-ruler", ns, Rule("to", [Pods(PlatformPods.Alertmanager)], TcpPorts([PlatformPorts.Alertmanager])))
             .ForPods(PlatformPods.Loki);
-        yield return KubeApi("allow-loki-rules-sidecar", ns).ForPods(PlatformPods.Loki);
+        yield return KubeApi(config, "allow-loki-rules-sidecar", ns).ForPods(PlatformPods.Loki);
         yield return NetworkPolicySpec.In("allow-from-gateway", ns, Rule("from", [PodsIn(PlatformNamespaces.Gateway, PlatformPods.EnvoyProxy)], TcpPorts([PlatformPorts.Grafana])))
             .ForPods(PlatformPods.Grafana);
         // The API server validates every PrometheusRule at the operator's webhook; denied, each apply
@@ -148,10 +164,10 @@ public static class BaselineNetworkPolicies
         yield return NetworkPolicySpec.In("allow-admission-webhook", ns, Rule("from", [], TcpPorts([PlatformPorts.PrometheusOperatorWebhook])))
             .ForPods(PlatformPods.PrometheusOperator);
         yield return NetworkPolicySpec.In("allow-telemetry-ingest", ns, Rule("from", [Namespace(PlatformNamespaces.Apps)], TcpPorts([PlatformPorts.OtlpGrpc, PlatformPorts.OtlpHttp])))
-            .ForPods(new Dictionary<string, string> { [PlatformPods.NameLabel] = "opentelemetry-collector" });
+            .ForPods(PlatformPods.OtelCollector);
         var targets = new List<OrderedDictionary<string, object?>>();
         if (config.Apps.Count > 0)
-            targets.Add(Rule("to", [Namespace(PlatformNamespaces.Apps)], TcpPorts(AppPorts(config))));
+            targets.Add(Rule("to", [Namespace(PlatformNamespaces.Apps)], TcpPorts(AppScrapePorts(config))));
         targets.Add(Rule("to", [Namespace(PlatformNamespaces.Gateway)], TcpPorts([PlatformPorts.EnvoyMetrics])));
         targets.Add(Rule("to", [Namespace(PlatformNamespaces.Registry)], TcpPorts([PlatformPorts.RegistryMetrics])));
         targets.Add(Rule("to", [Namespace(PlatformNamespaces.CiControl)], TcpPorts([PlatformPorts.ArcMetrics, PlatformPorts.GitLabRunnerMetrics])));
@@ -175,7 +191,7 @@ public static class BaselineNetworkPolicies
                 Rule("to", PublicInternet(), TcpPorts([443])),
                 Rule("to", [PodsIn(PlatformNamespaces.Gateway, PlatformPods.EnvoyProxy)], TcpPorts([PlatformPorts.EnvoyHttp, PlatformPorts.EnvoyHttps])))
             .ForPods(PlatformPods.TrivyScanJobs);
-        yield return KubeApi("allow-kube-api", ns).ForPodsWhere(PlatformPods.NameLabel, "NotIn", PlatformPods.MonitoringStores);
+        yield return KubeApi(config, "allow-kube-api", ns).ForPodsWhere(PlatformPods.NameLabel, "NotIn", PlatformPods.MonitoringStores);
     }
 
     /// <summary>
@@ -183,14 +199,20 @@ public static class BaselineNetworkPolicies
     /// scrapes it on the node's address); the log collector discovers pods through the API server
     /// and pushes to Loki, and nothing reaches it.
     /// </summary>
-    private static IEnumerable<NetworkPolicySpec> MonitoringAgents()
+    private static IEnumerable<NetworkPolicySpec> MonitoringAgents(DeliveryConfig config)
     {
         const string ns = PlatformNamespaces.MonitoringAgents;
         yield return NetworkPolicySpec.Out("allow-log-push", ns, Rule("to", [PodsIn(PlatformNamespaces.Monitoring, PlatformPods.Loki)], TcpPorts([PlatformPorts.Loki])))
             .ForPods(PlatformPods.Alloy);
-        yield return KubeApi("allow-kube-api", ns).ForPods(PlatformPods.Alloy);
+        yield return KubeApi(config, "allow-kube-api", ns).ForPods(PlatformPods.Alloy);
     }
 
-    private static NetworkPolicySpec KubeApi(string name, string @namespace) =>
-        NetworkPolicySpec.Out(name, @namespace, Rule("to", [], TcpPorts([PlatformPorts.KubeApi, PlatformPorts.KubeApiNode])));
+    /// <summary>The API server: its configured endpoints, or any address on its two ports.</summary>
+    private static NetworkPolicySpec KubeApi(DeliveryConfig config, string name, string @namespace)
+    {
+        var endpoints = config.Cluster.ApiServerEndpoints.Select(EgressRule.Parse).OfType<EgressRule>().ToList();
+        return endpoints.Count == 0
+            ? NetworkPolicySpec.Out(name, @namespace, Rule("to", [], TcpPorts([PlatformPorts.KubeApi, PlatformPorts.KubeApiNode])))
+            : NetworkPolicySpec.Out(name, @namespace, [.. endpoints.Select(endpoint => Rule("to", [IpBlock(endpoint.Cidr)], TcpPorts([endpoint.Port])))]);
+    }
 }

@@ -5,10 +5,12 @@ using static Delivery.Core.Cluster.PolicyPeers;
 namespace Delivery.Core.Cluster;
 
 /// <summary>
-/// The release gates run on the platform's own CI runners: their job pods query Prometheus's and
-/// Alertmanager's HTTP APIs (deliver verify / gate) and smoke-test a staged slot through its slot
-/// Service. These allow exactly that, both ways: CI egress to those pods on those ports and to the
-/// apps' HTTP ports, and ingress into those pods and the apps' HTTP port from CI, nothing else.
+/// The release gates run on the platform's own release runners: their job pods query Prometheus's
+/// and Alertmanager's HTTP APIs (deliver verify / gate) and smoke-test a staged slot through its
+/// slot Service. These allow exactly that, both ways, for the release job pods only (labelled
+/// <see cref="PlatformPods.ReleaseJobs"/>, which a job cannot set): a pull request's job could
+/// otherwise stop Prometheus, post silences or fake alerts, or flood an idle slot with fast 200s
+/// so that verify passes a bad build.
 /// </summary>
 public static class CiReleaseGateAccess
 {
@@ -36,16 +38,18 @@ public static class CiReleaseGateAccess
         {
             egress.Add(Rule("to", [Namespace(PlatformNamespaces.Apps)], TcpPorts(BaselineNetworkPolicies.AppPorts(config))));
             yield return NetworkPolicySpec.In("allow-ci-smoke-tests", PlatformNamespaces.Apps,
-                Rule("from", [Namespace(PlatformNamespaces.Ci)], TcpPorts(BaselineNetworkPolicies.AppPorts(config))));
+                Rule("from", [ReleaseJobs()], TcpPorts(BaselineNetworkPolicies.AppPorts(config))));
         }
-        yield return NetworkPolicySpec.Out("allow-release-gates", PlatformNamespaces.Ci, [.. egress]);
+        yield return NetworkPolicySpec.Out("allow-release-gates", PlatformNamespaces.Ci, [.. egress]).ForPods(PlatformPods.ReleaseJobs);
         yield return NetworkPolicySpec.In("allow-ci-release-gates-prometheus", PlatformNamespaces.Monitoring,
-                Rule("from", [Namespace(PlatformNamespaces.Ci)], TcpPorts([PrometheusPort])))
+                Rule("from", [ReleaseJobs()], TcpPorts([PrometheusPort])))
             .ForPods(PrometheusPods);
         yield return NetworkPolicySpec.In("allow-ci-release-gates-alertmanager", PlatformNamespaces.Monitoring,
-                Rule("from", [Namespace(PlatformNamespaces.Ci)], TcpPorts([AlertmanagerPort])))
+                Rule("from", [ReleaseJobs()], TcpPorts([AlertmanagerPort])))
             .ForPods(AlertmanagerPods);
     }
+
+    private static OrderedDictionary<string, object?> ReleaseJobs() => PodsIn(PlatformNamespaces.Ci, PlatformPods.ReleaseJobs);
 
     private static Dictionary<string, string> OperatorPods(string name) => new()
     {

@@ -50,6 +50,12 @@ public static class PlatformPods
     /// <summary>Loki's single binary (the loki chart's selector labels).</summary>
     public static readonly IReadOnlyDictionary<string, string> Loki = new Dictionary<string, string> { [NameLabel] = "loki" };
 
+    /// <summary>Tempo, the trace store (the tempo chart's selector labels).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Tempo = new Dictionary<string, string> { [NameLabel] = "tempo" };
+
+    /// <summary>The OpenTelemetry collector, where the apps send traces (the chart's selector labels).</summary>
+    public static readonly IReadOnlyDictionary<string, string> OtelCollector = new Dictionary<string, string> { [NameLabel] = "opentelemetry-collector" };
+
     /// <summary>Grafana Alloy, the log collector (the alloy chart's selector labels).</summary>
     public static readonly IReadOnlyDictionary<string, string> Alloy = new Dictionary<string, string> { [NameLabel] = "alloy" };
 

@@ -40,6 +40,12 @@ public static class PlatformPorts
     /// <summary>Alertmanager's API, where Loki's ruler posts the log alerts.</summary>
     public const int Alertmanager = 9093;
 
+    /// <summary>Prometheus' HTTP API, which Grafana queries.</summary>
+    public const int Prometheus = 9090;
+
+    /// <summary>Tempo's HTTP API, which Grafana queries for traces.</summary>
+    public const int Tempo = 3200;
+
     /// <summary>Loki's HTTP API (pushes and queries).</summary>
     public const int Loki = 3100;
 

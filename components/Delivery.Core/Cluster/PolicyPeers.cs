@@ -45,6 +45,9 @@ internal static class PolicyPeers
         Map(("ipBlock", Map(("cidr", "::/0"), ("except", ListOf(NonPublicIpv6))))),
     ];
 
+    /// <summary>Exactly the addresses of one network.</summary>
+    public static OrderedDictionary<string, object?> IpBlock(string cidr) => Map(("ipBlock", Map(("cidr", cidr))));
+
     /// <summary>Any address but the cloud metadata service: alert receivers may be private (an on-premises pager) or public.</summary>
     public static IReadOnlyList<object?> AnyAddressButMetadata() =>
     [
@@ -60,8 +63,9 @@ internal static class PolicyPeers
 
     /// <summary>
     /// A rule for the given peers on the given ports. No peers means any address: used only for
-    /// the API server and the nodes' own endpoints, which have no in-cluster name to select and
-    /// whose addresses differ per cluster (the policies using it select only the pods that need them).
+    /// the nodes' own endpoints and an API server whose endpoints are not configured, which have no
+    /// in-cluster name to select and whose addresses differ per cluster (the policies using it
+    /// select only the pods that need them).
     /// </summary>
     public static OrderedDictionary<string, object?> Rule(string direction, IReadOnlyList<object?> peers, List<object?> ports) =>
         peers.Count == 0 ? Map(("ports", ports)) : Map((direction, new List<object?>(peers)), ("ports", ports));

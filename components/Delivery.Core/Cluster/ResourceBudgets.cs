@@ -28,9 +28,9 @@ public static class ResourceBudgets
 
     /// <summary>
     /// Pods the registry namespace runs at most: the registry (one replica, replaced with
-    /// <c>Recreate</c>, so never two) and one garbage-collection job (<c>concurrencyPolicy: Forbid</c>).
+    /// <c>Recreate</c>, so never two), whose garbage collector is its init container.
     /// </summary>
-    public const int RegistryPods = 2;
+    public const int RegistryPods = 1;
 
     /// <summary>Jobs that can run at once.</summary>
     public static long CiJobs(DeliveryConfig config) => config.Ci.Mode switch

@@ -40,6 +40,12 @@ public sealed class AppConfig
 
     public int Port { get; set; } = 8080;
 
+    /// <summary>Where the app serves <c>/metrics</c> apart from its traffic, which no route exposes; 0: on <see cref="Port"/>.</summary>
+    public int MetricsPort { get; set; }
+
+    /// <summary>The container port Prometheus scrapes.</summary>
+    public int ScrapePort => MetricsPort > 0 ? MetricsPort : Port;
+
     public string HealthPath { get; set; } = "/healthz";
 
     public ResourcesConfig Resources { get; set; } = new();

@@ -42,6 +42,26 @@ public sealed class GitHubRunnersConfig
 
     /// <summary>The release runners' group (push credentials, API access): only the release workflows' repositories.</summary>
     public string ReleaseRunnerGroup { get; set; } = "";
+
+    /// <summary>The release scale set's own GitHub App or token: one credential per scale set.</summary>
+    public GitHubCredentials Release { get; set; } = new();
+
+    /// <summary>The default scale set's credentials (the top-level keys).</summary>
+    public GitHubCredentials Default() => new() { Token = Token, AppId = AppId, AppInstallationId = AppInstallationId, AppPrivateKey = AppPrivateKey };
+}
+
+/// <summary>What a scale set registers with: a GitHub App (recommended) or a token.</summary>
+public sealed class GitHubCredentials
+{
+    public SecretValue Token { get; set; } = SecretValue.Missing;
+
+    public string AppId { get; set; } = "";
+
+    public string AppInstallationId { get; set; } = "";
+
+    public SecretValue AppPrivateKey { get; set; } = SecretValue.Missing;
+
+    public bool UsesApp => AppId.Length > 0 || AppInstallationId.Length > 0 || AppPrivateKey.IsSet;
 }
 
 /// <summary>A GitLab Runner with the Kubernetes executor.</summary>

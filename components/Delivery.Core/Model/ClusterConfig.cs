@@ -20,6 +20,16 @@ public sealed class ClusterConfig
 
     /// <summary>Existing cluster: the kubeconfig context to use; empty for its current context.</summary>
     public string Context { get; set; } = "";
+
+    /// <summary>The cluster's own address ranges (nodes, pods, Services) as CIDRs: no app's egress may reach into them.</summary>
+    public List<string> Networks { get; set; } = [];
+
+    /// <summary>
+    /// Where the API server answers, as <c>CIDR:port</c> (the addresses of the <c>kubernetes</c>
+    /// Service's EndpointSlice, which policies see after its DNAT). Set, the pods that call the API
+    /// reach only these; unset, any address on 443 and 6443.
+    /// </summary>
+    public List<string> ApiServerEndpoints { get; set; } = [];
 }
 
 /// <summary>The local k3s server container.</summary>

@@ -25,6 +25,9 @@ public sealed class OidcConfig
     /// <summary>The provider's userinfo endpoint (https), for Grafana's sign-in.</summary>
     public string UserinfoUrl { get; set; } = "";
 
+    /// <summary>The provider's signing keys (its <c>jwks_uri</c>, https), where the Gateway checks the ID token before letting only the access groups through.</summary>
+    public string JwksUrl { get; set; } = "";
+
     /// <summary>The top-level claim (ID token or userinfo) that lists the user's groups.</summary>
     public string GroupsClaim { get; set; } = "groups";
 

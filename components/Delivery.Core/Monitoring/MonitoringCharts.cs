@@ -21,6 +21,9 @@ public static class MonitoringCharts
     private const string OpenTelemetry = "https://open-telemetry.github.io/opentelemetry-helm-charts";
     private const string Aquasecurity = "https://aquasecurity.github.io/helm-charts/";
 
+    /// <summary>The config reloader sends SIGHUP, so Prometheus runs without <c>--web.enable-lifecycle</c>.</summary>
+    public const string PrometheusReloadStrategy = "ProcessSignal";
+
     public const string GrafanaAdminSecret = "grafana-admin";
     public const string GrafanaAdminUserKey = "admin-user";
     public const string GrafanaAdminPasswordKey = "admin-password";
@@ -101,7 +104,11 @@ public static class MonitoringCharts
                 // Pick up every PrometheusRule, ServiceMonitor and PodMonitor, not only this release's.
                 ("ruleSelectorNilUsesHelmValues", false),
                 ("serviceMonitorSelectorNilUsesHelmValues", false),
-                ("podMonitorSelectorNilUsesHelmValues", false))))),
+                ("podMonitorSelectorNilUsesHelmValues", false),
+                // The operator turns on Prometheus' lifecycle API (/-/quit, /-/reload) for its config
+                // reloader unless the reloader signals instead; the chart has no value of its own for
+                // it, so it goes into the Prometheus spec through additionalConfig.
+                ("additionalConfig", Map(("reloadStrategy", PrometheusReloadStrategy))))))),
             // node-exporter needs the host (hostNetwork, hostPID, hostPath): it runs in the one privileged namespace.
             ("prometheus-node-exporter", Map(("namespaceOverride", PlatformNamespaces.MonitoringAgents))),
             ("grafana", Grafana(config, tier))));
@@ -135,6 +142,8 @@ public static class MonitoringCharts
                 ("datasources", Map(("searchNamespace", PlatformNamespaces.Monitoring), ("resource", "configmap"))))),
             ("grafana.ini", Map(
                 ("server", url.Length == 0 ? null : Map(("root_url", url))),
+                // Signed in through the provider, no one needs the password form (the admin keeps the API).
+                ("auth", GrafanaSignIn.IsOn(config) ? Map(("disable_login_form", true)) : null),
                 ("auth.anonymous", Map(("enabled", false))),
                 ("auth.generic_oauth", GrafanaSignIn.Settings(config)),
                 ("users", Map(("allow_sign_up", false), ("allow_org_create", false))),
@@ -168,7 +177,9 @@ public static class MonitoringCharts
                     ("object_store", "filesystem"),
                     ("schema", "v13"),
                     ("index", Map(("prefix", "loki_index_"), ("period", "24h")))))))),
-                ("limits_config", Map(("retention_period", Hours(config.Monitoring.RetentionDays)))),
+                // Deletes off: the compactor would otherwise take delete requests from any client
+                // that reaches Loki (retention still applies).
+                ("limits_config", Map(("retention_period", Hours(config.Monitoring.RetentionDays)), ("deletion_mode", "disabled"))),
                 // Retention is applied by the compactor, which needs a store for delete requests.
                 ("compactor", Map(("retention_enabled", true), ("delete_request_store", "filesystem"))),
                 // The ruler evaluates the apps' log alerts (LogQL) and sends them to the platform's Alertmanager.
@@ -178,8 +189,9 @@ public static class MonitoringCharts
                     ("alertmanager_url", AlertmanagerUrl),
                     // Alertmanager 0.27+ serves only its v2 API.
                     ("enable_alertmanager_v2", true),
-                    // Lets Grafana list the log alerts beside the Prometheus ones.
-                    ("enable_api", true))))),
+                    // The rules come from ConfigMaps only; no one edits or lists them over HTTP
+                    // (their alerts still show in Alertmanager).
+                    ("enable_api", false))))),
             // The chart's sidecar copies ConfigMaps labelled loki_rule into the ruler's directory for the
             // single tenant (auth is off, so Loki names it "fake"); it reads ConfigMaps only, in this namespace.
             ("sidecar", Map(("rules", Map(

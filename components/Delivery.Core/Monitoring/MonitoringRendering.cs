@@ -40,7 +40,7 @@ public static class MonitoringRendering
                 .. LokiRulesRbac.Render(),
                 .. AlloyRbac.Render(),
                 .. GrafanaRoute.Render(config.Monitoring, tier) is { } route ? [route] : Array.Empty<KubernetesObject>(),
-                .. GrafanaAccessPolicy.Render(config.Monitoring, tier) is { } access ? [access] : Array.Empty<KubernetesObject>(),
+                .. GrafanaAccessPolicy.Render(config, tier) is { } access ? [access] : Array.Empty<KubernetesObject>(),
             ],
             MonitoringCharts.Render(config, tier),
             secrets,

@@ -9,8 +9,9 @@ namespace Delivery.Core.Registry;
 
 /// <summary>
 /// The registry server: one replica on a ReadWriteOnce volume, replaced with Recreate (two pods
-/// cannot hold the volume), probed on the debug listener's storage health check, and restarted
-/// when its config changes (the config's hash is on the pod template).
+/// cannot hold the volume, and the garbage collector in its init container must run while no
+/// registry serves), probed on the debug listener's storage health check, and restarted when its
+/// config changes (the config's hash is on the pod template).
 /// </summary>
 public static class RegistryDeployment
 {
@@ -31,7 +32,7 @@ public static class RegistryDeployment
                 ("spec", PodSpec(tier)))))));
     }
 
-    /// <summary>The registry server's pods (not the garbage collector's): the Service and the collector's affinity use it.</summary>
+    /// <summary>The registry server's pods: the Service selects them.</summary>
     public static SortedDictionary<string, string> Selector() => new(StringComparer.Ordinal)
     {
         [StandardLabels.Name] = Name,
@@ -62,6 +63,7 @@ public static class RegistryDeployment
         return Map(
             ("automountServiceAccountToken", false),
             ("securityContext", RegistryPod.PodSecurity()),
+            ("initContainers", List(RegistryGarbageCollection.InitContainer(tier))),
             ("containers", List(container)),
             ("volumes", List(
                 RegistryPod.ConfigMapVolume(),

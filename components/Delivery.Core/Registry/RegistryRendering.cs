@@ -32,7 +32,6 @@ public static class RegistryRendering
                 RegistryDeployment.Render(tier),
                 Service(),
                 Route(config.Registry, tier),
-                RegistryGarbageCollection.Render(tier),
             ],
             [],
             [htpasswd, .. credentials],

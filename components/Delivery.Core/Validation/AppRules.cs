@@ -20,6 +20,7 @@ internal static class AppRules
                          .Concat(Sizing(path, app, context))
                          .Concat(Identity(path, app))
                          .Concat(Networking(path, name, app, names))
+                         .Concat(EgressRules.Check(path.Key("egress"), app.Egress, config.Cluster.Networks))
                          .Concat(AppSecretEnvRules.Check(path, app, context))
                          .Concat(ResourceRules.Check(path.Key("resources"), app.Resources))
                          .Concat(SloRules.Check(path.Key("slo"), app.Slo))
@@ -269,6 +270,16 @@ internal static class AppRules
     {
         foreach (var problem in PortRules.Check(path.Key("port"), app.Port, "the app's container"))
             yield return problem;
+        if (app.MetricsPort != 0)
+        {
+            foreach (var problem in PortRules.Check(path.Key("metricsPort"), app.MetricsPort, "the app's metrics"))
+                yield return problem;
+            if (app.MetricsPort == app.Port)
+            {
+                yield return ConfigProblem.Error(path.Key("metricsPort"), Number(app.MetricsPort), "is the traffic port too; a metrics port of its own must differ, or be left out to serve metrics on port.",
+                    $"pulumi config set --path {path.Key("metricsPort")} 9102, or pulumi config rm --path {path.Key("metricsPort")}.");
+            }
+        }
         if (!app.HealthPath.StartsWith('/') || app.HealthPath.Any(char.IsWhiteSpace))
         {
             yield return ConfigProblem.Error(path.Key("healthPath"), app.HealthPath, "must be an HTTP path starting with '/'.",
@@ -285,22 +296,6 @@ internal static class AppRules
             {
                 yield return ConfigProblem.Error(path.Key("env").Key(variable), null, "is not a valid environment variable name.",
                     "use letters, digits, '_', '-' and '.', not starting with a digit.");
-            }
-        }
-        for (var i = 0; i < app.Egress.Count; i++)
-        {
-            var rule = EgressRule.Parse(app.Egress[i]);
-            if (rule is null)
-            {
-                yield return ConfigProblem.Error(path.Key("egress").Index(i), app.Egress[i],
-                    "must be a destination as CIDR:port, with the network address of the CIDR (10.20.0.0/16:5432, 203.0.113.0/24:443).",
-                    $"pulumi config set --path '{path.Key("egress").Index(i)}' <cidr>:<port>.");
-            }
-            else if (rule.IsEverywhere)
-            {
-                yield return ConfigProblem.Error(path.Key("egress").Index(i), app.Egress[i],
-                    "allows the whole address space, including the nodes, the API server and the cloud metadata service (169.254.169.254).",
-                    $"list the networks the app calls (the provider's published ranges, or an egress proxy's address): pulumi config set --path '{path.Key("egress").Index(i)}' <cidr>:<port>.");
             }
         }
         for (var i = 0; i < app.Callers.Count; i++)

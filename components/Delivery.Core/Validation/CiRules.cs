@@ -27,7 +27,9 @@ internal static class CiRules
     /// <summary>A plain-text secret is committed in clear whether or not its section is in use.</summary>
     private static IEnumerable<ConfigProblem> InactiveGitHubSecrets(CiConfig ci, ConfigPath root, ValidationContext context) =>
         InactivePlaintext(root.Key("github").Key("token"), ci.Github.Token, context)
-            .Concat(InactivePlaintext(root.Key("github").Key("appPrivateKey"), ci.Github.AppPrivateKey, context));
+            .Concat(InactivePlaintext(root.Key("github").Key("appPrivateKey"), ci.Github.AppPrivateKey, context))
+            .Concat(InactivePlaintext(root.Key("github").Key("release").Key("token"), ci.Github.Release.Token, context))
+            .Concat(InactivePlaintext(root.Key("github").Key("release").Key("appPrivateKey"), ci.Github.Release.AppPrivateKey, context));
 
     private static IEnumerable<ConfigProblem> InactivePlaintext(ConfigPath path, SecretValue secret, ValidationContext context) =>
         SecretRules.Optional(path, secret, context);
@@ -50,28 +52,25 @@ internal static class CiRules
                 "must be the https URL of the org, repository or enterprise the runners register with.",
                 $"pulumi config set --path {root.Key("configUrl")} https://github.com/<org>.");
         }
-        var usesApp = github.AppId.Length > 0 || github.AppInstallationId.Length > 0 || github.AppPrivateKey.IsSet;
-        if (usesApp && github.Token.IsSet)
+        foreach (var problem in Credentials(github.Default(), root, context, "for the runners to register with GitHub (or set the GitHub App keys)"))
+            yield return problem;
+        var release = root.Key("release");
+        if (releaseRunners)
         {
-            yield return ConfigProblem.Error(root.Key("token"), null, "both a token and GitHub App credentials are set; the controller takes one.",
-                $"keep the GitHub App (recommended) and run pulumi config rm --path {root.Key("token")}, or remove the app* keys.");
-        }
-        if (usesApp)
-        {
-            foreach (var (key, value) in new[] { ("appId", github.AppId), ("appInstallationId", github.AppInstallationId) })
-            {
-                if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-                {
-                    yield return ConfigProblem.Error(root.Key(key), Shown(value), "a GitHub App needs its numeric id and installation id.",
-                        $"pulumi config set --path {root.Key(key)} <number from the app's settings>.");
-                }
-            }
-            foreach (var problem in SecretRules.Required(root.Key("appPrivateKey"), github.AppPrivateKey, context, "private key (PEM)", "for GitHub App authentication"))
+            foreach (var problem in Credentials(github.Release, release, context,
+                "for the release scale set to register with GitHub: one GitHub App or token per scale set, so the default runners' credential cannot register release runners (or set the release App keys)"))
                 yield return problem;
+            if (SameCredential(github.Default(), github.Release) is { } key)
+            {
+                yield return ConfigProblem.Error(release.Key(key), null,
+                    "is the default runners' credential too: one GitHub App or token per scale set, so the default runners' credential cannot register release runners.",
+                    $"create a second GitHub App (or token) for the release runners and set it under {release}: pulumi config set --secret --path {release.Key(key == "token" ? "token" : "appPrivateKey")} <…>.");
+            }
         }
         else
         {
-            foreach (var problem in SecretRules.Required(root.Key("token"), github.Token, context, "token", "for the runners to register with GitHub (or set the GitHub App keys)"))
+            foreach (var problem in SecretRules.Unused(release.Key("token"), github.Release.Token, "(there are no release runners with the local Docker registry)")
+                         .Concat(SecretRules.Unused(release.Key("appPrivateKey"), github.Release.AppPrivateKey, "(there are no release runners with the local Docker registry)")))
                 yield return problem;
         }
         if (github.MinRunners < 0)
@@ -94,7 +93,7 @@ internal static class CiRules
         {
             yield return ConfigProblem.Error(root.Key("runnerGroup"), null,
                 $"the runners register org-wide ({github.ConfigUrl}), so every repository of the organization could run jobs on them, with the registry push credentials they mount.",
-                $"create a runner group limited to the repositories that build and deploy, then pulumi config set --path {root.Key("runnerGroup")} <group>; or register on one repository (configUrl https://github.com/<org>/<repo>).");
+                $"create a runner group limited to the repositories that build and deploy, then pulumi config set --path {root.Key("runnerGroup")} <group>.");
         }
         if (context.Profile?.RequiresRunnerGroup == true && IsOrgWide(github.ConfigUrl) && releaseRunners
             && (github.ReleaseRunnerGroup.Length == 0 || github.ReleaseRunnerGroup == github.RunnerGroup))
@@ -102,6 +101,14 @@ internal static class CiRules
             yield return ConfigProblem.Error(root.Key("releaseRunnerGroup"), github.ReleaseRunnerGroup.Length == 0 ? null : github.ReleaseRunnerGroup,
                 "the release runners mount the registry push credentials and may reach the API server, so they need a runner group of their own, narrower than the one every job may use.",
                 $"create a runner group limited to the repositories whose workflows publish and deploy, then pulumi config set --path {root.Key("releaseRunnerGroup")} <group>.");
+        }
+        // Runner groups exist only for organizations and enterprises: on a repository, nothing but a
+        // label keeps a pull request's workflow off the release runners.
+        if (context.Profile?.RequiresRunnerGroup == true && releaseRunners && Urls.IsWebUrl(github.ConfigUrl, allowHttp: false) && !IsOrgWide(github.ConfigUrl))
+        {
+            yield return ConfigProblem.Error(root.Key("configUrl"), github.ConfigUrl,
+                $"registers the runners on one repository, where runner groups do not apply: any workflow of it, a pull request's included, could claim the release runners (runs-on: {Ci.GitHubRunners.ReleaseScaleSetName(github)}) with their push credentials and API access.",
+                $"register on the organization and limit the release runners' group to the deploy workflow on main: pulumi config set --path {root.Key("configUrl")} https://github.com/<org>, then set {root.Key("runnerGroup")} and {root.Key("releaseRunnerGroup")}.");
         }
         for (var i = 0; i < github.Labels.Count; i++)
         {
@@ -112,6 +119,44 @@ internal static class CiRules
             }
         }
     }
+
+    /// <summary>A GitHub App (its ids and key) or a token, never both, under <paramref name="root"/>.</summary>
+    private static IEnumerable<ConfigProblem> Credentials(GitHubCredentials credentials, ConfigPath root, ValidationContext context, string why)
+    {
+        if (credentials.UsesApp && credentials.Token.IsSet)
+        {
+            yield return ConfigProblem.Error(root.Key("token"), null, "both a token and GitHub App credentials are set; the controller takes one.",
+                $"keep the GitHub App (recommended) and run pulumi config rm --path {root.Key("token")}, or remove the app* keys.");
+        }
+        if (credentials.UsesApp)
+        {
+            foreach (var (key, value) in new[] { ("appId", credentials.AppId), ("appInstallationId", credentials.AppInstallationId) })
+            {
+                if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                {
+                    yield return ConfigProblem.Error(root.Key(key), Shown(value), "a GitHub App needs its numeric id and installation id.",
+                        $"pulumi config set --path {root.Key(key)} <number from the app's settings>.");
+                }
+            }
+            foreach (var problem in SecretRules.Required(root.Key("appPrivateKey"), credentials.AppPrivateKey, context, "private key (PEM)", "for GitHub App authentication"))
+                yield return problem;
+        }
+        else
+        {
+            foreach (var problem in SecretRules.Required(root.Key("token"), credentials.Token, context, "token", why))
+                yield return problem;
+        }
+    }
+
+    /// <summary>
+    /// The key under which the release credential repeats the default one: the same App installation,
+    /// or the same token (compared without revealing either; offline, encrypted values never compare equal).
+    /// </summary>
+    private static string? SameCredential(GitHubCredentials standard, GitHubCredentials release) =>
+        release.UsesApp && standard.UsesApp && release.AppInstallationId.Length > 0
+            && release.AppId == standard.AppId && release.AppInstallationId == standard.AppInstallationId ? "appInstallationId"
+        : release.Token.HasKnownValue && release.Token.Equals(standard.Token) ? "token"
+        : null;
 
     private static IEnumerable<ConfigProblem> GitLab(GitLabRunnersConfig gitlab, ConfigPath root, ValidationContext context, bool releaseRunner)
     {

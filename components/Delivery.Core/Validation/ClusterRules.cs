@@ -14,6 +14,24 @@ internal static partial class ClusterRules
         var root = ConfigPath.Root("cluster");
         var mode = root.Key("mode");
 
+        for (var i = 0; i < cluster.Networks.Count; i++)
+        {
+            if (EgressRule.ParseNetwork(cluster.Networks[i]) is null)
+            {
+                yield return ConfigProblem.Error(root.Key("networks").Index(i), cluster.Networks[i],
+                    "must be one of the cluster's own address ranges (nodes, pods, Services) as CIDR with its network address (10.42.0.0/16).",
+                    $"pulumi config set --path '{root.Key("networks").Index(i)}' <cidr>.");
+            }
+        }
+        for (var i = 0; i < cluster.ApiServerEndpoints.Count; i++)
+        {
+            if (EgressRule.Parse(cluster.ApiServerEndpoints[i]) is not { IsEverywhere: false })
+            {
+                yield return ConfigProblem.Error(root.Key("apiServerEndpoints").Index(i), cluster.ApiServerEndpoints[i],
+                    "must be an API server endpoint as CIDR:port (10.0.0.10/32:6443), one of the addresses kubectl get endpointslices -l kubernetes.io/service-name=kubernetes lists.",
+                    $"pulumi config set --path '{root.Key("apiServerEndpoints").Index(i)}' <address>/32:<port>.");
+            }
+        }
         if (cluster.Mode == ClusterConfig.K3sDocker)
         {
             if (context.Profile?.AllowsDockerCluster == false && !cluster.AllowK3sOutsideLocal)

@@ -102,6 +102,14 @@ internal static partial class MonitoringRules
                     $"copy it from the provider's discovery document (<issuer>/.well-known/openid-configuration): pulumi config set --path {oidcPath.Key(key)} https://<provider>/….");
             }
         }
+        if ((required || oidc.JwksUrl.Length > 0) && !Urls.IsWebUrl(oidc.JwksUrl, allowHttp: false))
+        {
+            var why = oidc.JwksUrl.Length == 0
+                ? "is needed: access names groups, so the Gateway lets only those groups through, and checks the ID token's groups claim against the provider's signing keys, which it does not discover from the issuer."
+                : "must be the https URL of the provider's signing keys (jwks_uri).";
+            yield return ConfigProblem.Error(oidcPath.Key("jwksUrl"), oidc.JwksUrl.Length == 0 ? null : oidc.JwksUrl, why,
+                $"copy jwks_uri from the provider's discovery document (<issuer>/.well-known/openid-configuration): pulumi config set --path {oidcPath.Key("jwksUrl")} https://<provider>/….");
+        }
         if (oidc.GroupsClaim.Length is 0 or > MaxClaimLength || oidc.GroupsClaim.Any(char.IsControl))
         {
             yield return ConfigProblem.Error(oidcPath.Key("groupsClaim"), oidc.GroupsClaim.Length == 0 ? null : oidc.GroupsClaim,

@@ -150,18 +150,51 @@ public sealed class AppObjectsTests
     }
 
     [Fact]
-    public void The_network_policy_admits_the_gateway_monitoring_and_callers_only()
+    public void The_network_policy_admits_the_envoy_proxies_prometheus_and_callers_only()
     {
         var policy = AppFixtures.Find(AppFixtures.Objects(TestConfigs.ValidDev()), "NetworkPolicy/apps/api");
 
+        // Issue #22, finding 9: not the whole gateway and monitoring namespaces.
         var from = YamlWriter.Write(AppFixtures.At(policy, "spec", "ingress", 0, "from")!);
         Assert.Equal(
             "- namespaceSelector:\n    matchLabels:\n      kubernetes.io/metadata.name: gateway\n" +
+            "  podSelector:\n    matchLabels:\n      app.kubernetes.io/component: proxy\n      app.kubernetes.io/managed-by: envoy-gateway\n      app.kubernetes.io/name: envoy\n" +
             "- namespaceSelector:\n    matchLabels:\n      kubernetes.io/metadata.name: monitoring\n" +
+            "  podSelector:\n    matchLabels:\n      app.kubernetes.io/name: prometheus\n" +
             "- podSelector:\n    matchLabels:\n      app.kubernetes.io/name: web\n",
             from);
         var webEgress = YamlWriter.Write(AppFixtures.At(AppFixtures.Find(AppFixtures.Objects(TestConfigs.ValidDev()), "NetworkPolicy/apps/web"), "spec", "egress", 0)!);
         Assert.Contains("app.kubernetes.io/name: api", webEgress, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Issue #22, finding 9: with <c>metricsPort</c>, the app serves metrics on a port no route and
+    /// no Service port the Gateway uses exposes; only Prometheus reaches it, and Prometheus nothing else.
+    /// </summary>
+    [Fact]
+    public void A_metrics_port_of_its_own_is_scraped_by_prometheus_alone()
+    {
+        var config = TestConfigs.ValidDev().With(("apps:api:metricsPort", "9102"));
+        var objects = Delivery.Core.Platform.PlatformRenderer.Render(TestConfigs.Load(config).Config, Model.Tier.Dev).Objects;
+        var reach = Security.NetworkReachability.Of(objects);
+        var api = new Security.Endpoint.Pod(PlatformNamespaces.Apps, new Dictionary<string, string> { [StandardLabels.Name] = "api" },
+            new Dictionary<string, int> { [AppObjectNames.HttpPort] = 8080, [AppObjectNames.MetricsPort] = 9102 });
+        var prometheus = new Security.Endpoint.Pod(PlatformNamespaces.Monitoring, Delivery.Core.Cluster.PlatformPods.Prometheus);
+        var envoy = new Security.Endpoint.Pod(PlatformNamespaces.Gateway, Delivery.Core.Cluster.PlatformPods.EnvoyProxy);
+        var web = new Security.Endpoint.Pod(PlatformNamespaces.Apps, new Dictionary<string, string> { [StandardLabels.Name] = "web" });
+
+        Assert.True(reach.CanReach(prometheus, api, 9102));
+        Assert.False(reach.CanReach(prometheus, api, 8080));
+        Assert.False(reach.CanReach(envoy, api, 9102));
+        Assert.False(reach.CanReach(web, api, 9102));
+        Assert.True(reach.CanReach(envoy, api, 8080));
+        Assert.True(reach.CanReach(web, api, 8080));
+
+        var monitor = AppFixtures.Find(objects, "ServiceMonitor/apps/api");
+        Assert.Equal(AppObjectNames.MetricsPort, AppFixtures.At(monitor, "spec", "endpoints", 0, "port"));
+        var deployment = objects.First(o => o.Kind == "Deployment" && o.Name.StartsWith("api-", StringComparison.Ordinal));
+        var ports = (List<object?>)AppFixtures.At(deployment, "spec", "template", "spec", "containers", 0, "ports")!;
+        Assert.Contains(ports, p => Equals(((OrderedDictionary<string, object?>)p!)["containerPort"], 9102));
     }
 
     [Fact]

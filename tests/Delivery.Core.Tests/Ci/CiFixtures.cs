@@ -11,12 +11,14 @@ internal static class CiFixtures
         RegistryFixtures.Loaded(TestConfigs.ValidDev().With(
             ("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"),
             ("ci:github:appId", "918273"), ("ci:github:appInstallationId", "51234987"), ("ci:github:labels:0", "dev-cluster"),
-            ("ci:github:runnerGroup", "deployers"), ("ci:github:releaseRunnerGroup", "releasers")).With(changes),
-            ("ci:github:appPrivateKey", "-----BEGIN RSA PRIVATE KEY-----"));
+            ("ci:github:runnerGroup", "deployers"), ("ci:github:releaseRunnerGroup", "releasers"),
+            ("ci:github:release:appId", "918274"), ("ci:github:release:appInstallationId", "51234988")).With(changes),
+            ("ci:github:appPrivateKey", "-----BEGIN RSA PRIVATE KEY-----"), ("ci:github:release:appPrivateKey", "-----BEGIN RSA PRIVATE KEY----- release"));
 
     public static DeliveryConfig GitHubToken(params (string Key, string? Value)[] changes) =>
-        RegistryFixtures.Loaded(TestConfigs.ValidDev().With(("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme/shop")).With(changes),
-            ("ci:github:token", "ghp_test"));
+        RegistryFixtures.Loaded(TestConfigs.ValidDev().With(("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"),
+                ("ci:github:runnerGroup", "deployers"), ("ci:github:releaseRunnerGroup", "releasers")).With(changes),
+            ("ci:github:token", "ghp_test"), ("ci:github:release:token", "ghp_release"));
 
     public static DeliveryConfig GitLab(params (string Key, string? Value)[] changes) =>
         RegistryFixtures.Loaded(TestConfigs.ValidDev().With(RegistryFixtures.GitLabRunnerSettings).With(changes));

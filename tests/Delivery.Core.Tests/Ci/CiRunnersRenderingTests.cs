@@ -194,9 +194,8 @@ public sealed partial class CiRunnersRenderingTests
     public void The_github_app_secret_has_the_three_keys_the_controller_reads()
     {
         var config = GitHubApp();
-        var secret = Assert.Single(CiRunnersRendering.Render(config, Tier.Dev).Secrets);
+        var secret = Assert.Single(CiRunnersRendering.Render(config, Tier.Dev).Secrets, s => s.Name == GitHubRunners.AuthSecretName);
 
-        Assert.Equal(GitHubRunners.AuthSecretName, secret.Name);
         Assert.Equal(["github_app_id", "github_app_installation_id", "github_app_private_key"], secret.Entries.Select(e => e.Key));
         Assert.Equal(new ConfigSecretSource(config.Ci.Github.AppPrivateKey), secret.Entries[2].Source);
         Assert.Equal(new LiteralSource("918273"), secret.Entries[0].Source);
@@ -206,9 +205,32 @@ public sealed partial class CiRunnersRenderingTests
     public void The_github_token_secret_has_only_the_token()
     {
         var config = GitHubToken();
-        var secret = Assert.Single(CiRunnersRendering.Render(config, Tier.Dev).Secrets);
+        var secret = Assert.Single(CiRunnersRendering.Render(config, Tier.Dev).Secrets, s => s.Name == GitHubRunners.AuthSecretName);
 
         Assert.Equal(new SecretEntry("github_token", new ConfigSecretSource(config.Ci.Github.Token)), Assert.Single(secret.Entries));
+    }
+
+    /// <summary>Issue #22, finding 4: one GitHub App or token per scale set, so the default runners' credential never registers release runners.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_release_scale_set_registers_with_its_own_app_or_token(bool app)
+    {
+        var config = app ? GitHubApp() : GitHubToken();
+        var rendering = CiRunnersRendering.Render(config, Tier.Dev);
+        var release = Assert.Single(rendering.Secrets, s => s.Name == GitHubRunners.ReleaseAuthSecretName);
+
+        Assert.Equal(GitHubRunners.ReleaseAuthSecretName, Chart(rendering, GitHubRunners.ReleaseScaleSetRelease).Values["githubConfigSecret"]);
+        Assert.Equal(GitHubRunners.AuthSecretName, Chart(rendering, GitHubRunners.ScaleSetRelease).Values["githubConfigSecret"]);
+        if (app)
+        {
+            Assert.Equal(new LiteralSource("918274"), release.Entries[0].Source);
+            Assert.Equal(new ConfigSecretSource(config.Ci.Github.Release.AppPrivateKey), release.Entries[2].Source);
+        }
+        else
+        {
+            Assert.Equal(new SecretEntry("github_token", new ConfigSecretSource(config.Ci.Github.Release.Token)), Assert.Single(release.Entries));
+        }
     }
 
     [Fact]
@@ -245,7 +267,9 @@ public sealed partial class CiRunnersRenderingTests
     [Fact]
     public void Without_labels_the_scale_set_gets_the_default_name_and_the_default_runner_group()
     {
-        var values = Chart(CiRunnersRendering.Render(GitHubToken(), Tier.Dev), GitHubRunners.ScaleSetRelease).Values;
+        // Only the local tier goes without a runner group.
+        var local = CiFixtures.Variants().Single(variant => variant.Name == "github, local docker registry").Config;
+        var values = Chart(CiRunnersRendering.Render(local, Tier.Local), GitHubRunners.ScaleSetRelease).Values;
 
         Assert.Equal(GitHubRunners.DefaultScaleSetName, values["runnerScaleSetName"]);
         Assert.False(values.ContainsKey("runnerGroup"));
@@ -294,6 +318,36 @@ public sealed partial class CiRunnersRenderingTests
         var local = CiRunnersRendering.Render(Variants().Single(v => v.Name == "github, local docker registry").Config, Tier.Local);
         Assert.DoesNotContain(local.Charts, c => c.ReleaseName == GitHubRunners.ReleaseScaleSetRelease);
         Assert.DoesNotContain(local.Objects, o => o.Name == GitHubRunners.ReleaseJobTemplateConfigMap);
+    }
+
+    /// <summary>
+    /// Issue #22, finding 9. gitlab-runner v18.4.0 (common/config.go) has no seccomp key in
+    /// pod_security_context; its pod_spec patches apply only with FF_USE_ADVANCED_POD_SPEC_CONFIGURATION
+    /// on, and a runner's feature_flags take precedence over a job's variables
+    /// (common/build_settings.go populateFeatureFlags), so a job cannot turn the profile off.
+    /// services: containers take service_container_security_context, falling back to the global keys.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Gitlab_job_pods_get_runtime_default_seccomp_and_hardened_service_containers(bool release)
+    {
+        var toml = GitLabRunners.ExecutorToml(GitLab(), Tier.Dev, release);
+        var runner = Assert.IsType<TomlTable>(Assert.Single(Assert.IsType<TomlTableArray>(TomlSerializer.Deserialize<TomlTable>(toml)!["runners"])));
+        var kubernetes = Assert.IsType<TomlTable>(runner["kubernetes"]);
+
+        Assert.True((bool)Assert.IsType<TomlTable>(runner["feature_flags"])["FF_USE_ADVANCED_POD_SPEC_CONFIGURATION"]);
+        var spec = Assert.IsType<TomlTable>(Assert.Single(Assert.IsType<TomlTableArray>(kubernetes["pod_spec"])));
+        Assert.Equal("strategic", spec["patch_type"]);
+        var patch = System.Text.Json.JsonDocument.Parse((string)spec["patch"]).RootElement;
+        Assert.Equal("RuntimeDefault", patch.GetProperty("securityContext").GetProperty("seccompProfile").GetProperty("type").GetString());
+
+        var services = Assert.IsType<TomlTable>(kubernetes["service_container_security_context"]);
+        Assert.False((bool)services["privileged"]);
+        Assert.False((bool)services["allow_privilege_escalation"]);
+        var capabilities = Assert.IsType<TomlTable>(services["capabilities"]);
+        Assert.Equal(["ALL"], Assert.IsType<TomlArray>(capabilities["drop"]).Cast<string>());
+        Assert.Equal(JobPodSecurity.KanikoCapabilities, Assert.IsType<TomlArray>(capabilities["add"]).Cast<string>());
     }
 
     /// <summary>The executor configs read by a TOML parser (Tomlyn), as the runner reads its config.toml.</summary>
@@ -361,7 +415,8 @@ public sealed partial class CiRunnersRenderingTests
         var rendering = CiRunnersRendering.Render(loaded.Config, loaded.Tier!.Value);
 
         Assert.Equal(mode, loaded.Config.Ci.Mode);
-        Assert.Equal(authKeys, rendering.Secrets.SelectMany(s => s.Entries).Select(e => e.Key));
+        // One credential per scale set: the default one's and the release one's, alike in kind.
+        Assert.Equal([.. authKeys, .. authKeys], rendering.Secrets.SelectMany(s => s.Entries).Select(e => e.Key));
         // The controller, the default runners and the release runners (both stacks push images).
         Assert.Equal(mode == CiConfig.None ? 0 : 3, rendering.Charts.Count);
         if (rendering.Objects.Count > 0)

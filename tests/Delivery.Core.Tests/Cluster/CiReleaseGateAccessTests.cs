@@ -4,7 +4,7 @@ using static Delivery.Core.Tests.Cluster.ClusterFixtures;
 
 namespace Delivery.Core.Tests.Cluster;
 
-/// <summary>CI job pods reach exactly Prometheus's and Alertmanager's API ports in monitoring and the apps' HTTP ports, and only where runners and monitoring exist.</summary>
+/// <summary>Release job pods (and no other CI pod) reach exactly Prometheus's and Alertmanager's API ports in monitoring and the apps' HTTP ports, and only where runners and monitoring exist.</summary>
 public sealed class CiReleaseGateAccessTests
 {
     private static readonly (string Key, string? Value)[] GitHubRunners =
@@ -13,15 +13,20 @@ public sealed class CiReleaseGateAccessTests
     private static IReadOnlyList<KubernetesObject> Policies(params (string Key, string? Value)[] changes) =>
         [.. ClusterBaseline.Render(Dev(changes), Model.Tier.Dev).Objects.Where(o => o.Kind == "NetworkPolicy")];
 
+    /// <summary>The ingress peer: pods of the ci namespace with the release label, which only the release runners' job template sets.</summary>
+    private const string ReleaseJobsPeer = "kubernetes.io/metadata.name: ci\n        podSelector:\n          matchLabels:\n            delivery-platform/runner-set: release\n";
+
     private static string Yaml(KubernetesObject policy) => YamlWriter.Write(policy.Body["spec"]!);
 
     [Fact]
-    public void Ci_may_call_only_the_prometheus_and_alertmanager_pods_on_their_api_ports()
+    public void Release_jobs_may_call_only_the_prometheus_and_alertmanager_pods_on_their_api_ports()
     {
         var policies = Policies(GitHubRunners);
 
         Assert.Equal("""
-            podSelector: {}
+            podSelector:
+              matchLabels:
+                delivery-platform/runner-set: release
             policyTypes:
               - Egress
             egress:
@@ -59,7 +64,7 @@ public sealed class CiReleaseGateAccessTests
     }
 
     [Fact]
-    public void Monitoring_admits_ci_only_on_those_pods_and_ports()
+    public void Monitoring_admits_release_jobs_only_on_those_pods_and_ports()
     {
         var policies = Policies(GitHubRunners);
 
@@ -67,20 +72,21 @@ public sealed class CiReleaseGateAccessTests
         var alertmanager = Yaml(Single(policies, "NetworkPolicy", "monitoring", "allow-ci-release-gates-alertmanager"));
 
         Assert.Contains("podSelector:\n  matchLabels:\n    app.kubernetes.io/managed-by: prometheus-operator\n    app.kubernetes.io/name: prometheus\n", prometheus, StringComparison.Ordinal);
-        Assert.Contains("kubernetes.io/metadata.name: ci\n    ports:\n      - protocol: TCP\n        port: 9090\n", prometheus, StringComparison.Ordinal);
+        Assert.Contains(ReleaseJobsPeer + "    ports:\n      - protocol: TCP\n        port: 9090\n", prometheus, StringComparison.Ordinal);
+        Assert.Contains(ReleaseJobsPeer, alertmanager, StringComparison.Ordinal);
         Assert.Contains("app.kubernetes.io/name: alertmanager\n", alertmanager, StringComparison.Ordinal);
         Assert.Contains("port: 9093\n", alertmanager, StringComparison.Ordinal);
         Assert.DoesNotContain("9090", alertmanager, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void The_apps_admit_ci_on_their_http_ports_only_for_smoke_tests()
+    public void The_apps_admit_release_jobs_on_their_http_ports_only_for_smoke_tests()
     {
         var policies = Policies([.. GitHubRunners, ("apps:web:port", "9090")]);
 
         var smoke = Yaml(Single(policies, "NetworkPolicy", "apps", "allow-ci-smoke-tests"));
 
-        Assert.Contains("kubernetes.io/metadata.name: ci\n    ports:\n      - protocol: TCP\n        port: 8080\n      - protocol: TCP\n        port: 9090\n", smoke, StringComparison.Ordinal);
+        Assert.Contains(ReleaseJobsPeer + "    ports:\n      - protocol: TCP\n        port: 8080\n      - protocol: TCP\n        port: 9090\n", smoke, StringComparison.Ordinal);
         Assert.StartsWith("podSelector: {}\npolicyTypes:\n  - Ingress\n", smoke, StringComparison.Ordinal);
     }
 

@@ -18,9 +18,9 @@ internal static class ClusterFixtures
     public static DeliveryConfig Dev(params (string Key, string? Value)[] changes) =>
         TestConfigs.Load(TestConfigs.ValidDev().With(changes)).Config;
 
-    /// <summary>The dev fixture with GitHub runners for one repository, so every platform namespace is in use.</summary>
+    /// <summary>The dev fixture with org-wide GitHub runners in their groups, so every platform namespace is in use.</summary>
     public static DeliveryConfig DevWithRunners(params (string Key, string? Value)[] changes) =>
-        Dev([("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme/shop"), .. changes]);
+        Dev([("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"), ("ci:github:runnerGroup", "deployers"), ("ci:github:releaseRunnerGroup", "releasers"), .. changes]);
 
     /// <summary>A local-tier config with the k3s cluster and the Docker registry, as the local stack has.</summary>
     public static DeliveryConfig Local(params (string Key, string? Value)[] changes) =>

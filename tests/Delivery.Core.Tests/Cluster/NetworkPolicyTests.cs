@@ -100,6 +100,9 @@ public sealed class NetworkPolicyTests
         Allow("monitoring", "ingress", ["gateway"], 3000);
         Allow("monitoring", "ingress", any, 10250); // the API server calls the operator's admission webhook
         Allow("monitoring", "egress", ["monitoring"], 9093); // Loki's ruler, which the namespace-wide allow leaves out
+        // Grafana, which the namespace-wide allow leaves out too: its data sources, and the namespace's calls to it.
+        Allow("monitoring", "egress", ["monitoring"], 9090, 3100, 3200);
+        Allow("monitoring", "ingress", ["monitoring"], 3000);
         Allow("monitoring", "ingress", ["apps"], 4317, 4318);
         Allow("monitoring", "egress", ["apps"], 8080, 9090);
         Allow("monitoring", "egress", ["gateway"], 19001, 10080, 10443);

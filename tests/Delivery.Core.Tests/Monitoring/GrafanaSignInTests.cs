@@ -25,6 +25,7 @@ public sealed class GrafanaSignInTests
         ("monitoring:grafanaOidc:authorizationUrl", "https://sso.example.com/auth"),
         ("monitoring:grafanaOidc:tokenUrl", "https://sso.example.com:8443/token"),
         ("monitoring:grafanaOidc:userinfoUrl", "https://sso.example.com:8443/userinfo"),
+        ("monitoring:grafanaOidc:jwksUrl", "https://sso.example.com:9443/certs"),
     ];
 
     private static readonly (string, string?)[] Groups = [("access:admins:0", "shop-platform-admins"), ("access:viewers:0", "shop-support")];
@@ -88,6 +89,7 @@ public sealed class GrafanaSignInTests
         var values = GrafanaValues(config);
         Assert.False(values.ContainsKey("envValueFrom"));
         Assert.False(Map(values["grafana.ini"]).ContainsKey("auth.generic_oauth"));
+        Assert.False(Map(values["grafana.ini"]).ContainsKey("auth"));
         // Grafana itself never calls the provider (the Gateway's own sign-in may, from the gateway namespace).
         Assert.DoesNotContain(PlatformRenderer.Render(config, Model.Tier.Dev).Objects, o => o.Name == "allow-identity-provider" && o.Namespace == PlatformNamespaces.Monitoring);
     }
@@ -132,6 +134,56 @@ public sealed class GrafanaSignInTests
         Assert.False(off.CanReach(proxy, provider, 443));
     }
 
+    /// <summary>
+    /// Issue #22, finding 8: once Grafana signs users in, only the access groups pass the Gateway,
+    /// not every user of the provider. Envoy Gateway v1.6.3 (api/v1alpha1: authorization_types.go,
+    /// jwt_types.go, oidc_types.go) checks claims only of a JWT its own jwt section verified; the
+    /// sign-in's ID token is that JWT, read from the cookie the oidc section names.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void With_groups_only_the_access_groups_pass_the_gateway(bool allowlist)
+    {
+        var config = Load([.. Gateway, .. Endpoints, .. Groups, ("access:developers:0", "shop-developers"),
+            .. (allowlist ? new (string, string?)[] { ("monitoring:grafanaAllowedCidrs:0", "203.0.113.0/24") } : [])]).Config;
+        var policy = Map(Assert.Single(MonitoringRendering.Render(config, Model.Tier.Dev).Objects, o => o.Kind == "SecurityPolicy").Body["spec"]);
+
+        var idToken = (string)Map(Map(policy["oidc"])["cookieNames"])["idToken"]!;
+        var provider = Map(Assert.Single(Items(Map(policy["jwt"])["providers"])));
+        Assert.Equal("https://sso.example.com/realms/shop", provider["issuer"]);
+        Assert.Equal(["grafana"], Items(provider["audiences"]).Cast<string>());
+        Assert.Equal("https://sso.example.com:9443/certs", Map(provider["remoteJWKS"])["uri"]);
+        Assert.Equal([idToken], Items(Map(provider["extractFrom"])["cookies"]).Cast<string>());
+
+        var authorization = Map(policy["authorization"]);
+        Assert.Equal("Deny", authorization["defaultAction"]);
+        var principal = Map(Map(Assert.Single(Items(authorization["rules"])))["principal"]);
+        var jwt = Map(principal["jwt"]);
+        Assert.Equal(provider["name"], jwt["provider"]);
+        var claim = Map(Assert.Single(Items(jwt["claims"])));
+        Assert.Equal(("groups", "StringArray"), ((string)claim["name"]!, (string)claim["valueType"]!));
+        Assert.Equal(["shop-developers", "shop-platform-admins", "shop-support"], Items(claim["values"]).Cast<string>());
+        if (allowlist)
+            Assert.Equal(["203.0.113.0/24"], Items(principal["clientCIDRs"]).Cast<string>()); // both must hold
+        else
+            Assert.False(principal.ContainsKey("clientCIDRs"));
+
+        // The proxies fetch the key set; Grafana itself shows no password form.
+        var reach = NetworkReachability.Of(PlatformRenderer.Render(config, Model.Tier.Dev).Objects);
+        Assert.True(reach.CanReach(new Endpoint.Pod(PlatformNamespaces.Gateway, PlatformPods.EnvoyProxy), new Endpoint.Address("10.30.0.5"), 9443));
+        Assert.Equal(true, Map(Map(GrafanaValues(config)["grafana.ini"])["auth"])["disable_login_form"]);
+    }
+
+    [Fact]
+    public void Without_groups_the_gateway_signs_in_any_provider_user_as_before()
+    {
+        var policy = Map(Assert.Single(MonitoringRendering.Render(Load([.. Gateway, .. Endpoints]).Config, Model.Tier.Dev).Objects, o => o.Kind == "SecurityPolicy").Body["spec"]);
+
+        Assert.False(policy.ContainsKey("jwt"));
+        Assert.False(policy.ContainsKey("authorization"));
+    }
+
     public sealed record Case(string Name, (string Key, string? Value)[] Changes, string Key, string? Value, string Message)
     {
         public override string ToString() => Name;
@@ -151,6 +203,8 @@ public sealed class GrafanaSignInTests
             P + "monitoring.grafanaOidc.scopes[1]", "groups email", "is not an OAuth scope (printable characters, no spaces, quotes or backslashes)."),
         new("an empty groups claim", [.. Gateway, .. Groups, .. Endpoints, ("monitoring:grafanaOidc:groupsClaim", "")], P + "monitoring.grafanaOidc.groupsClaim", null,
             "must name the claim that lists the user's groups (1–256 characters, no control characters)."),
+        new("groups but no key set", [.. Gateway, .. Groups, .. Endpoints, ("monitoring:grafanaOidc:jwksUrl", null)], P + "monitoring.grafanaOidc.jwksUrl", null,
+            "is needed: access names groups, so the Gateway lets only those groups through, and checks the ID token's groups claim against the provider's signing keys, which it does not discover from the issuer."),
         new("endpoints without an issuer", [.. Endpoints, ("monitoring:grafanaHost", "grafana.example.com")], P + "monitoring.grafanaOidc.issuer", null,
             "must be the https issuer URL of the OpenID Connect provider."),
     ];
@@ -170,7 +224,7 @@ public sealed class GrafanaSignInTests
         var loaded = Load([.. Gateway, .. Groups]);
 
         Assert.Equal(
-            ["authorizationUrl", "tokenUrl", "userinfoUrl"],
+            ["authorizationUrl", "tokenUrl", "userinfoUrl", "jwksUrl"],
             loaded.Errors.Select(p => p.Key).Where(k => k.StartsWith(P + "monitoring.grafanaOidc.", StringComparison.Ordinal)).Select(k => k[(P + "monitoring.grafanaOidc.").Length..]));
     }
 

@@ -97,6 +97,22 @@ public sealed class MonitoringRenderingTests
         Assert.Equal("40Gi", At(charts["tempo"].Values, "persistence")["size"]);
     }
 
+    /// <summary>
+    /// Issue #22, findings 3 and 8. What the values mean comes from the charts' facts
+    /// (docs/charts): the operator adds --web.enable-lifecycle unless reloadStrategy is
+    /// ProcessSignal, which kube-prometheus-stack passes only through additionalConfig; Loki's
+    /// compactor takes deletes unless deletion_mode is disabled, and its ruler API is on with enable_api.
+    /// </summary>
+    [Fact]
+    public void Nobody_can_stop_prometheus_or_delete_logs_and_rules_over_http()
+    {
+        var charts = MonitoringRendering.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config, Tier.Dev).Charts.ToDictionary(c => c.Chart);
+
+        Assert.Equal("ProcessSignal", At(charts["kube-prometheus-stack"].Values, "prometheus", "prometheusSpec", "additionalConfig")["reloadStrategy"]);
+        Assert.Equal("disabled", At(charts["loki"].Values, "loki", "limits_config")["deletion_mode"]);
+        Assert.Equal(false, At(charts["loki"].Values, "loki", "rulerConfig")["enable_api"]);
+    }
+
     [Fact]
     public void Retention_hours_never_wrap_even_past_validation()
     {

@@ -138,7 +138,7 @@ public sealed class SlotVerificationTests
     [Fact]
     public void The_slot_label_is_the_one_the_ServiceMonitor_attaches()
     {
-        var monitor = AppServiceMonitor.Render("api");
+        var monitor = AppServiceMonitor.Render("api", AppObjectNames.HttpPort);
         var spec = (OrderedDictionary<string, object?>)monitor.Body["spec"]!;
 
         Assert.Contains(StandardLabels.SlotLabel, (List<object?>)spec["podTargetLabels"]!);

@@ -50,7 +50,5 @@ internal static class RegistryFixtures
     public static OrderedDictionary<string, object?> Path(OrderedDictionary<string, object?> root, params string[] keys) =>
         keys.Aggregate(root, (map, key) => Map(map[key]));
 
-    public static OrderedDictionary<string, object?> PodSpec(KubernetesObject workload) => workload.Kind == "CronJob"
-        ? Path(workload.Body, "spec", "jobTemplate", "spec", "template", "spec")
-        : Path(workload.Body, "spec", "template", "spec");
+    public static OrderedDictionary<string, object?> PodSpec(KubernetesObject workload) => Path(workload.Body, "spec", "template", "spec");
 }

@@ -22,12 +22,12 @@ public sealed class RegistryRenderingTests
     }
 
     [Fact]
-    public void In_cluster_deploys_the_registry_its_storage_service_route_and_collector_in_the_registry_namespace()
+    public void In_cluster_deploys_the_registry_its_storage_service_and_route_in_the_registry_namespace()
     {
         var rendering = RegistryRendering.Render(InCluster(("registry:storageSize", "42Gi")), Tier.Dev);
 
         Assert.Equal(RegistryRendering.Component, rendering.Component);
-        Assert.Equal(["ConfigMap", "PersistentVolumeClaim", "Deployment", "Service", "HTTPRoute", "CronJob"], rendering.Objects.Select(o => o.Kind));
+        Assert.Equal(["ConfigMap", "PersistentVolumeClaim", "Deployment", "Service", "HTTPRoute"], rendering.Objects.Select(o => o.Kind));
         Assert.All(rendering.Objects, o => Assert.Equal(PlatformNamespaces.Registry, o.Namespace));
         Assert.Equal("42Gi", Path(Single(rendering, "PersistentVolumeClaim").Body, "spec", "resources", "requests")["storage"]);
         Assert.Empty(rendering.Charts);
@@ -52,11 +52,10 @@ public sealed class RegistryRenderingTests
     {
         var rendering = RegistryRendering.Render(InCluster(), Tier.Prod);
 
-        foreach (var workload in rendering.Objects.Where(o => o.Kind is "Deployment" or "CronJob"))
-            Assert.Empty(RestrictedPodSecurity.Violations(PodSpec(workload)));
-        Assert.All(rendering.Objects.Where(o => o.Kind is "Deployment" or "CronJob"), workload =>
-            Assert.All(PodSpec(workload)["containers"] as List<object?> ?? [], c =>
-                Assert.Equal(true, Map(Map(c)["securityContext"])["readOnlyRootFilesystem"])));
+        var pod = PodSpec(Single(rendering, "Deployment"));
+        Assert.Empty(RestrictedPodSecurity.Violations(pod));
+        Assert.All(((List<object?>)pod["containers"]!).Concat((List<object?>)pod["initContainers"]!), c =>
+            Assert.Equal(true, Map(Map(c)["securityContext"])["readOnlyRootFilesystem"]));
     }
 
     [Fact]
@@ -73,20 +72,6 @@ public sealed class RegistryRenderingTests
         var backend = Map(Assert.Single((List<object?>)Map(Assert.Single((List<object?>)spec["rules"]!))["backendRefs"]!));
         Assert.Equal(RegistryRendering.ServiceName, backend["name"]);
         Assert.Equal(RegistryFileLayout.HttpPort, backend["port"]);
-    }
-
-    [Fact]
-    public void The_service_selects_only_the_registry_server_pods_not_the_collector()
-    {
-        var rendering = RegistryRendering.Render(InCluster(), Tier.Dev);
-        var selector = Map(Map(Single(rendering, "Service").Body["spec"])["selector"]);
-        bool Selects(KubernetesObject workload) =>
-            selector.All(s => Map(Path(workload.Body, "spec").ContainsKey("jobTemplate")
-                ? Path(workload.Body, "spec", "jobTemplate", "spec", "template", "metadata")["labels"]
-                : Path(workload.Body, "spec", "template", "metadata")["labels"]).GetValueOrDefault(s.Key) as string == s.Value as string);
-
-        Assert.True(Selects(Single(rendering, "Deployment")));
-        Assert.False(Selects(Single(rendering, "CronJob")));
     }
 
     [Fact]
@@ -114,19 +99,25 @@ public sealed class RegistryRenderingTests
         Assert.Equal(["ReadWriteOnce"], (List<object?>)Map(Single(RegistryRendering.Render(InCluster(), Tier.Dev), "PersistentVolumeClaim").Body["spec"])["accessModes"]!);
     }
 
+    /// <summary>
+    /// Issue #22, finding 9: a collection beside the live registry could delete the layers of a push
+    /// in flight (distribution wants the registry stopped or read-only). The collector now runs in the
+    /// registry pod before the server starts, and Recreate stops the old pod first.
+    /// </summary>
     [Fact]
-    public void The_collector_deletes_untagged_manifests_weekly_on_the_registry_node_and_never_overlaps()
+    public void The_collector_deletes_untagged_manifests_only_while_no_registry_serves()
     {
-        var cronJob = Single(RegistryRendering.Render(InCluster(), Tier.Dev), "CronJob");
-        var pod = PodSpec(cronJob);
-        var container = Map(Assert.Single((List<object?>)pod["containers"]!));
-        var affinity = Map(Assert.Single((List<object?>)Path(pod, "affinity", "podAffinity")["requiredDuringSchedulingIgnoredDuringExecution"]!));
+        var rendering = RegistryRendering.Render(InCluster(), Tier.Dev);
+        var deployment = Single(rendering, "Deployment");
+        var pod = Path(deployment.Body, "spec", "template", "spec");
+        var collector = Map(Assert.Single((List<object?>)pod["initContainers"]!));
+        var script = (string)((List<object?>)collector["command"]!)[2]!;
 
-        Assert.Equal(["registry", "garbage-collect", "/etc/docker/registry/config.yml", "--delete-untagged"], (List<object?>)container["command"]!);
-        Assert.Equal("Forbid", Map(cronJob.Body["spec"])["concurrencyPolicy"]);
-        Assert.Equal("kubernetes.io/hostname", affinity["topologyKey"]);
-        Assert.Equal(Manifest.Strings(RegistryDeployment.Selector()), Map(affinity["labelSelector"])["matchLabels"]);
-        Assert.DoesNotContain(RegistryPod.AuthVolume, ((List<object?>)pod["volumes"]!).Select(v => Map(v)["name"]));
+        Assert.Equal(["sh", "-c"], ((List<object?>)collector["command"]!).Take(2));
+        Assert.StartsWith("registry garbage-collect /etc/docker/registry/config.yml --delete-untagged", script, StringComparison.Ordinal);
+        Assert.Equal("Recreate", Path(deployment.Body, "spec", "strategy")["type"]);
+        Assert.DoesNotContain(rendering.Objects, o => o.Kind is "CronJob" or "Job");
+        Assert.DoesNotContain(RegistryPod.AuthVolume, ((List<object?>)collector["volumeMounts"]!).Select(v => Map(v)["name"]));
     }
 
     [Fact]
@@ -206,7 +197,7 @@ public sealed class RegistryRenderingTests
     }
 
     [Theory]
-    [InlineData("dev", 6, "registry.dev.shop.example.com", true)]
+    [InlineData("dev", 5, "registry.dev.shop.example.com", true)]
     [InlineData("staging", 0, "ghcr.io/acme-shop", true)]
     [InlineData("prod", 0, "ghcr.io/acme-shop", false)]
     public void The_committed_stacks_render_valid_registries(string stack, int objects, string address, bool pushSecret)

@@ -36,8 +36,8 @@ public sealed class ReachabilityTableTests
         ["envoy controller"] = With(PlatformPods.EnvoyGateway, PlatformNamespaces.Gateway),
         ["registry"] = Pod(PlatformNamespaces.Registry, ("app.kubernetes.io/name", "registry"), ("app.kubernetes.io/instance", "registry")),
         ["grafana"] = With(PlatformPods.Grafana, PlatformNamespaces.Monitoring),
-        ["prometheus"] = With(PlatformPods.Prometheus, PlatformNamespaces.Monitoring),
-        ["alertmanager"] = With(PlatformPods.Alertmanager, PlatformNamespaces.Monitoring),
+        ["prometheus"] = With(CiReleaseGateAccess.PrometheusPods, PlatformNamespaces.Monitoring),
+        ["alertmanager"] = With(CiReleaseGateAccess.AlertmanagerPods, PlatformNamespaces.Monitoring),
         ["loki"] = With(PlatformPods.Loki, PlatformNamespaces.Monitoring),
         ["tempo"] = Pod(PlatformNamespaces.Monitoring, (PlatformPods.NameLabel, "tempo")),
         ["otel collector"] = Pod(PlatformNamespaces.Monitoring, (PlatformPods.NameLabel, "opentelemetry-collector")),
@@ -70,6 +70,13 @@ public sealed class ReachabilityTableTests
         new("still works: jobs fetch from the internet", "ci job pod", "internet host", 443, true),
         new("still works: release jobs run pulumi up against the API server", "ci release job pod", "api server on a node", 6443, true),
         new("release jobs reach the metadata service", "ci release job pod", "cloud metadata", 80, false),
+        // Medium (issue #22, finding 3): every job pod could write the gate's inputs.
+        new("pull request jobs stop Prometheus or read the gate's inputs", "ci job pod", "prometheus", 9090, false),
+        new("pull request jobs post silences or fake alerts", "ci job pod", "alertmanager", 9093, false),
+        new("pull request jobs flood an idle slot past the Gateway", "ci job pod", "app api", 8080, false),
+        new("still works: the release gate queries Prometheus", "ci release job pod", "prometheus", 9090, true),
+        new("still works: the release gate queries Alertmanager", "ci release job pod", "alertmanager", 9093, true),
+        new("still works: release jobs smoke-test a staged slot", "ci release job pod", "app api", 8080, true),
         new("release jobs reach the controllers", "ci release job pod", "arc controller", 8080, false),
         new("still works: jobs fetch from the internet", "ci job pod", "internet host v6", 443, true),
         new("still works: jobs push through the gateway", "ci job pod", "envoy proxy", 10443, true),
@@ -97,6 +104,13 @@ public sealed class ReachabilityTableTests
         new("every pod talks to Loki", "tempo", "loki", 3100, false),
         new("every pod talks to Loki", "alertmanager", "loki", 3100, false),
         new("still works: Grafana queries Loki", "grafana", "loki", 3100, true),
+        // Medium (issue #22, finding 8): the internet-facing Grafana reached every monitoring pod.
+        new("Grafana reaches the operators beside it", "grafana", "trivy operator", 8080, false),
+        new("Grafana reaches the operators beside it", "grafana", "otel collector", 4318, false),
+        new("still works: Grafana queries Prometheus", "grafana", "prometheus", 9090, true),
+        new("still works: Grafana queries Alertmanager", "grafana", "alertmanager", 9093, true),
+        new("still works: Grafana queries Tempo", "grafana", "tempo", 3200, true),
+        new("still works: Prometheus scrapes Grafana", "prometheus", "grafana", 3000, true),
         new("still works: Alloy pushes logs", "alloy", "loki", 3100, true),
         new("known limit: API egress is any address on 443/6443", "alloy", "internet host", 443, true),
         new("log collector egresses anywhere", "alloy", "internet host", 80, false),
@@ -160,6 +174,30 @@ public sealed class ReachabilityTableTests
         Assert.True(reach.CanReach(releaseJob, Endpoints["api server on a node"], 6443));
         Assert.False(reach.CanReach(releaseJob, Endpoints["cloud metadata"], 80));
         Assert.True(reach.CanReach(job, Endpoints["internet host"], 443));
+    }
+
+    /// <summary>Issue #22, finding 9: with the API server's endpoints configured, API egress goes there only, not to any address on 443/6443.</summary>
+    [Fact]
+    public void Configured_api_server_endpoints_replace_any_address_on_443_and_6443()
+    {
+        var config = TestConfigs.Load(TestConfigs.ValidDev().With(("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"),
+            ("ci:github:runnerGroup", "deployers"), ("ci:github:releaseRunnerGroup", "releasers"), ("cluster:apiServerEndpoints:0", "10.0.0.10/32:6443")),
+            new Dictionary<string, string>(TestConfigs.Secrets()) { ["ci:github:token"] = "t", ["ci:github:release:token"] = "r" });
+        Assert.Empty(config.Errors);
+        var reach = NetworkReachability.Of(PlatformRenderer.Render(config.Config, Model.Tier.Dev).Objects);
+
+        foreach (var pod in new[] { "arc listener", "ci runner pod", "ci release job pod", "loki", "grafana", "alloy", "envoy controller" })
+        {
+            Assert.True(reach.CanReach(Endpoints[pod], Endpoints["api server on a node"], 6443), pod);
+            Assert.False(reach.CanReach(Endpoints[pod], Endpoints["cloud metadata"], 443), pod);
+            Assert.False(reach.CanReach(Endpoints[pod], Endpoints["a node"], 6443), pod);
+        }
+        // These call nothing outside but the API server (CI pods still reach GitHub, any public host, on 443).
+        foreach (var pod in new[] { "loki", "grafana", "alloy", "envoy controller" })
+        {
+            Assert.False(reach.CanReach(Endpoints[pod], Endpoints["internet host"], 443), pod);
+            Assert.False(reach.CanReach(Endpoints[pod], Endpoints["managed api endpoint"], 443), pod);
+        }
     }
 
     [Fact]

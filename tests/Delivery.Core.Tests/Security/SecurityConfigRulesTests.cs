@@ -37,6 +37,33 @@ public sealed class SecurityConfigRulesTests
             "allows the whole address space, including the nodes, the API server and the cloud metadata service (169.254.169.254)."),
         new("egress to every IPv6 address", [("apps:api:egress:0", "::/0:443")], P + "apps.api.egress[0]",
             "allows the whole address space, including the nodes, the API server and the cloud metadata service (169.254.169.254)."),
+        // Issue #22, finding 9: only the literal /0 was refused.
+        new("egress to half the address space", [("apps:api:egress:0", "0.0.0.0/1:443")], P + "apps.api.egress[0]",
+            "is a /1, wider than a /8 (IPv4) or /32 (IPv6): no network an app calls is that large, and it takes in the nodes, the API server and other tenants' hosts."),
+        new("egress to a wide IPv6 prefix", [("apps:api:egress:0", "2000::/3:443")], P + "apps.api.egress[0]",
+            "is a /3, wider than a /8 (IPv4) or /32 (IPv6): no network an app calls is that large, and it takes in the nodes, the API server and other tenants' hosts."),
+        new("egress to the metadata service", [("apps:api:egress:0", "169.254.169.254/32:80")], P + "apps.api.egress[0]",
+            "reaches 169.254.0.0/16 (link-local, where AWS, GCP, Azure and Oracle serve instance metadata and credentials), which no app may call."),
+        new("egress to AWS's IPv6 metadata service", [("apps:api:egress:0", "fd00:ec2::/32:80")], P + "apps.api.egress[0]",
+            "reaches fd00:ec2::254/128 (AWS's IPv6 instance metadata service), which no app may call."),
+        new("egress to the IPv6 link-local range", [("apps:api:egress:0", "fe80::/64:443")], P + "apps.api.egress[0]",
+            "reaches fe80::/10 (IPv6 link-local), which no app may call."),
+        new("egress into the cluster's own network", [("cluster:networks:0", "10.0.0.0/16"), ("apps:api:egress:0", "10.0.0.0/8:6443")], P + "apps.api.egress[0]",
+            "reaches into the cluster's own network 10.0.0.0/16 (cluster.networks): nodes, the API server and pods are never an app's egress destination."),
+        new("cluster network not a CIDR", [("cluster:networks:0", "10.0.0.1/16")], P + "cluster.networks[0]",
+            "must be one of the cluster's own address ranges (nodes, pods, Services) as CIDR with its network address (10.42.0.0/16)."),
+        new("api server endpoint without a port", [("cluster:apiServerEndpoints:0", "10.0.0.10/32")], P + "cluster.apiServerEndpoints[0]",
+            "must be an API server endpoint as CIDR:port (10.0.0.10/32:6443), one of the addresses kubectl get endpointslices -l kubernetes.io/service-name=kubernetes lists."),
+        new("release scale set without credentials of its own", [.. OrgRunners, ("ci:github:runnerGroup", "builders"), ("ci:github:releaseRunnerGroup", "releasers")], P + "ci.github.release.token",
+            "token is required for the release scale set to register with GitHub: one GitHub App or token per scale set, so the default runners' credential cannot register release runners (or set the release App keys), and is not set.",
+            With(("ci:github:token", "t"))),
+        new("release scale set with the default runners' token", [.. OrgRunners, ("ci:github:runnerGroup", "builders"), ("ci:github:releaseRunnerGroup", "releasers")], P + "ci.github.release.token",
+            "is the default runners' credential too: one GitHub App or token per scale set, so the default runners' credential cannot register release runners.",
+            With(("ci:github:token", "t"), ("ci:github:release:token", "t"))),
+        new("release scale set in the default runners' App installation", [.. OrgRunners, ("ci:github:runnerGroup", "builders"), ("ci:github:releaseRunnerGroup", "releasers"),
+                ("ci:github:appId", "1"), ("ci:github:appInstallationId", "2"), ("ci:github:release:appId", "1"), ("ci:github:release:appInstallationId", "2")], P + "ci.github.release.appInstallationId",
+            "is the default runners' credential too: one GitHub App or token per scale set, so the default runners' credential cannot register release runners.",
+            With(("ci:github:appPrivateKey", "k"), ("ci:github:release:appPrivateKey", "r"))),
         new("org-wide runners without a runner group", OrgRunners, P + "ci.github.runnerGroup",
             "the runners register org-wide (https://github.com/acme), so every repository of the organization could run jobs on them, with the registry push credentials they mount.",
             With(("ci:github:token", "t"))),
@@ -48,6 +75,9 @@ public sealed class SecurityConfigRulesTests
             With(("ci:github:token", "t"))),
         new("enterprise-wide runners without a runner group", [.. OrgRunners, ("ci:github:configUrl", "https://github.com/enterprises/acme")], P + "ci.github.runnerGroup",
             "the runners register org-wide (https://github.com/enterprises/acme), so every repository of the organization could run jobs on them, with the registry push credentials they mount.",
+            With(("ci:github:token", "t"))),
+        new("release runners on one repository", [.. OrgRunners, ("ci:github:configUrl", "https://github.com/acme/shop")], P + "ci.github.configUrl",
+            "registers the runners on one repository, where runner groups do not apply: any workflow of it, a pull request's included, could claim the release runners (runs-on: delivery-platform-release) with their push credentials and API access.",
             With(("ci:github:token", "t"))),
         new("plain-text token in the inactive github section", [("ci:github:token", "ghp_plain")], P + "ci.github.token",
             "is a secret but is given in plain text, so it would be stored unencrypted in the stack file."),
@@ -101,11 +131,14 @@ public sealed class SecurityConfigRulesTests
     }
 
     [Fact]
-    public void A_pinned_version_passes_in_prod_a_repository_scoped_runner_needs_no_group_and_two_gitlab_runners_pass()
+    public void A_pinned_version_passes_in_prod_repository_scoped_runners_pass_locally_and_two_gitlab_runners_pass()
     {
         var prod = TestConfigs.Load(TestConfigs.ValidDev().With(ProdStack),
             With(("monitoring:receivers:critical:webhookUrl", "https://pager.example.com/hook")));
-        var repositoryRunners = TestConfigs.Load(TestConfigs.ValidDev().With([.. OrgRunners, ("ci:github:configUrl", "https://github.com/acme/shop")]), With(("ci:github:token", "t")));
+        // Locally the registry takes pushes without credentials: no release runners, nothing to claim.
+        var repositoryRunners = TestConfigs.Load(TestConfigs.ValidDev().With(
+            [.. OrgRunners, ("ci:github:configUrl", "https://github.com/acme/shop"), ("environment", "local"), ("cluster:mode", "k3s-docker"), ("registry:mode", "docker"), ("registry:host", null)]),
+            new Dictionary<string, string> { ["ci:github:token"] = "t" });
 
         var gitlab = TestConfigs.Load(TestConfigs.ValidDev().With(GitLabRunners), With(("ci:gitlab:runnerToken", "glrt-default"), ("ci:gitlab:releaseRunnerToken", "glrt-release")));
 

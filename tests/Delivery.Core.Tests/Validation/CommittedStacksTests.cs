@@ -16,8 +16,8 @@ public sealed class CommittedStacksTests
     public static TheoryData<string, string[]> Stacks() => new()
     {
         { "local", [] },
-        { "dev", ["delivery-platform:cluster.kubeconfig", "delivery-platform:ci.github.appPrivateKey"] },
-        { "staging", ["delivery-platform:cluster.kubeconfig", "delivery-platform:registry.pullPassword", "delivery-platform:registry.password", "delivery-platform:ci.github.token"] },
+        { "dev", ["delivery-platform:cluster.kubeconfig", "delivery-platform:ci.github.appPrivateKey", "delivery-platform:ci.github.release.appPrivateKey"] },
+        { "staging", ["delivery-platform:cluster.kubeconfig", "delivery-platform:registry.pullPassword", "delivery-platform:registry.password", "delivery-platform:ci.github.token", "delivery-platform:ci.github.release.token"] },
         { "prod", ["delivery-platform:cluster.kubeconfig", "delivery-platform:registry.pullPassword", "delivery-platform:monitoring.receivers.critical.webhookUrl"] },
     };
 
