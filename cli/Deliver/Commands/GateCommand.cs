@@ -56,6 +56,8 @@ internal static class GateCommand
                 }
             }
             var verdict = ReleaseGate.Judge(config, change, firing, burning);
+            foreach (var other in verdict.OutOfScope)
+                terminal.Warning($"note: not this release's ({string.Join(", ", change.Apps)}): {other} (release.gateScope: stack counts every app).");
             if (verdict.Passes)
             {
                 terminal.Success($"pass: no critical alert of {stack} is firing{(prometheus is null ? "" : " and no error budget burns fast")}; the release may go ahead.");

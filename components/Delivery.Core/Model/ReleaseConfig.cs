@@ -8,4 +8,10 @@ public sealed class ReleaseConfig
     /// <c>UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL</c> (Trivy's <c>--severity</c>); tier defaults fill it.
     /// </summary>
     public string ScanSeverity { get; set; } = "";
+
+    /// <summary>
+    /// Whose alerts and error budgets the gate judges a release by: <c>app</c> (the released apps' and
+    /// the platform's, as Flagger and Argo Rollouts gate per app) or <c>stack</c> (every app's).
+    /// </summary>
+    public string GateScope { get; set; } = GateScopes.App;
 }

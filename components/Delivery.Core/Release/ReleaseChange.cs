@@ -30,7 +30,8 @@ public sealed record StagedSlot(string App, Slot Slot, string Version);
 /// </summary>
 /// <param name="Staged">Slots holding a version they did not hold before.</param>
 /// <param name="Switched">Apps whose live slot changed.</param>
-public sealed record ReleaseChange(ReleaseChangeKind Kind, IReadOnlyList<string> Changes, IReadOnlyList<StagedSlot> Staged, IReadOnlyList<string> Switched)
+/// <param name="Apps">Apps whose release state changed (added ones too), the gate's scope.</param>
+public sealed record ReleaseChange(ReleaseChangeKind Kind, IReadOnlyList<string> Changes, IReadOnlyList<StagedSlot> Staged, IReadOnlyList<string> Switched, IReadOnlyList<string> Apps)
 {
     /// <param name="deployed">The deployed state, with each app's previous live version (<see cref="ReleaseState.After"/> over the stack's history).</param>
     public static ReleaseChange Between(DeliveryConfig config, ReleaseState deployed)
@@ -39,6 +40,7 @@ public sealed record ReleaseChange(ReleaseChangeKind Kind, IReadOnlyList<string>
         var changes = new List<string>();
         var staged = new List<StagedSlot>();
         var switched = new List<string>();
+        var apps = new List<string>();
         var rollback = true;
         foreach (var name in current.Apps.Keys.Union(deployed.Apps.Keys).Order(StringComparer.Ordinal))
         {
@@ -47,6 +49,7 @@ public sealed record ReleaseChange(ReleaseChangeKind Kind, IReadOnlyList<string>
             if (now is null || before is null)
             {
                 changes.Add(now is null ? $"{name}: removed" : $"{name}: added");
+                apps.Add(name);
                 rollback = false;
                 if (now is not null)
                     staged.AddRange(NewSlots(name, now, null));
@@ -62,9 +65,10 @@ public sealed record ReleaseChange(ReleaseChangeKind Kind, IReadOnlyList<string>
             var liveBack = isRollback || (now.Live == before.Live && now.LiveVersion == before.LiveVersion);
             rollback &= liveBack && newSlots.Count == 0 && now.CanaryWeight <= before.CanaryWeight;
             changes.Add($"{name}: {Describe(before)} -> {Describe(now)}");
+            apps.Add(name);
         }
         var kind = changes.Count == 0 ? ReleaseChangeKind.None : rollback ? ReleaseChangeKind.Rollback : ReleaseChangeKind.Release;
-        return new ReleaseChange(kind, changes, staged, switched);
+        return new ReleaseChange(kind, changes, staged, switched, apps);
     }
 
     /// <summary>Slots holding a version they did not hold before.</summary>

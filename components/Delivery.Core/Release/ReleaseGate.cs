@@ -7,14 +7,17 @@ namespace Delivery.Core.Release;
 /// <summary>An app whose error budget burns over its fast-burn threshold now, with the 1h failed ratio.</summary>
 public sealed record BudgetBurn(string App, double ErrorRatio, double Threshold, string Query);
 
-public sealed record GateVerdict(bool Passes, IReadOnlyList<string> Reasons);
+/// <param name="OutOfScope">What fires or burns for apps this release does not touch, not counted under <c>release.gateScope: app</c>.</param>
+public sealed record GateVerdict(bool Passes, IReadOnlyList<string> Reasons, IReadOnlyList<string> OutOfScope);
 
 /// <summary>
 /// The deploy freeze: a release (a change of versions, live slots or canary weights that is not a
 /// rollback) is refused while a critical alert of this stack's apps or platform fires (silenced or
 /// inhibited too), while an app's error budget burns over its fast-burn threshold, or while the
 /// always-firing Watchdog alert is absent: then the alert pipeline is dead and "nothing firing" means
-/// nothing. A rollback always passes: it is how a bad day ends, and must never wait on the alerts it answers.
+/// nothing. Under <c>release.gateScope: app</c> (the default) another app's alert or budget does not
+/// refuse a release, and is reported. A rollback always passes: it is how a bad day ends, and must
+/// never wait on the alerts it answers.
 /// </summary>
 public static class ReleaseGate
 {
@@ -41,19 +44,21 @@ public static class ReleaseGate
     public static GateVerdict Judge(DeliveryConfig config, ReleaseChange change, IReadOnlyList<FiringAlert> firing, IReadOnlyList<BudgetBurn> burning)
     {
         if (change.Kind != ReleaseChangeKind.Release)
-            return new GateVerdict(true, []);
+            return new GateVerdict(true, [], []);
         var reasons = new List<string>();
+        var outOfScope = new List<string>();
+        bool InScope(string? app) => app is null || config.Release.GateScope == GateScopes.Stack || change.Apps.Contains(app, StringComparer.Ordinal);
         if (!firing.Any(alert => alert.Name == WatchdogAlert))
             reasons.Add($"the alert pipeline is dead: no {WatchdogAlert} alert in Alertmanager (kube-prometheus-stack's always-firing alert), so no firing alert proves nothing is wrong; bring Prometheus' rules and its Alertmanager delivery back first");
         foreach (var alert in Blocking(config, firing))
         {
-            var app = alert.Labels.TryGetValue(AppLabel, out var name) ? name : "platform";
+            var app = alert.Labels.GetValueOrDefault(AppLabel);
             var muted = alert.Muted.Length == 0 ? "" : $" ({alert.Muted}: hidden from receivers, not from the gate)";
-            reasons.Add($"critical alert {alert.Name} ({app}) is firing{muted}: {(alert.Summary.Length == 0 ? "no summary" : alert.Summary)}");
+            (InScope(app) ? reasons : outOfScope).Add($"critical alert {alert.Name} ({app ?? "platform"}) is firing{muted}: {(alert.Summary.Length == 0 ? "no summary" : alert.Summary)}");
         }
         foreach (var burn in burning)
-            reasons.Add($"{burn.App} is burning its error budget fast: {Percent(burn.ErrorRatio)} of requests failed over the last hour (threshold {Percent(burn.Threshold)})");
-        return new GateVerdict(reasons.Count == 0, reasons);
+            (InScope(burn.App) ? reasons : outOfScope).Add($"{burn.App} is burning its error budget fast: {Percent(burn.ErrorRatio)} of requests failed over the last hour (threshold {Percent(burn.Threshold)})");
+        return new GateVerdict(reasons.Count == 0, reasons, outOfScope);
     }
 
     private static string Percent(double ratio) => (ratio * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%";

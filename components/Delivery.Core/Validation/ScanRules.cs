@@ -3,7 +3,7 @@ using Delivery.Core.Model;
 
 namespace Delivery.Core.Validation;
 
-/// <summary><c>release.scanSeverity</c>: a comma-separated list of Trivy severities, each once.</summary>
+/// <summary><c>release.scanSeverity</c>: a comma-separated list of Trivy severities, each once; and <c>release.gateScope</c>, one of <see cref="GateScopes"/>.</summary>
 public static class ScanRules
 {
     /// <summary>Trivy's severities, lowest first: what its <c>--severity</c> accepts.</summary>
@@ -11,6 +11,12 @@ public static class ScanRules
 
     public static IEnumerable<ConfigProblem> Check(ReleaseConfig release)
     {
+        if (!GateScopes.All.Contains(release.GateScope, StringComparer.Ordinal))
+        {
+            var scope = ConfigPath.Root("release").Key("gateScope");
+            yield return ConfigProblem.Error(scope, release.GateScope, $"must be {string.Join(" or ", GateScopes.All)}.",
+                $"pulumi config set --path {scope} {Suggestions.Closest(release.GateScope, GateScopes.All) ?? GateScopes.App}.");
+        }
         var key = ConfigPath.Root("release").Key("scanSeverity");
         var parts = release.ScanSeverity.Split(',', StringSplitOptions.TrimEntries);
         var unknown = parts.Where(p => !Severities.Contains(p, StringComparer.Ordinal)).ToList();

@@ -52,6 +52,27 @@ public sealed class GateTests(MonitoringFixture monitoring)
         Assert.Contains("pass: no critical alert of gates is firing", passed.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>release.gateScope: app (the default): another app's critical alert is a note, not a refusal.</summary>
+    [Fact]
+    public void Another_apps_critical_alert_does_not_refuse_this_release_but_is_noted()
+    {
+        using var project = new GatesProject(new TestApp("healthy", "1.0.0", "", "blue"), new TestApp("other", "1.0.0", "", "blue"));
+        project.Step("promote 1.1.0", "promote", "healthy", "1.1.0");
+        var alert = Labels("AppPodCrashLooping", "critical", "other");
+        monitoring.PostAlert(alert, "other pod is crash looping");
+        try
+        {
+            var passed = Gate(project);
+
+            Assert.True(passed.ExitCode == 0, passed.Error);
+            Assert.Contains("note: not this release's (healthy): critical alert AppPodCrashLooping (other) is firing: other pod is crash looping (release.gateScope: stack counts every app).", passed.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            monitoring.PostAlert(alert, "other pod is crash looping", resolved: true);
+        }
+    }
+
     [Fact]
     public void A_silenced_critical_alert_still_refuses_a_release()
     {

@@ -71,13 +71,46 @@ public sealed class ReleaseChangeTests
             new Dictionary<string, string> { ["summary"] = "api pod is crash looping" });
         var burn = new BudgetBurn("web", 0.3, 0.144, "q");
 
-        var refused = ReleaseGate.Judge(Config(), Change(("apps:api:blue", "1.6.0")), [Watchdog, alert], [burn]);
-        var rollback = ReleaseGate.Judge(Config(), Change(("apps:api:live", "blue")), [alert], [burn]);
+        var stackScope = Config(("release:gateScope", "stack"));
+
+        var refused = ReleaseGate.Judge(stackScope, Change(("apps:api:blue", "1.6.0")), [Watchdog, alert], [burn]);
+        var rollback = ReleaseGate.Judge(stackScope, Change(("apps:api:live", "blue")), [alert], [burn]);
 
         Assert.False(refused.Passes);
         Assert.Equal(["critical alert AppPodCrashLooping (api) is firing: api pod is crash looping",
             "web is burning its error budget fast: 30% of requests failed over the last hour (threshold 14.4%)"], refused.Reasons);
+        Assert.Empty(refused.OutOfScope);
         Assert.True(rollback.Passes);
+    }
+
+    [Fact]
+    public void By_default_a_release_is_refused_for_its_own_apps_and_the_platforms_alerts_not_another_apps()
+    {
+        var webAlert = new FiringAlert(new Dictionary<string, string> { ["alertname"] = "AppPodCrashLooping", ["severity"] = "critical", ["app"] = "web" },
+            new Dictionary<string, string> { ["summary"] = "web pod is crash looping" });
+        var platformAlert = new FiringAlert(new Dictionary<string, string> { ["alertname"] = "KubeNodeNotReady", ["severity"] = "critical" },
+            new Dictionary<string, string> { ["summary"] = "a node is not ready" });
+        var webBurn = new BudgetBurn("web", 0.3, 0.144, "q");
+
+        var apiRelease = ReleaseGate.Judge(Config(), Change(("apps:api:blue", "1.6.0")), [Watchdog, webAlert], [webBurn]);
+        var withPlatform = ReleaseGate.Judge(Config(), Change(("apps:api:blue", "1.6.0")), [Watchdog, webAlert, platformAlert], []);
+        var webRelease = ReleaseGate.Judge(Config(), Change(("apps:web:green", "2.4.0")), [Watchdog, webAlert], [webBurn]);
+
+        Assert.True(apiRelease.Passes);
+        Assert.Equal(["critical alert AppPodCrashLooping (web) is firing: web pod is crash looping",
+            "web is burning its error budget fast: 30% of requests failed over the last hour (threshold 14.4%)"], apiRelease.OutOfScope);
+        Assert.Equal(["critical alert KubeNodeNotReady (platform) is firing: a node is not ready"], withPlatform.Reasons);
+        Assert.False(webRelease.Passes);
+        Assert.Equal(2, webRelease.Reasons.Count);
+    }
+
+    [Fact]
+    public void An_unknown_gate_scope_is_refused_with_the_closest_one()
+    {
+        var loaded = TestConfigs.Load(TestConfigs.ValidDev().With([("release:gateScope", "stak")]));
+
+        var error = Assert.Single(loaded.Errors);
+        Assert.Equal("error: delivery-platform:release.gateScope = \"stak\": must be app or stack. Fix: pulumi config set --path delivery-platform:release.gateScope stack.", error.ToString());
     }
 
     [Fact]
