@@ -33,8 +33,9 @@ internal static class DeliverCli
         var diff = new Command("diff", "Objects added, removed and changed between another config of the stack and the current one.") { requiredStack, against, releases };
         diff.SetAction(parsed => Guard(terminal, () => DiffCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(against)!, parsed.GetValue(releases))));
 
-        var status = new Command("status", "Per app: slot versions, live slot, canary, idle replicas, release ids, upstream.") { stack };
-        status.SetAction(parsed => Guard(terminal, () => StatusCommand.Run(Workspace(parsed), terminal, parsed.GetValue(stack))));
+        var wide = new Option<bool>("--wide") { Description = "Also idle replicas, release ids and longer digests." };
+        var status = new Command("status", "Per app: phase, live and idle versions, canary, upstream, rollback target (--wide: release ids).") { stack, wide };
+        status.SetAction(parsed => Guard(terminal, () => StatusCommand.Run(Workspace(parsed), terminal, parsed.GetValue(stack), parsed.GetValue(wide))));
 
         var promote = new Command("promote", "Stage a version in the app's idle slot.") { app, version, requiredStack, dryRun, viaPulumi };
         promote.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Promote,

@@ -117,18 +117,53 @@ public sealed class CommandTests
     }
 
     [Fact]
-    public void Status_shows_each_app_with_its_slots_and_upstream()
+    public void Status_shows_each_app_with_its_phase_live_version_first_and_upstream()
     {
         using var project = new ProjectCopy();
 
         var status = project.Run("status", "--stack", "prod");
+        var wide = project.Run("status", "--stack", "prod", "--wide");
 
         Assert.Equal(0, status.ExitCode);
         var lines = status.Output.Split('\n');
         Assert.Equal("prod (prod, upstream staging)", lines[0]);
-        // web's idle slot has no version, so it runs no pods whatever idleReplicas says.
-        Assert.Matches(@"^api\s+1\.4\.2@sha256:8ec5a17af827\s+1\.5\.0@sha256:1f4dc096d58f\s+blue\s+0%\s+3\s+1\.4\.2-sha256-8ec5a17af827-[0-9a-f]{10}\s+1\.5\.0-sha256-1f4dc096d58f-[0-9a-f]{10}\s+1\.5\.0@sha256:1f4dc096d58f\s+none$", lines[2]);
-        Assert.Matches(@"^web\s+2\.3\.1@sha256:40c9eabbd978\s+-\s+blue\s+0%\s+-\s+2\.3\.1-sha256-40c9eabbd978-[0-9a-f]{10}\s+-\s+2\.3\.1@sha256:40c9eabbd978 \(=\)\s+none$", lines[3]);
+        Assert.Matches(@"^app\s+phase\s+live\s+idle\s+upstream live\s+rollback to$", lines[1]);
+        Assert.Matches(@"^api\s+STAGED\s+1\.4\.2@8ec5a17 \(blue\)\s+1\.5\.0@1f4dc09 \(green\)\s+1\.5\.0@1f4dc09\s+none$", lines[2]);
+        Assert.Matches(@"^web\s+STABLE\s+2\.3\.1@40c9eab \(blue\)\s+-\s+2\.3\.1@40c9eab \(=\)\s+none$", lines[3]);
+        // --wide: idle replicas (web's idle slot has no version, so it runs no pods whatever idleReplicas says), release ids, longer digests.
+        var wideLines = wide.Output.Split('\n');
+        Assert.Matches(@"^api\s+STAGED\s+1\.4\.2@sha256:8ec5a17af827 \(blue\)\s+1\.5\.0@sha256:1f4dc096d58f \(green\)\s+1\.5\.0@sha256:1f4dc096d58f\s+none\s+3\s+1\.4\.2-sha256-8ec5a17af827-[0-9a-f]{10}\s+1\.5\.0-sha256-1f4dc096d58f-[0-9a-f]{10}$", wideLines[2]);
+        Assert.Matches(@"^web\s+STABLE\s+.*\s+-\s+2\.3\.1-sha256-40c9eabbd978-[0-9a-f]{10}\s+-$", wideLines[3]);
+    }
+
+    [Fact]
+    public void Status_fits_120_columns_for_every_example_stack_and_names_each_phase()
+    {
+        using var project = new ProjectCopy();
+
+        var status = project.Run("status");
+
+        Assert.Equal(0, status.ExitCode);
+        Assert.All(status.Output.Split('\n'), line => Assert.True(line.Length <= 120, $"{line.Length} columns: {line}"));
+        Assert.Matches(@"\nweb\s+CANARY 10%\s+2\.3\.1@40c9eab \(blue\)", status.Output);
+        File.WriteAllText(project.StackPath("prod"), project.Stack("prod").Replace("    enabled: false\n    reason: \"\"", "    enabled: true\n    reason: \"incident\"", StringComparison.Ordinal));
+        Assert.Matches(@"\nweb\s+FROZEN\s", project.Run("status", "--stack", "prod").Output);
+        Assert.Matches(@"\napi\s+STAGED, FROZEN\s", project.Run("status", "--stack", "prod").Output);
+    }
+
+    [Fact]
+    public void Status_of_a_stack_file_with_errors_shows_what_it_can_read_then_the_errors()
+    {
+        using var project = new ProjectCopy();
+        File.WriteAllText(project.StackPath("prod"), project.Stack("prod").Replace("  delivery-platform:environment: prod", "  delivery-platform:environment: prd", StringComparison.Ordinal));
+
+        var status = project.Run("status", "--stack", "prod");
+
+        Assert.Equal(1, status.ExitCode);
+        Assert.Matches(@"\napi\s+STAGED\s+1\.4\.2", status.Output);
+        Assert.Contains("delivery-platform:environment", status.Error, StringComparison.Ordinal);
+        Assert.Contains("prod: has errors (above); the table shows what the file says; run deliver check --stack prod.", status.Error, StringComparison.Ordinal);
+        Assert.Equal(1, project.Run("status", "--stack", "prod", "--wide").ExitCode);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class EnvironmentOverrideTests
 
         var status = project.Run("status", "--stack", "prod");
 
-        Assert.Matches(@"\napi\s+9\.9\.9@sha256:[0-9a-f]{12} \(env\)\s+1\.5\.0@sha256:[0-9a-f]{12}\s+blue\s", status.Output);
+        Assert.Matches(@"\napi\s+STAGED\s+9\.9\.9@[0-9a-f]{7} \(blue\) \(env\)\s+1\.5\.0@[0-9a-f]{7} \(green\)\s", status.Output);
         Assert.Contains("(env): set by a DELIVERY_ environment variable of this shell, not by the stack file.", status.Output, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\nweb\s[^\n]*\(env\)", status.Output);
     }

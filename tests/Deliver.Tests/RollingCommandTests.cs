@@ -63,7 +63,7 @@ public sealed class RollingCommandTests
         project.Commit("Cy", "2026-01-02T12:00:00Z", "dev: roll back web");
         var again = project.Run("rollback", "web", "--stack", "dev");
         var history = project.Run("history", "--stack", "dev", "--app", "web");
-        var status = project.Run("status", "--stack", "dev");
+        var status = project.Run("status", "--stack", "dev", "--wide");
 
         Assert.True(rollback.ExitCode == 0, rollback.Error);
         Assert.Contains("      version: 2.4.0\n", project.Stack("dev"), StringComparison.Ordinal);
@@ -74,7 +74,7 @@ public sealed class RollingCommandTests
         Assert.Matches(@"rollback\s+rolling\s+2\.5\.0 → 2\.4\.0", history.Output);
         Assert.Matches(@"promote\s+rolling\s+2\.4\.0 → 2\.5\.0", history.Output);
         Assert.True(status.ExitCode == 0, status.Error);
-        Assert.Matches(@"web\s+-\s+-\s+rolling \(2\.4\.0\)\s+-\s+-\s+2\.4\.0-[0-9a-f]{10}\s+-", status.Output);
+        Assert.Matches(@"web\s+ROLLED BACK\s+2\.4\.0 \(rolling\)\s+-\s+.*\s+-\s+2\.4\.0-[0-9a-f]{10}\s+-", status.Output);
     }
 
     [Fact]
