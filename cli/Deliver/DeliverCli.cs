@@ -64,12 +64,13 @@ internal static class DeliverCli
         var json = new Option<bool>("--json") { Description = "JSON instead of a table." };
         var dora = new Option<bool>("--dora") { Description = "Deployment frequency, change failure rate, time to restore, lead time for changes." };
         var window = new Option<string>("--window") { Description = "With --dora: a deployment failed if rolled back within this time.", DefaultValueFactory = _ => "1d" };
+        var verbose = new Option<bool>("--verbose") { Description = "Every skipped stack file version's note, full versions and release ids." };
         var historyBench = new Option<bool>("--bench") { Description = "Time reading a synthetic history (a year of daily releases, 4 stacks, 20 apps) instead." };
-        var history = new Command("history", "Release events from the stack files' git history, newest first; --dora for the figures.") { historyStack, historyApp, since, json, dora, window, historyBench };
+        var history = new Command("history", "Release events from the stack files' git history, newest first; --dora for the figures.") { historyStack, historyApp, since, json, dora, window, verbose, historyBench };
         history.SetAction(parsed => Guard(terminal, () => parsed.GetValue(historyBench)
             ? HistoryBench.Run(terminal, days: 365, apps: 20)
             : HistoryCommand.Run(Workspace(parsed), terminal, parsed.GetValue(historyStack), parsed.GetValue(historyApp),
-                parsed.GetValue(since), parsed.GetValue(json), parsed.GetValue(dora), parsed.GetValue(window)!)));
+                parsed.GetValue(since), parsed.GetValue(json), parsed.GetValue(dora), parsed.GetValue(window)!, parsed.GetValue(verbose))));
 
         var scales = new Option<int[]>("--apps") { Description = "App counts to render.", DefaultValueFactory = _ => [1, 10, 100, 1000], AllowMultipleArgumentsPerToken = true };
         var bench = new Command("bench", "Rendering benchmark: time, allocations and objects per app at several scales.") { scales };

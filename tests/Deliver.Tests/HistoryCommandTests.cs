@@ -96,12 +96,31 @@ public sealed class HistoryCommandTests
         Ok(history);
         var lines = history.Output.Trim().Split('\n');
         Assert.Equal(5, lines.Length);
-        Assert.Matches(@"^2026-01-02 10:00 UTC\s+staging\s+api\s+switch\s+blue\s+1\.5\.0@sha256:[0-9a-f]{64} → 1\.6\.0@sha256:[0-9a-f]{64}\s+1\.6\.0-sha256-[0-9a-f]{12}-[0-9a-f]{10}\s+[0-9a-f]{10}\s+Ana$", lines[1]);
+        Assert.Matches(@"^2026-01-02 10:00 UTC\s+staging\s+api\s+switch\s+blue\s+1\.5\.0@[0-9a-f]{7} → 1\.6\.0@[0-9a-f]{7}\s+[0-9a-f]{10}\s+Ana$", lines[1]);
         Assert.Matches(@"^2026-01-01 12:00 UTC\s+dev\s+api\s+promote\s+blue\s+1\.5\.0 → 1\.6\.0\s", lines[4]);
+        var verbose = project.Run("history", "--app", "api", "--verbose").Output.Trim().Split('\n');
+        Assert.Matches(@"^2026-01-02 10:00 UTC\s+staging\s+api\s+switch\s+blue\s+1\.5\.0@sha256:[0-9a-f]{64} → 1\.6\.0@sha256:[0-9a-f]{64}\s+[0-9a-f]{10}\s+Ana\s+1\.6\.0-sha256-[0-9a-f]{12}-[0-9a-f]{10}$", verbose[1]);
 
         var json = JsonDocument.Parse(project.Run("history", "--stack", "staging", "--json").Output).RootElement;
         Assert.Equal(["switch", "promote"], json.EnumerateArray().Select(e => e.GetProperty("event").GetString()));
         Assert.Equal("Ana", json[0].GetProperty("author").GetString());
+    }
+
+    [Fact]
+    public void Versions_skipped_as_invalid_are_one_note_unless_verbose()
+    {
+        using var project = Released();
+        File.WriteAllText(project.StackPath("dev"), project.Stack("dev").Replace("delivery-platform:environment: dev", "delivery-platform:environment: dve", StringComparison.Ordinal));
+        project.Commit("Cy", "2026-01-03T09:00:00Z", "dev: a typo");
+        File.WriteAllText(project.StackPath("dev"), project.Stack("dev").Replace("delivery-platform:environment: dve", "delivery-platform:environment: dev", StringComparison.Ordinal));
+        project.Commit("Cy", "2026-01-03T10:00:00Z", "dev: fix the typo");
+
+        var brief = project.Run("history", "--stack", "dev");
+        var verbose = project.Run("history", "--stack", "dev", "--verbose");
+
+        Assert.Equal(["note: 1 version of a stack file was skipped (invalid or unreadable then); --verbose lists them."],
+            brief.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Matches(@"^note: dev [0-9a-f]{10} \(2026-01-03\): skipped, the stack file was invalid: ", verbose.Error);
     }
 
     [Fact]

@@ -7,11 +7,12 @@ namespace Deliver.Commands;
 /// <summary>deliver history: the release events of the stacks' git history, newest first, or their DORA figures.</summary>
 internal static class HistoryCommand
 {
-    private static readonly string[] Headers = ["time", "stack", "app", "event", "slot", "from → to", "release", "commit", "author"];
+    private static readonly string[] Headers = ["time", "stack", "app", "event", "slot", "from → to", "commit", "author"];
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true, Converters = { new Iso8601DurationConverter() } };
 
-    public static int Run(Workspace workspace, Terminal terminal, string? stack, string? app, string? since, bool json, bool dora, string window)
+    /// <param name="verbose">Each skipped version's note, and the release ids (full versions), instead of one line and short digests.</param>
+    public static int Run(Workspace workspace, Terminal terminal, string? stack, string? app, string? since, bool json, bool dora, string window, bool verbose)
     {
         var now = DateTimeOffset.UtcNow;
         var period = since is null ? (TimeSpan?)null : Periods.Parse(since, "--since");
@@ -30,8 +31,17 @@ internal static class HistoryCommand
                 return ExitCodes.Problems;
             }
         }
-        foreach (var note in ledgers.SelectMany(l => l.Notes))
-            terminal.Warning($"note: {note}");
+        var notes = ledgers.SelectMany(l => l.Notes).ToList();
+        if (verbose)
+        {
+            foreach (var note in notes)
+                terminal.Warning($"note: {note}");
+        }
+        else if (notes.Count > 0)
+        {
+            // Old commits break rules added since (a key that became required, say): history skips them; one line says so.
+            terminal.Warning($"note: {notes.Count} version{(notes.Count == 1 ? " of a stack file was" : "s of the stack files were")} skipped (invalid or unreadable then); --verbose lists them.");
+        }
 
         if (dora)
         {
@@ -75,12 +85,13 @@ internal static class HistoryCommand
             terminal.Line($"no release events{(app is null ? "" : $" for {app}")}{(since is null ? "" : $" in the last {since}")}.");
             return ExitCodes.Ok;
         }
-        var rows = events.Select(e => new[]
-        {
+        string Shown(string version) => verbose ? Or(version) : VersionText.Short(version);
+        var rows = events.Select(e => (string[])
+        [
             RollbackTarget.When(e.Time), e.Stack, e.App.Length == 0 ? "-" : e.App, e.KindName, e.Slot.Length == 0 ? "-" : e.Slot,
-            $"{Or(e.From)} → {Or(e.To)}", Or(e.ReleaseId), e.Commit.Length == 0 ? "(uncommitted)" : e.Commit[..10], e.Author,
-        });
-        foreach (var line in TextTable.Lines([Headers, .. rows]))
+            $"{Shown(e.From)} → {Shown(e.To)}", e.Commit.Length == 0 ? "(uncommitted)" : e.Commit[..10], e.Author, .. verbose ? new[] { Or(e.ReleaseId) } : [],
+        ]);
+        foreach (var line in TextTable.Lines([[.. Headers, .. verbose ? new[] { "release" } : []], .. rows]))
             terminal.Line(line);
         return ExitCodes.Ok;
     }

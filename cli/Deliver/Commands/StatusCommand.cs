@@ -58,7 +58,7 @@ internal static class StatusCommand
     {
         var keys = AppKeys.App(name);
         bool Overridden(params string[] names) => names.Any(key => EnvironmentOverrides.Setting(environment, keys.Key(key)).Any());
-        string Shown(string version) => version.Length == 0 ? "-" : wide ? Versions.Abbreviated(version) : Short(version);
+        string Shown(string version) => version.Length == 0 ? "-" : wide ? Versions.Abbreviated(version) : VersionText.Short(version);
         string Env(string cell, params string[] names) => Overridden(names) ? $"{cell} {FromEnvironment}" : cell;
         var lastLive = ledger?.Of(name).LastOrDefault(e => e.ChangesLive);
         var target = ledger is null ? null : RollbackTarget.Of(stack, name, app, ledger);
@@ -95,16 +95,5 @@ internal static class StatusCommand
         if (target.Slot == Slot.Rolling)
             return $"{shown(target.Version)} (rolled out again)";
         return $"{shown(target.Version)} ({Slots.Name(target.Slot)}, {(target.Ready ? "ready" : Slots.Version(app, target.Slot) == target.Version ? "0 replicas" : "gone")})";
-    }
-
-    /// <summary>A pinned version as its tag and the digest's first 7 hex digits, as git shortens commits.</summary>
-    private static string Short(string version)
-    {
-        var digest = Versions.DigestOf(version);
-        if (digest.Length == 0)
-            return version;
-        var hex = digest["sha256:".Length..][..7];
-        var tag = Versions.Tag(version);
-        return tag.Length == 0 ? $"sha256:{hex}" : $"{tag}@{hex}";
     }
 }
