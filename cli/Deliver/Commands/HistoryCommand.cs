@@ -9,8 +9,6 @@ internal static class HistoryCommand
 {
     private static readonly string[] Headers = ["time", "stack", "app", "event", "slot", "from → to", "release", "commit", "author"];
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
-
     public static int Run(Workspace workspace, Terminal terminal, string? stack, string? app, string? since, bool json, bool dora, string window)
     {
         var now = DateTimeOffset.UtcNow;
@@ -38,7 +36,7 @@ internal static class HistoryCommand
             var from = now - (period ?? TimeSpan.FromDays(30));
             var figures = DoraFigures.Compute(ledgers, Ladder.Of(workspace), from, now, failureWindow);
             if (json)
-                terminal.Line(JsonSerializer.Serialize(figures, Json));
+                terminal.Line(JsonSerializer.Serialize(figures, HistoryJsonContext.Default.DoraFigures));
             else
                 PrintDora(terminal, figures);
             return ExitCodes.Ok;
@@ -55,19 +53,7 @@ internal static class HistoryCommand
             .ToList();
         if (json)
         {
-            terminal.Line(JsonSerializer.Serialize(events.Select(e => new
-            {
-                time = e.Time.UtcDateTime,
-                e.Stack,
-                e.App,
-                @event = e.KindName,
-                e.Slot,
-                e.From,
-                e.To,
-                releaseId = e.ReleaseId,
-                e.Commit,
-                e.Author,
-            }), Json));
+            terminal.Line(JsonSerializer.Serialize(events.Select(ReleaseEventJson.Of).ToList(), HistoryJsonContext.Default.ListReleaseEventJson));
             return ExitCodes.Ok;
         }
         if (events.Count == 0)
