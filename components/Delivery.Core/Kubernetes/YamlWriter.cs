@@ -54,29 +54,13 @@ public static partial class YamlWriter
 
         public void Node(object? value)
         {
+            if (Scalar(value) is { } scalar)
+            {
+                emitter.Emit(scalar);
+                return;
+            }
             switch (value)
             {
-                case null:
-                    emitter.Emit(Scalar("", ScalarStyle.Plain));
-                    break;
-                case string text:
-                    emitter.Emit(Scalar(text, StyleOf(text)));
-                    break;
-                case bool flag:
-                    emitter.Emit(Scalar(flag ? "true" : "false", ScalarStyle.Plain));
-                    break;
-                case double number:
-                    emitter.Emit(Scalar(number.ToString("G", Numbers), ScalarStyle.Plain));
-                    break;
-                case float number:
-                    emitter.Emit(Scalar(number.ToString("G", Numbers), ScalarStyle.Plain));
-                    break;
-                case Enum named:
-                    emitter.Emit(Scalar(named.ToString(), ScalarStyle.Any));
-                    break;
-                case int or long or short or byte or sbyte or uint or ulong or ushort or decimal:
-                    emitter.Emit(Scalar(Convert.ToString(value, Numbers)!, ScalarStyle.Plain));
-                    break;
                 case IEnumerable when anchors.TryGetValue(value, out var alias) && !_written.Add(value):
                     emitter.Emit(new AnchorAlias(alias));
                     break;
@@ -96,10 +80,23 @@ public static partial class YamlWriter
                     emitter.Emit(new SequenceEnd());
                     break;
                 default:
-                    throw new ArgumentException($"YAML is written from maps, lists and scalars; a {value.GetType().Name} is none of them.", nameof(value));
+                    throw new ArgumentException($"YAML is written from maps, lists and scalars; a {value?.GetType().Name} is none of them.", nameof(value));
             }
         }
     }
+
+    /// <summary>A scalar value as written (text and style); null for a map, a list or an unknown type.</summary>
+    internal static Scalar? Scalar(object? value) => value switch
+    {
+        null => Scalar("", ScalarStyle.Plain),
+        string text => Scalar(text, StyleOf(text)),
+        bool flag => Scalar(flag ? "true" : "false", ScalarStyle.Plain),
+        double number => Scalar(number.ToString("G", Numbers), ScalarStyle.Plain),
+        float number => Scalar(number.ToString("G", Numbers), ScalarStyle.Plain),
+        Enum named => Scalar(named.ToString(), ScalarStyle.Any),
+        int or long or short or byte or sbyte or uint or ulong or ushort or decimal => Scalar(Convert.ToString(value, Numbers)!, ScalarStyle.Plain),
+        _ => null,
+    };
 
     private static Scalar Scalar(string value, ScalarStyle style) =>
         new(anchor: null, tag: null, value, style, isPlainImplicit: true, isQuotedImplicit: true);
