@@ -9,8 +9,6 @@ internal static class HistoryCommand
 {
     private static readonly string[] Headers = ["time", "stack", "app", "event", "slot", "from → to", "commit", "author"];
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true, Converters = { new Iso8601DurationConverter() } };
-
     /// <param name="verbose">Each skipped version's note, and the release ids (full versions), instead of one line and short digests.</param>
     public static int Run(Workspace workspace, Terminal terminal, string? stack, string? app, string? since, bool json, bool dora, string window, bool verbose)
     {
@@ -48,7 +46,7 @@ internal static class HistoryCommand
             var from = now - (period ?? TimeSpan.FromDays(30));
             var figures = DoraFigures.Compute(ledgers, Ladder.Of(workspace), from, now, failureWindow);
             if (json)
-                terminal.Line(JsonSerializer.Serialize(figures, Json));
+                terminal.Line(JsonSerializer.Serialize(figures, HistoryJsonContext.Default.DoraFigures));
             else
                 PrintDora(terminal, figures);
             return ExitCodes.Ok;
@@ -65,19 +63,7 @@ internal static class HistoryCommand
             .ToList();
         if (json)
         {
-            terminal.Line(JsonSerializer.Serialize(events.Select(e => new
-            {
-                time = e.Time.UtcDateTime,
-                e.Stack,
-                e.App,
-                @event = e.KindName,
-                e.Slot,
-                e.From,
-                e.To,
-                releaseId = e.ReleaseId,
-                e.Commit,
-                e.Author,
-            }), Json));
+            terminal.Line(JsonSerializer.Serialize(events.Select(ReleaseEventJson.Of).ToList(), HistoryJsonContext.Default.ListReleaseEventJson));
             return ExitCodes.Ok;
         }
         if (events.Count == 0)

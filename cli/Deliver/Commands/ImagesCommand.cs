@@ -14,12 +14,12 @@ namespace Deliver.Commands;
 /// </summary>
 internal static class ImagesCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
+    private static readonly ImagesJsonContext Json = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+        Converters = { new JsonStringEnumConverter<Delivery.Core.Model.Slot>(JsonNamingPolicy.CamelCase) },
+    });
 
     public static int Run(Workspace workspace, Terminal terminal, string stack, string? changedAgainst, bool severity, bool json)
     {
@@ -47,7 +47,7 @@ internal static class ImagesCommand
         var images = ReleaseImages.Of(config, change);
         var severities = ScanRules.Normalized(config.Release);
         if (json)
-            terminal.Line(JsonSerializer.Serialize(new { stack, severity = severities, images }, Json));
+            terminal.Line(JsonSerializer.Serialize(new ImagesJson(stack, severities, images), Json.ImagesJson));
         else if (severity)
             terminal.Line(severities);
         else

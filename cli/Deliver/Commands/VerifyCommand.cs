@@ -24,7 +24,7 @@ internal static class VerifyCommand
             var queries = new PrometheusQueries(MonitoringEndpoint.Parse("Prometheus", "--prometheus", prometheus, http));
             var report = verification.Run(queries.Scalar);
             if (json)
-                terminal.Line(JsonSerializer.Serialize(report, Json));
+                terminal.Line(JsonSerializer.Serialize(report, Json.VerifyReport));
             else
                 Print(terminal, report);
             return report.Verdict == VerifyVerdict.Pass ? ExitCodes.Ok : ExitCodes.Problems;
@@ -78,11 +78,11 @@ internal static class VerifyCommand
             terminal.Line(report.Summary);
     }
 
-    private static readonly JsonSerializerOptions Json = new()
+    private static readonly VerifyJsonContext Json = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        Converters = { new JsonStringEnumConverter<VerifyVerdict>(JsonNamingPolicy.KebabCaseLower) },
         WriteIndented = true,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    });
 }

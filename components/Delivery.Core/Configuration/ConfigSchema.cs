@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using Delivery.Core.Model;
@@ -105,6 +106,7 @@ internal static class ConfigSchema
     public static string KeyName(PropertyInfo property) =>
         char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Every type walked here is a model type, which ILLink.Descriptors.xml keeps whole.")]
     public static IEnumerable<PropertyInfo> Properties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite);
 

@@ -15,6 +15,6 @@ public static class DockerConfigJson
             {
                 [registry] = new Dictionary<string, string> { ["username"] = user, ["password"] = password, ["auth"] = auth },
             },
-        });
+        }, ManifestJsonContext.Default.DictionaryStringObject);
     }
 }

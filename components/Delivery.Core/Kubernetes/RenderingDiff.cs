@@ -10,12 +10,12 @@ public sealed record RenderingDiff(IReadOnlyList<string> Added, IReadOnlyList<st
 
     public static RenderingDiff Between(IEnumerable<KubernetesObject> before, IEnumerable<KubernetesObject> after)
     {
-        var old = before.ToDictionary(o => o.Id, o => YamlWriter.Write(o.Body), StringComparer.Ordinal);
-        var @new = after.ToDictionary(o => o.Id, o => YamlWriter.Write(o.Body), StringComparer.Ordinal);
+        var old = before.ToDictionary(o => o.Id, o => o.Body, StringComparer.Ordinal);
+        var @new = after.ToDictionary(o => o.Id, o => o.Body, StringComparer.Ordinal);
         return new RenderingDiff(
             [.. @new.Keys.Except(old.Keys).Order(StringComparer.Ordinal)],
             [.. old.Keys.Except(@new.Keys).Order(StringComparer.Ordinal)],
-            [.. @new.Keys.Intersect(old.Keys).Where(id => old[id] != @new[id]).Order(StringComparer.Ordinal)]);
+            [.. @new.Keys.Intersect(old.Keys).Where(id => !ManifestTrees.Same(old[id], @new[id])).Order(StringComparer.Ordinal)]);
     }
 
     public override string ToString() =>

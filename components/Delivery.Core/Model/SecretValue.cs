@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics;
 
 namespace Delivery.Core.Model;
@@ -21,7 +20,6 @@ public enum SecretState
 /// its state; the value leaves through <see cref="Reveal"/>, which only the Pulumi shell calls, to
 /// wrap it straight into a secret Output.
 /// </summary>
-[TypeConverter(typeof(SecretValueTypeConverter))]
 [DebuggerDisplay("{ToString(),nq}")]
 public sealed class SecretValue : IEquatable<SecretValue>
 {
@@ -31,6 +29,15 @@ public sealed class SecretValue : IEquatable<SecretValue>
     {
         State = state;
         _value = value;
+    }
+
+    /// <summary>
+    /// Not set: the generated binder's placeholder for a secret setting it meets, which
+    /// SecretMarking then replaces with the state its winning entry recorded.
+    /// </summary>
+    public SecretValue()
+        : this(SecretState.Missing, null)
+    {
     }
 
     public static SecretValue Missing { get; } = new(SecretState.Missing, null);

@@ -21,7 +21,7 @@ public static class GrafanaDashboards
     /// <summary>Grafana refuses dashboard uids longer than this.</summary>
     private const int MaxUidLength = 40;
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly ManifestJsonContext Indented = new(new JsonSerializerOptions { WriteIndented = true });
 
     public static IReadOnlyList<KubernetesObject> Render(DeliveryConfig config) =>
     [
@@ -31,7 +31,7 @@ public static class GrafanaDashboards
             .Select(app => ConfigMap($"dashboard-app-{app}", app, $"app-{app}.json", AppDashboard.Build(app))),
     ];
 
-    public static string Json(OrderedDictionary<string, object?> dashboard) => JsonSerializer.Serialize(dashboard, Indented) + "\n";
+    public static string Json(OrderedDictionary<string, object?> dashboard) => JsonSerializer.Serialize(dashboard, Indented.OrderedDictionaryStringObject) + "\n";
 
     private static KubernetesObject ConfigMap(string name, string owner, string fileName, OrderedDictionary<string, object?> dashboard)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 
 namespace Delivery.Core.Monitoring;
@@ -54,7 +55,7 @@ public static class GrafanaRoles
     /// </summary>
     private static string JsonString(string text)
     {
-        var json = new StringBuilder(JsonSerializer.Serialize(text));
+        var json = new StringBuilder(JsonSerializer.Serialize(text, ManifestJsonContext.Default.String));
         foreach (var c in "#;{}")
             json.Replace(c.ToString(), $"\\u{(int)c:x4}");
         return json.ToString();

@@ -17,8 +17,6 @@ public static class ReleaseStateJson
     /// <summary>The property that holds the stack's rules.</summary>
     public const string RulesProperty = "$stack";
 
-    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public static string Write(ReleaseState state)
     {
         var root = new SortedDictionary<string, object>(StringComparer.Ordinal);
@@ -26,7 +24,7 @@ public static class ReleaseStateJson
             root[name] = app;
         if (state.Rules is { } rules)
             root[RulesProperty] = rules with { HotfixReasons = new SortedDictionary<string, string>(rules.HotfixReasons.ToDictionary(), StringComparer.Ordinal) };
-        return JsonSerializer.Serialize(root, Options);
+        return JsonSerializer.Serialize(root, ReleaseStateJsonContext.Default.SortedDictionaryStringObject);
     }
 
     /// <summary>
@@ -41,7 +39,7 @@ public static class ReleaseStateJson
         {
             try
             {
-                trimmed = JsonSerializer.Deserialize<string>(trimmed) ?? "";
+                trimmed = JsonSerializer.Deserialize(trimmed, ReleaseStateJsonContext.Default.String) ?? "";
             }
             catch (JsonException)
             {
@@ -62,9 +60,9 @@ public static class ReleaseStateJson
             foreach (var (name, value) in root)
             {
                 if (name == RulesProperty)
-                    rules = value.Deserialize<StackRules>(Options);
+                    rules = value.Deserialize(ReleaseStateJsonContext.Default.StackRules);
                 else
-                    apps[name] = value.Deserialize<AppReleaseState>(Options) ?? throw new FormatException($"the releaseState of {name} is null.");
+                    apps[name] = value.Deserialize(ReleaseStateJsonContext.Default.AppReleaseState) ?? throw new FormatException($"the releaseState of {name} is null.");
             }
             return new ReleaseState(apps, rules);
         }

@@ -40,6 +40,34 @@ public sealed class YamlWriterTests
     }
 
     [Fact]
+    public void Numbers_and_flags_are_plain_and_invariant()
+    {
+        var yaml = YamlWriter.Write(Manifest.Map(("replicas", 3), ("big", 5_000_000_000L), ("ratio", 0.25), ("limit", double.PositiveInfinity), ("enabled", true)));
+
+        Assert.Equal("replicas: 3\nbig: 5000000000\nratio: 0.25\nlimit: .inf\nenabled: true\n", yaml);
+    }
+
+    [Fact]
+    public void A_map_met_twice_is_anchored_then_aliased_as_before_so_release_ids_stay()
+    {
+        var probe = Manifest.Map(("path", "/healthz"), ("port", "http"));
+        var ports = Manifest.List(8080);
+        var yaml = YamlWriter.Write(Manifest.Map(("ports", ports), ("liveness", probe), ("readiness", probe), ("again", ports), ("startup", probe)));
+
+        Assert.Equal(
+            "ports: &o1\n  - 8080\nliveness: &o0\n  path: /healthz\n  port: http\nreadiness: *o0\nagain: *o1\nstartup: *o0\n",
+            yaml);
+    }
+
+    [Fact]
+    public void A_value_that_is_no_map_list_or_scalar_is_refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => YamlWriter.Write(Manifest.Map(("when", new Uri("https://example.org")))));
+
+        Assert.Contains("a Uri is none of them", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_object_without_a_name_is_refused() =>
         Assert.Throws<ArgumentException>(() => new KubernetesObject(Manifest.Map(("apiVersion", "v1"), ("kind", "ConfigMap"), ("metadata", Manifest.Map()))));
 }

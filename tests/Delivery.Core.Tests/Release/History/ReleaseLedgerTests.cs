@@ -180,6 +180,18 @@ public sealed class ReleaseLedgerTests
     }
 
     [Fact]
+    public void A_folder_inside_git_but_outside_its_work_tree_is_refused()
+    {
+        using var repo = new GitRepository();
+        BuildHistory(repo);
+        var gitFolder = Path.Combine(repo.Root, ".git");
+
+        var error = Assert.Throws<HistoryUnavailableException>(() => StackFileHistory.Read(gitFolder, File));
+
+        Assert.Equal($"{gitFolder} is not inside a git work tree; the release history is the git history of {File}.", error.Message);
+    }
+
+    [Fact]
     public void A_folder_outside_git_and_a_file_with_no_history_are_one_line_each()
     {
         var outside = Directory.CreateTempSubdirectory("ledger-nogit-").FullName;
