@@ -87,6 +87,7 @@ public abstract class RenderedComponent : ComponentResource
             Namespace = chart.Namespace,
             // The core guarantees no null values (Pulumi would drop them); nested maps and lists pass as they are.
             Values = chart.Values.ToDictionary(value => value.Key, value => value.Value!),
+            SkipCrds = chart.SkipCrds,
         };
         if (chart.Repository.Length > 0)
             chartArgs.RepositoryOpts = new RepositoryOptsArgs { Repo = chart.Repository };

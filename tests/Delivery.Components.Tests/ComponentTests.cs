@@ -74,9 +74,9 @@ public sealed class ComponentTests
         Assert.NotEmpty(run.Resources.OfType<KubernetesSecret>());
         var pull = run.Single("kubernetes:core/v1:Secret", "registry-apps-registry-pull");
         Assert.Equal("kubernetes.io/dockerconfigjson", pull.Inputs["type"]);
-        // Apps pull with the read-only token; only CI's push Secret carries the push token.
+        // Apps pull with the read-only token; only the release runners' push Secret (in ci-release) carries the push token.
         Assert.Contains("ghcr-read-token", (string)((IDictionary)pull.Inputs["stringData"])[".dockerconfigjson"]!, StringComparison.Ordinal);
-        var push = run.Single("kubernetes:core/v1:Secret", "registry-ci-registry-push");
+        var push = run.Single("kubernetes:core/v1:Secret", "registry-ci-release-registry-push");
         Assert.Contains("ghcr-token", (string)((IDictionary)push.Inputs["stringData"])[".dockerconfigjson"]!, StringComparison.Ordinal);
         Assert.DoesNotContain("ghcr-token", (string)((IDictionary)pull.Inputs["stringData"])[".dockerconfigjson"]!, StringComparison.Ordinal);
 

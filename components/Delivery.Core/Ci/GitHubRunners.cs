@@ -7,18 +7,23 @@ using static Delivery.Core.Kubernetes.Manifest;
 namespace Delivery.Core.Ci;
 
 /// <summary>
-/// GitHub Actions runners with actions-runner-controller: the controller in its own namespace
-/// (ci-control, where it also runs the listeners), watching only the ci namespace (so it gets
-/// namespaced Roles, no ClusterRole), and one runner scale set in Kubernetes
-/// container mode: every job runs in a job pod the runner creates through its namespaced Role, so
-/// no runner needs Docker, let alone a privileged Docker-in-Docker. Images are built by running the
-/// job in a Kaniko executor container (<c>container: gcr.io/kaniko-project/executor:debug</c>, then
+/// GitHub Actions runners with actions-runner-controller, in Kubernetes container mode: every job
+/// runs in a job pod the runner creates through its namespaced Role, so no runner needs Docker, let
+/// alone a privileged Docker-in-Docker. Images are built by running the job in a Kaniko executor
+/// container (<c>container: gcr.io/kaniko-project/executor:debug</c>, then
 /// <c>/kaniko/executor --destination …</c>), which builds unprivileged.
-/// Two scale sets: the default one (<c>runs-on: &lt;label&gt;</c>) for every job, with no registry
-/// credentials, and a release one (<c>runs-on: &lt;label&gt;-release</c>) whose job template mounts the
-/// push credentials at <see cref="PushConfigDirectory"/>, where <c>DOCKER_CONFIG</c> points, and whose
-/// job pods alone may reach the API server: only the workflows that publish images and deploy
-/// (pulumi up) run there.
+/// Two scale sets: the default one (<c>runs-on: &lt;label&gt;</c>) for every job, in ci, with no
+/// registry credentials; and a release one (<c>runs-on: &lt;label&gt;-release</c>), in ci-release,
+/// whose job template mounts the push credentials at <see cref="PushConfigDirectory"/>, where
+/// <c>DOCKER_CONFIG</c> points, and whose job pods alone may reach the API server: only the
+/// workflows that publish images and deploy (pulumi up) run there.
+/// Each namespace has its own controller, watching only it (namespaced Roles, no ClusterRole): the
+/// default one in ci-control, where it also runs the default listener, and the release one in
+/// ci-release beside its listener. One controller cannot serve both: with
+/// <c>flags.watchSingleNamespace</c> its cache holds that namespace and its own only, and without it
+/// the chart grants a ClusterRole over every namespace's pods, service accounts and Roles. Two
+/// controllers cannot share ci-control either, because each reconciles every listener in its own
+/// namespace (docs/charts/gha-runner-scale-set-controller-0.13.0.yaml).
 /// </summary>
 public static class GitHubRunners
 {
@@ -29,9 +34,12 @@ public static class GitHubRunners
 
     public const string ControllerRelease = "arc";
     public const string ControllerServiceAccount = "arc-controller";
+    public const string ReleaseControllerRelease = "arc-release";
+    public const string ReleaseControllerServiceAccount = "arc-release-controller";
     public const string ScaleSetRelease = "arc-runners";
     public const string ReleaseScaleSetRelease = "arc-release-runners";
     public const string RunnerServiceAccount = "github-runner";
+    public const string ReleaseRunnerServiceAccount = "github-release-runner";
     public const string AuthSecretName = "github-runner-auth";
     public const string ReleaseAuthSecretName = "github-release-runner-auth";
     public const string JobTemplateConfigMap = "github-runner-job-template";
@@ -51,9 +59,10 @@ public static class GitHubRunners
     /// What the runner needs to run job pods and container steps: exactly the hook's
     /// <c>requiredPermissions</c> (actions/runner-container-hooks, packages/k8s/src/k8s/index.ts),
     /// which it checks with SelfSubjectAccessReviews before every job and refuses to run without.
-    /// That includes get/list on Secrets and pods/exec in ci: the runner can read the Secrets there
-    /// (the GitHub auth Secret, which ARC requires beside the scale set, and the push credentials
-    /// its own jobs mount). Its token reaches nothing outside ci, and job pods get no token at all.
+    /// That includes get/list on Secrets and pods/exec in its jobs' namespace: a runner can read the
+    /// Secrets there (its scale set's GitHub auth Secret, which ARC requires beside the scale set, and
+    /// for the release runners the push credentials their jobs mount). Its token reaches nothing
+    /// outside that namespace, so a default runner reaches nothing in ci-release; job pods get no token at all.
     /// </summary>
     public static IReadOnlyList<RunnerRbac.Rule> RunnerRules { get; } =
     [
@@ -70,25 +79,38 @@ public static class GitHubRunners
     /// <summary>The <c>runs-on</c> name of the release runners, which alone get the push credentials.</summary>
     public static string ReleaseScaleSetName(GitHubRunnersConfig github) => ScaleSetName(github) + ReleaseSuffix;
 
+    /// <summary>Where a scale set runs and who serves it: its namespace, its runners' service account, and its controller.</summary>
+    private sealed record Placement(string Namespace, string RunnerServiceAccount, string ControllerNamespace, string ControllerServiceAccount);
+
+    private static readonly Placement Default = new(PlatformNamespaces.Ci, RunnerServiceAccount, PlatformNamespaces.CiControl, ControllerServiceAccount);
+    private static readonly Placement ForRelease = new(PlatformNamespaces.CiRelease, ReleaseRunnerServiceAccount, PlatformNamespaces.CiRelease, ReleaseControllerServiceAccount);
+
     public static ComponentRendering Render(DeliveryConfig config, Tier tier)
     {
         var github = config.Ci.Github;
         var push = RegistryCredentials.PushSecret(config.Registry);
-        List<KubernetesObject> objects = [.. RunnerRbac.Render(RunnerServiceAccount, RunnerRules), JobTemplate(JobTemplateConfigMap, tier, push: null)];
-        List<HelmChartSpec> charts = [Controller(tier), ScaleSet(ScaleSetRelease, ScaleSetName(github), JobTemplateConfigMap, AuthSecretName, github.MinRunners, github.MaxRunners, config, tier, github.RunnerGroup)];
-        List<SecretSpec> secrets = [AuthSecret(AuthSecretName, github.Default())];
+        List<KubernetesObject> objects = [.. RunnerRbac.Render(RunnerServiceAccount, Default.Namespace, RunnerRules), JobTemplate(JobTemplateConfigMap, Default.Namespace, tier, push: null)];
+        List<HelmChartSpec> charts =
+        [
+            Controller(ControllerRelease, Default, tier, installCrds: true),
+            ScaleSet(ScaleSetRelease, ScaleSetName(github), Default, JobTemplateConfigMap, AuthSecretName, github.MinRunners, github.MaxRunners, config, tier, github.RunnerGroup),
+        ];
+        List<SecretSpec> secrets = [AuthSecret(AuthSecretName, Default.Namespace, github.Default())];
         if (push is not null)
         {
-            objects.Add(JobTemplate(ReleaseJobTemplateConfigMap, tier, push));
-            charts.Add(ScaleSet(ReleaseScaleSetRelease, ReleaseScaleSetName(github), ReleaseJobTemplateConfigMap, ReleaseAuthSecretName, 0, CiRunnersRendering.ReleaseRunners, config, tier,
+            objects.AddRange(RunnerRbac.Render(ReleaseRunnerServiceAccount, ForRelease.Namespace, RunnerRules));
+            objects.Add(JobTemplate(ReleaseJobTemplateConfigMap, ForRelease.Namespace, tier, push));
+            // The default controller's release installs the CRDs; a second install of the same CRDs would conflict.
+            charts.Add(Controller(ReleaseControllerRelease, ForRelease, tier, installCrds: false));
+            charts.Add(ScaleSet(ReleaseScaleSetRelease, ReleaseScaleSetName(github), ForRelease, ReleaseJobTemplateConfigMap, ReleaseAuthSecretName, 0, CiRunnersRendering.ReleaseRunners, config, tier,
                 github.ReleaseRunnerGroup.Length > 0 ? github.ReleaseRunnerGroup : github.RunnerGroup));
-            secrets.Add(AuthSecret(ReleaseAuthSecretName, github.Release));
+            secrets.Add(AuthSecret(ReleaseAuthSecretName, ForRelease.Namespace, github.Release));
         }
         return new ComponentRendering(CiRunnersRendering.Component, objects, charts, secrets, []);
     }
 
     /// <summary>A GitHub App (recommended) or a token, under the key names the controller reads; one per scale set.</summary>
-    public static SecretSpec AuthSecret(string name, GitHubCredentials credentials)
+    public static SecretSpec AuthSecret(string name, string @namespace, GitHubCredentials credentials)
     {
         IReadOnlyList<SecretEntry> entries = credentials.AppId.Length > 0
             ?
@@ -99,18 +121,18 @@ public static class GitHubRunners
                 new SecretEntry("github_app_private_key", new ConfigSecretSource(credentials.AppPrivateKey)),
             ]
             : [new SecretEntry("github_token", new ConfigSecretSource(credentials.Token))];
-        return new SecretSpec(name, PlatformNamespaces.Ci, "Opaque", StandardLabels.Shared(name, CiRunnersRendering.Component), entries);
+        return new SecretSpec(name, @namespace, "Opaque", StandardLabels.Shared(name, CiRunnersRendering.Component), entries);
     }
 
-    private static HelmChartSpec Controller(Tier tier) => new(ControllerRelease, $"{ChartRepository}/{ControllerChart}", "", ChartVersion, PlatformNamespaces.CiControl, Map(
-        ("serviceAccount", Map(("create", true), ("name", ControllerServiceAccount))),
-        ("flags", Map(("logLevel", "info"), ("logFormat", "json"), ("watchSingleNamespace", PlatformNamespaces.Ci))),
+    private static HelmChartSpec Controller(string release, Placement placement, Tier tier, bool installCrds) => new(release, $"{ChartRepository}/{ControllerChart}", "", ChartVersion, placement.ControllerNamespace, Map(
+        ("serviceAccount", Map(("create", true), ("name", placement.ControllerServiceAccount))),
+        ("flags", Map(("logLevel", "info"), ("logFormat", "json"), ("watchSingleNamespace", placement.Namespace))),
         ("metrics", Map(("controllerManagerAddr", ":8080"), ("listenerAddr", ":8080"), ("listenerEndpoint", "/metrics"))),
         ("resources", RunnerResources.Controller(tier)),
         ("podSecurityContext", PodDefaults.RestrictedPod()),
-        ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false))));
+        ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false)))) { SkipCrds = !installCrds };
 
-    private static HelmChartSpec ScaleSet(string release, string name, string jobTemplate, string authSecret, int minRunners, int maxRunners, DeliveryConfig config, Tier tier, string runnerGroup)
+    private static HelmChartSpec ScaleSet(string release, string name, Placement placement, string jobTemplate, string authSecret, int minRunners, int maxRunners, DeliveryConfig config, Tier tier, string runnerGroup)
     {
         var github = config.Ci.Github;
         var runner = Map(
@@ -122,7 +144,7 @@ public static class GitHubRunners
             ("resources", RunnerResources.Controller(tier)),
             ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false, RunnerUserId)),
             ("volumeMounts", List(Map(("name", "job-template"), ("mountPath", JobTemplateDirectory), ("readOnly", true)))));
-        return new HelmChartSpec(release, $"{ChartRepository}/{ScaleSetChart}", "", ChartVersion, PlatformNamespaces.Ci, Map(
+        return new HelmChartSpec(release, $"{ChartRepository}/{ScaleSetChart}", "", ChartVersion, placement.Namespace, Map(
             ("githubConfigUrl", github.ConfigUrl),
             ("githubConfigSecret", authSecret),
             ("minRunners", minRunners),
@@ -135,14 +157,14 @@ public static class GitHubRunners
                     ("accessModes", List("ReadWriteOnce")),
                     ("resources", Map(("requests", Map(("storage", RunnerResources.WorkVolumeSize(tier)))))))))),
             // Explicit, so the chart needs no cluster lookup to find the controller.
-            ("controllerServiceAccount", Map(("namespace", PlatformNamespaces.CiControl), ("name", ControllerServiceAccount))),
-            // The controller starts each scale set's listener in ci-control, which enforces Pod Security
-            // "restricted"; ARC's listener pod sets no security context of its own, so it is given one.
+            ("controllerServiceAccount", Map(("namespace", placement.ControllerNamespace), ("name", placement.ControllerServiceAccount))),
+            // The controller starts the scale set's listener in its own namespace (ci-control enforces
+            // Pod Security "restricted"); ARC's listener pod sets no security context of its own, so it is given one.
             ("listenerTemplate", Map(("spec", Map(
                 ("securityContext", PodDefaults.RestrictedPod()),
                 ("containers", List(Map(("name", "listener"), ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false))))))))),
             ("template", Map(("spec", Map(
-                ("serviceAccountName", RunnerServiceAccount),
+                ("serviceAccountName", placement.RunnerServiceAccount),
                 ("securityContext", PodDefaults.RestrictedPod(fsGroup: RunnerUserId)),
                 ("containers", List(runner)),
                 ("volumes", List(Map(("name", "job-template"), ("configMap", Map(("name", jobTemplate))))))))))));
@@ -153,7 +175,7 @@ public static class GitHubRunners
     /// resources, no API token, the push credentials for release runners only, and the tightest
     /// security context Kaniko builds in (<see cref="JobPodSecurity"/>).
     /// </summary>
-    private static KubernetesObject JobTemplate(string name, Tier tier, string? push)
+    private static KubernetesObject JobTemplate(string name, string @namespace, Tier tier, string? push)
     {
         var job = Map(
             ("name", "$job"),
@@ -169,7 +191,7 @@ public static class GitHubRunners
             ("securityContext", Map(("seccompProfile", Map(("type", "RuntimeDefault"))))),
             ("containers", List(job)),
             ("volumes", push is null ? null : List(PushVolume(push))));
-        return Manifest.Object("v1", "ConfigMap", name, PlatformNamespaces.Ci,
+        return Manifest.Object("v1", "ConfigMap", name, @namespace,
             StandardLabels.Shared(name, CiRunnersRendering.Component),
             ("data", Map((JobTemplateFile, YamlWriter.Write(Map(
                 // Release job pods are labelled, so that they alone may reach the API server (pulumi up).

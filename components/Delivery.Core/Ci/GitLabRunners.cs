@@ -9,18 +9,20 @@ using static Delivery.Core.Kubernetes.Manifest;
 namespace Delivery.Core.Ci;
 
 /// <summary>
-/// GitLab Runners with the Kubernetes executor: each manager runs in ci-control as our
-/// ServiceAccount (the chart creates no RBAC of its own), with its runner token beside it, and
-/// starts each job as a pod in the ci namespace through a Role there: never privileged, no
+/// GitLab Runners with the Kubernetes executor: each manager runs in ci-control as a ServiceAccount
+/// of its own (the chart creates no RBAC of its own), with its runner token beside it, and starts
+/// each job as a pod in its jobs' namespace through a Role there: never privileged, no
 /// privilege escalation, only the capabilities Kaniko needs (<see cref="JobPodSecurity"/>), for the
 /// job's and its <c>services:</c> containers alike, RuntimeDefault seccomp, no API token, the tier's
 /// resources. Images are built unprivileged with Kaniko
 /// (<c>image: gcr.io/kaniko-project/executor:debug</c>). Two runners, as two registrations: the
-/// default one for every job, without registry credentials; and the release runner
+/// default one for every job, in ci, without registry credentials; and the release runner
 /// (<c>ci.gitlab.releaseRunnerToken</c>, protected in GitLab, tag <c>&lt;stack&gt;-cluster-release</c>),
-/// whose job pods mount the push credentials at <see cref="GitHubRunners.PushConfigDirectory"/>
-/// (<c>DOCKER_CONFIG</c>) and are labelled so that they alone may reach the API server. Jobs cannot
-/// change their pod's labels (the executor allows no label overwrites unless configured to).
+/// whose job pods run in ci-release, mount the push credentials at
+/// <see cref="GitHubRunners.PushConfigDirectory"/> (<c>DOCKER_CONFIG</c>) and are labelled so that
+/// they alone may reach the API server. Its manager's ServiceAccount has a Role in ci-release only,
+/// and the default manager's none there. Jobs cannot change their pod's labels (the executor allows
+/// no label overwrites unless configured to).
 /// </summary>
 public static class GitLabRunners
 {
@@ -31,6 +33,7 @@ public static class GitLabRunners
     public const string Release = "gitlab-runner";
     public const string ReleaseRunnerRelease = "gitlab-release-runner";
     public const string ServiceAccount = "gitlab-runner";
+    public const string ReleaseServiceAccount = "gitlab-release-runner";
     public const string AuthSecretName = "gitlab-runner-auth";
     public const string ReleaseAuthSecretName = "gitlab-release-runner-auth";
 
@@ -55,18 +58,16 @@ public static class GitLabRunners
     public static ComponentRendering Render(DeliveryConfig config, Tier tier)
     {
         var gitlab = config.Ci.Gitlab;
-        List<HelmChartSpec> charts = [Runner(Release, AuthSecretName, gitlab.Concurrency, ExecutorToml(config, tier, release: false), config, tier)];
+        List<KubernetesObject> objects = [.. RunnerRbac.Render(ServiceAccount, PlatformNamespaces.CiControl, PlatformNamespaces.Ci, ExecutorRules)];
+        List<HelmChartSpec> charts = [Runner(Release, ServiceAccount, AuthSecretName, gitlab.Concurrency, ExecutorToml(config, tier, release: false), config, tier)];
         List<SecretSpec> secrets = [AuthSecret(AuthSecretName, gitlab.RunnerToken)];
         if (CiRunnersRendering.HasReleaseRunners(config))
         {
-            charts.Add(Runner(ReleaseRunnerRelease, ReleaseAuthSecretName, CiRunnersRendering.ReleaseRunners, ExecutorToml(config, tier, release: true), config, tier));
+            objects.AddRange(RunnerRbac.Render(ReleaseServiceAccount, PlatformNamespaces.CiControl, PlatformNamespaces.CiRelease, ExecutorRules));
+            charts.Add(Runner(ReleaseRunnerRelease, ReleaseServiceAccount, ReleaseAuthSecretName, CiRunnersRendering.ReleaseRunners, ExecutorToml(config, tier, release: true), config, tier));
             secrets.Add(AuthSecret(ReleaseAuthSecretName, gitlab.ReleaseRunnerToken));
         }
-        return new(CiRunnersRendering.Component,
-            [.. RunnerRbac.Render(ServiceAccount, PlatformNamespaces.CiControl, ExecutorRules)],
-            charts,
-            secrets,
-            []);
+        return new(CiRunnersRendering.Component, objects, charts, secrets, []);
     }
 
     /// <summary>
@@ -80,12 +81,12 @@ public static class GitLabRunners
             new SecretEntry("runner-token", new ConfigSecretSource(token)),
         ]);
 
-    private static HelmChartSpec Runner(string release, string authSecret, int concurrent, string executorToml, DeliveryConfig config, Tier tier) =>
+    private static HelmChartSpec Runner(string release, string serviceAccount, string authSecret, int concurrent, string executorToml, DeliveryConfig config, Tier tier) =>
         new(release, Chart, ChartRepository, ChartVersion, PlatformNamespaces.CiControl, Map(
             ("gitlabUrl", config.Ci.Gitlab.Url),
             ("concurrent", concurrent),
             ("rbac", Map(("create", false))),
-            ("serviceAccount", Map(("create", false), ("name", ServiceAccount))),
+            ("serviceAccount", Map(("create", false), ("name", serviceAccount))),
             ("metrics", Map(("enabled", true))),
             ("resources", RunnerResources.Controller(tier)),
             ("podSecurityContext", PodDefaults.RestrictedPod()),
@@ -95,7 +96,7 @@ public static class GitLabRunners
                 ("secret", authSecret),
                 ("config", executorToml)))));
 
-    /// <summary>The executor's <c>config.toml</c> section (the chart adds the URL and token); the push credentials and the release label for the release runner only.</summary>
+    /// <summary>The executor's <c>config.toml</c> section (the chart adds the URL and token); ci-release, the push credentials and the release label for the release runner only.</summary>
     public static string ExecutorToml(DeliveryConfig config, Tier tier, bool release)
     {
         var resources = RunnerResources.Job(tier);
@@ -117,7 +118,7 @@ public static class GitLabRunners
         toml.AppendLine("  [runners.feature_flags]")
             .AppendLine("    FF_USE_ADVANCED_POD_SPEC_CONFIGURATION = true");
         toml.AppendLine("  [runners.kubernetes]");
-        Strings(4, ("namespace", PlatformNamespaces.Ci), ("image", DefaultJobImage));
+        Strings(4, ("namespace", release ? PlatformNamespaces.CiRelease : PlatformNamespaces.Ci), ("image", DefaultJobImage));
         toml.AppendLine("    privileged = false")
             .AppendLine("    allow_privilege_escalation = false")
             .AppendLine(CultureInfo.InvariantCulture, $"    cap_drop = {List(["ALL"])}")

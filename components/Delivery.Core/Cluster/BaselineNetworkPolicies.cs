@@ -41,7 +41,7 @@ public static class BaselineNetworkPolicies
         // The apps namespace has no namespace-wide allows but CI's smoke tests (CiReleaseGateAccess): each
         // app's own NetworkPolicy (Apps/AppPolicies) admits the gateway only if it has a host, Prometheus,
         // and its declared callers.
-        foreach (var spec in Gateway(config).Concat(Registry()).Concat(Ci(config)).Concat(CiControl(config)).Concat(Monitoring(config)).Concat(MonitoringAgents(config)).Concat(CiReleaseGateAccess.Specs(config)))
+        foreach (var spec in Gateway(config).Concat(Registry()).Concat(Ci(config)).Concat(CiRelease(config)).Concat(CiControl(config)).Concat(Monitoring(config)).Concat(MonitoringAgents(config)).Concat(CiReleaseGateAccess.Specs(config)))
             yield return spec;
     }
 
@@ -93,23 +93,47 @@ public static class BaselineNetworkPolicies
     }
 
     /// <summary>
-    /// Job pods push to the in-cluster registry through the Gateway and reach public hosts over
-    /// HTTP(S) (their CI service, external registries, package mirrors), never a node, a VPC host,
-    /// the metadata service or the API server. Only ARC's runner pods call the API server: they
-    /// start and exec into the job pods.
+    /// Default job pods reach public hosts over HTTP(S) (their CI service, external registries,
+    /// package mirrors) and the Gateway, never a node, a VPC host, the metadata service or the API
+    /// server. Only ARC's runner pods call the API server: they start and exec into the job pods.
     /// </summary>
     private static IEnumerable<NetworkPolicySpec> Ci(DeliveryConfig config)
     {
         const string ns = PlatformNamespaces.Ci;
-        // Pushes go to registry.host, the Gateway's address, which in-cluster traffic reaches as the
-        // Envoy proxy pods on their unprivileged ports (the registry's own Service is not used).
-        yield return NetworkPolicySpec.Out("allow-registry-push", ns,
-            Rule("to", [PodsIn(PlatformNamespaces.Gateway, PlatformPods.EnvoyProxy)], TcpPorts([PlatformPorts.EnvoyHttp, PlatformPorts.EnvoyHttps])));
+        yield return RegistryPush(ns);
         yield return NetworkPolicySpec.Out("allow-internet", ns, Rule("to", PublicInternet(), TcpPorts([80, 443])));
         yield return KubeApi(config, "allow-kube-api", ns).ForPods(PlatformPods.ArcRunner);
-        // The release runners' jobs run pulumi up against this cluster; a pull request's jobs never reach the API.
-        yield return KubeApi(config, "allow-release-jobs-kube-api", ns).ForPods(PlatformPods.ReleaseJobs);
     }
+
+    /// <summary>
+    /// The release runners' namespace: the same as ci, and the release job pods run pulumi up
+    /// against this cluster, so they reach the API server (the gates' flows are in
+    /// <see cref="CiReleaseGateAccess"/>). ARC's release controller and listener run here too: they
+    /// call GitHub and the API server, and Prometheus scrapes them.
+    /// </summary>
+    private static IEnumerable<NetworkPolicySpec> CiRelease(DeliveryConfig config)
+    {
+        const string ns = PlatformNamespaces.CiRelease;
+        yield return RegistryPush(ns);
+        yield return NetworkPolicySpec.Out("allow-internet", ns, Rule("to", PublicInternet(), TcpPorts([80, 443])));
+        yield return KubeApi(config, "allow-release-jobs-kube-api", ns).ForPods(PlatformPods.ReleaseJobs);
+        if (config.Ci.Mode != CiConfig.GitHub)
+            yield break;
+        yield return KubeApi(config, "allow-kube-api", ns).ForPods(PlatformPods.ArcRunner);
+        yield return KubeApi(config, "allow-kube-api-controller", ns).ForPods(PlatformPods.ArcController);
+        yield return KubeApi(config, "allow-kube-api-listener", ns).ForPods(PlatformPods.ArcListener);
+        yield return NetworkPolicySpec.In("allow-metrics-scrape", ns,
+                Rule("from", [PodsIn(PlatformNamespaces.Monitoring, PlatformPods.Prometheus)], TcpPorts([PlatformPorts.ArcMetrics])))
+            .ForPodsWhere(PlatformPods.ComponentLabel, "In", [PlatformPods.ArcController[PlatformPods.ComponentLabel], PlatformPods.ArcListener[PlatformPods.ComponentLabel]]);
+    }
+
+    /// <summary>
+    /// Pushes go to registry.host, the Gateway's address, which in-cluster traffic reaches as the
+    /// Envoy proxy pods on their unprivileged ports (the registry's own Service is not used).
+    /// </summary>
+    private static NetworkPolicySpec RegistryPush(string @namespace) =>
+        NetworkPolicySpec.Out("allow-registry-push", @namespace,
+            Rule("to", [PodsIn(PlatformNamespaces.Gateway, PlatformPods.EnvoyProxy)], TcpPorts([PlatformPorts.EnvoyHttp, PlatformPorts.EnvoyHttps])));
 
     /// <summary>
     /// The CI controllers talk to their CI service (public HTTPS) and the API server, and are scraped
@@ -171,6 +195,8 @@ public static class BaselineNetworkPolicies
         targets.Add(Rule("to", [Namespace(PlatformNamespaces.Gateway)], TcpPorts([PlatformPorts.EnvoyMetrics])));
         targets.Add(Rule("to", [Namespace(PlatformNamespaces.Registry)], TcpPorts([PlatformPorts.RegistryMetrics])));
         targets.Add(Rule("to", [Namespace(PlatformNamespaces.CiControl)], TcpPorts([PlatformPorts.ArcMetrics, PlatformPorts.GitLabRunnerMetrics])));
+        if (config.Ci.Mode == CiConfig.GitHub && PlatformNamespaceObjects.InUse(config).Contains(PlatformNamespaces.CiRelease))
+            targets.Add(Rule("to", [Namespace(PlatformNamespaces.CiRelease)], TcpPorts([PlatformPorts.ArcMetrics])));
         targets.Add(Rule("to", [PodsIn(KubeSystem, PlatformPods.KubeDns)], TcpPorts([PlatformPorts.CoreDnsMetrics])));
         // The kubelets' cAdvisor and node-exporter (hostNetwork) answer on the nodes' own addresses.
         targets.Add(Rule("to", [], TcpPorts([PlatformPorts.Kubelet, PlatformPorts.NodeExporter])));

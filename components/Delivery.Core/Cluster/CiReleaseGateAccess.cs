@@ -8,7 +8,7 @@ namespace Delivery.Core.Cluster;
 /// The release gates run on the platform's own release runners: their job pods query Prometheus's
 /// and Alertmanager's HTTP APIs (deliver verify / gate) and smoke-test a staged slot through its
 /// slot Service. These allow exactly that, both ways, for the release job pods only (labelled
-/// <see cref="PlatformPods.ReleaseJobs"/>, which a job cannot set): a pull request's job could
+/// <see cref="PlatformPods.ReleaseJobs"/> in ci-release, which a job cannot set): a pull request's job could
 /// otherwise stop Prometheus, post silences or fake alerts, or flood an idle slot with fast 200s
 /// so that verify passes a bad build.
 /// </summary>
@@ -24,10 +24,10 @@ public static class CiReleaseGateAccess
     public static readonly IReadOnlyDictionary<string, string> PrometheusPods = OperatorPods("prometheus");
     public static readonly IReadOnlyDictionary<string, string> AlertmanagerPods = OperatorPods("alertmanager");
 
-    /// <summary>None without CI runners or without monitoring: then there is nothing to reach, or no one to reach it.</summary>
+    /// <summary>None without release runners or without monitoring: then there is nothing to reach, or no one to reach it.</summary>
     internal static IEnumerable<NetworkPolicySpec> Specs(DeliveryConfig config)
     {
-        if (config.Ci.Mode == CiConfig.None || !config.Monitoring.Enabled)
+        if (config.Ci.Mode == CiConfig.None || !Ci.CiRunnersRendering.HasReleaseRunners(config) || !config.Monitoring.Enabled)
             yield break;
         var egress = new List<OrderedDictionary<string, object?>>
         {
@@ -40,7 +40,7 @@ public static class CiReleaseGateAccess
             yield return NetworkPolicySpec.In("allow-ci-smoke-tests", PlatformNamespaces.Apps,
                 Rule("from", [ReleaseJobs()], TcpPorts(BaselineNetworkPolicies.AppPorts(config))));
         }
-        yield return NetworkPolicySpec.Out("allow-release-gates", PlatformNamespaces.Ci, [.. egress]).ForPods(PlatformPods.ReleaseJobs);
+        yield return NetworkPolicySpec.Out("allow-release-gates", PlatformNamespaces.CiRelease, [.. egress]).ForPods(PlatformPods.ReleaseJobs);
         yield return NetworkPolicySpec.In("allow-ci-release-gates-prometheus", PlatformNamespaces.Monitoring,
                 Rule("from", [ReleaseJobs()], TcpPorts([PrometheusPort])))
             .ForPods(PrometheusPods);
@@ -49,7 +49,7 @@ public static class CiReleaseGateAccess
             .ForPods(AlertmanagerPods);
     }
 
-    private static OrderedDictionary<string, object?> ReleaseJobs() => PodsIn(PlatformNamespaces.Ci, PlatformPods.ReleaseJobs);
+    private static OrderedDictionary<string, object?> ReleaseJobs() => PodsIn(PlatformNamespaces.CiRelease, PlatformPods.ReleaseJobs);
 
     private static Dictionary<string, string> OperatorPods(string name) => new()
     {

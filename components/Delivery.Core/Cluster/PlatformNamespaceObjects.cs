@@ -9,14 +9,15 @@ public static class PlatformNamespaceObjects
 {
     /// <summary>Every platform namespace, in the order they are rendered.</summary>
     public static readonly IReadOnlyList<string> All =
-        [PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Registry, PlatformNamespaces.Ci, PlatformNamespaces.CiControl,
-         PlatformNamespaces.Monitoring, PlatformNamespaces.MonitoringAgents];
+        [PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Registry, PlatformNamespaces.Ci, PlatformNamespaces.CiRelease,
+         PlatformNamespaces.CiControl, PlatformNamespaces.Monitoring, PlatformNamespaces.MonitoringAgents];
 
     /// <summary>
     /// The namespaces this config runs something in, in render order: the registry's only for an
-    /// in-cluster registry (the local one runs in Docker, an external one elsewhere), CI's two only
-    /// with runners, monitoring's two only with monitoring on. An unused namespace would be an
-    /// empty place with quotas, policies and bindings nobody needs.
+    /// in-cluster registry (the local one runs in Docker, an external one elsewhere), ci and ci-control
+    /// only with runners, ci-release only where release runners exist (there are push credentials to
+    /// keep apart), monitoring's two only with monitoring on. An unused namespace would be an empty
+    /// place with quotas, policies and bindings nobody needs.
     /// </summary>
     public static IReadOnlyList<string> InUse(DeliveryConfig config) =>
     [
@@ -24,6 +25,7 @@ public static class PlatformNamespaceObjects
         {
             PlatformNamespaces.Registry => config.Registry.Mode == RegistryConfig.InCluster,
             PlatformNamespaces.Ci or PlatformNamespaces.CiControl => config.Ci.Mode != CiConfig.None,
+            PlatformNamespaces.CiRelease => config.Ci.Mode != CiConfig.None && Ci.CiRunnersRendering.HasReleaseRunners(config),
             PlatformNamespaces.Monitoring or PlatformNamespaces.MonitoringAgents => config.Monitoring.Enabled,
             _ => true,
         }),

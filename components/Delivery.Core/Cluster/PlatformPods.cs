@@ -29,7 +29,21 @@ public static class PlatformPods
     /// <summary>ARC's ephemeral runner pods (its resource builder sets <c>app.kubernetes.io/component: runner</c>).</summary>
     public static readonly IReadOnlyDictionary<string, string> ArcRunner = new Dictionary<string, string> { [ComponentLabel] = "runner" };
 
-    /// <summary>The job pods of the release runners: the label their job template gives them (GitHubRunners).</summary>
+    /// <summary>ARC's controller pods (the controller chart's <c>app.kubernetes.io/name</c> and <c>component</c> labels).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ArcController = new Dictionary<string, string>
+    {
+        [NameLabel] = "gha-rs-controller",
+        [ComponentLabel] = "controller-manager",
+    };
+
+    /// <summary>ARC's listener pods, one per scale set (the labels the controller gives them).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ArcListener = new Dictionary<string, string>
+    {
+        ["app.kubernetes.io/part-of"] = "gha-runner-scale-set",
+        [ComponentLabel] = "runner-scale-set-listener",
+    };
+
+    /// <summary>The job pods of the release runners: the label their job template (GitHubRunners) or executor config (GitLabRunners) gives them, in ci-release.</summary>
     public static readonly IReadOnlyDictionary<string, string> ReleaseJobs = new Dictionary<string, string> { ["delivery-platform/runner-set"] = "release" };
 
     /// <summary>Prometheus server pods (the Prometheus Operator's <c>app.kubernetes.io/name: prometheus</c>).</summary>

@@ -34,6 +34,9 @@ public sealed record PodSecurity(string Enforce, string Audit, string Warn)
     /// Docker-in-Docker; the job template drops every capability but the few Kaniko needs and sets
     /// RuntimeDefault seccomp and no privilege escalation. Audit and warn at restricted show what
     /// could move up.
+    /// ci-release: the same as ci, because release jobs publish images with Kaniko too (the job
+    /// template keeps its capabilities); ARC's release controller and listener, which run there
+    /// beside them, are restricted-compliant.
     /// monitoring: nothing there needs the host any more, so baseline is enforced; the charts'
     /// own pods do not all set seccomp and capabilities (restricted), which audit and warn list.
     /// monitoring-agents: node-exporter needs hostNetwork, hostPID and hostPath mounts of /proc,
@@ -44,7 +47,7 @@ public sealed record PodSecurity(string Enforce, string Audit, string Warn)
     public static PodSecurity For(string @namespace) => @namespace switch
     {
         PlatformNamespaces.Apps or PlatformNamespaces.Gateway or PlatformNamespaces.Registry or PlatformNamespaces.CiControl => new(Restricted, Restricted, Restricted),
-        PlatformNamespaces.Ci or PlatformNamespaces.Monitoring => new(Baseline, Restricted, Restricted),
+        PlatformNamespaces.Ci or PlatformNamespaces.CiRelease or PlatformNamespaces.Monitoring => new(Baseline, Restricted, Restricted),
         PlatformNamespaces.MonitoringAgents => new(Privileged, Baseline, Privileged),
         _ => throw new ArgumentOutOfRangeException(nameof(@namespace), @namespace, "Not a platform namespace."),
     };

@@ -10,7 +10,7 @@ namespace Delivery.Core.Cluster;
 
 /// <summary>
 /// A ResourceQuota and a LimitRange for the namespaces whose size the config decides: apps (the
-/// apps' slots), ci (the runners, where there are any) and registry (the in-cluster registry).
+/// apps' slots), ci and ci-release (the default and release runners, where there are any) and registry (the in-cluster registry).
 /// gateway and monitoring have none: most of their containers are sized by their charts, not by
 /// this code, so a computed quota could be wrong and would stall the Gateway or the alerts on the
 /// day they are needed (see docs/SECURITY.md). Quotas are computed from the config, never fixed numbers.
@@ -32,16 +32,23 @@ public static class ResourceBudgets
     /// </summary>
     public const int RegistryPods = 1;
 
-    /// <summary>Jobs that can run at once.</summary>
+    /// <summary>Jobs that can run at once in ci: the default runners'.</summary>
     public static long CiJobs(DeliveryConfig config) => config.Ci.Mode switch
     {
-        // The release runners (push credentials) run beside the default ones.
-        CiConfig.GitHub => (long)config.Ci.Github.MaxRunners + ReleaseJobs(config),
-        CiConfig.GitLab => (long)config.Ci.Gitlab.Concurrency + ReleaseJobs(config),
+        CiConfig.GitHub => config.Ci.Github.MaxRunners,
+        CiConfig.GitLab => config.Ci.Gitlab.Concurrency,
         _ => 0,
     };
 
-    private static int ReleaseJobs(DeliveryConfig config) => Ci.CiRunnersRendering.HasReleaseRunners(config) ? Ci.CiRunnersRendering.ReleaseRunners : 0;
+    /// <summary>Jobs that can run at once in ci-release: the release runners' (push credentials), where they exist.</summary>
+    public static long ReleaseJobs(DeliveryConfig config) =>
+        config.Ci.Mode != CiConfig.None && Ci.CiRunnersRendering.HasReleaseRunners(config) ? Ci.CiRunnersRendering.ReleaseRunners : 0;
+
+    /// <summary>
+    /// Pods in ci-release besides the jobs': ARC's release controller and the release scale set's
+    /// listener (GitHubRunners); GitLab's release manager runs in ci-control.
+    /// </summary>
+    public static int ReleaseControlPods(CiConfig ci) => ci.Mode == CiConfig.GitHub ? 2 : 0;
 
     /// <summary>
     /// Pods one job runs: ARC's Kubernetes container mode runs the runner pod plus a workflow pod;
@@ -98,9 +105,12 @@ public static class ResourceBudgets
 
         var ciPod = CiPod(tier);
         long ciJobs = Math.Max(0, CiJobs(config));
-        // Only jobs run in ci: ARC's controller and listeners and GitLab's managers run in ci-control.
+        // Only jobs run in ci: ARC's default controller and listener and GitLab's managers run in ci-control.
         var ciPods = checked(ciJobs * CiPodsPerJob(config.Ci));
         var ciContainers = checked(ciJobs * CiContainersPerJob);
+        // ARC's release controller and listener (one container each) share ci-release with the release jobs.
+        var releasePods = checked(ReleaseJobs(config) * CiPodsPerJob(config.Ci) + ReleaseControlPods(config.Ci));
+        var releaseContainers = checked(ReleaseJobs(config) * CiContainersPerJob + ReleaseControlPods(config.Ci));
 
         List<KubernetesObject> budgets =
         [
@@ -111,6 +121,11 @@ public static class ResourceBudgets
         {
             budgets.Add(Quota(PlatformNamespaces.Ci, Scaled(ciPods), ciPod.Times(ciContainers).Times(Headroom)));
             budgets.Add(Limits(PlatformNamespaces.Ci, ciPod, ciPod));
+        }
+        if (PlatformNamespaceObjects.InUse(config).Contains(PlatformNamespaces.CiRelease))
+        {
+            budgets.Add(Quota(PlatformNamespaces.CiRelease, Scaled(releasePods), ciPod.Times(releaseContainers).Times(Headroom)));
+            budgets.Add(Limits(PlatformNamespaces.CiRelease, ciPod, ciPod));
         }
         if (PlatformNamespaceObjects.InUse(config).Contains(PlatformNamespaces.Registry))
         {

@@ -13,4 +13,8 @@ public sealed record HelmChartSpec(
     string Repository,
     string Version,
     string Namespace,
-    OrderedDictionary<string, object?> Values);
+    OrderedDictionary<string, object?> Values)
+{
+    /// <summary>Leave out the chart's <c>crds/</c>: another release of the same chart installs them, and two installs of one CRD would conflict.</summary>
+    public bool SkipCrds { get; init; }
+}

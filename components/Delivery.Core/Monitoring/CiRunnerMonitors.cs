@@ -8,7 +8,7 @@ namespace Delivery.Core.Monitoring;
 
 /// <summary>
 /// PodMonitors for the CI controllers' metrics, which their charts serve but give nothing to scrape
-/// them: ARC's controller and each scale set's listener (container port <c>metrics</c>, 8080, since
+/// them: ARC's controllers and each scale set's listener, in ci-control and ci-release (container port <c>metrics</c>, 8080, since
 /// the controller chart sets the metrics addresses; docs/charts/gha-runner-scale-set*-0.13.0.yaml),
 /// or GitLab's runner managers (the chart's <c>metrics</c> port, 9252). Rendered with monitoring,
 /// which brings the PodMonitor API, and only where the runners exist.
@@ -21,17 +21,25 @@ public static class CiRunnerMonitors
     {
         CiConfig.GitHub =>
         [
-            Monitor("arc-controller", Map(("matchLabels", Map(("app.kubernetes.io/name", "gha-rs-controller"), ("app.kubernetes.io/component", "controller-manager"))))),
-            Monitor("arc-listeners", Map(("matchLabels", Map(("app.kubernetes.io/part-of", "gha-runner-scale-set"), ("app.kubernetes.io/component", "runner-scale-set-listener"))))),
+            .. ArcNamespaces(config).SelectMany(@namespace => new[]
+            {
+                Monitor("arc-controller", @namespace, Map(("matchLabels", Strings(Cluster.PlatformPods.ArcController)))),
+                Monitor("arc-listeners", @namespace, Map(("matchLabels", Strings(Cluster.PlatformPods.ArcListener)))),
+            }),
         ],
         // The gitlab-runner chart labels its pods with their release.
         CiConfig.GitLab =>
-            [Monitor("gitlab-runners", Map(("matchExpressions", List(Map(("key", "release"), ("operator", "In"), ("values", List(GitLabRunners.Release, GitLabRunners.ReleaseRunnerRelease)))))))],
+            [Monitor("gitlab-runners", PlatformNamespaces.CiControl, Map(("matchExpressions", List(Map(("key", "release"), ("operator", "In"), ("values", List(GitLabRunners.Release, GitLabRunners.ReleaseRunnerRelease)))))))],
         _ => [],
     };
 
-    private static KubernetesObject Monitor(string name, OrderedDictionary<string, object?> selector) =>
-        Manifest.Object("monitoring.coreos.com/v1", "PodMonitor", name, PlatformNamespaces.CiControl, StandardLabels.Shared(name, "metrics"),
+    /// <summary>Where ARC's controllers and listeners run: ci-control, and ci-release beside the release runners (GitHubRunners).</summary>
+    private static IReadOnlyList<string> ArcNamespaces(DeliveryConfig config) =>
+        CiRunnersRendering.HasReleaseRunners(config) ? [PlatformNamespaces.CiControl, PlatformNamespaces.CiRelease] : [PlatformNamespaces.CiControl];
+
+    /// <summary>A PodMonitor selects pods in its own namespace only.</summary>
+    private static KubernetesObject Monitor(string name, string @namespace, OrderedDictionary<string, object?> selector) =>
+        Manifest.Object("monitoring.coreos.com/v1", "PodMonitor", name, @namespace, StandardLabels.Shared(name, "metrics"),
             ("spec", Map(
                 ("selector", selector),
                 ("podMetricsEndpoints", List(Map(("port", MetricsPort), ("path", "/metrics")))))));

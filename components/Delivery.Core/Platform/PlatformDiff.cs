@@ -15,8 +15,8 @@ public static class PlatformDiff
             [.. objects.Changed.Concat(charts.Changed).Order(StringComparer.Ordinal)]);
     }
 
-    /// <summary>A chart spec in object form, so the same diff compares chart, version and values.</summary>
+    /// <summary>A chart spec in object form, so the same diff compares chart, version, whether it skips its CRDs, and values.</summary>
     private static KubernetesObject AsObject(HelmChartSpec chart) =>
         Manifest.Object("helm.sh/v3", "HelmRelease", chart.ReleaseName, chart.Namespace, new Dictionary<string, string>(),
-            ("chart", chart.Chart), ("repository", chart.Repository), ("version", chart.Version), ("values", chart.Values));
+            ("chart", chart.Chart), ("repository", chart.Repository), ("version", chart.Version), ("skipCrds", chart.SkipCrds), ("values", chart.Values));
 }

@@ -29,12 +29,16 @@ public static class RenderFolder
         }
     }
 
-    /// <summary>A chart as one document: release, chart, repository, pinned version, namespace and values.</summary>
+    /// <summary>
+    /// A chart as one document: release, chart, repository, pinned version, namespace, whether its
+    /// CRDs are left out (only where they are, as <c>helm template --skip-crds</c> would need), and values.
+    /// </summary>
     public static OrderedDictionary<string, object?> ChartDocument(HelmChartSpec chart) => Manifest.Map(
         ("release", chart.ReleaseName),
         ("chart", chart.Chart),
         ("repository", chart.Repository),
         ("version", chart.Version),
         ("namespace", chart.Namespace),
+        ("skipCrds", chart.SkipCrds ? true : null),
         ("values", chart.Values));
 }

@@ -7,8 +7,8 @@ namespace Delivery.Core.Registry;
 
 /// <summary>
 /// Who pulls and who pushes, with which password, and the Secrets that carry them: the apps'
-/// pull Secret holds the pull credential only, and only CI (where runners exist) gets the push
-/// credential. The local Docker registry has no authentication (it listens on loopback and k3s
+/// pull Secret holds the pull credential only, and only CI's release runners (in ci-release, where
+/// runners exist) get the push credential. The local Docker registry has no authentication (it listens on loopback and k3s
 /// reaches it on its Docker network), so it needs no credentials at all.
 /// </summary>
 /// <remarks>
@@ -63,7 +63,8 @@ public static class RegistryCredentials
         };
         if (config.Ci.Mode != CiConfig.None)
         {
-            secrets.Add(DockerConfig(registry, PushSecretName, PlatformNamespaces.Ci, User(registry),
+            // Only the release runners' job pods mount it, in their own namespace.
+            secrets.Add(DockerConfig(registry, PushSecretName, PlatformNamespaces.CiRelease, User(registry),
                 inCluster ? new GeneratedPasswordSource(PasswordName) : new ConfigSecretSource(registry.Password)));
         }
         return secrets;

@@ -49,18 +49,24 @@ public sealed partial class CiRunnersRenderingTests
 
     [Theory]
     [MemberData(nameof(VariantNames))]
-    public void Jobs_and_runners_live_in_ci_the_controllers_in_ci_control_and_all_carry_the_standard_labels(string variant)
+    public void Default_jobs_live_in_ci_release_jobs_in_ci_release_the_default_controllers_in_ci_control_and_all_carry_the_standard_labels(string variant)
     {
-        var rendering = CiRunnersRendering.Render(Variant(variant), Tier.Dev);
-        string[] ciNamespaces = [PlatformNamespaces.Ci, PlatformNamespaces.CiControl];
+        var config = Variant(variant);
+        var rendering = CiRunnersRendering.Render(config, Tier.Dev);
+        var gitlab = config.Ci.Mode == CiConfig.GitLab;
+        string[] jobNamespaces = CiRunnersRendering.HasReleaseRunners(config) ? [PlatformNamespaces.Ci, PlatformNamespaces.CiRelease] : [PlatformNamespaces.Ci];
 
-        Assert.All(rendering.Objects, o => Assert.Contains(o.Namespace, ciNamespaces));
-        Assert.All(rendering.Objects.Where(o => o.Kind is "Role" or "RoleBinding" or "ConfigMap"), o => Assert.Equal(PlatformNamespaces.Ci, o.Namespace));
-        // The controllers (ARC's controller, GitLab's manager) run apart from the job pods.
-        Assert.All(rendering.Charts.Where(c => c.ReleaseName is GitHubRunners.ControllerRelease or GitLabRunners.Release),
+        Assert.All(rendering.Objects, o => Assert.Contains(o.Namespace, (string[])[.. jobNamespaces, PlatformNamespaces.CiControl]));
+        Assert.All(rendering.Objects.Where(o => o.Kind is "Role" or "RoleBinding" or "ConfigMap"), o => Assert.Contains(o.Namespace, jobNamespaces));
+        // The default controller and GitLab's managers run apart from the job pods; ARC's release controller beside the release runners.
+        Assert.All(rendering.Charts.Where(c => c.ReleaseName is GitHubRunners.ControllerRelease or GitLabRunners.Release or GitLabRunners.ReleaseRunnerRelease),
             c => Assert.Equal(PlatformNamespaces.CiControl, c.Namespace));
-        Assert.All(rendering.Charts.Where(c => c.ReleaseName is GitHubRunners.ScaleSetRelease or GitHubRunners.ReleaseScaleSetRelease), c => Assert.Equal(PlatformNamespaces.Ci, c.Namespace));
-        Assert.All(rendering.Secrets, s => Assert.Equal(rendering.Charts.Any(c => c.ReleaseName == GitLabRunners.Release) ? PlatformNamespaces.CiControl : PlatformNamespaces.Ci, s.Namespace));
+        Assert.All(rendering.Charts.Where(c => c.ReleaseName is GitHubRunners.ScaleSetRelease), c => Assert.Equal(PlatformNamespaces.Ci, c.Namespace));
+        Assert.All(rendering.Charts.Where(c => c.ReleaseName is GitHubRunners.ReleaseControllerRelease or GitHubRunners.ReleaseScaleSetRelease),
+            c => Assert.Equal(PlatformNamespaces.CiRelease, c.Namespace));
+        // GitLab's tokens sit beside their managers; ARC requires each scale set's credential beside the scale set.
+        Assert.All(rendering.Secrets, s => Assert.Equal(
+            gitlab ? PlatformNamespaces.CiControl : s.Name == GitHubRunners.ReleaseAuthSecretName ? PlatformNamespaces.CiRelease : PlatformNamespaces.Ci, s.Namespace));
         Assert.All(rendering.Objects, o => Assert.Equal(CiRunnersRendering.Component, o.Labels[StandardLabels.Component]));
         Assert.All(rendering.Objects, o => Assert.Equal(o.Name, o.Labels[StandardLabels.Name]));
     }
@@ -97,14 +103,19 @@ public sealed partial class CiRunnersRenderingTests
         var github = CiRunnersRendering.Render(GitHubApp(), Tier.Dev);
         var gitlab = CiRunnersRendering.Render(GitLab(), Tier.Dev);
 
-        // ARC's controller only gets a ClusterRole when it watches every namespace.
-        Assert.Equal(PlatformNamespaces.Ci, Path(Chart(github, GitHubRunners.ControllerChart).Values, "flags")["watchSingleNamespace"]);
+        // ARC's controller only gets a ClusterRole when it watches every namespace: each watches its own one.
+        Assert.Equal(PlatformNamespaces.Ci, Path(Chart(github, GitHubRunners.ControllerRelease).Values, "flags")["watchSingleNamespace"]);
+        Assert.Equal(PlatformNamespaces.CiRelease, Path(Chart(github, GitHubRunners.ReleaseControllerRelease).Values, "flags")["watchSingleNamespace"]);
         // With its own ServiceAccount set, the scale set chart creates no kube-mode Role; ours is used.
         Assert.Equal(GitHubRunners.RunnerServiceAccount, Path(Chart(github, GitHubRunners.ScaleSetRelease).Values, "template", "spec")["serviceAccountName"]);
-        var gitlabValues = Chart(gitlab, GitLabRunners.Release).Values;
-        Assert.Equal(false, Path(gitlabValues, "rbac")["create"]);
-        Assert.Equal(false, Path(gitlabValues, "serviceAccount")["create"]);
-        Assert.Equal(GitLabRunners.ServiceAccount, Path(gitlabValues, "serviceAccount")["name"]);
+        Assert.Equal(GitHubRunners.ReleaseRunnerServiceAccount, Path(Chart(github, GitHubRunners.ReleaseScaleSetRelease).Values, "template", "spec")["serviceAccountName"]);
+        foreach (var (release, account) in new[] { (GitLabRunners.Release, GitLabRunners.ServiceAccount), (GitLabRunners.ReleaseRunnerRelease, GitLabRunners.ReleaseServiceAccount) })
+        {
+            var gitlabValues = Chart(gitlab, release).Values;
+            Assert.Equal(false, Path(gitlabValues, "rbac")["create"]);
+            Assert.Equal(false, Path(gitlabValues, "serviceAccount")["create"]);
+            Assert.Equal(account, Path(gitlabValues, "serviceAccount")["name"]);
+        }
     }
 
     [Theory]
@@ -145,7 +156,7 @@ public sealed partial class CiRunnersRenderingTests
     {
         var config = Variant(variant);
         var rendering = CiRunnersRendering.Render(config, Tier.Dev);
-        var secrets = AllSecrets(config, rendering).Where(s => s.Namespace is PlatformNamespaces.Ci or PlatformNamespaces.CiControl).Select(s => s.Name).ToHashSet();
+        var secrets = AllSecrets(config, rendering).Where(s => s.Namespace is PlatformNamespaces.Ci or PlatformNamespaces.CiRelease or PlatformNamespaces.CiControl).Select(s => s.Name).ToHashSet();
         var accounts = rendering.Objects.Where(o => o.Kind == "ServiceAccount").Select(o => o.Name).ToHashSet();
         var trees = Trees(rendering).Concat(EmbeddedDocuments(rendering)).ToList();
 
@@ -161,7 +172,7 @@ public sealed partial class CiRunnersRenderingTests
         var serviceAccounts = trees.SelectMany(Maps).Select(m => m.GetValueOrDefault("serviceAccountName")).OfType<string>()
             .Concat(TomlServiceAccounts(rendering))
             .Concat(rendering.Charts.Select(c => (c.Values.GetValueOrDefault("serviceAccount") as OrderedDictionary<string, object?>)?.GetValueOrDefault("name") as string)
-                .OfType<string>().Where(name => name != GitHubRunners.ControllerServiceAccount))
+                .OfType<string>().Where(name => name is not (GitHubRunners.ControllerServiceAccount or GitHubRunners.ReleaseControllerServiceAccount)))
             .ToList();
         Assert.NotEmpty(serviceAccounts);
         Assert.All(serviceAccounts, name => Assert.Contains(name, accounts));
@@ -260,7 +271,7 @@ public sealed partial class CiRunnersRenderingTests
         Assert.Equal("dev-cluster", values["runnerScaleSetName"]);
         Assert.Equal("kubernetes", Path(values, "containerMode")["type"]);
         Assert.Equal(Manifest.Map(("namespace", PlatformNamespaces.CiControl), ("name", GitHubRunners.ControllerServiceAccount)), values["controllerServiceAccount"]);
-        var controller = Chart(CiRunnersRendering.Render(GitHubApp(), Tier.Dev), GitHubRunners.ControllerChart).Values;
+        var controller = Chart(CiRunnersRendering.Render(GitHubApp(), Tier.Dev), GitHubRunners.ControllerRelease).Values;
         Assert.Equal(GitHubRunners.ControllerServiceAccount, Path(controller, "serviceAccount")["name"]);
     }
 
@@ -373,7 +384,8 @@ public sealed partial class CiRunnersRenderingTests
         Assert.Equal(Delivery.Core.Cluster.PlatformPods.ReleaseJobs, labels.ToDictionary(l => l.Key, l => (string)l.Value));
         var secret = Assert.IsType<TomlTable>(Assert.Single(Assert.IsType<TomlTableArray>(Assert.IsType<TomlTable>(release["volumes"])["secret"])));
         Assert.Equal((RegistryCredentials.PushSecretName, GitHubRunners.PushConfigDirectory, true), ((string)secret["name"], (string)secret["mount_path"], (bool)secret["read_only"]));
-        Assert.Equal("ci", release["namespace"]);
+        Assert.Equal("ci", standard["namespace"]);
+        Assert.Equal("ci-release", release["namespace"]);
 
         // Two registrations, two tokens; the release runner runs at most the release jobs' share.
         var values = Chart(rendering, GitLabRunners.ReleaseRunnerRelease).Values;
@@ -417,8 +429,8 @@ public sealed partial class CiRunnersRenderingTests
         Assert.Equal(mode, loaded.Config.Ci.Mode);
         // One credential per scale set: the default one's and the release one's, alike in kind.
         Assert.Equal([.. authKeys, .. authKeys], rendering.Secrets.SelectMany(s => s.Entries).Select(e => e.Key));
-        // The controller, the default runners and the release runners (both stacks push images).
-        Assert.Equal(mode == CiConfig.None ? 0 : 3, rendering.Charts.Count);
+        // Each scale set with its own controller: the default ones and the release ones (both stacks push images).
+        Assert.Equal(mode == CiConfig.None ? 0 : 4, rendering.Charts.Count);
         if (rendering.Objects.Count > 0)
         {
             SchemaCheck.AssertValid(rendering.Objects);

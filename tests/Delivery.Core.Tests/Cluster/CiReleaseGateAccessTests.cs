@@ -4,7 +4,7 @@ using static Delivery.Core.Tests.Cluster.ClusterFixtures;
 
 namespace Delivery.Core.Tests.Cluster;
 
-/// <summary>Release job pods (and no other CI pod) reach exactly Prometheus's and Alertmanager's API ports in monitoring and the apps' HTTP ports, and only where runners and monitoring exist.</summary>
+/// <summary>Release job pods in ci-release (and no other CI pod) reach exactly Prometheus's and Alertmanager's API ports in monitoring and the apps' HTTP ports, and only where runners and monitoring exist.</summary>
 public sealed class CiReleaseGateAccessTests
 {
     private static readonly (string Key, string? Value)[] GitHubRunners =
@@ -13,8 +13,8 @@ public sealed class CiReleaseGateAccessTests
     private static IReadOnlyList<KubernetesObject> Policies(params (string Key, string? Value)[] changes) =>
         [.. ClusterBaseline.Render(Dev(changes), Model.Tier.Dev).Objects.Where(o => o.Kind == "NetworkPolicy")];
 
-    /// <summary>The ingress peer: pods of the ci namespace with the release label, which only the release runners' job template sets.</summary>
-    private const string ReleaseJobsPeer = "kubernetes.io/metadata.name: ci\n        podSelector:\n          matchLabels:\n            delivery-platform/runner-set: release\n";
+    /// <summary>The ingress peer: pods of the ci-release namespace with the release label, which only the release runners' job template sets.</summary>
+    private const string ReleaseJobsPeer = "kubernetes.io/metadata.name: ci-release\n        podSelector:\n          matchLabels:\n            delivery-platform/runner-set: release\n";
 
     private static string Yaml(KubernetesObject policy) => YamlWriter.Write(policy.Body["spec"]!);
 
@@ -60,7 +60,9 @@ public sealed class CiReleaseGateAccessTests
                   - protocol: TCP
                     port: 8080
 
-            """, Yaml(Single(policies, "NetworkPolicy", "ci", "allow-release-gates")));
+            """, Yaml(Single(policies, "NetworkPolicy", "ci-release", "allow-release-gates")));
+        // The default runners' namespace gets no gate access for any pod, labelled or not.
+        Assert.DoesNotContain(policies, p => p.Namespace == "ci" && p.Name.Contains("release", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -93,7 +95,8 @@ public sealed class CiReleaseGateAccessTests
     [Theory]
     [InlineData("ci:mode", "none")]
     [InlineData("monitoring:enabled", "false")]
-    public void Without_runners_or_monitoring_there_is_no_such_allow(string key, string value)
+    [InlineData("registry:mode", "docker")] // no push credentials, so no release runners
+    public void Without_release_runners_or_monitoring_there_is_no_such_allow(string key, string value)
     {
         var policies = Policies([.. GitHubRunners, (key, value)]);
 

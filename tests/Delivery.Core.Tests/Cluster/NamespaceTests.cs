@@ -15,6 +15,7 @@ public sealed class NamespaceTests
     [InlineData(PlatformNamespaces.Registry, "restricted", "restricted", "restricted")]
     [InlineData(PlatformNamespaces.Ci, "baseline", "restricted", "restricted")]
     [InlineData(PlatformNamespaces.CiControl, "restricted", "restricted", "restricted")]
+    [InlineData(PlatformNamespaces.CiRelease, "baseline", "restricted", "restricted")]
     [InlineData(PlatformNamespaces.Monitoring, "baseline", "restricted", "restricted")]
     [InlineData(PlatformNamespaces.MonitoringAgents, "privileged", "baseline", "privileged")]
     public void Each_platform_namespace_enforces_the_least_pod_security_level_it_needs(string name, string enforce, string audit, string warn)
@@ -33,7 +34,7 @@ public sealed class NamespaceTests
     {
         var namespaces = Objects.Where(o => o.Kind == "Namespace").Select(o => o.Name).ToList();
 
-        Assert.Equal([PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Registry, PlatformNamespaces.Ci, PlatformNamespaces.CiControl,
+        Assert.Equal([PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Registry, PlatformNamespaces.Ci, PlatformNamespaces.CiRelease, PlatformNamespaces.CiControl,
             PlatformNamespaces.Monitoring, PlatformNamespaces.MonitoringAgents], namespaces);
     }
 
@@ -64,8 +65,8 @@ public sealed class NamespacesInUseTests
 {
     [Theory]
     [InlineData("local", new[] { PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Monitoring, PlatformNamespaces.MonitoringAgents })]
-    [InlineData("dev", new[] { PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Registry, PlatformNamespaces.Ci, PlatformNamespaces.CiControl, PlatformNamespaces.Monitoring, PlatformNamespaces.MonitoringAgents })]
-    [InlineData("staging", new[] { PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Ci, PlatformNamespaces.CiControl, PlatformNamespaces.Monitoring, PlatformNamespaces.MonitoringAgents })]
+    [InlineData("dev", new[] { PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Registry, PlatformNamespaces.Ci, PlatformNamespaces.CiRelease, PlatformNamespaces.CiControl, PlatformNamespaces.Monitoring, PlatformNamespaces.MonitoringAgents })]
+    [InlineData("staging", new[] { PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Ci, PlatformNamespaces.CiRelease, PlatformNamespaces.CiControl, PlatformNamespaces.Monitoring, PlatformNamespaces.MonitoringAgents })]
     [InlineData("prod", new[] { PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Monitoring, PlatformNamespaces.MonitoringAgents })]
     public void A_stack_renders_the_namespaces_it_uses_and_puts_every_object_chart_and_secret_in_one_of_them(string stack, string[] expected)
     {
@@ -89,7 +90,7 @@ public sealed class NamespacesInUseTests
         var (config, tier) = Stack("prod");
         var objects = ClusterBaseline.Render(config, tier).Objects;
 
-        Assert.DoesNotContain(objects, o => o.Namespace is PlatformNamespaces.Ci or PlatformNamespaces.CiControl or PlatformNamespaces.Registry);
+        Assert.DoesNotContain(objects, o => o.Namespace is PlatformNamespaces.Ci or PlatformNamespaces.CiRelease or PlatformNamespaces.CiControl or PlatformNamespaces.Registry);
         Assert.Contains(objects, o => o is { Kind: "ResourceQuota", Namespace: PlatformNamespaces.Apps });
     }
 }

@@ -94,6 +94,9 @@ public sealed class NetworkPolicyTests
         Allow("registry", "ingress", ["monitoring"], 5001);
         Allow("ci", "egress", ["gateway"], 10080, 10443);
         Allow("ci", "egress", any, 80, 443, 6443);
+        Allow("ci-release", "egress", ["gateway"], 10080, 10443);
+        Allow("ci-release", "egress", any, 80, 443, 6443);
+        Allow("ci-release", "ingress", ["monitoring"], 8080); // ARC's release controller and listener
         Allow("ci-control", "ingress", ["monitoring"], 8080, 9252);
         Allow("ci-control", "egress", any, 443, 6443);
         Allow("monitoring", "ingress", ["monitoring", "monitoring-agents"], 3100);
@@ -108,15 +111,16 @@ public sealed class NetworkPolicyTests
         Allow("monitoring", "egress", ["gateway"], 19001, 10080, 10443);
         Allow("monitoring", "egress", ["registry"], 5001);
         Allow("monitoring", "egress", ["ci-control"], 8080, 9252);
+        Allow("monitoring", "egress", ["ci-release"], 8080);
         Allow("monitoring", "egress", ["kube-system"], 9153);
         Allow("monitoring", "egress", any, 10250, 9100, 443, 6443);
         Allow("monitoring-agents", "egress", ["monitoring"], 3100);
         Allow("monitoring-agents", "egress", any, 443, 6443);
-        // The release gates (CiReleaseGateAccess): CI queries Prometheus and Alertmanager and smoke-tests the apps.
-        Allow("ci", "egress", ["monitoring"], 9090, 9093);
-        Allow("monitoring", "ingress", ["ci"], 9090, 9093);
-        Allow("ci", "egress", ["apps"], 8080, 9090);
-        Allow("apps", "ingress", ["ci"], 8080, 9090);
+        // The release gates (CiReleaseGateAccess): release jobs query Prometheus and Alertmanager and smoke-test the apps.
+        Allow("ci-release", "egress", ["monitoring"], 9090, 9093);
+        Allow("monitoring", "ingress", ["ci-release"], 9090, 9093);
+        Allow("ci-release", "egress", ["apps"], 8080, 9090);
+        Allow("apps", "ingress", ["ci-release"], 8080, 9090);
 
         var actual = Flows();
 

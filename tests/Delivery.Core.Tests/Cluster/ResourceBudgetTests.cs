@@ -50,17 +50,22 @@ public sealed class ResourceBudgetTests
     }
 
     [Fact]
-    public void The_ci_quota_follows_the_runner_ceiling_and_there_is_none_without_runners()
+    public void The_ci_quotas_follow_the_runner_ceilings_and_there_are_none_without_runners()
     {
         DeliveryConfig GitHub(int max) => Dev(("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"), ("ci:github:maxRunners", $"{max}"));
+        var gitlab = Ci.CiFixtures.GitLab(("ci:gitlab:concurrency", "4"));
 
-        Assert.DoesNotContain(ClusterBaseline.Render(Dev(), Tier.Dev).Objects, o => o.Namespace == PlatformNamespaces.Ci);
+        Assert.DoesNotContain(ClusterBaseline.Render(Dev(), Tier.Dev).Objects, o => o.Namespace is PlatformNamespaces.Ci or PlatformNamespaces.CiRelease);
         // Every runner busy at once fits, with half again as headroom: a runner pod and a workflow pod per
-        // job of the 3 default and 2 release runners (the controller and listeners run in ci-control).
-        Assert.Equal(Math.Ceiling((3 + 2) * 2 * 1.5m), Hard(GitHub(3), Tier.Dev, PlatformNamespaces.Ci, "pods"));
-        Assert.True(Hard(GitHub(3), Tier.Dev, PlatformNamespaces.Ci, "limits.cpu") >= (3 + 2) * 2 * ResourceBudgets.CiPod(Tier.Dev).CpuLimit);
-        // GitLab: one pod per job of the default runner's concurrency and the release runner's 2.
-        Assert.Equal(Math.Ceiling((4 + 2) * 1.5m), Hard(Ci.CiFixtures.GitLab(("ci:gitlab:concurrency", "4")), Tier.Dev, PlatformNamespaces.Ci, "pods"));
+        // job of the 3 default runners in ci (the default controller and listener run in ci-control)...
+        Assert.Equal(Math.Ceiling(3 * 2 * 1.5m), Hard(GitHub(3), Tier.Dev, PlatformNamespaces.Ci, "pods"));
+        Assert.True(Hard(GitHub(3), Tier.Dev, PlatformNamespaces.Ci, "limits.cpu") >= 3 * 2 * ResourceBudgets.CiPod(Tier.Dev).CpuLimit);
+        // ...and of the 2 release runners in ci-release, beside the release controller and its listener.
+        Assert.Equal(Math.Ceiling((2 * 2 + 2) * 1.5m), Hard(GitHub(3), Tier.Dev, PlatformNamespaces.CiRelease, "pods"));
+        Assert.Equal(Hard(GitHub(3), Tier.Dev, PlatformNamespaces.CiRelease, "pods"), Hard(GitHub(6), Tier.Dev, PlatformNamespaces.CiRelease, "pods"));
+        // GitLab: one pod per job, the default runner's concurrency in ci and the release runner's 2 in ci-release (its manager runs in ci-control).
+        Assert.Equal(Math.Ceiling(4 * 1.5m), Hard(gitlab, Tier.Dev, PlatformNamespaces.Ci, "pods"));
+        Assert.Equal(Math.Ceiling(2 * 1.5m), Hard(gitlab, Tier.Dev, PlatformNamespaces.CiRelease, "pods"));
         Assert.True(Hard(GitHub(6), Tier.Dev, PlatformNamespaces.Ci, "limits.cpu") > Hard(GitHub(3), Tier.Dev, PlatformNamespaces.Ci, "limits.cpu"));
     }
 
@@ -81,9 +86,9 @@ public sealed class ResourceBudgetTests
         }
         if (key == "pods")
         {
-            // Exact in long: two apps' both slots at int.MaxValue pods; 2 pods per runner (and per release runner); half again as headroom.
+            // Exact in long: two apps' both slots at int.MaxValue pods; 2 pods per runner; half again as headroom.
             Assert.Equal(Math.Ceiling(4m * int.MaxValue * 1.5m), Hard(apps, Tier.Dev, PlatformNamespaces.Apps, key));
-            Assert.Equal(Math.Ceiling(2m * ((decimal)int.MaxValue + Delivery.Core.Ci.CiRunnersRendering.ReleaseRunners) * 1.5m), Hard(ci, Tier.Dev, PlatformNamespaces.Ci, key));
+            Assert.Equal(Math.Ceiling(2m * int.MaxValue * 1.5m), Hard(ci, Tier.Dev, PlatformNamespaces.Ci, key));
         }
     }
 
@@ -105,6 +110,7 @@ public sealed class ResourceBudgetTests
     [Theory]
     [InlineData(PlatformNamespaces.Apps)]
     [InlineData(PlatformNamespaces.Ci)]
+    [InlineData(PlatformNamespaces.CiRelease)]
     [InlineData(PlatformNamespaces.Registry)]
     public void Container_defaults_fit_under_the_per_container_ceiling(string @namespace)
     {

@@ -101,7 +101,11 @@ public sealed partial class PlatformRenderingTests
         var ci = dev.Components.Single(c => c.Component == "ci-runners").Charts.Select(c => c.ReleaseName).ToList();
         var monitoring = dev.Components.Single(c => c.Component == "monitoring").Charts.Select(c => c.ReleaseName).ToList();
 
-        Assert.Equal(["arc", "arc-runners", "arc-release-runners"], ci);
+        // The release controller installs no CRDs of its own (the default one's release does) and comes after it.
+        Assert.Equal(["arc", "arc-runners", "arc-release", "arc-release-runners"], ci);
+        Assert.Equal([false, false, true, false], dev.Components.Single(c => c.Component == "ci-runners").Charts.Select(c => c.SkipCrds));
+        // The rendered chart files say so too, where it applies only.
+        Assert.Equal([null, null, true, null], dev.Components.Single(c => c.Component == "ci-runners").Charts.Select(c => RenderFolder.ChartDocument(c).GetValueOrDefault("skipCrds")));
         Assert.Equal("kube-prometheus-stack", monitoring[0]);
     }
 

@@ -156,7 +156,7 @@ public sealed class RegistryRenderingTests
             Assert.Single(htpasswd.Entries));
         AssertDockerConfig(rendering, "registry-pull", PlatformNamespaces.Apps,
             new DockerConfigSource("registry.dev.example.com", "pull", new GeneratedPasswordSource(RegistryCredentials.PullPasswordName)));
-        AssertDockerConfig(rendering, "registry-push", PlatformNamespaces.Ci,
+        AssertDockerConfig(rendering, "registry-push", PlatformNamespaces.CiRelease,
             new DockerConfigSource("registry.dev.example.com", "ci", new GeneratedPasswordSource(RegistryCredentials.PasswordName)));
     }
 
@@ -181,7 +181,7 @@ public sealed class RegistryRenderingTests
         Assert.Empty(rendering.Objects);
         Assert.Empty(rendering.Passwords);
         AssertDockerConfig(rendering, "registry-pull", PlatformNamespaces.Apps, new DockerConfigSource("ghcr.io/acme", "acme-reader", new ConfigSecretSource(config.Registry.PullPassword)));
-        AssertDockerConfig(rendering, "registry-push", PlatformNamespaces.Ci, new DockerConfigSource("ghcr.io/acme", "acme-bot", new ConfigSecretSource(config.Registry.Password)));
+        AssertDockerConfig(rendering, "registry-push", PlatformNamespaces.CiRelease, new DockerConfigSource("ghcr.io/acme", "acme-bot", new ConfigSecretSource(config.Registry.Password)));
         Assert.Equal(2, rendering.Secrets.Count);
     }
 

@@ -53,7 +53,7 @@ public sealed class PolicyScanTests
         {
             RenderFolder.Write(Render("dev"), folder);
             var embedded = PolicyCheck.ScanFolder(folder).Select(f => f.Object).Where(o => o.StartsWith("Pod/", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal);
-            Assert.Equal(["Pod/ci/github-job-template", "Pod/ci/github-release-job-template", "Pod/ci/github-release-runner-template", "Pod/ci/github-runner-template"], embedded);
+            Assert.Equal(["Pod/ci-release/github-release-job-template", "Pod/ci-release/github-release-runner-template", "Pod/ci/github-job-template", "Pod/ci/github-runner-template"], embedded);
 
             // The same job template with root and Kaniko's capabilities in a restricted namespace: the scanner must say so.
             var baseline = Path.Combine(folder, "cluster-baseline.yaml");

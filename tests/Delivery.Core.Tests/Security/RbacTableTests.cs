@@ -29,6 +29,9 @@ public sealed class RbacTableTests
     private static readonly ServiceAccount Runner = new(PlatformNamespaces.Ci, GitHubRunners.RunnerServiceAccount);
     private static readonly ServiceAccount Job = new(PlatformNamespaces.Ci, CiRunnersRendering.JobServiceAccount);
     private static readonly ServiceAccount GitLabManager = new(PlatformNamespaces.CiControl, GitLabRunners.ServiceAccount);
+    private static readonly ServiceAccount ReleaseRunner = new(PlatformNamespaces.CiRelease, GitHubRunners.ReleaseRunnerServiceAccount);
+    private static readonly ServiceAccount ReleaseController = new(PlatformNamespaces.CiRelease, GitHubRunners.ReleaseControllerServiceAccount);
+    private static readonly ServiceAccount GitLabReleaseManager = new(PlatformNamespaces.CiControl, GitLabRunners.ReleaseServiceAccount);
     private static readonly ServiceAccount App = new(PlatformNamespaces.Apps, "api");
 
     public static TheoryData<Row> Rows() =>
@@ -64,6 +67,16 @@ public sealed class RbacTableTests
         new("runner reaches other namespaces", Runner, "list", "secrets", PlatformNamespaces.Monitoring, false),
         new("runner reaches other namespaces", Runner, "create", "pods", PlatformNamespaces.Apps, false),
         new("runner edits its own permissions", Runner, "update", "roles", PlatformNamespaces.Ci, false),
+        // Medium (issue #22, finding 4): the release runners, their credentials and jobs are in ci-release, out of the default runner's reach.
+        new("default runner reads the release credentials", Runner, "get", "secrets", PlatformNamespaces.CiRelease, false),
+        new("default runner execs into release jobs", Runner, "create", "pods/exec", PlatformNamespaces.CiRelease, false),
+        new("still works: the release runners' hook runs job pods", ReleaseRunner, "create", "pods", PlatformNamespaces.CiRelease, true),
+        new("still works: the release runners' hook runs steps", ReleaseRunner, "create", "pods/exec", PlatformNamespaces.CiRelease, true),
+        new("release runner reaches the default runners", ReleaseRunner, "get", "secrets", PlatformNamespaces.Ci, false),
+        new("release runner reaches the controllers' namespace", ReleaseRunner, "get", "secrets", PlatformNamespaces.CiControl, false),
+        new("still works: the release controller starts its listener", ReleaseController, "create", "pods", PlatformNamespaces.CiRelease, true),
+        new("release controller reaches beyond ci-release", ReleaseController, "get", "secrets", PlatformNamespaces.Ci, false),
+        new("release controller reaches beyond ci-release", ReleaseController, "create", "pods", PlatformNamespaces.CiControl, false),
         // High/medium: CI job pods get no API rights at all.
         new("job pods call the API", Job, "get", "pods", PlatformNamespaces.Ci, false),
         new("job pods call the API", Job, "get", "secrets", PlatformNamespaces.Ci, false),
@@ -80,6 +93,10 @@ public sealed class RbacTableTests
         new("manager rights where its token lives", GitLabManager, "get", "secrets", PlatformNamespaces.CiControl, false),
         new("manager rights where its token lives", GitLabManager, "create", "pods", PlatformNamespaces.CiControl, false),
         new("manager rights beyond ci", GitLabManager, "get", "secrets", PlatformNamespaces.Monitoring, false),
+        new("default manager reaches the release jobs", GitLabManager, "create", "pods/attach", PlatformNamespaces.CiRelease, false),
+        new("default manager reaches the release jobs", GitLabManager, "get", "secrets", PlatformNamespaces.CiRelease, false),
+        new("still works: the release manager runs job pods in ci-release", GitLabReleaseManager, "create", "pods", PlatformNamespaces.CiRelease, true),
+        new("release manager reaches the default jobs", GitLabReleaseManager, "create", "pods/exec", PlatformNamespaces.Ci, false),
         new("job pods call the API", Job, "get", "secrets", PlatformNamespaces.Ci, false),
     ];
 
@@ -127,5 +144,8 @@ public sealed class RbacTableTests
         }
         Assert.Equal(PlatformNamespaces.CiControl, controller.Namespace);
         Assert.Equal(PlatformNamespaces.Ci, ((OrderedDictionary<string, object?>)controller.Values["flags"]!)["watchSingleNamespace"]);
+        var releaseController = dev.Charts.Single(c => c.ReleaseName == GitHubRunners.ReleaseControllerRelease);
+        Assert.Equal(PlatformNamespaces.CiRelease, releaseController.Namespace);
+        Assert.Equal(PlatformNamespaces.CiRelease, ((OrderedDictionary<string, object?>)releaseController.Values["flags"]!)["watchSingleNamespace"]);
     }
 }

@@ -28,7 +28,11 @@ public sealed class ReachabilityTableTests
     private static readonly Dictionary<string, Endpoint> Endpoints = new(StringComparer.Ordinal)
     {
         ["ci job pod"] = Pod(PlatformNamespaces.Ci, ("runner-pod", "delivery-platform-abcde-runner-xyz")),
-        ["ci release job pod"] = Pod(PlatformNamespaces.Ci, ("runner-pod", "delivery-platform-release-abcde-runner-xyz"), ("delivery-platform/runner-set", "release")),
+        ["ci release job pod"] = Pod(PlatformNamespaces.CiRelease, ("runner-pod", "delivery-platform-release-abcde-runner-xyz"), ("delivery-platform/runner-set", "release")),
+        // A pod in ci with the release label: default runners' job pods cannot set it, and even if one did, ci grants it nothing.
+        ["ci pod labelled as a release job"] = Pod(PlatformNamespaces.Ci, ("runner-pod", "delivery-platform-abcde-runner-xyz"), ("delivery-platform/runner-set", "release")),
+        ["arc release controller"] = Pod(PlatformNamespaces.CiRelease, ("app.kubernetes.io/part-of", "gha-rs-controller"), (PlatformPods.NameLabel, "gha-rs-controller"), (PlatformPods.ComponentLabel, "controller-manager")),
+        ["arc release listener"] = Pod(PlatformNamespaces.CiRelease, ("app.kubernetes.io/part-of", "gha-runner-scale-set"), (PlatformPods.ComponentLabel, "runner-scale-set-listener")),
         ["ci runner pod"] = Pod(PlatformNamespaces.Ci, (PlatformPods.ComponentLabel, "runner"), ("actions-ephemeral-runner", "True")),
         ["arc controller"] = Pod(PlatformNamespaces.CiControl, ("app.kubernetes.io/part-of", "gha-rs-controller"), (PlatformPods.NameLabel, "gha-rs-controller")),
         ["arc listener"] = Pod(PlatformNamespaces.CiControl, (PlatformPods.ComponentLabel, "runner-scale-set-listener")),
@@ -78,6 +82,16 @@ public sealed class ReachabilityTableTests
         new("still works: the release gate queries Alertmanager", "ci release job pod", "alertmanager", 9093, true),
         new("still works: release jobs smoke-test a staged slot", "ci release job pod", "app api", 8080, true),
         new("release jobs reach the controllers", "ci release job pod", "arc controller", 8080, false),
+        new("release jobs reach the controllers", "ci release job pod", "arc release controller", 8080, false),
+        new("release jobs reach the controllers", "ci release job pod", "arc release listener", 8080, false),
+        // Medium (issue #22, finding 4): release jobs shared ci with the pull request jobs; the release label alone opened the API and the gates.
+        new("a ci pod with the release label reaches the API server", "ci pod labelled as a release job", "api server on a node", 6443, false),
+        new("a ci pod with the release label reads the gate's inputs", "ci pod labelled as a release job", "prometheus", 9090, false),
+        new("a ci pod with the release label smoke-tests a slot", "ci pod labelled as a release job", "app api", 8080, false),
+        new("pull request jobs reach the release controller", "ci job pod", "arc release controller", 8080, false),
+        new("still works: Prometheus scrapes the release controller", "prometheus", "arc release controller", 8080, true),
+        new("still works: the release listener calls the API server", "arc release listener", "api server on a node", 6443, true),
+        new("still works: the release controller calls GitHub", "arc release controller", "internet host", 443, true),
         new("still works: jobs fetch from the internet", "ci job pod", "internet host v6", 443, true),
         new("still works: jobs push through the gateway", "ci job pod", "envoy proxy", 10443, true),
         new("still works: runners drive job pods", "ci runner pod", "api server on a node", 6443, true),
@@ -168,10 +182,12 @@ public sealed class ReachabilityTableTests
     {
         var reach = NetworkReachability.Of(PlatformRenderer.Render(Ci.CiFixtures.GitLab(), Model.Tier.Dev).Objects);
         var job = Pod(PlatformNamespaces.Ci, ("job.runner.gitlab.com/pod", "runner-abc-project-1-concurrent-0"));
-        var releaseJob = Pod(PlatformNamespaces.Ci, [("job.runner.gitlab.com/pod", "runner-def-project-1-concurrent-0"), .. PlatformPods.ReleaseJobs.Select(l => (l.Key, l.Value))]);
+        var releaseJob = Pod(PlatformNamespaces.CiRelease, [("job.runner.gitlab.com/pod", "runner-def-project-1-concurrent-0"), .. PlatformPods.ReleaseJobs.Select(l => (l.Key, l.Value))]);
+        var labelledJob = Pod(PlatformNamespaces.Ci, [("job.runner.gitlab.com/pod", "runner-abc-project-1-concurrent-0"), .. PlatformPods.ReleaseJobs.Select(l => (l.Key, l.Value))]);
 
         Assert.False(reach.CanReach(job, Endpoints["api server on a node"], 6443));
         Assert.True(reach.CanReach(releaseJob, Endpoints["api server on a node"], 6443));
+        Assert.False(reach.CanReach(labelledJob, Endpoints["api server on a node"], 6443));
         Assert.False(reach.CanReach(releaseJob, Endpoints["cloud metadata"], 80));
         Assert.True(reach.CanReach(job, Endpoints["internet host"], 443));
     }
@@ -186,7 +202,7 @@ public sealed class ReachabilityTableTests
         Assert.Empty(config.Errors);
         var reach = NetworkReachability.Of(PlatformRenderer.Render(config.Config, Model.Tier.Dev).Objects);
 
-        foreach (var pod in new[] { "arc listener", "ci runner pod", "ci release job pod", "loki", "grafana", "alloy", "envoy controller" })
+        foreach (var pod in new[] { "arc listener", "arc release listener", "arc release controller", "ci runner pod", "ci release job pod", "loki", "grafana", "alloy", "envoy controller" })
         {
             Assert.True(reach.CanReach(Endpoints[pod], Endpoints["api server on a node"], 6443), pod);
             Assert.False(reach.CanReach(Endpoints[pod], Endpoints["cloud metadata"], 443), pod);
