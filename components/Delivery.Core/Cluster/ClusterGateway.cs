@@ -78,10 +78,9 @@ public static class ClusterGateway
             Gateway(Name, [http]),
         };
         // Merged Gateways must not repeat a port, protocol and hostname: the http listener is on platform only.
-        foreach (var shard in GatewayHosts.Of(config).DistinctBy(c => c.Host, StringComparer.OrdinalIgnoreCase)
-                     .GroupBy(c => GatewayShards.GatewayOf(c.Host)).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var (gateway, hosts) in GatewayShards.Of(GatewayHosts.Of(config)))
         {
-            objects.Add(Gateway(shard.Key, [.. shard.OrderBy(c => c.Host, StringComparer.OrdinalIgnoreCase).Select(claim => (object?)Map(
+            objects.Add(Gateway(gateway, [.. hosts.Select(claim => (object?)Map(
                 ("name", HttpsListenerFor(claim.Host)), ("protocol", "HTTPS"), ("port", 443), ("hostname", claim.Host),
                 ("tls", Map(("mode", "Terminate"), ("certificateRefs", List(Map(("kind", "Secret"), ("name", TlsSecretName)))))),
                 ("allowedRoutes", FromNamespace(claim.Namespace))))]));

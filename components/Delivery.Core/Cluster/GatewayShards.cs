@@ -18,6 +18,16 @@ public static class GatewayShards
     /// <summary>Gateway API's limit on one Gateway's listeners (<c>spec.listeners</c> maxItems).</summary>
     public const int ListenersPerGateway = 64;
 
+    /// <summary>
+    /// Each host Gateway with its hosts, each host once (names are case-insensitive), Gateways and
+    /// hosts in name order: what the Gateways render and what the listener limit is checked on.
+    /// </summary>
+    public static IEnumerable<(string Gateway, IReadOnlyList<HostClaim> Hosts)> Of(IEnumerable<HostClaim> claims) =>
+        claims.DistinctBy(c => c.Host, StringComparer.OrdinalIgnoreCase)
+            .GroupBy(c => GatewayOf(c.Host))
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, (IReadOnlyList<HostClaim>)[.. g.OrderBy(c => c.Host, StringComparer.OrdinalIgnoreCase)]));
+
     /// <summary>The Gateway of <paramref name="host"/>'s https listener: <c>platform-00</c> … <c>platform-3f</c>.</summary>
     public static string GatewayOf(string host) =>
         $"{ClusterGateway.Name}-{(SHA256.HashData(Encoding.UTF8.GetBytes(host.ToLowerInvariant()))[0] % Count).ToString("x2", System.Globalization.CultureInfo.InvariantCulture)}";

@@ -15,12 +15,12 @@ internal static class HostRules
     public static IEnumerable<ConfigProblem> Check(DeliveryConfig config)
     {
         var claims = GatewayHosts.Of(config);
-        foreach (var shard in claims.DistinctBy(c => c.Host, StringComparer.OrdinalIgnoreCase).GroupBy(c => GatewayShards.GatewayOf(c.Host)))
+        foreach (var (gateway, hosts) in GatewayShards.Of(claims))
         {
-            foreach (var (claim, index) in shard.OrderBy(c => c.Host, StringComparer.OrdinalIgnoreCase).Select((c, i) => (c, i)).Skip(GatewayShards.ListenersPerGateway))
+            foreach (var (claim, index) in hosts.Select((c, i) => (c, i)).Skip(GatewayShards.ListenersPerGateway))
             {
                 yield return ConfigProblem.Error(claim.Path, claim.Host,
-                    $"is host number {index + 1} of the Gateway {shard.Key} (chosen by a hash of the host name); Gateway API allows {GatewayShards.ListenersPerGateway} listeners, one per host.",
+                    $"is host number {index + 1} of the Gateway {gateway} (chosen by a hash of the host name); Gateway API allows {GatewayShards.ListenersPerGateway} listeners, one per host.",
                     "choose another host name (another hash), or move some apps to a stack of their own.");
             }
         }
