@@ -24,11 +24,8 @@ internal static class ReleaseCommand
             return ExitCodes.Problems;
         }
 
-        if (!current.Config.Apps.ContainsKey(app))
-        {
-            var suggestion = Delivery.Core.Validation.Suggestions.Closest(app, current.Config.Apps.Keys);
-            throw new UsageException($"there is no app \"{app}\" in {stack}{(suggestion is null ? $" (apps: {string.Join(", ", current.Config.Apps.Keys.Order(StringComparer.Ordinal))})" : $"; did you mean \"{suggestion}\"?")}");
-        }
+        if (UnknownApp.Message(current.Config, stack, app) is { } unknown)
+            throw new UsageException(unknown);
         var weight = step == ReleaseStep.Canary ? CanaryWeight(version!) : 0;
 
         ReleaseLedger? ledger;

@@ -1,6 +1,5 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
-using Delivery.Core.Validation;
 
 namespace Deliver.Commands;
 
@@ -18,6 +17,7 @@ internal static class RulesCommand
     {
         if (string.IsNullOrWhiteSpace(reason))
             throw new UsageException("a freeze needs a reason people can read: deliver freeze --stack <stack> --reason \"<why>\".");
+        Load(workspace, stack);
         return Edit(workspace, terminal, stack, [(FreezeEnabled, "true"), (FreezeReason, reason)], $"frozen: {reason}",
             "every release step is refused until deliver unfreeze, but the rollback to the last good version and a lower canary weight.");
     }
@@ -36,12 +36,9 @@ internal static class RulesCommand
     public static int Hotfix(Workspace workspace, Terminal terminal, string stack, string app, string reason)
     {
         var config = Load(workspace, stack);
-        if (!config.Apps.TryGetValue(app, out var settings))
-        {
-            var suggestion = Suggestions.Closest(app, config.Apps.Keys);
-            throw new UsageException($"there is no app \"{app}\" in {stack}{(suggestion is null ? "" : $"; did you mean \"{suggestion}\"?")}");
-        }
-        if (reason.Length == 0 && settings.HotfixReason.Length == 0)
+        if (UnknownApp.Message(config, stack, app) is { } unknown)
+            throw new UsageException(unknown);
+        if (reason.Length == 0 && config.Apps[app].HotfixReason.Length == 0)
         {
             terminal.Line($"{stack}: {app} has no hotfix reason; nothing to do.");
             return ExitCodes.Ok;
@@ -64,9 +61,9 @@ internal static class RulesCommand
         return loaded.Config;
     }
 
+    /// <summary>Applies <paramref name="changes"/> to a stack file its caller has loaded without errors (<see cref="Load"/>).</summary>
     private static int Edit(Workspace workspace, Terminal terminal, string stack, IReadOnlyList<(ConfigPath Path, string Value)> changes, string summary, string next)
     {
-        Load(workspace, stack);
         var edited = changes.Aggregate(workspace.ReadStack(stack), (yaml, change) => StackFileEditor.Set(yaml, change.Path, change.Value));
         var loaded = Workspace.Load(edited, stack, Path.GetFileName(workspace.StackFile(stack)));
         if (ProblemPrinter.PrintFor(stack, terminal, loaded.Errors))

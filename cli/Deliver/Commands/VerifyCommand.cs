@@ -44,11 +44,9 @@ internal static class VerifyCommand
             throw new CannotJudgeException($"cannot judge: {stack} has config errors; run deliver check --stack {stack}.");
         if (!loaded.Config.Monitoring.Enabled)
             throw new CannotJudgeException($"cannot judge: {stack} has monitoring.enabled false, so no Prometheus scrapes its apps.");
-        if (!loaded.Config.Apps.TryGetValue(app, out var settings))
-        {
-            var suggestion = Suggestions.Closest(app, loaded.Config.Apps.Keys);
-            throw new CannotJudgeException($"cannot judge: there is no app \"{app}\" in {stack}{(suggestion is null ? "" : $"; did you mean \"{suggestion}\"?")}");
-        }
+        if (UnknownApp.Message(loaded.Config, stack, app) is { } unknown)
+            throw new CannotJudgeException($"cannot judge: {unknown}");
+        var settings = loaded.Config.Apps[app];
         if (window is not null && Durations.Parse(window) is null)
             throw new CannotJudgeException($"cannot judge: --window \"{window}\" is not a Prometheus duration (such as 5m or 30s).");
         if (Strategies.IsRolling(settings) && slotRole == Idle)
