@@ -26,7 +26,7 @@ public sealed class DeliveryEnvironment : ComponentResource
         var parent = new ComponentResourceOptions { Parent = this };
 
         LocalCluster = rendering.LocalDocker is { } local
-            ? new LocalCluster("local-cluster", new LocalClusterArgs(local, config.Cluster.K3s.ApiPort), parent)
+            ? new LocalCluster("local-cluster", new LocalClusterArgs(local, config.Cluster.K3s.ApiPort, args.ProjectFolder), parent)
             : null;
         ProviderResource provider = LocalCluster?.ClusterProvider ?? ExistingClusterProvider(config.Cluster);
         List<Resource> Needs(params RenderedComponent[] components) => [.. LocalCluster is null ? [] : new Resource[] { LocalCluster }, .. components];
@@ -43,7 +43,11 @@ public sealed class DeliveryEnvironment : ComponentResource
         Monitoring = new Monitoring(monitoringResources.Rendering.ResourceName, new MonitoringArgs(monitoringResources, args.Endpoints.GrafanaUrl), parent);
         Apps = config.Apps.Keys.Order(StringComparer.Ordinal).ToDictionary(app => app, app =>
         {
-            var appResources = Resources(AppRendering.ComponentName(app), false, Needs(baseline, Registry, Monitoring));
+            var appResources = Resources(AppRendering.ComponentName(app), false, Needs(baseline, Registry, Monitoring)) with
+            {
+                RepoDigests = LocalCluster?.RepoDigests.Where(built => built.Key.App == app).ToDictionary(built => built.Key.ImageName, built => built.Value)
+                              ?? new Dictionary<string, Output<string>>(),
+            };
             return new BlueGreenApp(appResources.Rendering.ResourceName, new BlueGreenAppArgs(appResources, AppSummary.Of(config, app)), parent);
         });
 
@@ -71,4 +75,5 @@ public sealed class DeliveryEnvironment : ComponentResource
     }
 }
 
-public sealed record DeliveryEnvironmentArgs(DeliveryConfig Config, PlatformRendering Rendering, PlatformEndpoints Endpoints);
+/// <param name="ProjectFolder">The folder holding Pulumi.yaml: the local stack's image builds are relative to it.</param>
+public sealed record DeliveryEnvironmentArgs(DeliveryConfig Config, PlatformRendering Rendering, PlatformEndpoints Endpoints, string ProjectFolder);
