@@ -11,9 +11,9 @@ namespace Delivery.Components;
 
 /// <summary>
 /// The local stack's cluster: a Docker network, the registry and k3s containers of the core's
-/// <see cref="LocalDockerSpec"/>, the app images it builds and pushes to that registry, and a
-/// Kubernetes provider whose kubeconfig carries a generated admin token (uploaded to k3s as its
-/// static token file), since nothing can be read out of a container at plan time.
+/// <see cref="LocalDockerSpec"/>, and a Kubernetes provider whose kubeconfig carries a generated
+/// admin token (uploaded to k3s as its static token file), since nothing can be read out of a
+/// container at plan time.
 /// </summary>
 public sealed class LocalCluster : ComponentResource
 {
@@ -28,7 +28,6 @@ public sealed class LocalCluster : ComponentResource
             volume => new Volume(volume.Name, new VolumeArgs { Name = volume.Name }, new CustomResourceOptions { Parent = this, Protect = volume.Protect }));
 
         Container? previous = null;
-        Container? registry = null;
         foreach (var container in spec.Containers)
         {
             var image = new RemoteImage($"{container.Name}-image", new RemoteImageArgs { Name = container.Image, KeepLocally = true },
@@ -40,9 +39,8 @@ public sealed class LocalCluster : ComponentResource
                 DependsOn = previous is null ? new List<Resource>() : new List<Resource> { previous },
             });
             if (container == spec.Registry)
-                registry = previous;
+                RegistryContainer = previous;
         }
-        RepoDigests = spec.Builds.ToDictionary(build => build, build => Build(build, args.ProjectFolder, registry!).RepoDigest);
 
         var token = passwords[K3sAdminToken.Password.Name].Result;
         Kubeconfig = Output.CreateSecret(token.Apply(value => LocalKubeconfig.Render(args.ApiPort, value)));
@@ -61,22 +59,8 @@ public sealed class LocalCluster : ComponentResource
     /// <summary>The provider every Kubernetes resource of the local stack uses.</summary>
     public KubernetesProvider ClusterProvider { get; }
 
-    /// <summary>Per image the stack builds, its pushed <c>repository@sha256:…</c>.</summary>
-    public IReadOnlyDictionary<LocalImageBuild, Output<string>> RepoDigests { get; }
-
-    /// <summary>Built and pushed once the registry container is healthy; the local registry takes no credentials.</summary>
-    private Image Build(LocalImageBuild build, string projectFolder, Container registry)
-    {
-        var arguments = new DockerBuildArgs { Context = build.ContextIn(projectFolder), Dockerfile = build.DockerfileIn(projectFolder) };
-        if (build.Platform.Length > 0)
-            arguments.Platform = build.Platform;
-        return new Image(build.ResourceName, new ImageArgs
-        {
-            ImageName = build.ImageName,
-            Build = arguments,
-            Registry = new RegistryArgs { Server = build.RegistryServer },
-        }, new CustomResourceOptions { Parent = this, DependsOn = new List<Resource> { registry } });
-    }
+    /// <summary>The registry container (registry.mode docker), which is healthy once created; null without it.</summary>
+    public Container? RegistryContainer { get; }
 
     private static DockerContainerArgs Arguments(
         DockerContainerSpec container, RemoteImage image, Network network, IReadOnlyDictionary<string, Volume> volumes, IReadOnlyDictionary<string, RandomPassword> passwords)
@@ -128,5 +112,4 @@ public sealed class LocalCluster : ComponentResource
     };
 }
 
-/// <param name="ProjectFolder">The folder holding Pulumi.yaml, which build paths are relative to.</param>
-public sealed record LocalClusterArgs(LocalDockerSpec Spec, int ApiPort, string ProjectFolder);
+public sealed record LocalClusterArgs(LocalDockerSpec Spec, int ApiPort);

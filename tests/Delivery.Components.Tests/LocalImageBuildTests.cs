@@ -20,6 +20,7 @@ public sealed class LocalImageBuildTests
     {
         var run = await RunWithApiBuilt();
 
+        Assert.Single(run.OfType("delivery:cluster:LocalImages"));
         var images = run.OfType(Image).OrderBy(image => image.Name, StringComparer.Ordinal).ToList();
         Assert.Equal(["api-image-1.5.0", "api-image-1.5.1-4e1f2a9"], images.Select(image => image.Name!));
         var green = images[1];
@@ -55,5 +56,6 @@ public sealed class LocalImageBuildTests
         var run = await StackRun.RunAsync("local", StackRun.Committed("local"));
 
         Assert.Empty(run.OfType(Image));
+        Assert.Empty(run.OfType("delivery:cluster:LocalImages"));
     }
 }
