@@ -103,7 +103,7 @@ test("every deploy job is a gated release through .ci/release-stack", () => {
     assert.ok(release, `${stack}: no step runs .ci/release-stack ${stack}`);
     assert.equal(release.env.GATE_OVERRIDE_REASON, "${{ inputs.gate_override_reason }}");
     assert.match(release.env.PROMETHEUS_URL, /^http:\/\/[a-z0-9-]+\.monitoring\.svc:9090$/);
-    assert.match(release.env.ALERTMANAGER_URL, /^http:\/\/[a-z0-9-]+\.monitoring\.svc:9093$/);
+    assert.match(release.env.ALERTMANAGER_URL, /^http:\/\/[a-z0-9-]+\.monitoring\.svc:9095$/);
     assert.equal(deploy.jobs[stack].environment, stack);
   }
   const pipeline = gitlab();
