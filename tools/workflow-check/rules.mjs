@@ -23,6 +23,8 @@ export function unpinned(github, gitlab, gitlabFile = ".gitlab-ci.yml") {
   const found = [];
   for (const [file, workflow] of Object.entries(github)) {
     for (const [name, job] of jobsOf(workflow)) {
+      // A reusable workflow: by path in this repository (the same commit), else pinned by commit SHA.
+      if (job.uses && !job.uses.startsWith("./") && !ACTION_BY_SHA.test(job.uses)) found.push(`${file} ${name}: ${job.uses}`);
       const images = [image(job.container), ...Object.values(job.services ?? {}).map(image)].filter(Boolean);
       for (const ref of images) if (!IMAGE_BY_DIGEST.test(ref)) found.push(`${file} ${name}: ${ref}`);
       for (const ref of stepsOf(job).map((s) => s.uses).filter(Boolean)) {
@@ -168,6 +170,7 @@ export function unguardedDispatch(workflow) {
 export function unservedRunners(workflow, scaleSets) {
   const found = [];
   for (const [name, job] of jobsOf(workflow)) {
+    if (job.uses) continue; // a reusable workflow's jobs say where they run, and are checked in its own file
     const target = job["runs-on"];
     if (typeof target === "string" && GITHUB_HOSTED.test(target)) continue;
     if (typeof target !== "object" || target === null || Array.isArray(target) || !target.group || !target.labels) {

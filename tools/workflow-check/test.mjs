@@ -29,7 +29,7 @@ function validate(file) {
 const workflows = readdirSync(join(root, ".github", "workflows")).filter((f) => f.endsWith(".yml"));
 
 test("the app pipeline, preview and deploy workflows exist", () => {
-  assert.deepEqual(workflows.sort(), ["app-pipeline.yml", "deploy.yml", "preview.yml"]);
+  assert.deepEqual(workflows.sort(), ["app-pipeline.yml", "deploy.yml", "preview.yml", "shop-api.yml"]);
 });
 
 for (const workflow of workflows) {
@@ -351,6 +351,17 @@ test("the app pipelines pin every action and image (Kaniko and Trivy by digest) 
   const build = structuredClone(github["app-pipeline.yml"]);
   build.jobs.build.steps[2].uses = "docker://gcr.io/kaniko-project/executor:v1.23.2-debug";
   assert.deepEqual(unpinned({ "app-pipeline.yml": build }, {}), ["app-pipeline.yml build: docker://gcr.io/kaniko-project/executor:v1.23.2-debug"]);
+});
+test("the sample service's pipeline is the template, by path; a reusable workflow of another repository must be pinned by SHA", () => {
+  const shop = github_()["shop-api.yml"];
+  assert.equal(shop.jobs.pipeline.uses, "./.github/workflows/app-pipeline.yml");
+  assert.equal(shop.jobs.pipeline.with.dockerfile, "samples/ShopApi/Dockerfile");
+  assert.deepEqual(unpinned({ "shop-api.yml": shop }, {}), []);
+  const remote = structuredClone(shop);
+  remote.jobs.pipeline.uses = "acme-shop/delivery-platform/.github/workflows/app-pipeline.yml@main";
+  assert.deepEqual(unpinned({ "shop-api.yml": remote }, {}), ["shop-api.yml pipeline: acme-shop/delivery-platform/.github/workflows/app-pipeline.yml@main"]);
+  remote.jobs.pipeline.uses = `acme-shop/delivery-platform/.github/workflows/app-pipeline.yml@${"c".repeat(40)}`;
+  assert.deepEqual(unpinned({ "shop-api.yml": remote }, {}), []);
 });
 const github_ = () => Object.fromEntries(workflows.map((w) => [w, parse(read(join(".github", "workflows", w)))]));
 
