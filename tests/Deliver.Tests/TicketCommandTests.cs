@@ -26,7 +26,7 @@ public sealed class TicketCommandTests
         Assert.Equal(1, code);
         Assert.Equal("", output);
         Assert.Contains("the change \"faster checkout\" names no ticket: release.ticketPattern of stack dev is", error, StringComparison.Ordinal);
-        Assert.Contains("pulumi config set --path release.ticketPattern '<regex>' --stack dev", error, StringComparison.Ordinal);
+        Assert.Contains("pulumi config set --path delivery-platform:release.ticketPattern '<regex>' --stack dev", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ internal static class TicketCommand
         var firstLine = text.Split('\n', 2)[0].Trim();
         terminal.Error($"error: the change \"{firstLine}\" names no ticket: release.ticketPattern of stack {stack} is {pattern}. " +
                        "Fix: name the ticket in the commit message or the pull request title (e.g. \"SHOP-123: …\"), " +
-                       $"or change the pattern: pulumi config set --path release.ticketPattern '<regex>' --stack {stack}.");
+                       $"or change the pattern: pulumi config set --path delivery-platform:release.ticketPattern '<regex>' --stack {stack}.");
         return ExitCodes.Problems;
     }
 }

@@ -36,9 +36,9 @@ public sealed class TicketRulesTests
     {
         var loaded = TestConfigs.Load(TestConfigs.ValidDev().With(("release:ticketPattern", pattern)));
 
-        var error = Assert.Single(loaded.Errors, e => e.Key == "release.ticketPattern");
+        var error = Assert.Single(loaded.Errors, e => e.Key == "delivery-platform:release.ticketPattern");
         Assert.Equal(pattern, error.Value);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
-        Assert.StartsWith("pulumi config set --path release.ticketPattern ", error.Fix, StringComparison.Ordinal);
+        Assert.StartsWith("pulumi config set --path delivery-platform:release.ticketPattern ", error.Fix, StringComparison.Ordinal);
     }
 }
