@@ -427,6 +427,9 @@ test(".ci/kaniko-build pushes to the app's repository with the registry's creden
   const auths = JSON.parse(readFileSync(join(dir, "docker", "config.json"), "utf8")).auths;
   assert.deepEqual(Object.keys(auths), ["registry.dev.example.com"]);
   assert.equal(Buffer.from(auths["registry.dev.example.com"].auth, "base64").toString(), "ci:s3cret");
+  const relative = spawnSync("sh", [join(root, ".ci", "kaniko-build"), "app/.", "app/Dockerfile", "r/a", "1.0.0-a", out], { encoding: "utf8", env, cwd: dir });
+  assert.equal(relative.status, 0, relative.stderr);
+  assert.deepEqual(readFileSync(join(dir, "args"), "utf8").split("\n").slice(0, 4), ["--context", `dir://${dir}/app/.`, "--dockerfile", `${dir}/app/Dockerfile`]);
   const noDigest = spawnSync("sh", [join(root, ".ci", "kaniko-build"), "/src", "/src/Dockerfile", "r/a", "1.0.0-a", out], { encoding: "utf8", env: { ...env, KANIKO: "true" } });
   assert.equal(noDigest.status, 1);
   assert.match(noDigest.stderr, /Kaniko wrote no digest/);
