@@ -97,9 +97,13 @@ internal static class DeliverCli
         images.SetAction(parsed => Guard(terminal, () => ImagesCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(changedAgainst),
             parsed.GetValue(severity), parsed.GetValue(imagesJson))));
 
+        var changeText = new Argument<string>("text") { Description = "The app change's commit message or pull request title." };
+        var ticket = new Command("ticket", "Print the ticket id a change names (release.ticketPattern); exit 1 when it names none.") { changeText, requiredStack };
+        ticket.SetAction(parsed => Guard(terminal, () => TicketCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(changeText)!)));
+
         var command = new RootCommand("deliver: check, render, diff and release Delivery Platform stacks, offline.")
         {
-            root, check, render, diff, status, promote, canary, @switch, rollback, abort, freeze, unfreeze, hotfix, history, bench, verify, gate, staged, images,
+            root, check, render, diff, status, promote, canary, @switch, rollback, abort, freeze, unfreeze, hotfix, history, bench, verify, gate, staged, images, ticket,
         };
         var parsed = command.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -78,7 +78,7 @@ public sealed partial class EveryCommandBadInputTests
         {
             var help = project.Run(command, "--help").Output;
             var takesStack = Regex.IsMatch(help, @"(?<![\w-])--stack(?![\w-])");
-            var valid = new Dictionary<string, string> { ["<app>"] = "api", ["<version>"] = "9.9.9", ["<weight>"] = "10" };
+            var valid = new Dictionary<string, string> { ["<app>"] = "api", ["<version>"] = "9.9.9", ["<weight>"] = "10", ["<text>"] = "SHOP-1: a change" };
             List<string[]> cases = [[command, .. arguments.Select(a => valid[a]), "--no-such-option"]];
             if (takesStack)
                 cases.Add([command, .. arguments.Select(a => valid[a]), "--stack", "nope"]);

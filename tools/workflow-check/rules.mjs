@@ -19,10 +19,12 @@ const gitlabJobs = (pipeline) =>
  * "where: what": GitHub `uses:` and job containers and services; GitLab's default and job images
  * and services.
  */
-export function unpinned(github, gitlab) {
+export function unpinned(github, gitlab, gitlabFile = ".gitlab-ci.yml") {
   const found = [];
   for (const [file, workflow] of Object.entries(github)) {
     for (const [name, job] of jobsOf(workflow)) {
+      // A reusable workflow: by path in this repository (the same commit), else pinned by commit SHA.
+      if (job.uses && !job.uses.startsWith("./") && !ACTION_BY_SHA.test(job.uses)) found.push(`${file} ${name}: ${job.uses}`);
       const images = [image(job.container), ...Object.values(job.services ?? {}).map(image)].filter(Boolean);
       for (const ref of images) if (!IMAGE_BY_DIGEST.test(ref)) found.push(`${file} ${name}: ${ref}`);
       for (const ref of stepsOf(job).map((s) => s.uses).filter(Boolean)) {
@@ -33,7 +35,7 @@ export function unpinned(github, gitlab) {
   }
   const images = (where, job) => [image(job?.image), ...(job?.services ?? []).map(image)].filter(Boolean).map((ref) => [where, ref]);
   for (const [where, ref] of [...images("default", gitlab?.default), ...images("image", { image: gitlab?.image }), ...gitlabJobs(gitlab).flatMap(([name, job]) => images(name, job))]) {
-    if (!IMAGE_BY_DIGEST.test(ref)) found.push(`.gitlab-ci.yml ${where}: ${ref}`);
+    if (!IMAGE_BY_DIGEST.test(ref)) found.push(`${gitlabFile} ${where}: ${ref}`);
   }
   return found;
 }
@@ -127,8 +129,8 @@ export function pipedInstallers(github, gitlab) {
     text.split("\n").filter((line) => /\b(curl|wget)\b[^|]*\|\s*(sudo\s+)?(ba|z)?sh\b/.test(line)).map((line) => `${where}: ${line.trim()}`));
 }
 
-/** Whether a job pushes to the repository: the release script's push-back, or a git push. */
-const pushes = (job) => stepsOf(job).some((s) => s.env?.RELEASE_PUSH || runs(s, "git push"));
+/** Whether a job pushes to the repository: the release script's push-back, the app pipeline's promotion branch, or a git push. */
+const pushes = (job) => stepsOf(job).some((s) => s.env?.RELEASE_PUSH || runs(s, "git push") || runs(s, ".ci/propose-promotion"));
 
 /**
  * Token scope problems of a workflow: workflow-level permissions other than none, a job without its
@@ -168,6 +170,7 @@ export function unguardedDispatch(workflow) {
 export function unservedRunners(workflow, scaleSets) {
   const found = [];
   for (const [name, job] of jobsOf(workflow)) {
+    if (job.uses) continue; // a reusable workflow's jobs say where they run, and are checked in its own file
     const target = job["runs-on"];
     if (typeof target === "string" && GITHUB_HOSTED.test(target)) continue;
     if (typeof target !== "object" || target === null || Array.isArray(target) || !target.group || !target.labels) {
@@ -223,4 +226,34 @@ export function mergeRequestEnvironments(pipeline) {
       if (!environment && /\bpulumi\b/.test(script(job))) return [`${name}: a merge request's pulumi job outside a -preview environment`];
       return [];
     });
+}
+
+const PRIVILEGED_TEXT = /--privileged|\/var\/run\/docker\.sock|\bdocker (build|buildx)\b/;
+const DIND = /(^|\/)docker:[\w.-]*dind/;
+
+/**
+ * Image builds that need privilege, as "where: what": a GitHub job container or service started
+ * with --privileged or the Docker socket, a Docker-in-Docker service (GitHub or GitLab), a
+ * `docker build` in a script. Images are built by Kaniko, unprivileged (the app pipelines).
+ */
+export function privilegedBuilds(github, gitlabs) {
+  const found = [];
+  for (const [file, workflow] of Object.entries(github)) {
+    for (const [name, job] of jobsOf(workflow)) {
+      const containers = [job.container, ...Object.values(job.services ?? {})].filter((c) => typeof c === "object" && c !== null);
+      for (const c of containers) if (PRIVILEGED_TEXT.test(String(c.options ?? ""))) found.push(`${file} ${name}: container options ${c.options}`);
+      // A GitHub service names its image under `image:` (GitLab's under `name:`).
+      for (const ref of Object.values(job.services ?? {}).map((c) => (typeof c === "object" && c !== null ? c.image : c)))
+        if (DIND.test(String(ref))) found.push(`${file} ${name}: service ${ref}`);
+      for (const step of stepsOf(job)) if (PRIVILEGED_TEXT.test(String(step.run ?? ""))) found.push(`${file} ${name}: ${String(step.run).trim().split("\n")[0]}`);
+    }
+  }
+  for (const [file, pipeline] of Object.entries(gitlabs)) {
+    for (const [name, job] of gitlabJobs(pipeline)) {
+      for (const ref of (job.services ?? []).map(image)) if (DIND.test(String(ref))) found.push(`${file} ${name}: service ${ref}`);
+      const text = [job.before_script ?? [], job.script ?? []].flat().join("\n");
+      if (PRIVILEGED_TEXT.test(text)) found.push(`${file} ${name}: ${text.split("\n").find((l) => PRIVILEGED_TEXT.test(l)).trim()}`);
+    }
+  }
+  return found;
 }

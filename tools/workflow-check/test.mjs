@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { parse } from "yaml";
 import {
   unpinned, unlabelledPins, unscannedGitHubDeploys, unscannedGitLabDeploys, installScripts, pipedInstallers, tokenProblems,
-  unguardedDispatch, unservedRunners, misplacedPulumiCredentials, mergeRequestEnvironments,
+  unguardedDispatch, unservedRunners, misplacedPulumiCredentials, mergeRequestEnvironments, privilegedBuilds,
 } from "./rules.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -28,8 +28,8 @@ function validate(file) {
 
 const workflows = readdirSync(join(root, ".github", "workflows")).filter((f) => f.endsWith(".yml"));
 
-test("the preview and deploy workflows exist", () => {
-  assert.deepEqual(workflows.sort(), ["deploy.yml", "preview.yml"]);
+test("the app pipeline, preview and deploy workflows exist", () => {
+  assert.deepEqual(workflows.sort(), ["app-pipeline.yml", "deploy.yml", "preview.yml", "shop-api.yml"]);
 });
 
 for (const workflow of workflows) {
@@ -325,4 +325,118 @@ test("every job installs the pinned Pulumi before running it, and the Pulumi act
       const first = steps.findIndex(runsPulumi);
       if (first >= 0) assert.ok(steps.slice(0, first).some((s) => s.run?.includes(".ci/install-pulumi")), `${file} ${name} runs pulumi before .ci/install-pulumi`);
     }
+});
+
+// App pipelines (#25): the reusable GitHub workflow and the GitLab include an app repository calls.
+const appGitLabFile = "ci/gitlab/app-pipeline.yml";
+const appGitLab = () => parse(read(appGitLabFile));
+
+test("the GitLab app pipeline parses and uses only known keys, stages and needs", () => {
+  const pipeline = appGitLab();
+  const jobs = Object.entries(pipeline).filter(([key]) => !globalKeywords.has(key));
+  assert.deepEqual(jobs.map(([name]) => name), ["app-change", "app-test", "app-build", "app-scan", "app-promote"]);
+  for (const [name, job] of jobs) {
+    for (const key of Object.keys(job)) assert.ok(jobKeywords.has(key), `${name}: unknown keyword ${key}`);
+    for (const need of job.needs ?? []) assert.ok(pipeline[need], `${name} needs missing ${need}`);
+    assert.ok(pipeline.stages.includes(job.stage), `${name}: unknown stage ${job.stage}`);
+  }
+  assert.deepEqual(pipeline["app-promote"].rules, [{ if: "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" }]);
+});
+
+test("the app pipelines pin every action and image (Kaniko and Trivy by digest) and run no install script; an unpinned one is caught", () => {
+  assert.deepEqual(unpinned({}, appGitLab(), appGitLabFile), []);
+  assert.deepEqual(installScripts({}, appGitLab()), []);
+  assert.deepEqual(pipedInstallers({}, appGitLab()), []);
+  const github = github_();
+  const steps = Object.values(github["app-pipeline.yml"].jobs).flatMap((job) => job.steps);
+  assert.ok(steps.some((s) => /^docker:\/\/gcr\.io\/kaniko-project\/executor:[\w.-]+@sha256:[0-9a-f]{64}$/.test(s.uses ?? "")));
+  assert.ok(steps.some((s) => /^docker:\/\/aquasec\/trivy:[\w.-]+@sha256:[0-9a-f]{64}$/.test(s.uses ?? "") && s.with.args.includes(".ci/image-scan")));
+  const tagged = appGitLab();
+  tagged["app-build"].image.name = "gcr.io/kaniko-project/executor:v1.23.2-debug";
+  assert.deepEqual(unpinned({}, tagged, appGitLabFile), [`${appGitLabFile} app-build: gcr.io/kaniko-project/executor:v1.23.2-debug`]);
+  const build = structuredClone(github["app-pipeline.yml"]);
+  build.jobs.build.steps[2].uses = "docker://gcr.io/kaniko-project/executor:v1.23.2-debug";
+  assert.deepEqual(unpinned({ "app-pipeline.yml": build }, {}), ["app-pipeline.yml build: docker://gcr.io/kaniko-project/executor:v1.23.2-debug"]);
+});
+test("the sample service's pipeline is the template, by path; a reusable workflow of another repository must be pinned by SHA", () => {
+  const shop = github_()["shop-api.yml"];
+  assert.equal(shop.jobs.pipeline.uses, "./.github/workflows/app-pipeline.yml");
+  assert.equal(shop.jobs.pipeline.with.dockerfile, "samples/ShopApi/Dockerfile");
+  assert.deepEqual(unpinned({ "shop-api.yml": shop }, {}), []);
+  const remote = structuredClone(shop);
+  remote.jobs.pipeline.uses = "acme-shop/delivery-platform/.github/workflows/app-pipeline.yml@main";
+  assert.deepEqual(unpinned({ "shop-api.yml": remote }, {}), ["shop-api.yml pipeline: acme-shop/delivery-platform/.github/workflows/app-pipeline.yml@main"]);
+  remote.jobs.pipeline.uses = `acme-shop/delivery-platform/.github/workflows/app-pipeline.yml@${"c".repeat(40)}`;
+  assert.deepEqual(unpinned({ "shop-api.yml": remote }, {}), []);
+});
+const github_ = () => Object.fromEntries(workflows.map((w) => [w, parse(read(join(".github", "workflows", w)))]));
+
+test("the app pipeline's tokens: only the promotion keeps a checkout token, for the branch it pushes; a wider one is caught", () => {
+  const app = github_()["app-pipeline.yml"];
+  assert.deepEqual(tokenProblems(app), []);
+  assert.deepEqual(Object.keys(app.jobs).filter((name) => app.jobs[name].steps.some((s) => s.with?.["persist-credentials"] === true)), ["promote"]);
+  const wide = structuredClone(app);
+  wide.jobs.promote.steps = wide.jobs.promote.steps.filter((s) => !s.run?.includes(".ci/propose-promotion"));
+  wide.jobs.test.steps[0].with["persist-credentials"] = true;
+  assert.deepEqual(tokenProblems(wide), [
+    "test: checkout persists its token but the job pushes nothing",
+    "promote: checkout persists its token but the job pushes nothing",
+  ]);
+  assert.match(app.jobs.promote.if, /github\.event_name == 'push'/);
+});
+
+test("no image build needs privilege (Kaniko, no Docker-in-Docker); a privileged one is caught", () => {
+  assert.deepEqual(privilegedBuilds(github_(), { ".gitlab-ci.yml": gitlab(), [appGitLabFile]: appGitLab() }), []);
+  const app = structuredClone(github_()["app-pipeline.yml"]);
+  app.jobs.build.container = { image: app.jobs.build.container, options: "--privileged" };
+  app.jobs.build.services = { docker: { image: "docker:27-dind" } };
+  app.jobs.test.steps.push({ run: "docker build -t app ." });
+  const pipeline = appGitLab();
+  pipeline["app-build"].services = ["docker:dind"];
+  assert.deepEqual(privilegedBuilds({ "app-pipeline.yml": app }, { [appGitLabFile]: pipeline }).sort(), [
+    "app-pipeline.yml build: container options --privileged",
+    "app-pipeline.yml build: service docker:27-dind",
+    "app-pipeline.yml test: docker build -t app .",
+    `${appGitLabFile} app-build: service docker:dind`,
+  ]);
+});
+
+test(".ci/coverage-gate passes at or above the minimum over every report and fails below it or with none", () => {
+  const dir = mkdtempSync(join(tmpdir(), "coverage-"));
+  execFileSync("mkdir", ["-p", join(dir, "a"), join(dir, "b")]);
+  writeFileSync(join(dir, "a", "coverage.cobertura.xml"), '<?xml version="1.0"?>\n<coverage line-rate="0.9" lines-covered="90" lines-valid="100" version="1.9">\n');
+  writeFileSync(join(dir, "b", "coverage.cobertura.xml"), '<coverage line-rate="0.7" lines-covered="70" lines-valid="100">\n');
+  const gate = (minimum, where = dir) => spawnSync("sh", [join(root, ".ci", "coverage-gate"), where, String(minimum)], { encoding: "utf8" });
+  const pass = gate(80);
+  assert.equal(pass.status, 0, pass.stderr);
+  assert.match(pass.stdout, /line coverage: 80\.0% \(160 of 200 lines; minimum 80%\)/);
+  const fail = gate(81);
+  assert.equal(fail.status, 1);
+  assert.match(fail.stderr, /line coverage 80\.0% is below the minimum 81%/);
+  const none = gate(80, join(dir, "missing"));
+  assert.equal(none.status, 1);
+  assert.match(none.stderr, /no Cobertura report under/);
+});
+
+test(".ci/kaniko-build pushes to the app's repository with the registry's credentials and writes the image by digest", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kaniko-"));
+  const kaniko = join(dir, "executor");
+  writeFileSync(kaniko, `#!/bin/sh\nprintf '%s\\n' "$@" > "${dir}/args"\nwhile [ $# -gt 0 ]; do [ "$1" = --digest-file ] && printf 'sha256:${"b".repeat(64)}' > "$2"; shift; done\n`);
+  chmodSync(kaniko, 0o755);
+  const env = { PATH: process.env.PATH, KANIKO: kaniko, DOCKER_CONFIG: join(dir, "docker"), REGISTRY_USER: "ci", REGISTRY_PASSWORD: "s3cret" };
+  const out = join(dir, "images");
+  const r = spawnSync("sh", [join(root, ".ci", "kaniko-build"), "/src", "/src/Dockerfile", "registry.dev.example.com/shop/api", "1.4.0-abc1234", out], { encoding: "utf8", env });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(readFileSync(out, "utf8"), `registry.dev.example.com/shop/api:1.4.0-abc1234@sha256:${"b".repeat(64)}\n`);
+  assert.deepEqual(readFileSync(join(dir, "args"), "utf8").split("\n").slice(0, 6),
+    ["--context", "dir:///src", "--dockerfile", "/src/Dockerfile", "--destination", "registry.dev.example.com/shop/api:1.4.0-abc1234"]);
+  const auths = JSON.parse(readFileSync(join(dir, "docker", "config.json"), "utf8")).auths;
+  assert.deepEqual(Object.keys(auths), ["registry.dev.example.com"]);
+  assert.equal(Buffer.from(auths["registry.dev.example.com"].auth, "base64").toString(), "ci:s3cret");
+  const relative = spawnSync("sh", [join(root, ".ci", "kaniko-build"), "app/.", "app/Dockerfile", "r/a", "1.0.0-a", out], { encoding: "utf8", env, cwd: dir });
+  assert.equal(relative.status, 0, relative.stderr);
+  assert.deepEqual(readFileSync(join(dir, "args"), "utf8").split("\n").slice(0, 4), ["--context", `dir://${dir}/app/.`, "--dockerfile", `${dir}/app/Dockerfile`]);
+  const noDigest = spawnSync("sh", [join(root, ".ci", "kaniko-build"), "/src", "/src/Dockerfile", "r/a", "1.0.0-a", out], { encoding: "utf8", env: { ...env, KANIKO: "true" } });
+  assert.equal(noDigest.status, 1);
+  assert.match(noDigest.stderr, /Kaniko wrote no digest/);
 });

@@ -9,9 +9,12 @@ internal static class Histories
     public static ReleaseLedger Read(Workspace workspace, string stack)
     {
         workspace.ReadStack(stack); // a usage error for an unknown stack, before git is asked
-        var relative = Path.GetRelativePath(workspace.Root, workspace.StackFile(stack)).Replace('\\', '/');
-        return ReleaseLedger.Build(stack, StackFileHistory.Read(workspace.Root, relative));
+        return ReleaseLedger.Build(stack, StackFileHistory.Read(workspace.Root, Relative(workspace, stack)));
     }
+
+    /// <summary>The app changes promotions carried into these stacks' files (git trailers; see <see cref="AppChange"/>).</summary>
+    public static IReadOnlyList<AppChange> AppChanges(Workspace workspace, IEnumerable<string> stacks) =>
+        AppChangeLog.Read(workspace.Root, stacks.Select(stack => Relative(workspace, stack)).ToList());
 
     /// <summary>Every commit reachable from <paramref name="revision"/> (for "what is new since the base").</summary>
     public static IReadOnlySet<string> CommitsIn(Workspace workspace, string revision) =>
@@ -30,4 +33,7 @@ internal static class Histories
             return null;
         }
     }
+
+    private static string Relative(Workspace workspace, string stack) =>
+        Path.GetRelativePath(workspace.Root, workspace.StackFile(stack)).Replace('\\', '/');
 }

@@ -44,7 +44,7 @@ internal static class HistoryCommand
         if (dora)
         {
             var from = now - (period ?? TimeSpan.FromDays(30));
-            var figures = DoraFigures.Compute(ledgers, Ladder.Of(workspace), from, now, failureWindow);
+            var figures = DoraFigures.Compute(ledgers, Ladder.Of(workspace), from, now, failureWindow, Histories.AppChanges(workspace, stacks));
             if (json)
                 terminal.Line(JsonSerializer.Serialize(figures, HistoryJsonContext.Default.DoraFigures));
             else
@@ -101,6 +101,15 @@ internal static class HistoryCommand
         else
         {
             terminal.Line("lead time for changes: n/a (no promotion ladder of two or more stacks)");
+        }
+        foreach (var stack in figures.Stacks.Where(s => s.Deployments > 0))
+        {
+            var fromCommit = stack.LeadTimeFromCommit;
+            var without = fromCommit.WithoutAppCommit > 0 ? $"; {fromCommit.WithoutAppCommit} carried no app commit (promoted by hand)" : "";
+            terminal.Line(fromCommit.Deployments == 0
+                ? $"lead time for changes (app commit → live in {stack.Stack}): n/a{without}"
+                : $"lead time for changes (app commit → live in {stack.Stack}): median {Periods.Format(fromCommit.Median)}, worst {Periods.Format(fromCommit.Worst)} " +
+                  $"over {fromCommit.Deployments} deployment{(fromCommit.Deployments == 1 ? "" : "s")}{without}");
         }
     }
 

@@ -1,6 +1,6 @@
 namespace Delivery.Core.Model;
 
-/// <summary>The release gate's own settings (beyond <c>verify</c>): what the image scan fails on.</summary>
+/// <summary>The release gate's own settings (beyond <c>verify</c>): what the image scan fails on, whose alerts judge, the ticket an app change names.</summary>
 public sealed class ReleaseConfig
 {
     /// <summary>
@@ -14,4 +14,11 @@ public sealed class ReleaseConfig
     /// the platform's, as Flagger and Argo Rollouts gate per app) or <c>stack</c> (every app's).
     /// </summary>
     public string GateScope { get; set; } = GateScopes.App;
+
+    /// <summary>
+    /// The ticket id every app change must name (in its commit message or pull request title), as a
+    /// .NET regular expression; the app pipeline refuses a change without one. Default: Jira-style
+    /// keys such as <c>SHOP-123</c>.
+    /// </summary>
+    public string TicketPattern { get; set; } = TicketPatterns.Default;
 }

@@ -8,7 +8,33 @@ public sealed record StackDora(
     int RolledBack,
     double? ChangeFailureRate,
     TimeSpan? MedianTimeToRestore,
-    TimeSpan? WorstTimeToRestore);
+    TimeSpan? WorstTimeToRestore,
+    CommitLeadTime LeadTimeFromCommit);
+
+/// <summary>
+/// Lead time for changes as DORA defines it, per stack: for each deployment in the window whose app and
+/// version a promotion carried an app commit for (<see cref="AppChange"/>), its time − that commit's time.
+/// </summary>
+public sealed record CommitLeadTime(int Deployments, int WithoutAppCommit, TimeSpan? Median, TimeSpan? Worst)
+{
+    public static CommitLeadTime Of(IEnumerable<ReleaseEvent> deployments, IReadOnlyList<AppChange> changes)
+    {
+        // The earliest record of a version wins: a later re-promotion of the same build is not a newer change.
+        var committed = new Dictionary<(string, string), DateTimeOffset>();
+        foreach (var change in changes.OrderBy(c => c.CommittedAt))
+            committed.TryAdd((change.App, change.Version), change.CommittedAt);
+        var leads = new List<TimeSpan>();
+        var without = 0;
+        foreach (var deployment in deployments)
+        {
+            if (committed.TryGetValue((deployment.App, deployment.To), out var at) && at <= deployment.Time)
+                leads.Add(deployment.Time - at);
+            else
+                without++;
+        }
+        return new CommitLeadTime(leads.Count, without, DoraFigures.Median(leads), leads.Count == 0 ? null : leads.Max());
+    }
+}
 
 /// <summary>Lead time for changes along the promotion ladder, from its first stack to its last.</summary>
 public sealed record LeadTime(string First, string Last, int Releases, int WithoutFirstPromote, TimeSpan? Median, TimeSpan? Worst);
@@ -18,11 +44,13 @@ public sealed record LeadTime(string First, string Last, int Releases, int Witho
 /// is a switch or hotfix (a rollback is not one); it failed when the app's next live change is a
 /// rollback from that same version within <c>FailureWindow</c>; its time to restore is the rollback's
 /// time minus the switch's. Lead time: for each deployment in the last stack of the ladder, its
-/// time minus the time of the same app and version's first promote in the ladder's first stack.
+/// time minus the time of the same app and version's first promote in the ladder's first stack; and
+/// per stack, from the app commit a promotion carried (<see cref="CommitLeadTime"/>).
 /// </summary>
 public sealed record DoraFigures(DateTimeOffset From, DateTimeOffset To, TimeSpan FailureWindow, IReadOnlyList<StackDora> Stacks, LeadTime? LeadTime)
 {
-    public static DoraFigures Compute(IReadOnlyList<ReleaseLedger> ledgers, IReadOnlyList<string> ladder, DateTimeOffset from, DateTimeOffset to, TimeSpan failureWindow)
+    public static DoraFigures Compute(IReadOnlyList<ReleaseLedger> ledgers, IReadOnlyList<string> ladder, DateTimeOffset from, DateTimeOffset to, TimeSpan failureWindow,
+        IReadOnlyList<AppChange> changes)
     {
         var days = (to - from).TotalDays;
         var stacks = ledgers.Select(ledger =>
@@ -40,7 +68,8 @@ public sealed record DoraFigures(DateTimeOffset From, DateTimeOffset To, TimeSpa
                 restores.Count,
                 deployments.Count == 0 ? null : (double)restores.Count / deployments.Count,
                 Median(restores),
-                restores.Count == 0 ? null : restores.Max());
+                restores.Count == 0 ? null : restores.Max(),
+                CommitLeadTime.Of(deployments, changes));
         }).ToList();
         return new DoraFigures(from, to, failureWindow, stacks, Lead(ledgers, ladder, from, to));
     }

@@ -30,8 +30,17 @@ public sealed class DoraFiguresTests
         Event("prod", "web", Switch, "2026-01-08T00:00:00Z", "2.3.1", "2.4.0"),
     ], [], null);
 
+    /// <summary>The app commits the promotions in dev carried (the 1.6.2 hotfix came with none).</summary>
+    private static readonly AppChange[] Changes =
+    [
+        new("api", "1.6.0", "a1", GitRepository.At("2025-12-31T06:00:00Z"), "SHOP-1"),
+        new("api", "1.6.0", "a1", GitRepository.At("2026-01-01T07:00:00Z"), "SHOP-1"), // a later record of the same build: the earliest counts
+        new("api", "1.6.1", "a2", GitRepository.At("2026-01-03T08:00:00Z"), "SHOP-2"),
+        new("web", "2.4.0", "w1", GitRepository.At("2026-01-06T12:00:00Z"), "SHOP-3"),
+    ];
+
     private static DoraFigures Figures() => DoraFigures.Compute([Dev, Prod], ["dev", "prod"],
-        GitRepository.At("2026-01-01T00:00:00Z"), GitRepository.At("2026-01-11T00:00:00Z"), TimeSpan.FromDays(1));
+        GitRepository.At("2026-01-01T00:00:00Z"), GitRepository.At("2026-01-11T00:00:00Z"), TimeSpan.FromDays(1), Changes);
 
     [Fact]
     public void Deployment_frequency_counts_switches_and_hotfixes_in_the_window_per_day()
@@ -74,6 +83,28 @@ public sealed class DoraFiguresTests
         Assert.Equal(("dev", "prod", 3, 1), (lead.First, lead.Last, lead.Releases, lead.WithoutFirstPromote));
         Assert.Equal(TimeSpan.FromHours(24), lead.Median);
         Assert.Equal(TimeSpan.FromHours(52), lead.Worst);
+    }
+
+    [Fact]
+    public void Lead_time_for_changes_runs_from_the_app_commit_to_each_deployment()
+    {
+        var prod = Figures().Stacks.Single(s => s.Stack == "prod").LeadTimeFromCommit;
+
+        // api 1.6.0: 12-31 06:00 → 01-02 12:00 = 54 h; api 1.6.1: 01-03 08:00 → 01-04 09:00 = 25 h;
+        // web 2.4.0: 01-06 12:00 → 01-08 00:00 = 36 h; the 1.6.2 hotfix carried no app commit.
+        Assert.Equal((3, 1), (prod.Deployments, prod.WithoutAppCommit));
+        Assert.Equal(TimeSpan.FromHours(36), prod.Median);
+        Assert.Equal(TimeSpan.FromHours(54), prod.Worst);
+        Assert.Equal(new CommitLeadTime(0, 0, null, null), Figures().Stacks.Single(s => s.Stack == "dev").LeadTimeFromCommit);
+    }
+
+    [Fact]
+    public void An_app_commit_recorded_after_the_deployment_is_not_its_change()
+    {
+        var deployment = Event("prod", "api", Switch, "2026-01-02T12:00:00Z", "1.5.0", "1.6.0");
+        var later = new AppChange("api", "1.6.0", "a1", GitRepository.At("2026-01-02T13:00:00Z"), "SHOP-1");
+
+        Assert.Equal(new CommitLeadTime(0, 1, null, null), CommitLeadTime.Of([deployment], [later]));
     }
 
     [Fact]

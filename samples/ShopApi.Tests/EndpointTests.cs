@@ -1,0 +1,38 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ShopApi.Tests;
+
+/// <summary>The service in memory (its own Program, through the test host): health, readiness, the business endpoint and its metrics.</summary>
+public sealed class EndpointTests : IClassFixture<WebApplicationFactory<Program>>
+{
+    private readonly HttpClient _client;
+
+    public EndpointTests(WebApplicationFactory<Program> factory) => _client = factory.CreateClient();
+
+    [Theory]
+    [InlineData("/healthz", "ok\n")]
+    [InlineData("/ready", "ready\n")]
+    public async Task Health_and_readiness_answer(string path, string body) =>
+        Assert.Equal(body, await _client.GetStringAsync(path));
+
+    [Fact]
+    public async Task Items_lists_the_catalogue()
+    {
+        var items = await _client.GetFromJsonAsync(new Uri("/items", UriKind.Relative), CatalogueJson.Default.ItemArray);
+
+        Assert.Equal(Catalogue.Items, items);
+    }
+
+    [Fact]
+    public async Task Metrics_carry_the_http_server_duration_of_served_requests()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(new Uri("/items", UriKind.Relative))).StatusCode);
+
+        var metrics = await _client.GetStringAsync("/metrics");
+
+        Assert.Contains("http_server_request_duration_seconds_bucket{", metrics, StringComparison.Ordinal);
+        Assert.Contains("http_route=\"/items\"", metrics, StringComparison.Ordinal);
+    }
+}
