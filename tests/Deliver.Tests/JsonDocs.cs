@@ -29,7 +29,8 @@ internal static partial class JsonDocs
         using var document = JsonDocument.Parse(json);
         var printed = new List<(string Path, JsonValueKind Kind)>();
         Flatten("", document.RootElement, printed);
-        foreach (var (path, kind) in printed)
+        // An array's objects are documented by their fields (stacks[].stack), not as stacks[] itself.
+        foreach (var (path, kind) in printed.Where(p => !(p.Kind == JsonValueKind.Object && p.Path.EndsWith("[]", StringComparison.Ordinal))))
         {
             Assert.True(documented.TryGetValue(path, out var type), $"deliver {command} --json prints {path}, which docs/json.md does not list");
             Assert.True(type.Replace("\\", "", StringComparison.Ordinal).Split('|').Select(t => t.Trim()).Any(t => Is(kind, t)), $"deliver {command} --json prints {path} as {kind}; docs/json.md says {type}");
