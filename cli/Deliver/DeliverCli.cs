@@ -21,21 +21,24 @@ internal static class DeliverCli
         var output_ = new Option<string?>("--out") { Description = "Write one YAML file per component (and charts/) into this folder." };
         var against = new Option<string>("--against") { Description = "The other config: a stack file path, or a git revision of this stack's file.", Required = true };
 
+        var report = new Option<bool>("--json") { Description = "Print the report as JSON (docs/json.md); errors still go to stderr, exit codes are the same." };
+
         Workspace Workspace(ParseResult parsed) => Deliver.Workspace.Find(parsed.GetValue(root) ?? workingDirectory);
 
-        var check = new Command("check", "Validate stack files; print every problem with its key and fix. Exit 1 on errors.") { stack, all };
-        check.SetAction(parsed => Guard(terminal, () => CheckCommand.Run(Workspace(parsed), terminal, parsed.GetValue(stack), parsed.GetValue(all))));
+        var check = new Command("check", "Validate stack files; print every problem with its key and fix. Exit 1 on errors.") { stack, all, report };
+        check.SetAction(parsed => Guard(terminal, () => CheckCommand.Run(Workspace(parsed), terminal, parsed.GetValue(stack), parsed.GetValue(all), parsed.GetValue(report))));
 
         var render = new Command("render", "Write every Kubernetes object and chart spec the stack deploys.") { requiredStack, output_ };
         render.SetAction(parsed => Guard(terminal, () => RenderCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(output_))));
 
         var releases = new Option<bool>("--releases") { Description = "First the release summary: events since the base revision, freeze, ladder and staging verdicts." };
-        var diff = new Command("diff", "Objects added, removed and changed between another config of the stack and the current one.") { requiredStack, against, releases };
-        diff.SetAction(parsed => Guard(terminal, () => DiffCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(against)!, parsed.GetValue(releases))));
+        var diff = new Command("diff", "Objects added, removed and changed between another config of the stack and the current one.") { requiredStack, against, releases, report };
+        diff.SetAction(parsed => Guard(terminal, () => DiffCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(against)!, parsed.GetValue(releases),
+            parsed.GetValue(report))));
 
         var wide = new Option<bool>("--wide") { Description = "Also idle replicas, release ids and longer digests." };
-        var status = new Command("status", "Per app: phase, live and idle versions, canary, upstream, rollback target (--wide: release ids).") { stack, wide };
-        status.SetAction(parsed => Guard(terminal, () => StatusCommand.Run(Workspace(parsed), terminal, parsed.GetValue(stack), parsed.GetValue(wide))));
+        var status = new Command("status", "Per app: phase, live and idle versions, canary, upstream, rollback target (--wide: release ids).") { stack, wide, report };
+        status.SetAction(parsed => Guard(terminal, () => StatusCommand.Run(Workspace(parsed), terminal, parsed.GetValue(stack), parsed.GetValue(wide), parsed.GetValue(report))));
 
         var promote = new Command("promote", "Stage a version in the app's idle slot.") { app, version, requiredStack, dryRun, viaPulumi };
         promote.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Promote,
@@ -88,7 +91,7 @@ internal static class DeliverCli
             parsed.GetValue(clear) ? "" : !string.IsNullOrWhiteSpace(parsed.GetValue(hotfixReason)) ? parsed.GetValue(hotfixReason)!
                 : throw new UsageException("give the hotfix's reason (--reason \"<why>\") or --clear."))));
 
-        var (verify, gate, staged) = GateCommands(terminal, Workspace, requiredStack, app);
+        var (verify, gate, staged) = GateCommands(terminal, Workspace, requiredStack, app, report);
 
         var changedAgainst = new Option<string?>("--changed-against") { Description = "Only the images this up would make live or stage against the deployed state (a git revision of the stack file, or a file)." };
         var severity = new Option<bool>("--severity") { Description = "Print the Trivy severities the stack's image scan fails on (release.scanSeverity) instead." };
@@ -116,7 +119,8 @@ internal static class DeliverCli
     }
 
     /// <summary>verify, gate and staged: the release gates that read monitoring.</summary>
-    private static (Command Verify, Command Gate, Command Staged) GateCommands(Terminal terminal, Func<ParseResult, Workspace> workspace, Option<string> stack, Argument<string> app)
+    private static (Command Verify, Command Gate, Command Staged) GateCommands(Terminal terminal, Func<ParseResult, Workspace> workspace, Option<string> stack, Argument<string> app,
+        Option<bool> report)
     {
         var prometheus = new Option<string>("--prometheus") { Description = "Prometheus's base URL (http://…:9090).", Required = true };
         var optionalPrometheus = new Option<string?>("--prometheus") { Description = "Prometheus's base URL; with it, a fast-burning error budget also refuses." };
@@ -132,12 +136,12 @@ internal static class DeliverCli
             parsed.GetValue(prometheus)!, parsed.GetValue(window), parsed.GetValue(slot)!, parsed.GetValue(json), Http.Value)));
 
         var gate = new Command("gate", "Refuse a release while a critical alert fires or an error budget burns fast; a rollback passes. Exit 0 pass, 1 refused, 2 cannot judge.")
-            { stack, alertmanager, optionalPrometheus, against };
+            { stack, alertmanager, optionalPrometheus, against, report };
         gate.SetAction(parsed => Guard(terminal, () => GateCommand.Run(workspace(parsed), terminal, parsed.GetValue(stack)!, parsed.GetValue(alertmanager)!,
-            parsed.GetValue(optionalPrometheus), parsed.GetValue(against)!, Http.Value)));
+            parsed.GetValue(optionalPrometheus), parsed.GetValue(against)!, Http.Value, parsed.GetValue(report))));
 
-        var staged = new Command("staged", "The slots with a new version against the deployed state, one tab-separated line each (for the release script).") { stack, against };
-        staged.SetAction(parsed => Guard(terminal, () => StagedCommand.Run(workspace(parsed), terminal, parsed.GetValue(stack)!, parsed.GetValue(against)!)));
+        var staged = new Command("staged", "The slots with a new version against the deployed state, one tab-separated line each (for the release script).") { stack, against, report };
+        staged.SetAction(parsed => Guard(terminal, () => StagedCommand.Run(workspace(parsed), terminal, parsed.GetValue(stack)!, parsed.GetValue(against)!, parsed.GetValue(report))));
         return (verify, gate, staged);
     }
 

@@ -16,7 +16,7 @@ public sealed class CommandTests
         Assert.Equal(0, check.ExitCode);
         Assert.Equal(["dev: valid (0 errors, 3 warnings)", "local: valid (0 errors, 0 warnings)", "prod: valid (0 errors, 3 warnings)", "staging: valid (0 errors, 5 warnings)"],
             check.Output.Trim().Split('\n'));
-        Assert.Contains("dev: warning: delivery-platform:cluster.kubeconfig", check.Error, StringComparison.Ordinal);
+        Assert.Contains("dev, prod, staging: warning: delivery-platform:cluster.kubeconfig", check.Error, StringComparison.Ordinal);
         Assert.Contains("staging: warning: delivery-platform:registry.pullPassword", check.Error, StringComparison.Ordinal);
     }
 
@@ -45,7 +45,8 @@ public sealed class CommandTests
         var single = project.Run("check", "--stack", "staging");
 
         Assert.Equal(1, check.ExitCode);
-        Assert.Contains("prod: error: delivery-platform:upstream = \"stagin\": names no stack in stacks/ (the stacks are dev, local, staging). Fix: did you mean \"staging\"?", check.Error, StringComparison.Ordinal);
+        Assert.Contains("prod: error: delivery-platform:upstream = \"stagin\": names no stack in stacks/ (the stacks are dev, local, staging). Fix: did you mean \"staging\"?",
+            CheckOutputTests.Unwrapped(check.Error), StringComparison.Ordinal);
         Assert.Contains("dev: error: delivery-platform:upstream = \"staging\": makes a cycle: dev ← staging ← dev", check.Error, StringComparison.Ordinal);
         Assert.Equal(1, single.ExitCode);
         Assert.Contains("staging: error: delivery-platform:upstream = \"dev\": makes a cycle: staging ← dev ← staging", single.Error, StringComparison.Ordinal);

@@ -42,7 +42,7 @@ public sealed class EnvironmentOverrideTests
 
         Assert.Equal(1, check.ExitCode);
         Assert.Contains("dev: error: delivery-platform:apps.api.bleu: unknown key (from environment variable DELIVERY_apps__api__bleu). Fix: did you mean \"blue\"? Rename the variable to DELIVERY_apps__api__blue.",
-            check.Error, StringComparison.Ordinal);
+            CheckOutputTests.Unwrapped(check.Error), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -92,6 +92,97 @@ public sealed partial class EveryCommandBadInputTests
         }
     }
 
+    /// <summary>How a case prepares its fresh project copy before deliver runs.</summary>
+    private static readonly Action<ProjectCopy> AsCommitted = _ => { };
+
+    private static void BreakDev(ProjectCopy project) =>
+        File.WriteAllText(project.StackPath("dev"), project.Stack("dev").Replace("live: green", "live: purple", StringComparison.Ordinal));
+
+    private static void FreezeDev(ProjectCopy project) => Assert.Equal(0, project.Run("freeze", "--stack", "dev", "--reason", "incident 42").ExitCode);
+
+    /// <summary>
+    /// Exit 0 (done, passed) and 1 (refused, failed, invalid) for every command, each on a fresh copy
+    /// of the committed stacks; 2 is the two tests above. verify and gate judge from a real
+    /// Prometheus and Alertmanager, so their 0 and 1 are in Monitoring/VerifyTests and GateTests.
+    /// </summary>
+    private static readonly IReadOnlyList<(int Exit, Action<ProjectCopy> Prepare, string[] Args)> ExitCodeTable =
+    [
+        (0, AsCommitted, ["check", "--all"]), (1, BreakDev, ["check", "--stack", "dev"]),
+        (0, AsCommitted, ["check", "--all", "--json"]), (1, BreakDev, ["check", "--stack", "dev", "--json"]),
+        (0, AsCommitted, ["render", "--stack", "dev"]), (1, BreakDev, ["render", "--stack", "dev"]),
+        (0, AsCommitted, ["diff", "--stack", "dev", "--against", "HEAD"]), (1, BreakDev, ["diff", "--stack", "dev", "--against", "HEAD"]),
+        (0, AsCommitted, ["diff", "--stack", "dev", "--against", "HEAD", "--json"]), (1, BreakDev, ["diff", "--stack", "dev", "--against", "HEAD", "--json"]),
+        (0, AsCommitted, ["status"]), (1, BreakDev, ["status", "--stack", "dev"]),
+        (0, AsCommitted, ["status", "--json"]), (1, BreakDev, ["status", "--stack", "dev", "--json"]),
+        (0, AsCommitted, ["promote", "web", "2.5.0", "--stack", "dev"]), (1, AsCommitted, ["promote", "web", "2.4.0", "--stack", "dev"]),
+        (0, AsCommitted, ["canary", "api", "10", "--stack", "dev"]), (1, FreezeDev, ["canary", "api", "10", "--stack", "dev"]),
+        (0, AsCommitted, ["switch", "api", "--stack", "dev"]), (1, FreezeDev, ["switch", "api", "--stack", "dev"]),
+        (0, SwitchedAndCommitted, ["rollback", "web", "--stack", "dev"]), (1, AsCommitted, ["rollback", "api", "--stack", "dev"]),
+        (0, PromotedAndCommitted, ["abort", "web", "--stack", "dev"]), (1, AsCommitted, ["abort", "api", "--stack", "dev"]),
+        (0, AsCommitted, ["freeze", "--stack", "dev", "--reason", "incident 42"]), (1, BreakDev, ["freeze", "--stack", "dev", "--reason", "incident 42"]),
+        (0, FreezeDev, ["unfreeze", "--stack", "dev"]), (1, BreakDev, ["unfreeze", "--stack", "dev"]),
+        (0, AsCommitted, ["hotfix", "api", "--stack", "dev", "--reason", "CVE"]), (1, BreakDev, ["hotfix", "api", "--stack", "dev", "--reason", "CVE"]),
+        (0, AsCommitted, ["history"]), (1, WithoutGit, ["history"]),
+        (0, AsCommitted, ["bench", "--apps", "1"]),
+        (0, AsCommitted, ["staged", "--stack", "dev", "--against", "HEAD"]), (0, AsCommitted, ["staged", "--stack", "dev", "--against", "HEAD", "--json"]),
+        (0, AsCommitted, ["gate", "--stack", "dev", "--alertmanager", "http://127.0.0.1:1", "--against", "HEAD", "--json"]),
+        (0, AsCommitted, ["images", "--stack", "dev"]), (1, BreakDev, ["images", "--stack", "dev"]),
+    ];
+
+    private static void PromotedAndCommitted(ProjectCopy project)
+    {
+        Assert.Equal(0, project.Run("promote", "web", "2.5.0", "--stack", "dev").ExitCode);
+        project.Commit("Ben", "2026-01-02T10:00:00Z", "dev: promote web 2.5.0");
+    }
+
+    private static void SwitchedAndCommitted(ProjectCopy project)
+    {
+        PromotedAndCommitted(project);
+        Assert.Equal(0, project.Run("switch", "web", "--stack", "dev").ExitCode);
+        project.Commit("Ben", "2026-01-02T11:00:00Z", "dev: switch web");
+    }
+
+    private static void WithoutGit(ProjectCopy project) => Directory.Delete(Path.Combine(project.Root, ".git"), recursive: true);
+
+    [Fact]
+    public void Every_command_exits_0_when_done_and_1_when_refused()
+    {
+        using var help = new ProjectCopy(git: false);
+        var commands = Commands(help.Run("--help").Output).Select(c => c.Command).ToList();
+        Assert.Equal(commands.Order(StringComparer.Ordinal), ExitCodeTable.Select(c => c.Args[0]).Append("verify").Distinct().Order(StringComparer.Ordinal));
+        foreach (var (exit, prepare, args) in ExitCodeTable)
+        {
+            using var project = new ProjectCopy();
+            prepare(project);
+            var (code, _, error) = project.Run(args);
+            Assert.True(code == exit, $"deliver {string.Join(' ', args)} ({prepare.Method.Name}) exited {code}, not {exit}:\n{error}");
+            Assert.True(exit == 0 || error.Trim().Length > 0, $"deliver {string.Join(' ', args)}: exit {code} with nothing on stderr");
+        }
+    }
+
+    /// <summary>--json changes no exit code: an unknown option, stack or app is still 2, with nothing on stdout.</summary>
+    [Fact]
+    public void With_json_an_unknown_option_stack_or_app_still_exits_2_and_prints_no_json()
+    {
+        using var project = new ProjectCopy();
+        var withJson = Commands(project.Run("--help").Output).Where(c => Regex.IsMatch(project.Run(c.Command, "--help").Output, @"(?<![\w-])--json(?![\w-])")).ToList();
+        Assert.Equal(new[] { "check", "diff", "gate", "history", "images", "staged", "status", "verify" }, withJson.Select(c => c.Command).Order(StringComparer.Ordinal));
+        var valid = new Dictionary<string, string> { ["<app>"] = "api", ["<version>"] = "9.9.9", ["<weight>"] = "10" };
+        foreach (var (command, arguments) in withJson)
+        {
+            foreach (var args in new[]
+            {
+                (string[])[command, .. arguments.Select(a => valid[a]), "--json", "--no-such-option"],
+                [command, .. arguments.Select(a => valid[a]), "--json", "--stack", "nope"],
+            })
+            {
+                var (code, output, error) = project.Run(args);
+                Assert.True(code == 2, $"deliver {string.Join(' ', args)} exited {code}, not 2:\n{error}");
+                Assert.True(output.Length == 0, $"deliver {string.Join(' ', args)} printed on stdout:\n{output}");
+            }
+        }
+    }
+
     /// <summary>The commands <c>deliver --help</c> lists, with their arguments (<c>&lt;app&gt;</c>, …).</summary>
     private static List<(string Command, string[] Arguments)> Commands(string help) =>
     [

@@ -23,8 +23,8 @@ public sealed class FixHintTests
         Assert.Contains("deliver unfreeze --stack prod (or pulumi config set --stack prod --path delivery-platform:freeze.enabled false)", frozen.Error, StringComparison.Ordinal);
         Assert.Contains("or for a hotfix: deliver hotfix api --reason \"<why>\" --stack prod, deployed alone first (I4).", unpromoted.Error, StringComparison.Ordinal);
         Assert.Contains($"deliver promote api {Pinned("9.9.9")} --stack staging, then switch there", unpromoted.Error, StringComparison.Ordinal);
-        Assert.Contains("--stack prod", badVersion.Error.Split('\n').Single(line => line.Contains("apps.api.green", StringComparison.Ordinal)), StringComparison.Ordinal);
-        foreach (var line in (frozen.Error + unpromoted.Error + badVersion.Error).Split('\n').Where(l => l.Contains("pulumi config", StringComparison.Ordinal)))
+        Assert.Contains("--stack prod", CheckOutputTests.Unwrapped(badVersion.Error).Split('\n').Single(line => line.Contains("apps.api.green", StringComparison.Ordinal)), StringComparison.Ordinal);
+        foreach (var line in (frozen.Error + unpromoted.Error + CheckOutputTests.Unwrapped(badVersion.Error)).Split('\n').Where(l => l.Contains("pulumi config", StringComparison.Ordinal)))
             Assert.Contains("--stack prod", line, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using static Delivery.Core.Tests.ExampleVersions;
 
 namespace Deliver.Tests;
@@ -101,7 +100,7 @@ public sealed class HistoryCommandTests
         var verbose = project.Run("history", "--app", "api", "--verbose").Output.Trim().Split('\n');
         Assert.Matches(@"^2026-01-02 10:00 UTC\s+staging\s+api\s+switch\s+blue\s+1\.5\.0@sha256:[0-9a-f]{64} → 1\.6\.0@sha256:[0-9a-f]{64}\s+[0-9a-f]{10}\s+Ana\s+1\.6\.0-sha256-[0-9a-f]{12}-[0-9a-f]{10}$", verbose[1]);
 
-        var json = JsonDocument.Parse(project.Run("history", "--stack", "staging", "--json").Output).RootElement;
+        var json = JsonDocs.AssertDocumented("history", project.Run("history", "--stack", "staging", "--json").Output);
         Assert.Equal(["switch", "promote"], json.EnumerateArray().Select(e => e.GetProperty("event").GetString()));
         Assert.Equal("Ana", json[0].GetProperty("author").GetString());
     }
@@ -135,7 +134,7 @@ public sealed class HistoryCommandTests
         Ok(dora);
         Assert.Matches(@"\nstaging\s+1\s+0\.00\s+100% \(1/1\)\s+30m\s+30m\n", dora.Output);
         Assert.Contains("lead time for changes: n/a", dora.Output, StringComparison.Ordinal);
-        var json = JsonDocument.Parse(project.Run("history", "--dora", "--since", "1000w", "--stack", "staging", "--json").Output).RootElement;
+        var json = JsonDocs.AssertDocumented("history --dora", project.Run("history", "--dora", "--since", "1000w", "--stack", "staging", "--json").Output);
         Assert.Equal("P1D", json.GetProperty("failureWindow").GetString());
         Assert.Equal("PT30M", json.GetProperty("stacks")[0].GetProperty("medianTimeToRestore").GetString());
         var all = project.Run("history", "--dora", "--since", "1000w");

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using static Delivery.Core.Tests.ExampleVersions;
 
 namespace Deliver.Tests;
@@ -33,7 +32,7 @@ public sealed class ImagesCommandTests
         using var project = new ProjectCopy(git: false);
 
         Assert.Equal("CRITICAL", project.Run("images", "--stack", "dev", "--severity").Output.Trim());
-        var json = JsonDocument.Parse(project.Run("images", "--stack", "prod", "--json").Output).RootElement;
+        var json = JsonDocs.AssertDocumented("images", project.Run("images", "--stack", "prod", "--json").Output);
         Assert.Equal("HIGH,CRITICAL", json.GetProperty("severity").GetString());
         Assert.Contains("@sha256:", json.GetProperty("images")[0].GetProperty("reference").GetString(), StringComparison.Ordinal);
         Assert.Equal(2, project.Run("images").ExitCode);

@@ -41,11 +41,16 @@ internal sealed class ProjectCopy : IDisposable
 
     public static string Committed(string stack) => File.ReadAllText(TestRepository.ExampleStack(stack));
 
-    public (int ExitCode, string Output, string Error) Run(params string[] args)
+    public (int ExitCode, string Output, string Error) Run(params string[] args) => Run(colour: false, args);
+
+    /// <summary>deliver as on an interactive terminal without NO_COLOR: with colour.</summary>
+    public (int ExitCode, string Output, string Error) RunInColour(params string[] args) => Run(colour: true, args);
+
+    private (int ExitCode, string Output, string Error) Run(bool colour, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = DeliverCli.Run([.. args, "--root", Root], output, error, Root, colour: false);
+        var code = DeliverCli.Run([.. args, "--root", Root], output, error, Root, colour);
         return (code, output.ToString(), error.ToString());
     }
 

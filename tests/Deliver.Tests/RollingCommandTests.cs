@@ -78,6 +78,20 @@ public sealed class RollingCommandTests
     }
 
     [Fact]
+    public void On_a_terminal_a_rolled_back_apps_phase_is_red()
+    {
+        using var project = Migrated();
+        Assert.Equal(0, project.Run("promote", "web", "2.5.0", "--stack", "dev").ExitCode);
+        project.Commit("Ben", "2026-01-02T11:00:00Z", "dev: web 2.5.0");
+        Assert.Equal(0, project.Run("rollback", "web", "--stack", "dev").ExitCode);
+        project.Commit("Cy", "2026-01-02T12:00:00Z", "dev: roll back web");
+
+        var status = project.RunInColour("status", "--stack", "dev");
+
+        Assert.Contains("web  \u001b[31mROLLED BACK\u001b[0m  ", status.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_release_script_verifies_a_rolling_release_as_live_through_the_apps_service()
     {
         using var project = Migrated();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
@@ -11,32 +12,42 @@ namespace Deliver.Commands;
 /// HEAD~1 by default, or a stack file) and refuses a release
 /// while a critical alert of this stack fires (silenced or not), an app's error budget burns fast or
 /// the Watchdog alert is absent. A rollback always passes. DELIVERY_ overrides beyond capacity (any,
-/// in CI) are refused first. Exit 0 pass, 1 refused, 2 cannot judge.
+/// in CI) are refused first. Exit 0 pass, 1 refused, 2 cannot judge. <c>--json</c> prints the verdict
+/// (docs/json.md) instead of the change and pass lines; notes, refusals and "cannot judge" still go to stderr.
 /// </summary>
 internal static class GateCommand
 {
     public const string DefaultAgainst = "HEAD~1";
+    private const string Pass = "pass";
+    private const string Refused = "refused";
 
     /// <summary>How far back the stack file's history is read to tell a rollback (a version live here before) from a release.</summary>
     private const int HistoryDepth = 50;
 
-    public static int Run(Workspace workspace, Terminal terminal, string stack, string alertmanager, string? prometheus, string against, HttpClient http)
+    public static int Run(Workspace workspace, Terminal terminal, string stack, string alertmanager, string? prometheus, string against, HttpClient http, bool json = false)
     {
         if (RefusesOverrides(terminal, stack))
             return ExitCodes.Problems;
         try
         {
             var change = Change(workspace, stack, against, out var config);
-            foreach (var line in change.Changes)
-                terminal.Line($"  {line}");
-            switch (change.Kind)
+            void Report(string verdict, IReadOnlyList<string> reasons, IReadOnlyList<string> outOfScope) =>
+                terminal.Line(JsonSerializer.Serialize(new GateJson(stack, against, KindName(change.Kind), change.Changes, verdict, reasons, outOfScope, prometheus is not null),
+                    ReportJsonContext.Default.GateJson));
+            if (!json)
             {
-                case ReleaseChangeKind.None:
+                foreach (var line in change.Changes)
+                    terminal.Line($"  {line}");
+            }
+            if (change.Kind != ReleaseChangeKind.Release)
+            {
+                if (json)
+                    Report(Pass, [], []);
+                else if (change.Kind == ReleaseChangeKind.None)
                     terminal.Success($"pass: {stack} changes no version, live slot or canary weight against {against}; nothing to gate.");
-                    return ExitCodes.Ok;
-                case ReleaseChangeKind.Rollback:
+                else
                     terminal.Success($"pass: {stack} rolls back to versions live here before; a rollback is never held by the gate.");
-                    return ExitCodes.Ok;
+                return ExitCodes.Ok;
             }
 
             var alerts = new AlertmanagerAlerts(MonitoringEndpoint.Parse("Alertmanager", "--alertmanager", alertmanager, http));
@@ -58,9 +69,12 @@ internal static class GateCommand
             var verdict = ReleaseGate.Judge(config, change, firing, burning);
             foreach (var other in verdict.OutOfScope)
                 terminal.Warning($"note: not this release's ({string.Join(", ", change.Apps)}): {other} (release.gateScope: stack counts every app).");
+            if (json)
+                Report(verdict.Passes ? Pass : Refused, verdict.Reasons, verdict.OutOfScope);
             if (verdict.Passes)
             {
-                terminal.Success($"pass: no critical alert of {stack} is firing{(prometheus is null ? "" : " and no error budget burns fast")}; the release may go ahead.");
+                if (!json)
+                    terminal.Success($"pass: no critical alert of {stack} is firing{(prometheus is null ? "" : " and no error budget burns fast")}; the release may go ahead.");
                 return ExitCodes.Ok;
             }
             foreach (var reason in verdict.Reasons)
@@ -75,6 +89,9 @@ internal static class GateCommand
             return ExitCodes.CannotJudge;
         }
     }
+
+    /// <summary>The change's kind as the JSON reports name it: <c>none</c>, <c>rollback</c>, <c>release</c>.</summary>
+    public static string KindName(ReleaseChangeKind kind) => kind.ToString().ToLowerInvariant();
 
     /// <summary>
     /// Prints the DELIVERY_ overrides of this process that a release refuses (ReleaseOverrides: only

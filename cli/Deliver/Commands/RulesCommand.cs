@@ -17,14 +17,17 @@ internal static class RulesCommand
     {
         if (string.IsNullOrWhiteSpace(reason))
             throw new UsageException("a freeze needs a reason people can read: deliver freeze --stack <stack> --reason \"<why>\".");
-        Load(workspace, stack);
+        if (Load(workspace, terminal, stack) is null)
+            return ExitCodes.Problems;
         return Edit(workspace, terminal, stack, [(FreezeEnabled, "true"), (FreezeReason, reason)], $"frozen: {reason}",
             "every release step is refused until deliver unfreeze, but the rollback to the last good version and a lower canary weight.");
     }
 
     public static int Unfreeze(Workspace workspace, Terminal terminal, string stack)
     {
-        if (!Load(workspace, stack).Freeze.Enabled)
+        if (Load(workspace, terminal, stack) is not { } config)
+            return ExitCodes.Problems;
+        if (!config.Freeze.Enabled)
         {
             terminal.Line($"{stack}: not frozen; nothing to do.");
             return ExitCodes.Ok;
@@ -35,7 +38,8 @@ internal static class RulesCommand
     /// <param name="reason">The hotfix reason; empty to clear it.</param>
     public static int Hotfix(Workspace workspace, Terminal terminal, string stack, string app, string reason)
     {
-        var config = Load(workspace, stack);
+        if (Load(workspace, terminal, stack) is not { } config)
+            return ExitCodes.Problems;
         if (UnknownApp.Message(config, stack, app) is { } unknown)
             throw new UsageException(unknown);
         if (reason.Length == 0 && config.Apps[app].HotfixReason.Length == 0)
@@ -53,12 +57,14 @@ internal static class RulesCommand
     private static string Alone(string stack) =>
         $"deploy this alone first (pulumi up --stack {stack}): a change that loosens the release rules is refused together with a release step (I4).";
 
-    private static DeliveryConfig Load(Workspace workspace, string stack)
+    /// <summary>The stack's config; null, with its errors printed, when it has any: a refusal (exit 1), as for every release step.</summary>
+    private static DeliveryConfig? Load(Workspace workspace, Terminal terminal, string stack)
     {
         var loaded = workspace.Load(stack);
-        if (loaded.HasErrors)
-            throw new UsageException($"{stack} has errors; run deliver check --stack {stack} and fix them first.");
-        return loaded.Config;
+        if (!ProblemPrinter.PrintFor(stack, terminal, loaded.Errors))
+            return loaded.Config;
+        terminal.Error($"refused: {stack} has errors (above); run deliver check --stack {stack} and fix them first. Nothing was changed.");
+        return null;
     }
 
     /// <summary>Applies <paramref name="changes"/> to a stack file its caller has loaded without errors (<see cref="Load"/>).</summary>

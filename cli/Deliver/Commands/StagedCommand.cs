@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Delivery.Core.Apps;
 using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
@@ -11,30 +12,46 @@ namespace Deliver.Commands;
 /// per slot (app, slot, idle|live, version, the slot Service's health URL, bake seconds): each slot
 /// given a new version, and the live slot of each app switched without one. A staged idle slot is
 /// verified and switched by the release script; a live one is verified for the bake time. Nothing
-/// for a rollback: it is applied, never re-judged.
+/// for a rollback: it is applied, never re-judged. <c>--json</c> prints the same, with the kind of
+/// change (docs/json.md).
 /// </summary>
 internal static class StagedCommand
 {
-    public static int Run(Workspace workspace, Terminal terminal, string stack, string against)
+    public static int Run(Workspace workspace, Terminal terminal, string stack, string against, bool json = false)
     {
         if (GateCommand.RefusesOverrides(terminal, stack))
             return ExitCodes.Problems;
         var change = GateCommand.Change(workspace, stack, against, out var config);
-        if (change.Kind != ReleaseChangeKind.Release)
+        var slots = change.Kind == ReleaseChangeKind.Release ? ToVerify(change, config) : [];
+        if (json)
+        {
+            terminal.Line(JsonSerializer.Serialize(new StagedJson(stack, against, GateCommand.KindName(change.Kind), slots), ReportJsonContext.Default.StagedJson));
             return ExitCodes.Ok;
+        }
+        foreach (var slot in slots)
+        {
+            terminal.Line(string.Join('\t', slot.App, slot.Slot, slot.Role, slot.Version, slot.HealthUrl,
+                ((int)slot.Bake.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static List<StagedSlotJson> ToVerify(ReleaseChange change, DeliveryConfig config)
+    {
         var switchedOnly = change.Switched
             .Where(app => config.Apps.ContainsKey(app) && change.Staged.All(s => s.App != app))
             .Select(app => LiveSlot(app, config.Apps[app]));
-        foreach (var staged in change.Staged.Concat(switchedOnly))
-        {
-            var settings = config.Apps[staged.App];
-            // A rolling app's new version is live as it rolls out: verified as live, never switched.
-            var role = settings.LiveSlot == staged.Slot ? VerifyCommand.Live : VerifyCommand.Idle;
-            var bake = VerifySettings.For(config, staged.App).BakeTime;
-            terminal.Line(string.Join('\t', staged.App, Slots.Name(staged.Slot), role, staged.Version,
-                AppEndpoints.SlotHealthUrl(staged.App, staged.Slot, settings), ((int)bake.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-        return ExitCodes.Ok;
+        return
+        [
+            .. change.Staged.Concat(switchedOnly).Select(staged =>
+            {
+                var settings = config.Apps[staged.App];
+                // A rolling app's new version is live as it rolls out: verified as live, never switched.
+                var role = settings.LiveSlot == staged.Slot ? VerifyCommand.Live : VerifyCommand.Idle;
+                return new StagedSlotJson(staged.App, Slots.Name(staged.Slot), role, staged.Version,
+                    AppEndpoints.SlotHealthUrl(staged.App, staged.Slot, settings), VerifySettings.For(config, staged.App).BakeTime);
+            }),
+        ];
     }
 
     private static StagedSlot LiveSlot(string app, AppConfig settings)

@@ -81,6 +81,9 @@ public sealed record TierProfile
     public required int VerifyMinRequests { get; init; }
     public required string VerifyBakeTime { get; init; }
 
+    /// <summary>Releases go through deliver gate and deliver verify (the release script), which judge from Alertmanager and Prometheus: monitoring must be on.</summary>
+    public required bool GatesReleases { get; init; }
+
     /// <summary>The Trivy severities that fail a release's image scan (<c>release.scanSeverity</c>): critical only while developing, high too from staging on.</summary>
     public required string ScanSeverity { get; init; }
 
@@ -114,7 +117,7 @@ public sealed record TierProfile
         RunnerJob = new("100m", "256Mi", "1", "1Gi"), RunnerController = SmallController, RunnerWorkVolume = "2Gi",
         RetentionDays = 1, MonitoringStorage = "2Gi", MonitoringScale = 1, ErrorRateTarget = 0.01, LatencyP95Ms = 500,
         RequiresOnCallReceiver = false, LogAlerts = new(false, 10, 0, "10m"),
-        VerifyMinRequests = 20, VerifyBakeTime = "1m", ScanSeverity = "CRITICAL",
+        VerifyMinRequests = 20, VerifyBakeTime = "1m", GatesReleases = false, ScanSeverity = "CRITICAL",
         DevelopersDeploy = true, ExpectsAdminGroup = false, Protect = false, ServesPlainHttp = true,
     };
 
@@ -127,7 +130,7 @@ public sealed record TierProfile
         RunnerJob = new("250m", "512Mi", "1", "2Gi"), RunnerWorkVolume = "5Gi",
         RetentionDays = 3, MonitoringStorage = "10Gi", MonitoringScale = 2,
         LogAlerts = new(true, 10, 0, "10m"),
-        VerifyMinRequests = 50, VerifyBakeTime = "2m",
+        VerifyMinRequests = 50, VerifyBakeTime = "2m", GatesReleases = true,
         ServesPlainHttp = false,
     };
 

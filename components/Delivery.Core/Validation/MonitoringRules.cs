@@ -13,7 +13,16 @@ internal static partial class MonitoringRules
     {
         var root = ConfigPath.Root("monitoring");
         if (!monitoring.Enabled)
+        {
+            // The gate then finds no Alertmanager (no Watchdog) and verify no Prometheus: neither can judge, so every release is refused.
+            if (context.Profile?.GatesReleases == true)
+            {
+                yield return ConfigProblem.Error(root.Key("enabled"), "false",
+                    $"turns monitoring off, but {Tiers.Name(context.Tier!.Value)} releases are gated by it: deliver gate reads Alertmanager and deliver verify reads Prometheus, so neither could judge and every release would be refused.",
+                    $"pulumi config set --path {root.Key("enabled")} true.");
+            }
             yield break;
+        }
         if (monitoring.RetentionDays < 1)
         {
             yield return ConfigProblem.Error(root.Key("retentionDays"), monitoring.RetentionDays.ToString(CultureInfo.InvariantCulture),

@@ -52,6 +52,31 @@ public sealed class GateTests(MonitoringFixture monitoring)
         Assert.Contains("pass: no critical alert of gates is firing", passed.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>--json (docs/json.md): the verdict and its reasons on stdout, the same exit code, the refusal still on stderr.</summary>
+    [Fact]
+    public void Gate_json_reports_a_refusal_with_its_reasons_and_the_same_exit_code()
+    {
+        using var project = Promoted();
+        var alert = Labels("AppErrorBudgetFastBurn", "critical", "healthy");
+        monitoring.PostAlert(alert, "healthy is burning its error budget fast");
+        try
+        {
+            var refused = Gate(project, "--json");
+
+            Assert.Equal(1, refused.ExitCode);
+            var root = JsonDocs.AssertDocumented("gate", refused.Output);
+            Assert.Equal(("release", "refused", false), (root.GetProperty("change").GetString(), root.GetProperty("verdict").GetString(), root.GetProperty("budgetsChecked").GetBoolean()));
+            Assert.Equal(["healthy: live blue 1.0.0, idle empty -> live blue 1.0.0, idle 1.1.0"], root.GetProperty("changes").EnumerateArray().Select(c => c.GetString()));
+            Assert.Contains(root.GetProperty("reasons").EnumerateArray(),
+                r => r.GetString() == "critical alert AppErrorBudgetFastBurn (healthy) is firing: healthy is burning its error budget fast");
+            Assert.Contains("refused: 1 problem in gates (above)", refused.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            monitoring.PostAlert(alert, "healthy is burning its error budget fast", resolved: true);
+        }
+    }
+
     /// <summary>release.gateScope: app (the default): another app's critical alert is a note, not a refusal.</summary>
     [Fact]
     public void Another_apps_critical_alert_does_not_refuse_this_release_but_is_noted()

@@ -16,7 +16,7 @@ public sealed class VerifyTests(MonitoringFixture monitoring)
     {
         using var project = new GatesProject(Apps);
         var result = project.Deliver(["verify", app, "--stack", GatesProject.Stack, "--prometheus", monitoring.PrometheusUrl, "--window", MonitoringFixture.Window, "--json", .. extra]);
-        var report = result.ExitCode == 2 ? default : JsonDocument.Parse(result.Output).RootElement;
+        var report = result.ExitCode == 2 ? default : JsonDocs.AssertDocumented("verify", result.Output);
         return (result.ExitCode, result.Output, result.Error, report);
     }
 

@@ -123,7 +123,8 @@ public sealed class AppObjectsTests
         }
 
         Assert.Equal(Delivery.Core.Monitoring.MonitoringCharts.OtlpHttpEndpoint, Endpoint(TestConfigs.ValidDev()));
-        Assert.Null(Endpoint(TestConfigs.ValidDev().With(("monitoring:enabled", "false"))));
+        // Only a tier whose releases are not gated may turn monitoring off.
+        Assert.Null(Endpoint(TestConfigs.ValidDev().With(("environment", "local"), ("monitoring:enabled", "false"))));
     }
 
     [Fact]
