@@ -97,9 +97,18 @@ internal static class DeliverCli
         images.SetAction(parsed => Guard(terminal, () => ImagesCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(changedAgainst),
             parsed.GetValue(severity), parsed.GetValue(imagesJson))));
 
+        var notifyEvent = new Argument<string>("event") { Description = "approval (the release waits for a person's approval) or refused (the gate refused it)." };
+        notifyEvent.AcceptOnlyFromAmong(NotifyCommand.Approval, NotifyCommand.Refused);
+        var summary = new Option<string?>("--summary") { Description = "A file with the release summary to post (the release script's)." };
+        var link = new Option<string?>("--link") { Description = "The page to approve or read the refusal on; default: this CI run's (GitHub run URL, GitLab pipeline URL)." };
+        var notify = new Command("notify", "Post the release summary to the stack's team chat (release.chat): Slack, Teams, DingTalk or Feishu. Exit 0 sent or no chat, 1 not sent.")
+            { notifyEvent, requiredStack, summary, link };
+        notify.SetAction(parsed => Guard(terminal, () => NotifyCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(notifyEvent)!,
+            parsed.GetValue(summary), parsed.GetValue(link), Http.Value)));
+
         var command = new RootCommand("deliver: check, render, diff and release Delivery Platform stacks, offline.")
         {
-            root, check, render, diff, status, promote, canary, @switch, rollback, abort, freeze, unfreeze, hotfix, history, bench, verify, gate, staged, images,
+            root, check, render, diff, status, promote, canary, @switch, rollback, abort, freeze, unfreeze, hotfix, history, bench, verify, gate, staged, images, notify,
         };
         var parsed = command.Parse(args);
         if (parsed.Errors.Count > 0)

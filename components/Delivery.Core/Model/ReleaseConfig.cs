@@ -1,6 +1,6 @@
 namespace Delivery.Core.Model;
 
-/// <summary>The release gate's own settings (beyond <c>verify</c>): what the image scan fails on.</summary>
+/// <summary>The release gate's own settings (beyond <c>verify</c>): what the image scan fails on, whose alerts gate, which chat hears of it.</summary>
 public sealed class ReleaseConfig
 {
     /// <summary>
@@ -14,4 +14,7 @@ public sealed class ReleaseConfig
     /// the platform's, as Flagger and Argo Rollouts gate per app) or <c>stack</c> (every app's).
     /// </summary>
     public string GateScope { get; set; } = GateScopes.App;
+
+    /// <summary>Where approval requests and gate refusals are posted (<c>deliver notify</c>).</summary>
+    public ChatConfig Chat { get; set; } = new();
 }

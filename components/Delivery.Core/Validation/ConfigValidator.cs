@@ -17,6 +17,7 @@ public static class ConfigValidator
         .. AccessRules.Check(config.Access, context),
         .. VerifyRules.Check(ConfigPath.Root("verify"), config.Verify),
         .. ScanRules.Check(config.Release),
+        .. ChatRules.Check(config.Release.Chat, context),
         .. HostRules.Check(config),
     ];
 }
