@@ -21,8 +21,13 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
         #!/usr/bin/env bash
         # A fake pulumi: answers `stack output releaseState --json` with the test's deployed state (quoted, as
         # pulumi prints a string output); for `up`, records the call and the stack file it would apply, and
-        # "deploys" it to the test's metrics server.
+        # "deploys" it to the test's metrics server; `config get` answers only the chat webhook, when the test gives one.
         set -euo pipefail
+        if [[ $1 == config && $2 == get ]]; then
+          [[ $4 == *.chat.webhook && -n ${FAKE_PULUMI_CHAT_WEBHOOK:-} ]] || { echo "error: configuration key '$4' not found for stack" >&2; exit 255; }
+          echo "$FAKE_PULUMI_CHAT_WEBHOOK"
+          exit 0
+        fi
         if [[ $1 == stack && $2 == output ]]; then
           [[ -f ${FAKE_PULUMI_STATE:-} ]] || { echo "error: current stack does not have output property 'releaseState'" >&2; exit 255; }
           cat "$FAKE_PULUMI_STATE"
@@ -185,19 +190,59 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
     }
 
     [Fact]
-    public void The_gate_refusing_deploys_nothing()
+    public void The_gate_refusing_deploys_nothing_and_tells_the_team_chat()
     {
         using var project = Promoted("healthy");
+        File.WriteAllText(project.StackPath, project.StackText.Replace("config:\n", "config:\n  delivery-platform:release:\n    chat:\n      kind: slack\n", StringComparison.Ordinal));
+        project.Commit("the team chat hears of releases");
+        using var slack = new FakeHttpServer(_ => (200, "ok"));
         var alert = new Dictionary<string, string> { ["alertname"] = "AppPodCrashLooping", ["severity"] = "critical", ["app"] = "healthy" };
         monitoring.PostAlert(alert, "healthy pod is crash looping");
         try
         {
-            var run = Release(project);
+            var run = Release(project, deployedAt: "HEAD~2", jobEnvironment: new Dictionary<string, string>
+            {
+                ["FAKE_PULUMI_CHAT_WEBHOOK"] = slack.Url + "/hook",
+                ["GITHUB_SERVER_URL"] = "https://github.example.com",
+                ["GITHUB_REPOSITORY"] = "acme/platform",
+                ["GITHUB_RUN_ID"] = "7",
+            });
 
             Assert.Equal(1, run.ExitCode);
             Assert.Empty(run.PulumiCalls);
             Assert.Contains("critical alert AppPodCrashLooping (healthy) is firing: healthy pod is crash looping", run.Summary, StringComparison.Ordinal);
             Assert.Contains("**Refused by the gate.** Nothing was deployed.", run.Summary, StringComparison.Ordinal);
+            var post = Assert.Single(slack.Requests).Body;
+            Assert.Contains("Release of gates refused by the gate", post, StringComparison.Ordinal);
+            Assert.Contains("AppPodCrashLooping", post, StringComparison.Ordinal);
+            Assert.Contains("https://github.example.com/acme/platform/actions/runs/7", post, StringComparison.Ordinal);
+        }
+        finally
+        {
+            monitoring.PostAlert(alert, "healthy pod is crash looping", resolved: true);
+        }
+    }
+
+    [Fact]
+    public void A_chat_that_is_down_does_not_change_the_refusal()
+    {
+        using var project = Promoted("healthy");
+        File.WriteAllText(project.StackPath, project.StackText.Replace("config:\n", "config:\n  delivery-platform:release:\n    chat:\n      kind: teams\n", StringComparison.Ordinal));
+        project.Commit("the team chat hears of releases");
+        var alert = new Dictionary<string, string> { ["alertname"] = "AppPodCrashLooping", ["severity"] = "critical", ["app"] = "healthy" };
+        monitoring.PostAlert(alert, "healthy pod is crash looping");
+        try
+        {
+            var run = Release(project, deployedAt: "HEAD~2", jobEnvironment: new Dictionary<string, string>
+            {
+                ["FAKE_PULUMI_CHAT_WEBHOOK"] = $"http://127.0.0.1:{LocalServer.FreePort()}/hook",
+            });
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Empty(run.PulumiCalls);
+            Assert.EndsWith("**Refused by the gate.** Nothing was deployed.\n", run.Summary, StringComparison.Ordinal);
+            Assert.Contains("not sent: Microsoft Teams at gates's release.chat.webhook is unreachable", run.Output, StringComparison.Ordinal);
+            Assert.Contains("::warning::the team chat was not told that the release of gates is refused", run.Output, StringComparison.Ordinal);
         }
         finally
         {
