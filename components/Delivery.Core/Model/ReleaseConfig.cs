@@ -1,6 +1,6 @@
 namespace Delivery.Core.Model;
 
-/// <summary>The release gate's own settings (beyond <c>verify</c>): what the image scan fails on, whose alerts gate, which chat hears of it.</summary>
+/// <summary>The release gate's own settings (beyond <c>verify</c>): what the image scan fails on, whose alerts gate, which chat hears of it, where incidents are filed.</summary>
 public sealed class ReleaseConfig
 {
     /// <summary>
@@ -17,4 +17,7 @@ public sealed class ReleaseConfig
 
     /// <summary>Where approval requests and gate refusals are posted (<c>deliver notify</c>).</summary>
     public ChatConfig Chat { get; set; } = new();
+
+    /// <summary>Where automatic rollbacks file incident issues (<c>deliver incident</c>).</summary>
+    public IncidentsConfig Incidents { get; set; } = new();
 }
