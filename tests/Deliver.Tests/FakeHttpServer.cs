@@ -52,7 +52,10 @@ internal sealed class FakeHttpServer : IDisposable
                 return;
             }
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var request = new RecordedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Url.Query,
+            // The raw target, as sent: a GitLab project path keeps its %2F.
+            var target = context.Request.RawUrl ?? "/";
+            var query = target.IndexOf('?', StringComparison.Ordinal);
+            var request = new RecordedRequest(context.Request.HttpMethod, query < 0 ? target : target[..query], query < 0 ? "" : target[query..],
                 context.Request.ContentType ?? "", context.Request.Headers.AllKeys.ToDictionary(k => k!, k => context.Request.Headers[k] ?? "", StringComparer.OrdinalIgnoreCase),
                 reader.ReadToEnd());
             lock (_requests)
