@@ -170,6 +170,54 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
     }
 
     [Fact]
+    public void An_automatic_rollback_files_its_incident_with_the_failing_verdict()
+    {
+        using var project = Promoted("incident");
+        File.WriteAllText(project.StackPath, project.StackText.Replace("config:\n",
+            "config:\n  delivery-platform:release:\n    incidents:\n      tracker: github\n      project: acme/platform\n", StringComparison.Ordinal));
+        project.Commit("rollbacks file incidents");
+        project.Git("push", "-q", "origin", "main");
+        var opened = new List<string>();
+        using var github = new FakeHttpServer(request =>
+        {
+            if (request.Headers.GetValueOrDefault("Authorization") != "Bearer t0ken")
+                return (401, """{"message":"Bad credentials"}""");
+            if (request is { Method: "GET", Path: "/repos/acme/platform/issues" })
+                return (200, "[]");
+            if (request is not { Method: "POST", Path: "/repos/acme/platform/issues" })
+                return (404, """{"message":"Not Found"}""");
+            lock (opened)
+                opened.Add(request.Body);
+            return (201, """{"number":5,"html_url":"https://github.example.com/acme/platform/issues/5"}""");
+        });
+        monitoring.Metrics.Deployed = yaml => monitoring.Metrics.Serve("incident", "green",
+            yaml.Contains("live: green", StringComparison.Ordinal) ? SlotProfile.Healthy with { ErrorRatio = 0.5 } : SlotProfile.Healthy);
+        try
+        {
+            var run = Release(project, deployedAt: "HEAD~2", jobEnvironment: new Dictionary<string, string>
+            {
+                ["GITHUB_TOKEN"] = "t0ken",
+                ["GITHUB_API_URL"] = github.Url,
+            });
+
+            Assert.True(run.ExitCode == 1, run.Output);
+            Assert.Contains("live: blue", project.StackText, StringComparison.Ordinal);
+            Assert.Contains("opened incident #5: https://github.example.com/acme/platform/issues/5", run.Output, StringComparison.Ordinal);
+            using var issue = System.Text.Json.JsonDocument.Parse(Assert.Single(opened));
+            var body = issue.RootElement.GetProperty("body").GetString()!;
+            Assert.StartsWith("Incident: incident 1.1.0 in gates (1.1.0-", issue.RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
+            Assert.Matches(@"\*\*What happened:\*\* incident failed live verification in bake round \d+; rolled back automatically", body);
+            Assert.Matches(@"\| 5xx ratio \| `[^`]+` \| [\d.]+% \| <= 1% \(slo.errorRateTarget\) \| fail \|", body);
+            Assert.Matches(@"\| rolled back \| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(\d+(\.\d)?s after detection\) \|", body);
+        }
+        finally
+        {
+            monitoring.Metrics.Deployed = null;
+            monitoring.Metrics.Serve("incident", "green", SlotProfile.Healthy);
+        }
+    }
+
+    [Fact]
     public void A_pushed_switch_that_fails_live_is_rolled_back_and_the_rollback_committed()
     {
         using var project = new GatesProject(new TestApp("erroring", "1.0.0", "1.1.0", "blue"));
