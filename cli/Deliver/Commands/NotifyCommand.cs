@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using Delivery.Core.Chat;
 using Delivery.Core.Configuration;
@@ -43,10 +42,19 @@ internal static class NotifyCommand
         var notice = ChatNotice.For(chatEvent, stack, summary, link ?? CiRunLink.From(EnvironmentOverrides.OfProcess()));
         var request = ChatPayloads.Build(chat.Kind, new Uri(chat.Webhook.Reveal()), chat.SigningSecret.IsSet ? chat.SigningSecret.Reveal() : null, notice, DateTimeOffset.UtcNow);
         var platform = ChatKinds.Display(chat.Kind);
-        if (Post(http, request) is var (status, body, unreachable) && unreachable is not null)
+        int status;
+        string body;
+        using (var message = new HttpRequestMessage(HttpMethod.Post, request.Url) { Content = new StringContent(request.Json, Encoding.UTF8, new MediaTypeHeaderValue("application/json")) })
         {
-            terminal.Error($"not sent: {platform} at {stack}'s release.chat.webhook is unreachable ({unreachable}).");
-            return ExitCodes.Problems;
+            try
+            {
+                (status, body) = HttpExchange.Send(http, message);
+            }
+            catch (NoAnswerException e)
+            {
+                terminal.Error($"not sent: {platform} at {stack}'s release.chat.webhook is unreachable ({e.Message}).");
+                return ExitCodes.Problems;
+            }
         }
         if (ChatResponses.Failure(chat.Kind, status, body) is { } failure)
         {
@@ -68,27 +76,5 @@ internal static class NotifyCommand
             ? $"not sent: {stack}'s {path} is encrypted in its stack file, which deliver reads without Pulumi; hand its value to this command: {variable}=\"$(pulumi config get --path {path} --stack {stack})\" deliver notify …"
             : $"not sent: {stack}'s {path} is not set; run: pulumi config set --secret --path {path} <value> --stack {stack}.");
         return true;
-    }
-
-    private static (int Status, string Body, string? Unreachable) Post(HttpClient http, ChatRequest request)
-    {
-        using var message = new HttpRequestMessage(HttpMethod.Post, request.Url)
-        {
-            Content = new StringContent(request.Json, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
-        };
-        try
-        {
-            using var response = http.Send(message);
-            using var reader = new StreamReader(response.Content.ReadAsStream());
-            return ((int)response.StatusCode, reader.ReadToEnd(), null);
-        }
-        catch (HttpRequestException e)
-        {
-            return (0, "", e.InnerException is SocketException socket ? socket.Message : e.Message);
-        }
-        catch (TaskCanceledException)
-        {
-            return (0, "", $"no answer within {http.Timeout.TotalSeconds:0}s");
-        }
     }
 }

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Delivery.Core.Chat;
 
 namespace Deliver.Commands;
 
@@ -22,38 +22,25 @@ internal sealed class TrackerApi(string tracker, Uri baseUrl, IReadOnlyList<(str
             request.Headers.TryAddWithoutValidation(name, value);
         if (json is not null)
             request.Content = new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-        string body;
         int status;
+        string body;
         try
         {
-            using var response = http.Send(request);
-            using var reader = new StreamReader(response.Content.ReadAsStream());
-            body = reader.ReadToEnd();
-            status = (int)response.StatusCode;
+            (status, body) = HttpExchange.Send(http, request);
         }
-        catch (HttpRequestException e)
+        catch (NoAnswerException e)
         {
-            throw new IncidentNotFiledException($"{tracker} at {baseUrl} is unreachable ({(e.InnerException is SocketException socket ? socket.Message : e.Message)}).");
-        }
-        catch (TaskCanceledException)
-        {
-            throw new IncidentNotFiledException($"{tracker} at {baseUrl} did not answer within {http.Timeout.TotalSeconds:0}s.");
+            throw new IncidentNotFiledException($"{tracker} at {baseUrl} is unreachable ({e.Message}).");
         }
         if (status is < 200 or > 299)
-            throw new IncidentNotFiledException($"{tracker} answered HTTP {status} to {method} {url.AbsolutePath}: {Excerpt(body)}");
+            throw new IncidentNotFiledException($"{tracker} answered HTTP {status} to {method} {url.AbsolutePath}: {ChatResponses.Excerpt(body)}");
         try
         {
             return JsonDocument.Parse(body);
         }
         catch (JsonException)
         {
-            throw new IncidentNotFiledException($"{tracker} answered {method} {url.AbsolutePath} with no JSON: {Excerpt(body)}");
+            throw new IncidentNotFiledException($"{tracker} answered {method} {url.AbsolutePath} with no JSON: {ChatResponses.Excerpt(body)}");
         }
-    }
-
-    private static string Excerpt(string body)
-    {
-        var line = body.ReplaceLineEndings(" ").Trim();
-        return line.Length == 0 ? "(empty body)" : line.Length <= 200 ? line : line[..200] + "…";
     }
 }

@@ -54,7 +54,8 @@ public static class ChatResponses
         }
     }
 
-    private static string Excerpt(string body)
+    /// <summary>An answer's body as one line of at most 200 characters, for an error message.</summary>
+    public static string Excerpt(string body)
     {
         var line = body.ReplaceLineEndings(" ").Trim();
         return line.Length <= ExcerptLimit ? line : line[..ExcerptLimit] + "…";
