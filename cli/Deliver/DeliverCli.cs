@@ -104,9 +104,28 @@ internal static class DeliverCli
         var ticket = new Command("ticket", "Print the ticket id a change names (release.ticketPattern); exit 1 when it names none.") { changeText, requiredStack };
         ticket.SetAction(parsed => Guard(terminal, () => TicketCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(changeText)!)));
 
+        var notifyEvent = new Argument<string>("event") { Description = "approval (the release waits for a person's approval) or refused (the gate refused it)." };
+        notifyEvent.AcceptOnlyFromAmong(NotifyCommand.Approval, NotifyCommand.Refused);
+        var summary = new Option<string?>("--summary") { Description = "A file with the release summary to post (the release script's)." };
+        var link = new Option<string?>("--link") { Description = "The CI run to link (where to approve, or what refused or rolled back); default: this run's (GitHub run URL, GitLab pipeline URL)." };
+        var notify = new Command("notify", "Post the release summary to the stack's team chat (release.chat): Slack, Teams, DingTalk or Feishu. Exit 0 sent or no chat, 1 not sent.")
+            { notifyEvent, requiredStack, summary, link };
+        notify.SetAction(parsed => Guard(terminal, () => NotifyCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(notifyEvent)!,
+            parsed.GetValue(summary), parsed.GetValue(link), Http.Value)));
+
+        var cause = new Option<string>("--cause") { Description = "What happened, in a sentence (the release script says which check failed).", Required = true };
+        var verdict = new Option<string?>("--verdict") { Description = "The verification that judged the release: a file with deliver verify <app> --json's output." };
+        var detected = new Option<string?>("--detected") { Description = "When the failure was detected (ISO 8601 or Unix seconds); default: now." };
+        var rolledBack = new Option<string?>("--rolled-back") { Description = "When the rollback was applied (ISO 8601 or Unix seconds)." };
+        var api = new Option<string?>("--api") { Description = "The tracker's REST API; default: this CI's (GITHUB_API_URL, CI_API_V4_URL) or the public one." };
+        var incident = new Command("incident", "File an incident of an app's release in the stack's issue tracker (release.incidents); the same incident comments on its open issue. Exit 0 filed or no tracker, 1 not filed.")
+            { app, requiredStack, cause, verdict, detected, rolledBack, api, link };
+        incident.SetAction(parsed => Guard(terminal, () => IncidentCommand.Run(Workspace(parsed), terminal, parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, parsed.GetValue(cause)!,
+            parsed.GetValue(verdict), parsed.GetValue(detected), parsed.GetValue(rolledBack), parsed.GetValue(api), parsed.GetValue(link), Http.Value)));
+
         var command = new RootCommand("deliver: check, render, diff and release Delivery Platform stacks, offline.")
         {
-            root, check, render, diff, status, promote, canary, @switch, rollback, abort, freeze, unfreeze, hotfix, history, bench, verify, gate, staged, images, ticket,
+            root, check, render, diff, status, promote, canary, @switch, rollback, abort, freeze, unfreeze, hotfix, history, bench, verify, gate, staged, images, ticket, notify, incident,
         };
         var parsed = command.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -76,7 +76,7 @@ internal static class VerifyCommand
             terminal.Line(report.Summary);
     }
 
-    private static readonly VerifyJsonContext Json = new(new JsonSerializerOptions
+    public static readonly VerifyJsonContext Json = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter<VerifyVerdict>(JsonNamingPolicy.KebabCaseLower) },

@@ -1,6 +1,6 @@
 namespace Delivery.Core.Model;
 
-/// <summary>The release gate's own settings (beyond <c>verify</c>): what the image scan fails on, whose alerts judge, the ticket an app change names.</summary>
+/// <summary>The release gate's own settings (beyond <c>verify</c>): what the image scan fails on, whose alerts gate, the ticket an app change names, which chat hears of it, where incidents are filed.</summary>
 public sealed class ReleaseConfig
 {
     /// <summary>
@@ -21,4 +21,10 @@ public sealed class ReleaseConfig
     /// keys such as <c>SHOP-123</c>.
     /// </summary>
     public string TicketPattern { get; set; } = TicketPatterns.Default;
+
+    /// <summary>Where approval requests and gate refusals are posted (<c>deliver notify</c>).</summary>
+    public ChatConfig Chat { get; set; } = new();
+
+    /// <summary>Where automatic rollbacks file incident issues (<c>deliver incident</c>).</summary>
+    public IncidentsConfig Incidents { get; set; } = new();
 }

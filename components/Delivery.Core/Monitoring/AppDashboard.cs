@@ -10,6 +10,9 @@ namespace Delivery.Core.Monitoring;
 /// </summary>
 public static class AppDashboard
 {
+    /// <summary>The app's dashboard uid, for its links.</summary>
+    public static string Uid(string app) => $"app-{app}";
+
     public static OrderedDictionary<string, object?> Build(string app)
     {
         var selector = $"job=\"{app}\",namespace=\"{PlatformNamespaces.Apps}\"";
@@ -18,7 +21,7 @@ public static class AppDashboard
         var requests = $"http_server_request_duration_seconds_count{{{selector}}}";
         var errors = $"http_server_request_duration_seconds_count{{{selector},http_response_status_code=~\"5..\"}}";
         var buckets = $"http_server_request_duration_seconds_bucket{{{selector}}}";
-        return GrafanaDashboards.Dashboard($"app-{app}", $"App: {app}", Manifest.List(ReleaseAnnotation(app)),
+        return GrafanaDashboards.Dashboard(Uid(app), $"App: {app}", Manifest.List(ReleaseAnnotation(app)),
             GrafanaDashboards.PrometheusPanel("timeseries", "Request rate by slot and version", "reqps",
                 ($"sum by ({bySlotVersion}) (rate({requests}[5m]))", legend)),
             GrafanaDashboards.PrometheusPanel("timeseries", "Error ratio (5xx) by slot and version", "percentunit",

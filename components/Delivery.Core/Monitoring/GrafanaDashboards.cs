@@ -84,6 +84,9 @@ public static class GrafanaDashboards
                 ("datasource", GrafanaDatasources.Ref("loki", GrafanaDatasources.LokiUid)),
                 ("expr", logQuery)))));
 
+    /// <summary>A dashboard's page under Grafana's URL (<c>/d/&lt;uid&gt;</c>: Grafana adds the slug itself).</summary>
+    public static string Link(string grafanaUrl, string uid) => $"{grafanaUrl.TrimEnd('/')}/d/{Uid(uid)}";
+
     private static string Uid(string uid)
     {
         if (uid.Length <= MaxUidLength)

@@ -10,13 +10,16 @@ namespace Delivery.Core.Monitoring;
 /// </summary>
 public static class ReleasesDashboard
 {
+    /// <summary>The dashboard's uid, for its links.</summary>
+    public const string Uid = "platform-releases";
+
     public static OrderedDictionary<string, object?> Build(string stack)
     {
         var apps = $"namespace=\"{PlatformNamespaces.Apps}\"";
         // Pods behind each app's live Service: its Endpoints are named after the app (the slot Services are <app>-<slot>).
         var live = $"label_replace(max by (namespace, endpoint, pod) (kube_endpoint_address{{{apps},ready=\"true\"}} * on (namespace, ip) group_left(pod) " +
                    $"max by (namespace, ip, pod) (label_replace(kube_pod_info{{{apps}}}, \"ip\", \"$1\", \"pod_ip\", \"(.+)\"))), \"{ReleaseSeries.App}\", \"$1\", \"endpoint\", \"(.+)\")";
-        return GrafanaDashboards.Dashboard("platform-releases", $"Releases ({stack})", Manifest.List(ReleaseAnnotation()),
+        return GrafanaDashboards.Dashboard(Uid, $"Releases ({stack})", Manifest.List(ReleaseAnnotation()),
             Table("Live release per app",
                 $"max by ({ReleaseSeries.ByRelease}) ({ReleaseSeries.PodLabels} * on (namespace, pod, {ReleaseSeries.App}) group_left() {live})", "short"),
             Table("Each slot's release and when its pods started",

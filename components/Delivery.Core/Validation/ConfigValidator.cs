@@ -18,6 +18,8 @@ public static class ConfigValidator
         .. VerifyRules.Check(ConfigPath.Root("verify"), config.Verify),
         .. ScanRules.Check(config.Release),
         .. TicketRules.Check(config.Release),
+        .. ChatRules.Check(config.Release.Chat, context),
+        .. IncidentRules.Check(config.Release.Incidents),
         .. HostRules.Check(config),
     ];
 }

@@ -44,6 +44,9 @@ public sealed class MonitoringFixture : IDisposable
         // Healthy until a test makes a deploy change it (the release script's rollback test).
         [("flaky", "blue")] = SlotProfile.Healthy,
         [("flaky", "green")] = SlotProfile.Healthy,
+        // The same, for the rollback that files an incident (its own app: Prometheus keeps each test's errors).
+        [("incident", "blue")] = SlotProfile.Healthy,
+        [("incident", "green")] = SlotProfile.Healthy,
         // Green runs a bad build until a test replaces it (verify judges a release, not a slot).
         [("replaced", "blue")] = SlotProfile.Healthy,
         [("replaced", "green")] = SlotProfile.Healthy with { ErrorRatio = 0.2 },

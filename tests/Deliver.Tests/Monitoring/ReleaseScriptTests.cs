@@ -21,8 +21,13 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
         #!/usr/bin/env bash
         # A fake pulumi: answers `stack output releaseState --json` with the test's deployed state (quoted, as
         # pulumi prints a string output); for `up`, records the call and the stack file it would apply, and
-        # "deploys" it to the test's metrics server.
+        # "deploys" it to the test's metrics server; `config get` answers only the chat webhook, when the test gives one.
         set -euo pipefail
+        if [[ $1 == config && $2 == get ]]; then
+          [[ $4 == *.chat.webhook && -n ${FAKE_PULUMI_CHAT_WEBHOOK:-} ]] || { echo "error: configuration key '$4' not found for stack" >&2; exit 255; }
+          echo "$FAKE_PULUMI_CHAT_WEBHOOK"
+          exit 0
+        fi
         if [[ $1 == stack && $2 == output ]]; then
           [[ -f ${FAKE_PULUMI_STATE:-} ]] || { echo "error: current stack does not have output property 'releaseState'" >&2; exit 255; }
           cat "$FAKE_PULUMI_STATE"
@@ -165,6 +170,54 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
     }
 
     [Fact]
+    public void An_automatic_rollback_files_its_incident_with_the_failing_verdict()
+    {
+        using var project = Promoted("incident");
+        File.WriteAllText(project.StackPath, project.StackText.Replace("config:\n",
+            "config:\n  delivery-platform:release:\n    incidents:\n      tracker: github\n      project: acme/platform\n", StringComparison.Ordinal));
+        project.Commit("rollbacks file incidents");
+        project.Git("push", "-q", "origin", "main");
+        var opened = new List<string>();
+        using var github = new FakeHttpServer(request =>
+        {
+            if (request.Headers.GetValueOrDefault("Authorization") != "Bearer t0ken")
+                return (401, """{"message":"Bad credentials"}""");
+            if (request is { Method: "GET", Path: "/repos/acme/platform/issues" })
+                return (200, "[]");
+            if (request is not { Method: "POST", Path: "/repos/acme/platform/issues" })
+                return (404, """{"message":"Not Found"}""");
+            lock (opened)
+                opened.Add(request.Body);
+            return (201, """{"number":5,"html_url":"https://github.example.com/acme/platform/issues/5"}""");
+        });
+        monitoring.Metrics.Deployed = yaml => monitoring.Metrics.Serve("incident", "green",
+            yaml.Contains("live: green", StringComparison.Ordinal) ? SlotProfile.Healthy with { ErrorRatio = 0.5 } : SlotProfile.Healthy);
+        try
+        {
+            var run = Release(project, deployedAt: "HEAD~2", jobEnvironment: new Dictionary<string, string>
+            {
+                ["GITHUB_TOKEN"] = "t0ken",
+                ["GITHUB_API_URL"] = github.Url,
+            });
+
+            Assert.True(run.ExitCode == 1, run.Output);
+            Assert.Contains("live: blue", project.StackText, StringComparison.Ordinal);
+            Assert.Contains("opened incident #5: https://github.example.com/acme/platform/issues/5", run.Output, StringComparison.Ordinal);
+            using var issue = System.Text.Json.JsonDocument.Parse(Assert.Single(opened));
+            var body = issue.RootElement.GetProperty("body").GetString()!;
+            Assert.StartsWith("Incident: incident 1.1.0 in gates (1.1.0-", issue.RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
+            Assert.Matches(@"\*\*What happened:\*\* incident failed live verification in bake round \d+; rolled back automatically", body);
+            Assert.Matches(@"\| 5xx ratio \| `[^`]+` \| [\d.]+% \| <= 1% \(slo.errorRateTarget\) \| fail \|", body);
+            Assert.Matches(@"\| rolled back \| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(\d+(\.\d)?s after detection\) \|", body);
+        }
+        finally
+        {
+            monitoring.Metrics.Deployed = null;
+            monitoring.Metrics.Serve("incident", "green", SlotProfile.Healthy);
+        }
+    }
+
+    [Fact]
     public void A_pushed_switch_that_fails_live_is_rolled_back_and_the_rollback_committed()
     {
         using var project = new GatesProject(new TestApp("erroring", "1.0.0", "1.1.0", "blue"));
@@ -185,19 +238,59 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
     }
 
     [Fact]
-    public void The_gate_refusing_deploys_nothing()
+    public void The_gate_refusing_deploys_nothing_and_tells_the_team_chat()
     {
         using var project = Promoted("healthy");
+        File.WriteAllText(project.StackPath, project.StackText.Replace("config:\n", "config:\n  delivery-platform:release:\n    chat:\n      kind: slack\n", StringComparison.Ordinal));
+        project.Commit("the team chat hears of releases");
+        using var slack = new FakeHttpServer(_ => (200, "ok"));
         var alert = new Dictionary<string, string> { ["alertname"] = "AppPodCrashLooping", ["severity"] = "critical", ["app"] = "healthy" };
         monitoring.PostAlert(alert, "healthy pod is crash looping");
         try
         {
-            var run = Release(project);
+            var run = Release(project, deployedAt: "HEAD~2", jobEnvironment: new Dictionary<string, string>
+            {
+                ["FAKE_PULUMI_CHAT_WEBHOOK"] = slack.Url + "/hook",
+                ["GITHUB_SERVER_URL"] = "https://github.example.com",
+                ["GITHUB_REPOSITORY"] = "acme/platform",
+                ["GITHUB_RUN_ID"] = "7",
+            });
 
             Assert.Equal(1, run.ExitCode);
             Assert.Empty(run.PulumiCalls);
             Assert.Contains("critical alert AppPodCrashLooping (healthy) is firing: healthy pod is crash looping", run.Summary, StringComparison.Ordinal);
             Assert.Contains("**Refused by the gate.** Nothing was deployed.", run.Summary, StringComparison.Ordinal);
+            var post = Assert.Single(slack.Requests).Body;
+            Assert.Contains("Release of gates refused by the gate", post, StringComparison.Ordinal);
+            Assert.Contains("AppPodCrashLooping", post, StringComparison.Ordinal);
+            Assert.Contains("https://github.example.com/acme/platform/actions/runs/7", post, StringComparison.Ordinal);
+        }
+        finally
+        {
+            monitoring.PostAlert(alert, "healthy pod is crash looping", resolved: true);
+        }
+    }
+
+    [Fact]
+    public void A_chat_that_is_down_does_not_change_the_refusal()
+    {
+        using var project = Promoted("healthy");
+        File.WriteAllText(project.StackPath, project.StackText.Replace("config:\n", "config:\n  delivery-platform:release:\n    chat:\n      kind: teams\n", StringComparison.Ordinal));
+        project.Commit("the team chat hears of releases");
+        var alert = new Dictionary<string, string> { ["alertname"] = "AppPodCrashLooping", ["severity"] = "critical", ["app"] = "healthy" };
+        monitoring.PostAlert(alert, "healthy pod is crash looping");
+        try
+        {
+            var run = Release(project, deployedAt: "HEAD~2", jobEnvironment: new Dictionary<string, string>
+            {
+                ["FAKE_PULUMI_CHAT_WEBHOOK"] = $"http://127.0.0.1:{LocalServer.FreePort()}/hook",
+            });
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Empty(run.PulumiCalls);
+            Assert.EndsWith("**Refused by the gate.** Nothing was deployed.\n", run.Summary, StringComparison.Ordinal);
+            Assert.Contains("not sent: Microsoft Teams at gates's release.chat.webhook is unreachable", run.Output, StringComparison.Ordinal);
+            Assert.Contains("::warning::the team chat was not told that the release of gates is refused", run.Output, StringComparison.Ordinal);
         }
         finally
         {

@@ -1,0 +1,16 @@
+using Delivery.Core.Model;
+using Delivery.Core.Monitoring;
+
+namespace Delivery.Core.Incidents;
+
+/// <summary>The Grafana dashboards an incident of an app links: the app's and the stack's releases; none without a Grafana host.</summary>
+public static class IncidentDashboards
+{
+    public static IReadOnlyList<(string Name, string Url)> For(DeliveryConfig config, Tier tier, string app)
+    {
+        var grafana = GrafanaRoute.Url(config.Monitoring, tier);
+        return !config.Monitoring.Enabled || grafana.Length == 0
+            ? []
+            : [($"App: {app}", GrafanaDashboards.Link(grafana, AppDashboard.Uid(app))), ("Releases", GrafanaDashboards.Link(grafana, ReleasesDashboard.Uid))];
+    }
+}

@@ -1,0 +1,200 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Deliver.Commands;
+using Delivery.Core.Monitoring;
+
+namespace Deliver.Tests;
+
+/// <summary>
+/// deliver incident against a fake GitHub and a fake GitLab REST API on loopback (real HTTP): the
+/// paths, the auth header, the labels, the postmortem body, and the same incident commenting on its
+/// open issue rather than opening another.
+/// </summary>
+[Collection(ProcessEnvironment.Name)]
+public sealed class IncidentCommandTests
+{
+    private const string Token = "t0ken-for-tests";
+    private const string Link = "https://ci.example.com/runs/9";
+
+    /// <summary>A tracker's issues and comments, answering as GitHub or GitLab does; a wrong token gets 401.</summary>
+    private sealed class FakeTracker(bool github)
+    {
+        public List<(long Number, string Title, string Body, string Labels)> Issues { get; } = [];
+
+        public List<(long Number, string Body)> Comments { get; } = [];
+
+        private string IssuesPath => github ? "/repos/acme/platform/issues" : "/api/v4/projects/acme%2Fplatform/issues";
+
+        public (int Status, string Body) Answer(RecordedRequest request)
+        {
+            var authorized = github
+                ? request.Headers.GetValueOrDefault("Authorization") == $"Bearer {Token}" && request.Headers.GetValueOrDefault("Accept") == "application/vnd.github+json"
+                : request.Headers.GetValueOrDefault("PRIVATE-TOKEN") == Token;
+            if (!authorized)
+                return (401, """{"message":"Bad credentials"}""");
+            lock (Issues)
+            {
+                if (request.Method == "GET" && request.Path == IssuesPath)
+                {
+                    var list = new JsonArray([.. Issues.Select(issue => (JsonNode)Issue(issue.Number, issue.Body))]);
+                    return (200, list.ToJsonString());
+                }
+                if (request.Method == "POST" && request.Path == IssuesPath)
+                {
+                    using var body = JsonDocument.Parse(request.Body);
+                    var labels = github
+                        ? string.Join(',', body.RootElement.GetProperty("labels").EnumerateArray().Select(l => l.GetString()))
+                        : body.RootElement.GetProperty("labels").GetString()!;
+                    var number = Issues.Count + 1;
+                    Issues.Add((number, body.RootElement.GetProperty("title").GetString()!, body.RootElement.GetProperty(github ? "body" : "description").GetString()!, labels));
+                    return (201, Issue(number, "").ToJsonString());
+                }
+                var commentPath = github ? "/comments" : "/notes";
+                if (request.Method == "POST" && request.Path.StartsWith(IssuesPath + "/", StringComparison.Ordinal) && request.Path.EndsWith(commentPath, StringComparison.Ordinal))
+                {
+                    var number = long.Parse(request.Path[(IssuesPath.Length + 1)..^commentPath.Length], System.Globalization.CultureInfo.InvariantCulture);
+                    using var body = JsonDocument.Parse(request.Body);
+                    Comments.Add((number, body.RootElement.GetProperty("body").GetString()!));
+                    return (201, """{"id":1}""");
+                }
+            }
+            return (404, """{"message":"Not Found"}""");
+        }
+
+        private JsonObject Issue(long number, string body) => github
+            ? new JsonObject { ["number"] = number, ["body"] = body, ["html_url"] = $"https://github.example.com/acme/platform/issues/{number}" }
+            : new JsonObject { ["iid"] = number, ["description"] = body, ["web_url"] = $"https://gitlab.example.com/acme/platform/-/issues/{number}" };
+    }
+
+    private static ProjectCopy ProjectWithTracker(string tracker)
+    {
+        var project = new ProjectCopy(git: false);
+        File.WriteAllText(project.StackPath("local"), project.Stack("local")
+            .Replace("config:\n", $"config:\n  delivery-platform:release:\n    incidents:\n      tracker: {tracker}\n      project: acme/platform\n", StringComparison.Ordinal));
+        return project;
+    }
+
+    private static string VerdictFile(ProjectCopy project, string release, double errorRatio)
+    {
+        var report = new VerifyReport("api", "green", "1.5.1-4e1f2a9", release, "5m", VerifyVerdict.Fail, "api green fails: error ratio above its budget",
+        [
+            new VerifyCheck("error ratio", "sum(rate(x{code=~\"5..\"}[5m])) / sum(rate(x[5m])) or vector(0) | weird", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{errorRatio * 100:0.0}%"), errorRatio, "≤ 0.1%", "fail"),
+            new VerifyCheck("p95 latency", "histogram_quantile(0.95, sum by (le) (rate(y[5m])))", "120 ms", 0.12, "≤ 300 ms", "pass"),
+        ]);
+        var path = Path.Combine(project.Root, $"verdict-{release}.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(report, VerifyCommand.Json.VerifyReport));
+        return path;
+    }
+
+    private static (int ExitCode, string Output, string Error) Incident(ProjectCopy project, FakeHttpServer api, string apiPath, string verdict, string token = Token) =>
+        project.Run("incident", "api", "--stack", "local", "--cause", "api failed live verification in bake round 2", "--verdict", verdict,
+            "--detected", "2026-12-06T19:00:00Z", "--rolled-back", "2026-12-06T19:01:30Z", "--api", api.Url + apiPath, "--link", Link);
+
+    [Fact]
+    public void GitHub_opens_one_labelled_postmortem_and_the_same_incident_comments_on_it()
+    {
+        using var project = ProjectWithTracker("github");
+        var github = new FakeTracker(github: true);
+        using var api = new FakeHttpServer(github.Answer);
+        using var _ = ProcessEnvironment.Set(("GITHUB_TOKEN", Token));
+
+        var first = Incident(project, api, "", VerdictFile(project, "1.5.1-4e1f2a9-abcdef0123", 0.052));
+        var again = Incident(project, api, "", VerdictFile(project, "1.5.1-4e1f2a9-abcdef0123", 0.061));
+        var other = Incident(project, api, "", VerdictFile(project, "1.5.2-aaaaaaa-0123456789", 0.07));
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains("opened incident #1: https://github.example.com/acme/platform/issues/1", first.Output, StringComparison.Ordinal);
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Contains("updated incident #1 (the same stack, app and release id)", again.Output, StringComparison.Ordinal);
+        Assert.Contains("opened incident #2", other.Output, StringComparison.Ordinal);
+        Assert.Equal(2, github.Issues.Count);
+        var issue = github.Issues[0];
+        Assert.Equal("Incident: api 1.5.1-4e1f2a9 in local (1.5.1-4e1f2a9-abcdef0123)", issue.Title);
+        Assert.Equal("incident,postmortem", issue.Labels);
+        Assert.StartsWith("<!-- deliver-incident stack=local app=api release=1.5.1-4e1f2a9-abcdef0123 -->", issue.Body, StringComparison.Ordinal);
+        Assert.Contains("| error ratio | `sum(rate(x{code=~\"5..\"}[5m])) / sum(rate(x[5m])) or vector(0) \\| weird` | 5.2%", issue.Body, StringComparison.Ordinal);
+        Assert.Contains("| rolled back | 2026-12-06 19:01:30 UTC (90s after detection) |", issue.Body, StringComparison.Ordinal);
+        Assert.Contains("- [App: api](http://grafana.localhost/d/app-api)", issue.Body, StringComparison.Ordinal);
+        Assert.Contains($"| run | {Link} |", issue.Body, StringComparison.Ordinal);
+        Assert.Contains("## Postmortem", issue.Body, StringComparison.Ordinal);
+        var comment = Assert.Single(github.Comments);
+        Assert.Equal(1, comment.Number);
+        Assert.Contains("**Again** at 2026-12-06 19:00:00 UTC: api failed live verification in bake round 2", comment.Body, StringComparison.Ordinal);
+        Assert.Contains("6.1%", comment.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GitLab_opens_one_issue_in_the_encoded_project_path_and_the_same_incident_adds_a_note()
+    {
+        using var project = ProjectWithTracker("gitlab");
+        var gitlab = new FakeTracker(github: false);
+        using var api = new FakeHttpServer(gitlab.Answer);
+        using var _ = ProcessEnvironment.Set(("GITLAB_TOKEN", Token));
+        var verdict = VerdictFile(project, "1.5.1-4e1f2a9-abcdef0123", 0.052);
+
+        var first = Incident(project, api, "/api/v4", verdict);
+        var again = Incident(project, api, "/api/v4", verdict);
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains("opened incident #1: https://gitlab.example.com/acme/platform/-/issues/1", first.Output, StringComparison.Ordinal);
+        Assert.Contains("updated incident #1", again.Output, StringComparison.Ordinal);
+        var issue = Assert.Single(gitlab.Issues);
+        Assert.Equal("incident,postmortem", issue.Labels);
+        Assert.Contains("<!-- deliver-incident stack=local app=api release=1.5.1-4e1f2a9-abcdef0123 -->", issue.Body, StringComparison.Ordinal);
+        Assert.Equal(1, Assert.Single(gitlab.Comments).Number);
+        Assert.All(api.Requests, request => Assert.StartsWith("/api/v4/projects/acme%2Fplatform/issues", request.Path, StringComparison.Ordinal));
+        Assert.Contains(api.Requests, request => request.Method == "GET" && request.Query.Contains("labels=incident", StringComparison.Ordinal) && request.Query.Contains("state=opened", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_refused_token_is_one_line_naming_the_request_and_exit_1()
+    {
+        using var project = ProjectWithTracker("github");
+        var github = new FakeTracker(github: true);
+        using var api = new FakeHttpServer(github.Answer);
+        using var _ = ProcessEnvironment.Set(("GITHUB_TOKEN", "not-the-token"));
+
+        var result = Incident(project, api, "", VerdictFile(project, "r1", 0.05));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("not filed: GitHub answered HTTP 401 to GET /repos/acme/platform/issues: {\"message\":\"Bad credentials\"}", result.Error.Trim());
+        Assert.Empty(github.Issues);
+    }
+
+    [Fact]
+    public void Without_a_token_nothing_is_sent_and_the_fix_is_named()
+    {
+        using var project = ProjectWithTracker("gitlab");
+        using var api = new FakeHttpServer(_ => (500, ""));
+        using var _ = ProcessEnvironment.Set(("GITLAB_TOKEN", null));
+
+        var result = Incident(project, api, "/api/v4", VerdictFile(project, "r1", 0.05));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("not filed: no GITLAB_TOKEN: store a project access token with the api scope", result.Error, StringComparison.Ordinal);
+        Assert.Empty(api.Requests);
+    }
+
+    [Fact]
+    public void A_stack_without_a_tracker_files_nothing_and_passes()
+    {
+        using var project = new ProjectCopy(git: false);
+
+        var result = project.Run("incident", "api", "--stack", "local", "--cause", "rolled back");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("note: local sets no release.incidents.tracker", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_time_is_a_usage_error_naming_the_option()
+    {
+        using var project = ProjectWithTracker("github");
+        using var _ = ProcessEnvironment.Set(("GITHUB_TOKEN", Token));
+
+        var result = project.Run("incident", "api", "--stack", "local", "--cause", "x", "--detected", "yesterday");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--detected \"yesterday\" is not a time", result.Error, StringComparison.Ordinal);
+    }
+}
