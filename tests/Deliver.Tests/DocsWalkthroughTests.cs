@@ -5,7 +5,7 @@ using Delivery.Core.Configuration;
 namespace Deliver.Tests;
 
 /// <summary>
-/// Every README block marked <c>&lt;!-- walkthrough: NAME --&gt;</c> runs exactly as written, line by
+/// Every block of README.md and docs/*.md marked <c>&lt;!-- walkthrough: NAME --&gt;</c> runs exactly as written, line by
 /// line, in a scratch git repository holding the project's Pulumi.yaml and stack files: <c>alias
 /// deliver=./deliver</c> (the launcher at the repository root) is taken as written, <c>deliver</c>
 /// lines run through the CLI in-process, <c>git</c> lines with real git, <c>pulumi</c> lines are run
@@ -14,15 +14,19 @@ namespace Deliver.Tests;
 /// real one would. A line whose
 /// comment starts with "refused" must exit 1, every other 0; any other command fails the test.
 /// </summary>
-public sealed class ReadmeWalkthroughTests
+public sealed class DocsWalkthroughTests
 {
-    private static string Readme() => File.ReadAllText(Path.Combine(TestRepository.Root(), "README.md"));
+    private static IReadOnlyList<Walkthrough> All() => Walkthrough.InDocs(TestRepository.Root());
 
-    public static TheoryData<string> Names() => [.. Walkthrough.InReadme(Readme()).Select(w => w.Name)];
+    public static TheoryData<string> Names() => [.. All().Select(w => w.Name)];
 
     [Fact]
-    public void The_readme_has_the_release_walkthrough() =>
-        Assert.Contains("release", Walkthrough.InReadme(Readme()).Select(w => w.Name));
+    public void The_docs_have_the_quick_start_and_release_walkthroughs_each_name_once()
+    {
+        Assert.Equal(("README.md", "quick-start"), All().Where(w => w.Name == "quick-start").Select(w => (w.File, w.Name)).Single());
+        Assert.Equal(Path.Combine("docs", "releasing.md"), All().Single(w => w.Name == "release").File);
+        Assert.Empty(All().GroupBy(w => w.Name).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -34,7 +38,7 @@ public sealed class ReadmeWalkthroughTests
     /// <summary>Runs the named block line by line in a new project copy, which it returns.</summary>
     private static ProjectCopy Execute(string name)
     {
-        var walkthrough = Walkthrough.InReadme(Readme()).Single(w => w.Name == name);
+        var walkthrough = All().Single(w => w.Name == name);
         var project = new ProjectCopy();
         var bin = Directory.CreateDirectory(Path.Combine(project.Root, ".walkthrough-bin")).FullName;
         var log = Path.Combine(bin, "pulumi.log");
@@ -47,7 +51,7 @@ public sealed class ReadmeWalkthroughTests
 
         foreach (var line in walkthrough.Lines)
         {
-            var where = $"README.md line {line.Number} ({name}): {line.Text}";
+            var where = $"{walkthrough.File} line {line.Number} ({name}): {line.Text}";
             var expectRefusal = line.Comment.StartsWith("refused", StringComparison.Ordinal);
             Assert.False(expectRefusal && line.Commands.Count != 1, $"{where}: a refused line must be one command");
             foreach (var command in line.Commands)
@@ -79,7 +83,7 @@ public sealed class ReadmeWalkthroughTests
                             ApplyConfigSet(project, [.. command.Skip(3)], where);
                         break;
                     default:
-                        Assert.Fail($"{where}: the walkthrough runner does not know \"{command[0]}\"; add it to ReadmeWalkthroughTests or keep the line out of the block.");
+                        Assert.Fail($"{where}: the walkthrough runner does not know \"{command[0]}\"; add it to DocsWalkthroughTests or keep the line out of the block.");
                         break;
                 }
             }
@@ -104,11 +108,11 @@ public sealed class ReadmeWalkthroughTests
     [Fact]
     public void Lines_split_into_commands_and_comments_as_a_shell_would()
     {
-        var line = WalkthroughLine.Parse(7, "pulumi preview --stack dev --diff && git commit -am \"dev: a # in quotes\"   # the comment");
+        var line = WalkthroughLine.Parse("x.md", 7, "pulumi preview --stack dev --diff && git commit -am \"dev: a # in quotes\"   # the comment");
 
         Assert.Equal([["pulumi", "preview", "--stack", "dev", "--diff"], ["git", "commit", "-am", "dev: a # in quotes"]], line.Commands);
         Assert.Equal("the comment", line.Comment);
-        Assert.Throws<InvalidOperationException>(() => WalkthroughLine.Parse(8, "deliver status | head"));
+        Assert.Throws<InvalidOperationException>(() => WalkthroughLine.Parse("x.md", 8, "deliver status | head"));
     }
 
     /// <summary>What <c>pulumi config set</c> does to the stack file: KEY VALUE with --stack S and --path for dotted keys.</summary>
