@@ -6,9 +6,10 @@ namespace Deliver.Tests;
 /// <summary>
 /// A block of a Markdown file marked <c>&lt;!-- walkthrough: NAME --&gt;</c> right before its
 /// <c>```sh</c> fence: its file, its lines, each with its line number, its commands (split on
-/// <c>&amp;&amp;</c>, as shell words) and its trailing comment.
+/// <c>&amp;&amp;</c>, as shell words) and its trailing comment. A marker ending <c>, monitoring</c>
+/// (<c>&lt;!-- walkthrough: NAME, monitoring --&gt;</c>) runs against Prometheus and Alertmanager.
 /// </summary>
-internal sealed partial record Walkthrough(string File, string Name, IReadOnlyList<WalkthroughLine> Lines)
+internal sealed partial record Walkthrough(string File, string Name, bool UsesMonitoring, IReadOnlyList<WalkthroughLine> Lines)
 {
     /// <summary>The walkthroughs of README.md and every docs/*.md, in that order.</summary>
     public static IReadOnlyList<Walkthrough> InDocs(string repositoryRoot)
@@ -42,13 +43,13 @@ internal sealed partial record Walkthrough(string File, string Name, IReadOnlyLi
             }
             if (end >= lines.Length)
                 throw new InvalidOperationException($"{file} line {fence + 1}: the walkthrough block is not closed.");
-            found.Add(new Walkthrough(file, marker.Groups[1].Value, body));
+            found.Add(new Walkthrough(file, marker.Groups[1].Value, marker.Groups[2].Success, body));
             i = end;
         }
         return found;
     }
 
-    [GeneratedRegex(@"^<!--\s*walkthrough:\s*([a-z0-9-]+)\s*-->$")]
+    [GeneratedRegex(@"^<!--\s*walkthrough:\s*([a-z0-9-]+)(,\s*monitoring)?\s*-->$")]
     private static partial Regex Marker();
 }
 
