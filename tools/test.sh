@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command, and what CI runs (.ci/run calls it). On a fresh Debian machine with the
 # .NET SDK and Node.js it installs everything the tests check with: the monitoring tools at the
-# versions the charts run (Debian trixie's, apt-pinned), the registry, yamllint, htpasswd, curl and
+# versions the charts run (Debian trixie's, apt-pinned), the registry, nginx (Alertmanager's read-only door), yamllint, htpasswd, curl and
 # git (the release script's tests), jq (the PR comment script's), and every tools/*/ npm folder. Then it runs the node checks and the tests (the full solution where the Pulumi
 # packages restore, else the Pulumi-free filter, saying which) and fails under 80% line coverage of
 # Delivery.Core. Logs stay in TestResults/ (ignored).
@@ -26,7 +26,7 @@ as_root() {
 # package:minimum version. The charts run Alertmanager 0.28 and Prometheus 3.4; Debian has no
 # Prometheus 3, so promtool is 2.53 (trixie's; bookworm has 2.42 and Alertmanager 0.25, too old for
 # msteamsv2, jira and *_file settings). What differs is said once, in docs/charts/README.md.
-packages=(prometheus:2.53 promtool:2.53 prometheus-alertmanager:0.28 docker-registry:0 yamllint:0 apache2-utils:0 curl:0 git:0 jq:0)
+packages=(prometheus:2.53 promtool:2.53 prometheus-alertmanager:0.28 docker-registry:0 nginx:1.22 yamllint:0 apache2-utils:0 curl:0 git:0 jq:0)
 monitoring_from_trixie=(prometheus promtool prometheus-alertmanager)
 
 installed_at_least() {

@@ -12,9 +12,9 @@ using KubernetesProviderArgs = Pulumi.Kubernetes.ProviderArgs;
 namespace Delivery.Components;
 
 /// <summary>
-/// The root of a stack: the local cluster (local stack) or a provider for an existing one, then the
-/// baseline, registry, CI runners, monitoring and every app, in that order, all on one explicit
-/// Kubernetes provider.
+/// The root of a stack: the local cluster and the app images it builds (local stack) or a provider
+/// for an existing one, then the baseline, registry, CI runners, monitoring and every app, in that
+/// order, all on one explicit Kubernetes provider.
 /// </summary>
 public sealed class DeliveryEnvironment : ComponentResource
 {
@@ -27,6 +27,9 @@ public sealed class DeliveryEnvironment : ComponentResource
 
         LocalCluster = rendering.LocalDocker is { } local
             ? new LocalCluster("local-cluster", new LocalClusterArgs(local, config.Cluster.K3s.ApiPort), parent)
+            : null;
+        var images = rendering.LocalDocker is { Builds.Count: > 0 } docker
+            ? new LocalImages("local-images", new LocalImagesArgs(docker.Builds, args.ProjectFolder, LocalCluster!.RegistryContainer!), parent)
             : null;
         ProviderResource provider = LocalCluster?.ClusterProvider ?? ExistingClusterProvider(config.Cluster);
         List<Resource> Needs(params RenderedComponent[] components) => [.. LocalCluster is null ? [] : new Resource[] { LocalCluster }, .. components];
@@ -43,7 +46,11 @@ public sealed class DeliveryEnvironment : ComponentResource
         Monitoring = new Monitoring(monitoringResources.Rendering.ResourceName, new MonitoringArgs(monitoringResources, args.Endpoints.GrafanaUrl), parent);
         Apps = config.Apps.Keys.Order(StringComparer.Ordinal).ToDictionary(app => app, app =>
         {
-            var appResources = Resources(AppRendering.ComponentName(app), false, Needs(baseline, Registry, Monitoring));
+            var appResources = Resources(AppRendering.ComponentName(app), false, Needs(baseline, Registry, Monitoring)) with
+            {
+                RepoDigests = images?.RepoDigests.Where(built => built.Key.App == app).ToDictionary(built => built.Key.ImageName, built => built.Value)
+                              ?? new Dictionary<string, Output<string>>(),
+            };
             return new BlueGreenApp(appResources.Rendering.ResourceName, new BlueGreenAppArgs(appResources, AppSummary.Of(config, app)), parent);
         });
 
@@ -71,4 +78,5 @@ public sealed class DeliveryEnvironment : ComponentResource
     }
 }
 
-public sealed record DeliveryEnvironmentArgs(DeliveryConfig Config, PlatformRendering Rendering, PlatformEndpoints Endpoints);
+/// <param name="ProjectFolder">The folder holding Pulumi.yaml: the local stack's image builds are relative to it.</param>
+public sealed record DeliveryEnvironmentArgs(DeliveryConfig Config, PlatformRendering Rendering, PlatformEndpoints Endpoints, string ProjectFolder);

@@ -35,7 +35,7 @@ public static class DeliveryProgram
         Report(ReleaseGuard.Check(config, deployed, vouched));
 
         var delivery = new DeliveryEnvironment("delivery",
-            new DeliveryEnvironmentArgs(config, PlatformRenderer.Render(config, tier), PlatformEndpoints.Of(config, tier)));
+            new DeliveryEnvironmentArgs(config, PlatformRenderer.Render(config, tier), PlatformEndpoints.Of(config, tier), Deployment.Instance.RootDirectory));
 
         var outputs = new Dictionary<string, object?>
         {

@@ -38,6 +38,8 @@ public sealed class LocalCluster : ComponentResource
                 // The registry first: k3s pulls from it as soon as it is up.
                 DependsOn = previous is null ? new List<Resource>() : new List<Resource> { previous },
             });
+            if (container == spec.Registry)
+                RegistryContainer = previous;
         }
 
         var token = passwords[K3sAdminToken.Password.Name].Result;
@@ -56,6 +58,9 @@ public sealed class LocalCluster : ComponentResource
 
     /// <summary>The provider every Kubernetes resource of the local stack uses.</summary>
     public KubernetesProvider ClusterProvider { get; }
+
+    /// <summary>The registry container (registry.mode docker), which is healthy once created; null without it.</summary>
+    public Container? RegistryContainer { get; }
 
     private static DockerContainerArgs Arguments(
         DockerContainerSpec container, RemoteImage image, Network network, IReadOnlyDictionary<string, Volume> volumes, IReadOnlyDictionary<string, RandomPassword> passwords)

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
 using Pulumi;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
@@ -49,12 +51,12 @@ public abstract class RenderedComponent : ComponentResource
     /// <summary>A ConfigGroup of plain objects; none when there are no objects.</summary>
     private IEnumerable<Resource> DeclareGroup(string name, IEnumerable<KubernetesObject> objects, RenderedComponentArgs args, List<Resource> dependsOn, bool protect)
     {
-        var bodies = objects.Select(o => (object)o.Body).ToList();
-        if (bodies.Count == 0)
+        var listed = objects.ToList();
+        if (listed.Count == 0)
             return [];
         return
         [
-            new ConfigGroup(name, new ConfigGroupArgs { Objs = bodies }, new ComponentResourceOptions
+            new ConfigGroup(name, new ConfigGroupArgs { Objs = Bodies(listed, args.RepoDigests) }, new ComponentResourceOptions
             {
                 Parent = this,
                 Provider = args.Provider,
@@ -62,6 +64,19 @@ public abstract class RenderedComponent : ComponentResource
                 Protect = protect,
             }),
         ];
+    }
+
+    /// <summary>The objects' bodies; with images built here, once their pushes return the digests their containers are pinned to.</summary>
+    private static InputList<object> Bodies(IReadOnlyList<KubernetesObject> objects, IReadOnlyDictionary<string, Output<string>> repoDigests)
+    {
+        if (repoDigests.Count == 0)
+            return objects.Select(o => (object)o.Body).ToList();
+        var images = repoDigests.Keys.ToList();
+        return Output.All(images.Select(image => repoDigests[image])).Apply(digests =>
+        {
+            var byImage = images.Zip(digests).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal);
+            return objects.Select(o => (object)LocalImageBuilds.Pin(o, byImage).Body).ToImmutableArray();
+        });
     }
 
     private KubernetesSecret DeclareSecret(string prefix, SecretSpec spec, SecretOutputs secrets, RenderedComponentArgs args, List<Resource> dependsOn)

@@ -13,6 +13,13 @@ internal sealed class Mocks(IReadOnlyDictionary<string, string> releaseStates) :
     public const string MockPassword = "mock-password-value";
     public const string MockBcrypt = "$2y$10$mockmockmockmockmockmo";
 
+    /// <summary>What a push of <paramref name="imageName"/> returns here: its repository, then a digest made from the name.</summary>
+    public static string RepoDigest(string imageName)
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(imageName)));
+        return $"{imageName[..imageName.LastIndexOf(':')]}@sha256:{hash}";
+    }
+
     /// <summary>Every resource registered, in order.</summary>
     public ConcurrentQueue<MockResourceArgs> Registered { get; } = new();
 
@@ -38,6 +45,9 @@ internal sealed class Mocks(IReadOnlyDictionary<string, string> releaseStates) :
                 break;
             case "docker:index/remoteImage:RemoteImage":
                 state["imageId"] = $"sha256:{args.Name}";
+                break;
+            case "docker:index/image:Image":
+                state["repoDigest"] = RepoDigest((string)args.Inputs["imageName"]);
                 break;
         }
         // The mock monitor passes the request's ImportId, which is "" (not null) for an ordinary

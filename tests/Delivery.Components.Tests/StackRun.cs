@@ -23,7 +23,7 @@ internal sealed record StackRun(ImmutableArray<Resource> Resources, IDictionary<
             // while the test Deployment may block on it, which a single-threaded context could deadlock.
             var (resources, outputs) = await Task.Run(() => Deployment.TestAsync(
                 mocks,
-                new TestOptions { ProjectName = Project, StackName = stack, IsPreview = false },
+                new TestOptions { ProjectName = Project, StackName = stack, IsPreview = false, RootDirectory = TestRepository.Root() },
                 () => DeliveryProgram.RunAsync()));
             return new StackRun(resources, outputs, [.. mocks.Registered]);
         }

@@ -49,14 +49,18 @@ test("action-validator rejects a broken workflow (the check can fail)", () => {
 const read = (path) => readFileSync(join(root, path), "utf8");
 const github = () => Object.fromEntries(workflows.map((w) => [w, parse(read(join(".github", "workflows", w)))]));
 const gitlab = () => parse(read(".gitlab-ci.yml"));
-const deployStacks = ["dev", "staging"];
+const deployStacks = ["dev", "staging", "prod"];
 
-test("staging deploys only after dev; no prod job while prod serves no release runners", () => {
+test("each stack deploys only after the one upstream of it, prod behind its environment's reviewers", () => {
   const deploy = github()["deploy.yml"];
   assert.equal(deploy.jobs["staging-state"].needs, "dev");
   assert.equal(deploy.jobs.staging.needs, "staging-scan");
-  assert.equal(deploy.jobs.prod, undefined);
-  assert.equal(gitlab()["deploy-prod"], undefined);
+  assert.equal(deploy.jobs["prod-state"].needs, "staging");
+  assert.equal(deploy.jobs.prod.needs, "prod-scan");
+  assert.equal(deploy.jobs.prod.environment, "prod");
+  const pipeline = gitlab();
+  assert.deepEqual(pipeline["state-prod"].needs, ["deploy-staging"]);
+  assert.equal(pipeline["deploy-prod"].environment.name, "prod");
 });
 
 test("pull requests preview dev only, in the dev-preview environment, and never on forks", () => {
@@ -130,8 +134,10 @@ test("every self-hosted job targets {group, labels} of a scale set a stack serve
   for (const [file, workflow] of Object.entries(github())) assert.deepEqual(unservedRunners(workflow, sets), [], file);
   const deploy = github()["deploy.yml"];
   for (const stack of deployStacks) assert.match(deploy.jobs[stack]["runs-on"].labels[0], new RegExp(`^${stack}-cluster-release$`));
+  // Prod's cluster serves its release scale set only: no build runners there.
+  assert.deepEqual(sets.filter((s) => s.stack === "prod").map((s) => s.name), ["prod-cluster-release"]);
   const broken = structuredClone(deploy);
-  broken.jobs.prod = { "runs-on": { group: "delivery-prod-release", labels: ["prod-cluster-release"] }, steps: [] };
+  broken.jobs.prod["runs-on"] = { group: "delivery-prod", labels: ["prod-cluster"] };
   broken.jobs.staging["runs-on"] = "staging-cluster-release";
   broken.jobs.dev["runs-on"].group = "delivery-dev";
   assert.deepEqual(unservedRunners(broken, sets).map((p) => p.split(":")[0]).sort(), ["dev", "prod", "staging"]);

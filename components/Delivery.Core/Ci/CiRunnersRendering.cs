@@ -26,12 +26,23 @@ public static class CiRunnersRendering
     /// </summary>
     public const int ReleaseRunners = 2;
 
-    /// <summary>Release runners exist where there are push credentials to scope (every registry but the local Docker one).</summary>
-    public static bool HasReleaseRunners(DeliveryConfig config) => RegistryCredentials.PushSecret(config.Registry) is not null;
+    /// <summary>The default runners, for every job, in ci: wherever CI hosts runners and <c>ci.buildRunners</c> is on (off in prod by default).</summary>
+    public static bool HasBuildRunners(DeliveryConfig config) => config.Ci.HostsBuildRunners;
 
-    /// <summary>Where job pods run: ci, and ci-release where release runners exist.</summary>
+    /// <summary>
+    /// The release runners, in ci-release: wherever CI hosts runners, except beside the local Docker
+    /// registry (a local stack is deployed by hand). Their jobs alone reach the API server and the
+    /// gate's inputs; they mount the push credentials only where build runners make images to publish
+    /// (<see cref="RegistryCredentials.PushSecret"/>): prod's release runners release without them.
+    /// </summary>
+    public static bool HasReleaseRunners(DeliveryConfig config) => config.Ci.Mode != CiConfig.None && config.Registry.Mode != RegistryConfig.Docker;
+
+    /// <summary>Where job pods run: ci where build runners exist, ci-release where release runners exist.</summary>
     public static IReadOnlyList<string> JobNamespaces(DeliveryConfig config) =>
-        HasReleaseRunners(config) ? [PlatformNamespaces.Ci, PlatformNamespaces.CiRelease] : [PlatformNamespaces.Ci];
+    [
+        .. HasBuildRunners(config) ? [PlatformNamespaces.Ci] : Array.Empty<string>(),
+        .. HasReleaseRunners(config) ? [PlatformNamespaces.CiRelease] : Array.Empty<string>(),
+    ];
 
     public static ComponentRendering Render(DeliveryConfig config, Tier tier)
     {

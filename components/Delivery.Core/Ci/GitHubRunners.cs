@@ -88,20 +88,24 @@ public static class GitHubRunners
     public static ComponentRendering Render(DeliveryConfig config, Tier tier)
     {
         var github = config.Ci.Github;
-        var push = RegistryCredentials.PushSecret(config.Registry);
-        List<KubernetesObject> objects = [.. RunnerRbac.Render(RunnerServiceAccount, Default.Namespace, RunnerRules), JobTemplate(JobTemplateConfigMap, Default.Namespace, tier, push: null)];
-        List<HelmChartSpec> charts =
-        [
-            Controller(ControllerRelease, Default, tier, installCrds: true),
-            ScaleSet(ScaleSetRelease, ScaleSetName(github), Default, JobTemplateConfigMap, AuthSecretName, github.MinRunners, github.MaxRunners, config, tier, github.RunnerGroup),
-        ];
-        List<SecretSpec> secrets = [AuthSecret(AuthSecretName, Default.Namespace, github.Default())];
-        if (push is not null)
+        var build = CiRunnersRendering.HasBuildRunners(config);
+        List<KubernetesObject> objects = [];
+        List<HelmChartSpec> charts = [];
+        List<SecretSpec> secrets = [];
+        if (build)
+        {
+            objects.AddRange(RunnerRbac.Render(RunnerServiceAccount, Default.Namespace, RunnerRules));
+            objects.Add(JobTemplate(JobTemplateConfigMap, Default.Namespace, tier, release: false, push: null));
+            charts.Add(Controller(ControllerRelease, Default, tier, installCrds: true));
+            charts.Add(ScaleSet(ScaleSetRelease, ScaleSetName(github), Default, JobTemplateConfigMap, AuthSecretName, github.MinRunners, github.MaxRunners, config, tier, github.RunnerGroup));
+            secrets.Add(AuthSecret(AuthSecretName, Default.Namespace, github.Default()));
+        }
+        if (CiRunnersRendering.HasReleaseRunners(config))
         {
             objects.AddRange(RunnerRbac.Render(ReleaseRunnerServiceAccount, ForRelease.Namespace, RunnerRules));
-            objects.Add(JobTemplate(ReleaseJobTemplateConfigMap, ForRelease.Namespace, tier, push));
-            // The default controller's release installs the CRDs; a second install of the same CRDs would conflict.
-            charts.Add(Controller(ReleaseControllerRelease, ForRelease, tier, installCrds: false));
+            objects.Add(JobTemplate(ReleaseJobTemplateConfigMap, ForRelease.Namespace, tier, release: true, RegistryCredentials.PushSecret(config)));
+            // One release installs the CRDs (the default controller's, where it exists): a second install of the same CRDs would conflict.
+            charts.Add(Controller(ReleaseControllerRelease, ForRelease, tier, installCrds: !build));
             charts.Add(ScaleSet(ReleaseScaleSetRelease, ReleaseScaleSetName(github), ForRelease, ReleaseJobTemplateConfigMap, ReleaseAuthSecretName, 0, CiRunnersRendering.ReleaseRunners, config, tier,
                 github.ReleaseRunnerGroup.Length > 0 ? github.ReleaseRunnerGroup : github.RunnerGroup));
             secrets.Add(AuthSecret(ReleaseAuthSecretName, ForRelease.Namespace, github.Release));
@@ -172,10 +176,11 @@ public static class GitHubRunners
 
     /// <summary>
     /// The hook's pod template for job pods (<c>$job</c> is the job container): the job's own
-    /// resources, no API token, the push credentials for release runners only, and the tightest
+    /// resources, no API token, the release label and the push credentials (where the registry takes
+    /// pushes) for release runners only, and the tightest
     /// security context Kaniko builds in (<see cref="JobPodSecurity"/>).
     /// </summary>
-    private static KubernetesObject JobTemplate(string name, string @namespace, Tier tier, string? push)
+    private static KubernetesObject JobTemplate(string name, string @namespace, Tier tier, bool release, string? push)
     {
         var job = Map(
             ("name", "$job"),
@@ -195,7 +200,7 @@ public static class GitHubRunners
             StandardLabels.Shared(name, CiRunnersRendering.Component),
             ("data", Map((JobTemplateFile, YamlWriter.Write(Map(
                 // Release job pods are labelled, so that they alone may reach the API server (pulumi up).
-                ("metadata", push is null ? null : Map(("labels", Strings(Cluster.PlatformPods.ReleaseJobs)))),
+                ("metadata", release ? Map(("labels", Strings(Cluster.PlatformPods.ReleaseJobs))) : null),
                 ("spec", spec)))))));
     }
 

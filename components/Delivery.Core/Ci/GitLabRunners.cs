@@ -58,9 +58,15 @@ public static class GitLabRunners
     public static ComponentRendering Render(DeliveryConfig config, Tier tier)
     {
         var gitlab = config.Ci.Gitlab;
-        List<KubernetesObject> objects = [.. RunnerRbac.Render(ServiceAccount, PlatformNamespaces.CiControl, PlatformNamespaces.Ci, ExecutorRules)];
-        List<HelmChartSpec> charts = [Runner(Release, ServiceAccount, AuthSecretName, gitlab.Concurrency, ExecutorToml(config, tier, release: false), config, tier)];
-        List<SecretSpec> secrets = [AuthSecret(AuthSecretName, gitlab.RunnerToken)];
+        List<KubernetesObject> objects = [];
+        List<HelmChartSpec> charts = [];
+        List<SecretSpec> secrets = [];
+        if (CiRunnersRendering.HasBuildRunners(config))
+        {
+            objects.AddRange(RunnerRbac.Render(ServiceAccount, PlatformNamespaces.CiControl, PlatformNamespaces.Ci, ExecutorRules));
+            charts.Add(Runner(Release, ServiceAccount, AuthSecretName, gitlab.Concurrency, ExecutorToml(config, tier, release: false), config, tier));
+            secrets.Add(AuthSecret(AuthSecretName, gitlab.RunnerToken));
+        }
         if (CiRunnersRendering.HasReleaseRunners(config))
         {
             objects.AddRange(RunnerRbac.Render(ReleaseServiceAccount, PlatformNamespaces.CiControl, PlatformNamespaces.CiRelease, ExecutorRules));
@@ -96,12 +102,12 @@ public static class GitLabRunners
                 ("secret", authSecret),
                 ("config", executorToml)))));
 
-    /// <summary>The executor's <c>config.toml</c> section (the chart adds the URL and token); ci-release, the push credentials and the release label for the release runner only.</summary>
+    /// <summary>The executor's <c>config.toml</c> section (the chart adds the URL and token); ci-release and the release label for the release runner only, and the push credentials where the registry takes pushes.</summary>
     public static string ExecutorToml(DeliveryConfig config, Tier tier, bool release)
     {
         var resources = RunnerResources.Job(tier);
         string Quantity(string kind, string resource) => (string)((OrderedDictionary<string, object?>)resources[kind]!)[resource]!;
-        var push = release ? RegistryCredentials.PushSecret(config.Registry) : null;
+        var push = release ? RegistryCredentials.PushSecret(config) : null;
         var toml = new StringBuilder();
         // key = "value" lines at one indent (the values are our own names: nothing to escape).
         void Strings(int indent, params (string Key, string Value)[] pairs)
@@ -127,10 +133,13 @@ public static class GitLabRunners
             ("service_account", CiRunnersRendering.JobServiceAccount),
             ("cpu_request", Quantity("requests", "cpu")), ("cpu_limit", Quantity("limits", "cpu")),
             ("memory_request", Quantity("requests", "memory")), ("memory_limit", Quantity("limits", "memory")));
-        if (push is not null)
+        if (release)
         {
             toml.AppendLine("    [runners.kubernetes.pod_labels]");
             Strings(6, [.. Cluster.PlatformPods.ReleaseJobs.Select(label => ($"\"{label.Key}\"", label.Value))]);
+        }
+        if (push is not null)
+        {
             toml.AppendLine("    [[runners.kubernetes.volumes.secret]]");
             Strings(6, ("name", push), ("mount_path", GitHubRunners.PushConfigDirectory));
             toml.AppendLine("      read_only = true")

@@ -114,7 +114,9 @@ public static class BaselineNetworkPolicies
     private static IEnumerable<NetworkPolicySpec> CiRelease(DeliveryConfig config)
     {
         const string ns = PlatformNamespaces.CiRelease;
-        yield return RegistryPush(ns);
+        // Prod's release jobs publish nothing (no push credentials), so they need no way to the registry.
+        if (Delivery.Core.Registry.RegistryCredentials.PushSecret(config) is not null)
+            yield return RegistryPush(ns);
         yield return NetworkPolicySpec.Out("allow-internet", ns, Rule("to", PublicInternet(), TcpPorts([80, 443])));
         yield return KubeApi(config, "allow-release-jobs-kube-api", ns).ForPods(PlatformPods.ReleaseJobs);
         if (config.Ci.Mode != CiConfig.GitHub)

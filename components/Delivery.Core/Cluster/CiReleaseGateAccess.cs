@@ -6,8 +6,9 @@ namespace Delivery.Core.Cluster;
 
 /// <summary>
 /// The release gates run on the platform's own release runners: their job pods query Prometheus's
-/// and Alertmanager's HTTP APIs (deliver verify / gate) and smoke-test a staged slot through its
-/// slot Service. These allow exactly that, both ways, for the release job pods only (labelled
+/// and Alertmanager's HTTP APIs (deliver verify / gate; Alertmanager's through its read-only
+/// sidecar, <see cref="Monitoring.AlertmanagerReadApi"/>, whose port alone they reach) and
+/// smoke-test a staged slot through its slot Service. These allow exactly that, both ways, for the release job pods only (labelled
 /// <see cref="PlatformPods.ReleaseJobs"/> in ci-release, which a job cannot set): a pull request's job could
 /// otherwise stop Prometheus, post silences or fake alerts, or flood an idle slot with fast 200s
 /// so that verify passes a bad build.
@@ -17,8 +18,6 @@ public static class CiReleaseGateAccess
     /// <summary>Prometheus's web and API port, as kube-prometheus-stack serves it (<c>prometheus.service.port</c>).</summary>
     public const int PrometheusPort = 9090;
 
-    /// <summary>Alertmanager's web and API port (<c>alertmanager.service.port</c>).</summary>
-    public const int AlertmanagerPort = 9093;
 
     /// <summary>The labels prometheus-operator puts on the Prometheus and Alertmanager pods it runs.</summary>
     public static readonly IReadOnlyDictionary<string, string> PrometheusPods = OperatorPods("prometheus");
@@ -32,7 +31,7 @@ public static class CiReleaseGateAccess
         var egress = new List<OrderedDictionary<string, object?>>
         {
             Rule("to", [PodsIn(PlatformNamespaces.Monitoring, PrometheusPods)], TcpPorts([PrometheusPort])),
-            Rule("to", [PodsIn(PlatformNamespaces.Monitoring, AlertmanagerPods)], TcpPorts([AlertmanagerPort])),
+            Rule("to", [PodsIn(PlatformNamespaces.Monitoring, AlertmanagerPods)], TcpPorts([Monitoring.AlertmanagerReadApi.Port])),
         };
         if (config.Apps.Count > 0)
         {
@@ -45,7 +44,7 @@ public static class CiReleaseGateAccess
                 Rule("from", [ReleaseJobs()], TcpPorts([PrometheusPort])))
             .ForPods(PrometheusPods);
         yield return NetworkPolicySpec.In("allow-ci-release-gates-alertmanager", PlatformNamespaces.Monitoring,
-                Rule("from", [ReleaseJobs()], TcpPorts([AlertmanagerPort])))
+                Rule("from", [ReleaseJobs()], TcpPorts([Monitoring.AlertmanagerReadApi.Port])))
             .ForPods(AlertmanagerPods);
     }
 

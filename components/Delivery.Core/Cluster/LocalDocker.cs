@@ -44,7 +44,8 @@ public static class LocalDocker
         var k3sVolume = new DockerVolumeSpec($"{prefix}-k3s-data", config.Protect);
         var registry = config.Registry.Mode == RegistryConfig.Docker ? Registry(config, prefix, network) : null;
         var volumes = registry is null ? [k3sVolume] : new[] { new DockerVolumeSpec(registry.Volumes[0].VolumeName, config.Protect), k3sVolume };
-        return new LocalDockerSpec(network, volumes, registry, K3sServer(config, prefix, network, k3sVolume, registry), [K3sAdminToken.Password]);
+        return new LocalDockerSpec(network, volumes, registry, K3sServer(config, prefix, network, k3sVolume, registry), [K3sAdminToken.Password],
+            LocalImageBuilds.Of(config));
     }
 
     /// <summary>The k3s server's arguments (after the image's <c>k3s</c> entrypoint).</summary>

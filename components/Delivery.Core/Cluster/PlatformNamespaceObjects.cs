@@ -14,18 +14,19 @@ public static class PlatformNamespaceObjects
 
     /// <summary>
     /// The namespaces this config runs something in, in render order: the registry's only for an
-    /// in-cluster registry (the local one runs in Docker, an external one elsewhere), ci and ci-control
-    /// only with runners, ci-release only where release runners exist (there are push credentials to
-    /// keep apart), monitoring's two only with monitoring on. An unused namespace would be an empty
-    /// place with quotas, policies and bindings nobody needs.
+    /// in-cluster registry (the local one runs in Docker, an external one elsewhere), ci only with build
+    /// runners, ci-release only with release runners, ci-control with the controllers that run there
+    /// (ARC's default one, both GitLab managers), monitoring's two only with monitoring on. An unused
+    /// namespace would be an empty place with quotas, policies and bindings nobody needs.
     /// </summary>
     public static IReadOnlyList<string> InUse(DeliveryConfig config) =>
     [
         .. All.Where(@namespace => @namespace switch
         {
             PlatformNamespaces.Registry => config.Registry.Mode == RegistryConfig.InCluster,
-            PlatformNamespaces.Ci or PlatformNamespaces.CiControl => config.Ci.Mode != CiConfig.None,
-            PlatformNamespaces.CiRelease => config.Ci.Mode != CiConfig.None && Ci.CiRunnersRendering.HasReleaseRunners(config),
+            PlatformNamespaces.Ci => Ci.CiRunnersRendering.HasBuildRunners(config),
+            PlatformNamespaces.CiControl => config.Ci.Mode == CiConfig.GitLab || Ci.CiRunnersRendering.HasBuildRunners(config),
+            PlatformNamespaces.CiRelease => Ci.CiRunnersRendering.HasReleaseRunners(config),
             PlatformNamespaces.Monitoring or PlatformNamespaces.MonitoringAgents => config.Monitoring.Enabled,
             _ => true,
         }),

@@ -33,7 +33,7 @@ public static class ResourceBudgets
     public const int RegistryPods = 1;
 
     /// <summary>Jobs that can run at once in ci: the default runners'.</summary>
-    public static long CiJobs(DeliveryConfig config) => config.Ci.Mode switch
+    public static long CiJobs(DeliveryConfig config) => !Ci.CiRunnersRendering.HasBuildRunners(config) ? 0 : config.Ci.Mode switch
     {
         CiConfig.GitHub => config.Ci.Github.MaxRunners,
         CiConfig.GitLab => config.Ci.Gitlab.Concurrency,
@@ -42,7 +42,7 @@ public static class ResourceBudgets
 
     /// <summary>Jobs that can run at once in ci-release: the release runners' (push credentials), where they exist.</summary>
     public static long ReleaseJobs(DeliveryConfig config) =>
-        config.Ci.Mode != CiConfig.None && Ci.CiRunnersRendering.HasReleaseRunners(config) ? Ci.CiRunnersRendering.ReleaseRunners : 0;
+        Ci.CiRunnersRendering.HasReleaseRunners(config) ? Ci.CiRunnersRendering.ReleaseRunners : 0;
 
     /// <summary>
     /// Pods in ci-release besides the jobs': ARC's release controller and the release scale set's

@@ -28,6 +28,7 @@ public static class TierDefaults
             ["monitoring:storageSize"] = profile.MonitoringStorage,
             ["monitoring:slo:errorRateTarget"] = Text(profile.ErrorRateTarget),
             ["monitoring:slo:latencyP95Ms"] = Text(profile.LatencyP95Ms),
+            ["ci:buildRunners"] = Text(profile.HostsBuildRunners),
             ["ci:github:minRunners"] = Text(profile.MinRunners),
             ["ci:github:maxRunners"] = Text(profile.MaxRunners),
             ["ci:gitlab:concurrency"] = Text(profile.GitLabConcurrency),

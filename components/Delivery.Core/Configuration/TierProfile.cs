@@ -44,6 +44,12 @@ public sealed record TierProfile
     /// <summary>Org- or enterprise-wide GitHub runners must name a runner group.</summary>
     public required bool RequiresRunnerGroup { get; init; }
 
+    /// <summary>
+    /// The default for <c>ci.buildRunners</c>: runners for every job (builds, pull requests). Prod's
+    /// cluster runs only what was released, so only its release runners (the prod release) by default.
+    /// </summary>
+    public required bool HostsBuildRunners { get; init; }
+
     // Registry
     public required string RegistryStorage { get; init; }
     public required ContainerSize RegistryContainer { get; init; }
@@ -102,7 +108,7 @@ public sealed record TierProfile
     {
         AppReplicas = 1, MinimumAppReplicas = 1, AppContainer = new("50m", "64Mi", "500m", "256Mi"),
         SpreadsAppsAcrossNodes = false, LimitsAppEvictions = false, PullsOnEveryStart = false, AcceptsAnyTag = true, RequiresDigests = false, RequiresUpstream = false, UpstreamWindow = 5,
-        AllowsDockerCluster = true, RequiresRunnerGroup = false,
+        AllowsDockerCluster = true, RequiresRunnerGroup = false, HostsBuildRunners = true,
         RegistryStorage = "5Gi", RegistryContainer = new("50m", "64Mi", "500m", "256Mi"),
         MinRunners = 0, MaxRunners = 2, GitLabConcurrency = 2,
         RunnerJob = new("100m", "256Mi", "1", "1Gi"), RunnerController = SmallController, RunnerWorkVolume = "2Gi",
@@ -144,7 +150,7 @@ public sealed record TierProfile
         // Prod takes what staging ran in its last few releases only: older proof is stale.
         UpstreamWindow = 3,
         RegistryStorage = "100Gi", RegistryContainer = new("250m", "512Mi", "2", "2Gi"),
-        MinRunners = 2, MaxRunners = 10, GitLabConcurrency = 10,
+        HostsBuildRunners = false, MinRunners = 2, MaxRunners = 10, GitLabConcurrency = 10,
         RetentionDays = 30, MonitoringStorage = "50Gi", MonitoringScale = 8, ErrorRateTarget = 0.001, LatencyP95Ms = 300,
         RequiresOnCallReceiver = true, LogAlerts = new(true, 2, 0, "10m"),
         VerifyMinRequests = 200, VerifyBakeTime = "10m",

@@ -15,6 +15,9 @@ public sealed class AppConfig
     /// <summary>Repository path inside the registry, without tag (e.g. <c>team/api</c>).</summary>
     public string Image { get; set; } = "";
 
+    /// <summary>Local tier: build <see cref="Image"/> from the working tree and push it to the stack's registry.</summary>
+    public AppBuildConfig Build { get; set; } = new();
+
     /// <summary>Version in the blue slot (semver or <c>sha256:</c> digest); empty for no blue Deployment.</summary>
     public string Blue { get; set; } = "";
 

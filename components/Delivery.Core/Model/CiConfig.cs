@@ -11,6 +11,16 @@ public sealed class CiConfig
     /// <summary><c>github</c>, <c>gitlab</c> or <c>none</c>.</summary>
     public string Mode { get; set; } = None;
 
+    /// <summary>
+    /// The default runners, for every job (builds, tests, pull requests): prod's cluster has none by
+    /// default (<c>TierProfile.HostsBuildRunners</c>), so no code that has not been released runs there;
+    /// its release runners alone run the prod release.
+    /// </summary>
+    public bool BuildRunners { get; set; } = true;
+
+    /// <summary>The default runners exist: CI hosts runners and <see cref="BuildRunners"/> is on. Only they build what the release runners publish.</summary>
+    public bool HostsBuildRunners => Mode != None && BuildRunners;
+
     public GitHubRunnersConfig Github { get; set; } = new();
 
     public GitLabRunnersConfig Gitlab { get; set; } = new();

@@ -33,9 +33,12 @@ public static class CiRunnerMonitors
         _ => [],
     };
 
-    /// <summary>Where ARC's controllers and listeners run: ci-control, and ci-release beside the release runners (GitHubRunners).</summary>
+    /// <summary>Where ARC's controllers and listeners run: ci-control beside the build runners, ci-release beside the release runners (GitHubRunners).</summary>
     private static IReadOnlyList<string> ArcNamespaces(DeliveryConfig config) =>
-        CiRunnersRendering.HasReleaseRunners(config) ? [PlatformNamespaces.CiControl, PlatformNamespaces.CiRelease] : [PlatformNamespaces.CiControl];
+    [
+        .. CiRunnersRendering.HasBuildRunners(config) ? [PlatformNamespaces.CiControl] : Array.Empty<string>(),
+        .. CiRunnersRendering.HasReleaseRunners(config) ? [PlatformNamespaces.CiRelease] : Array.Empty<string>(),
+    ];
 
     /// <summary>A PodMonitor selects pods in its own namespace only.</summary>
     private static KubernetesObject Monitor(string name, string @namespace, OrderedDictionary<string, object?> selector) =>

@@ -73,14 +73,19 @@ public static class MonitoringCharts
     private static HelmChartSpec KubePrometheusStack(DeliveryConfig config, Tier tier)
     {
         var monitoring = config.Monitoring;
-        var alertmanagerSpec = Map(("resources", MonitoringResources.For(tier, 10, 32)));
+        var alertmanagerSpec = Map(
+            ("resources", MonitoringResources.For(tier, 10, 32)),
+            // The release jobs' read-only door (AlertmanagerReadApi).
+            ("containers", Manifest.List(AlertmanagerReadApi.Container(tier))),
+            ("volumes", AlertmanagerReadApi.Volumes()));
         if (AlertmanagerConfig.ReceiverSecret(config) is { } receiverSecret)
             alertmanagerSpec["secrets"] = Manifest.List(receiverSecret.Name);
         return new HelmChartSpec("kube-prometheus-stack", "kube-prometheus-stack", PrometheusCommunity, "72.9.1", PlatformNamespaces.Monitoring, Map(
             ("alertmanager", Map(
                 // The rendered config holds no secret: receivers read their URLs, keys and tokens from the mounted Secret.
                 ("config", AlertmanagerConfig.Build(config)),
-                ("alertmanagerSpec", alertmanagerSpec))),
+                ("alertmanagerSpec", alertmanagerSpec),
+                ("service", Map(("additionalPorts", AlertmanagerReadApi.ServicePorts()))))),
             // k3s runs these inside one process and managed clusters hide them: scraping them would
             // only raise "target down" alerts that never clear.
             ("kubeControllerManager", Map(("enabled", false))),

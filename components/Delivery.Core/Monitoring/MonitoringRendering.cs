@@ -30,6 +30,7 @@ public static class MonitoringRendering
         return new ComponentRendering(
             Component,
             [
+                AlertmanagerReadApi.ConfigMap(),
                 VulnerabilityAlertRules.Render(),
                 TrivyOperatorMetrics.Render(),
                 .. CiRunnerMonitors.Render(config),

@@ -46,10 +46,15 @@ public static class RegistryCredentials
     public static HtpasswdSource Htpasswd(RegistryConfig registry) =>
         new([new HtpasswdUser(PullUser(registry), PullPasswordName), new HtpasswdUser(User(registry), PasswordName)]);
 
-    /// <summary>The push Secret CI jobs mount, or null where the registry takes pushes without credentials.</summary>
-    public static string? PushSecret(RegistryConfig registry) => RequiresAuthentication(registry) ? PushSecretName : null;
+    /// <summary>
+    /// The push Secret release jobs mount: where the registry takes pushes with credentials and build
+    /// runners make images to publish; null otherwise (the local registry needs none, and a cluster
+    /// with release runners only, prod's, publishes nothing).
+    /// </summary>
+    public static string? PushSecret(DeliveryConfig config) =>
+        RequiresAuthentication(config.Registry) && config.Ci.HostsBuildRunners ? PushSecretName : null;
 
-    /// <summary>The image pull Secret for apps, and the push Secret for CI when runners exist; none for the local registry.</summary>
+    /// <summary>The image pull Secret for apps, and the push Secret (<see cref="PushSecret"/>); none for the local registry.</summary>
     public static IReadOnlyList<SecretSpec> Secrets(DeliveryConfig config)
     {
         var registry = config.Registry;
@@ -61,7 +66,7 @@ public static class RegistryCredentials
             DockerConfig(registry, PullSecretName, PlatformNamespaces.Apps, PullUser(registry),
                 inCluster ? new GeneratedPasswordSource(PullPasswordName) : new ConfigSecretSource(registry.PullPassword)),
         };
-        if (config.Ci.Mode != CiConfig.None)
+        if (PushSecret(config) is not null)
         {
             // Only the release runners' job pods mount it, in their own namespace.
             secrets.Add(DockerConfig(registry, PushSecretName, PlatformNamespaces.CiRelease, User(registry),

@@ -16,6 +16,7 @@ internal static class AppRules
             var path = apps.Key(name);
             foreach (var problem in Name(path, name, names)
                          .Concat(Image(path, app))
+                         .Concat(AppBuildRules.Check(path, app, config, context))
                          .Concat(Strategy(path, app, context))
                          .Concat(Sizing(path, app, context))
                          .Concat(Identity(path, app))

@@ -8,17 +8,24 @@ namespace Delivery.Core.Validation;
 internal static class CiRules
 {
     /// <summary>For a known <c>ci.mode</c> (<see cref="ModeRules.ThenCheck"/>).</summary>
-    /// <param name="releaseRunners">The runners get release runners beside the default ones (the registry takes pushes with credentials).</param>
-    public static IEnumerable<ConfigProblem> Check(CiConfig ci, ValidationContext context, bool releaseRunners)
+    /// <param name="buildRunners">The default runners, for every job, exist (<c>ci.buildRunners</c>).</param>
+    /// <param name="releaseRunners">The release runners exist (every registry but the local Docker one).</param>
+    public static IEnumerable<ConfigProblem> Check(CiConfig ci, ValidationContext context, bool buildRunners, bool releaseRunners)
     {
         var root = ConfigPath.Root("ci");
-        return ci.Mode switch
+        var runners = ci.Mode switch
         {
-            CiConfig.GitHub => GitHub(ci.Github, root.Key("github"), context, releaseRunners).Concat(InactiveGitLabSecrets(ci, root, context)),
-            CiConfig.GitLab => GitLab(ci.Gitlab, root.Key("gitlab"), context, releaseRunners).Concat(InactiveGitHubSecrets(ci, root, context)),
+            CiConfig.GitHub => GitHub(ci.Github, root.Key("github"), context, buildRunners, releaseRunners).Concat(InactiveGitLabSecrets(ci, root, context)),
+            CiConfig.GitLab => GitLab(ci.Gitlab, root.Key("gitlab"), context, buildRunners, releaseRunners).Concat(InactiveGitHubSecrets(ci, root, context)),
             _ => InactiveGitHubSecrets(ci, root, context).Concat(InactiveGitLabSecrets(ci, root, context)),
         };
+        return ci.Mode != CiConfig.None && !buildRunners && !releaseRunners ? [NoRunners(root, ci.Mode), .. runners] : runners;
     }
+
+    private static ConfigProblem NoRunners(ConfigPath root, string mode) =>
+        ConfigProblem.Error(root.Key("buildRunners"), "false",
+            $"leaves ci.mode {mode} without any runner: there are no release runners beside the local Docker registry, and this turns the build runners off.",
+            $"turn the build runners on (pulumi config rm --path {root.Key("buildRunners")}) or the runners off (pulumi config set --path {root.Key("mode")} none).");
 
     private static IEnumerable<ConfigProblem> InactiveGitLabSecrets(CiConfig ci, ConfigPath root, ValidationContext context) =>
         InactivePlaintext(root.Key("gitlab").Key("runnerToken"), ci.Gitlab.RunnerToken, context)
@@ -44,7 +51,7 @@ internal static class CiRules
         && url.AbsolutePath.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries) is { } segments
         && (segments.Length == 1 || (segments.Length == 2 && segments[0] == "enterprises"));
 
-    private static IEnumerable<ConfigProblem> GitHub(GitHubRunnersConfig github, ConfigPath root, ValidationContext context, bool releaseRunners)
+    private static IEnumerable<ConfigProblem> GitHub(GitHubRunnersConfig github, ConfigPath root, ValidationContext context, bool buildRunners, bool releaseRunners)
     {
         if (!Urls.IsWebUrl(github.ConfigUrl, allowHttp: false))
         {
@@ -52,7 +59,11 @@ internal static class CiRules
                 "must be the https URL of the org, repository or enterprise the runners register with.",
                 $"pulumi config set --path {root.Key("configUrl")} https://github.com/<org>.");
         }
-        foreach (var problem in Credentials(github.Default(), root, context, "for the runners to register with GitHub (or set the GitHub App keys)"))
+        var defaultProblems = buildRunners
+            ? Credentials(github.Default(), root, context, "for the runners to register with GitHub (or set the GitHub App keys)")
+            : SecretRules.Unused(root.Key("token"), github.Token, NoBuildRunners)
+                .Concat(SecretRules.Unused(root.Key("appPrivateKey"), github.AppPrivateKey, NoBuildRunners));
+        foreach (var problem in defaultProblems)
             yield return problem;
         var release = root.Key("release");
         if (releaseRunners)
@@ -89,14 +100,14 @@ internal static class CiRules
             if (Bounds.Above(root.Key(key), value, Bounds.CiJobs, lowest, Bounds.CiJobsWhy) is { } tooMany)
                 yield return tooMany;
         }
-        if (context.Profile?.RequiresRunnerGroup == true && IsOrgWide(github.ConfigUrl) && github.RunnerGroup.Length == 0)
+        if (buildRunners && context.Profile?.RequiresRunnerGroup == true && IsOrgWide(github.ConfigUrl) && github.RunnerGroup.Length == 0)
         {
             yield return ConfigProblem.Error(root.Key("runnerGroup"), null,
                 $"the runners register org-wide ({github.ConfigUrl}), so every repository of the organization could run jobs on them, with the registry push credentials they mount.",
                 $"create a runner group limited to the repositories that build and deploy, then pulumi config set --path {root.Key("runnerGroup")} <group>.");
         }
         if (context.Profile?.RequiresRunnerGroup == true && IsOrgWide(github.ConfigUrl) && releaseRunners
-            && (github.ReleaseRunnerGroup.Length == 0 || github.ReleaseRunnerGroup == github.RunnerGroup))
+            && (github.ReleaseRunnerGroup.Length == 0 || (buildRunners && github.ReleaseRunnerGroup == github.RunnerGroup)))
         {
             yield return ConfigProblem.Error(root.Key("releaseRunnerGroup"), github.ReleaseRunnerGroup.Length == 0 ? null : github.ReleaseRunnerGroup,
                 "the release runners mount the registry push credentials and may reach the API server, so they need a runner group of their own, narrower than the one every job may use.",
@@ -158,20 +169,23 @@ internal static class CiRules
         : release.Token.HasKnownValue && release.Token.Equals(standard.Token) ? "token"
         : null;
 
-    private static IEnumerable<ConfigProblem> GitLab(GitLabRunnersConfig gitlab, ConfigPath root, ValidationContext context, bool releaseRunner)
+    private static IEnumerable<ConfigProblem> GitLab(GitLabRunnersConfig gitlab, ConfigPath root, ValidationContext context, bool buildRunners, bool releaseRunner)
     {
         if (!Urls.IsWebUrl(gitlab.Url, allowHttp: false))
         {
             yield return ConfigProblem.Error(root.Key("url"), Shown(gitlab.Url), "must be the https URL of the GitLab instance.",
                 $"pulumi config set --path {root.Key("url")} https://gitlab.com.");
         }
-        foreach (var problem in SecretRules.Required(root.Key("runnerToken"), gitlab.RunnerToken, context, "runner authentication token", "for the runner to register with GitLab"))
+        var defaultProblems = buildRunners
+            ? SecretRules.Required(root.Key("runnerToken"), gitlab.RunnerToken, context, "runner authentication token", "for the runner to register with GitLab")
+            : SecretRules.Unused(root.Key("runnerToken"), gitlab.RunnerToken, NoBuildRunners);
+        foreach (var problem in defaultProblems)
             yield return problem;
         var release = root.Key("releaseRunnerToken");
         var releaseProblems = releaseRunner
             ? SecretRules.Required(release, gitlab.ReleaseRunnerToken, context, "release runner authentication token",
                 "for the release jobs (pulumi up, image pushes) on a protected runner of their own, which alone gets the push credentials and API access")
-            : SecretRules.Unused(release, gitlab.ReleaseRunnerToken, "(there are no push credentials to scope with the local Docker registry)");
+            : SecretRules.Unused(release, gitlab.ReleaseRunnerToken, "(there are no release runners beside the local Docker registry)");
         foreach (var problem in releaseProblems)
             yield return problem;
         // Compared without revealing either (offline, encrypted values are unknown and never equal here).
@@ -189,6 +203,8 @@ internal static class CiRules
         if (Bounds.Above(root.Key("concurrency"), gitlab.Concurrency, Bounds.CiJobs, 1, Bounds.CiJobsWhy) is { } tooMany)
             yield return tooMany;
     }
+
+    private const string NoBuildRunners = "(ci.buildRunners is off: this cluster hosts the release runners only, which register with the release credential)";
 
     private static string? Shown(string value) => value.Length == 0 ? null : value;
 

@@ -72,13 +72,14 @@ internal static class RegistryRules
         }
     }
 
-    /// <summary>The push credential is for CI runners only: required with runners; without them a push token is refused (nothing here pushes).</summary>
+    /// <summary>The push credential is for CI's publishing only: required with build runners; without them a push token is refused (nothing here pushes).</summary>
     private static IEnumerable<ConfigProblem> ExternalPush(DeliveryConfig config, ConfigPath root, ValidationContext context)
     {
         var registry = config.Registry;
-        if (config.Ci.Mode == CiConfig.None)
+        if (!config.Ci.HostsBuildRunners)
         {
-            foreach (var problem in SecretRules.Unused(root.Key("password"), registry.Password, "(it is the push token, and ci.mode is none)"))
+            var why = config.Ci.Mode == CiConfig.None ? "(it is the push token, and ci.mode is none)" : "(it is the push token, and ci.buildRunners is off: this cluster's release runners publish nothing)";
+            foreach (var problem in SecretRules.Unused(root.Key("password"), registry.Password, why))
                 yield return problem;
             yield break;
         }

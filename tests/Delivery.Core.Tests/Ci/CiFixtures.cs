@@ -32,6 +32,14 @@ internal static class CiFixtures
         yield return ("gitlab, external registry", RegistryFixtures.Loaded(
             TestConfigs.ValidDev().With(RegistryFixtures.GitLabRunnerSettings).With(("registry:mode", "external"), ("registry:host", null), ("registry:url", "ghcr.io/acme"), ("registry:username", "bot"), ("registry:pullUsername", "reader")),
             ("registry:password", "ghp_test"), ("registry:pullPassword", "ghp_read")));
+        // Prod's shape: release runners only, nothing built there, so no push credentials.
+        yield return ("github, release runners only", RegistryFixtures.Loaded(
+            TestConfigs.ValidDev().With(("ci:mode", "github"), ("ci:buildRunners", "false"), ("ci:github:configUrl", "https://github.com/acme"),
+                ("ci:github:labels:0", "prod-cluster"), ("ci:github:releaseRunnerGroup", "releasers")),
+            ("ci:github:release:token", "ghp_release")));
+        yield return ("gitlab, release runners only, external registry", RegistryFixtures.Loaded(
+            TestConfigs.ValidDev().With(RegistryFixtures.GitLabRunnerSettings).With(("ci:buildRunners", "false"), ("registry:mode", "external"), ("registry:host", null), ("registry:url", "ghcr.io/acme"), ("registry:pullUsername", "reader")),
+            ("registry:pullPassword", "ghp_read")));
         yield return ("github, local docker registry", RegistryFixtures.Loaded(
             TestConfigs.ValidDev().With(("environment", "local"), ("cluster:mode", "k3s-docker"), ("registry:mode", "docker"), ("registry:host", null),
                 ("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme")),

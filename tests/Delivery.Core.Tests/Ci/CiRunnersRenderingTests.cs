@@ -180,15 +180,55 @@ public sealed partial class CiRunnersRenderingTests
 
     [Theory]
     [MemberData(nameof(VariantNames))]
-    public void Jobs_get_the_push_credentials_exactly_where_the_registry_takes_authenticated_pushes(string variant)
+    public void Jobs_get_the_push_credentials_exactly_where_the_registry_takes_authenticated_pushes_and_build_runners_make_images(string variant)
     {
         var config = Variant(variant);
         var rendering = CiRunnersRendering.Render(config, Tier.Dev);
         var text = string.Join('\n', Trees(rendering).Concat(EmbeddedDocuments(rendering)).SelectMany(Strings));
+        var pushes = RegistryCredentials.RequiresAuthentication(config.Registry) && config.Ci.BuildRunners;
 
-        Assert.Equal(RegistryCredentials.RequiresAuthentication(config.Registry), text.Contains(RegistryCredentials.PushSecretName, StringComparison.Ordinal));
-        Assert.Equal(RegistryCredentials.RequiresAuthentication(config.Registry), text.Contains($"DOCKER_CONFIG={GitHubRunners.PushConfigDirectory}", StringComparison.Ordinal)
+        Assert.Equal(pushes, RegistryCredentials.PushSecret(config) is not null);
+        Assert.Equal(pushes, RegistryRendering.Render(config, Tier.Dev).Secrets.Any(s => s.Name == RegistryCredentials.PushSecretName));
+        Assert.Equal(pushes, text.Contains(RegistryCredentials.PushSecretName, StringComparison.Ordinal));
+        Assert.Equal(pushes, text.Contains($"DOCKER_CONFIG={GitHubRunners.PushConfigDirectory}", StringComparison.Ordinal)
             || EmbeddedDocuments(rendering).SelectMany(Maps).Any(m => m.GetValueOrDefault("name") as string == "DOCKER_CONFIG"));
+    }
+
+    [Theory]
+    [InlineData("github, release runners only")]
+    [InlineData("gitlab, release runners only, external registry")]
+    public void Release_runners_only_leave_ci_empty_and_keep_the_release_jobs_labelled_for_the_api_server(string variant)
+    {
+        var config = Variant(variant);
+        var rendering = CiRunnersRendering.Render(config, Tier.Dev);
+        var github = config.Ci.Mode == CiConfig.GitHub;
+
+        Assert.Equal([PlatformNamespaces.CiRelease], CiRunnersRendering.JobNamespaces(config));
+        Assert.DoesNotContain(PlatformNamespaces.Ci, Delivery.Core.Cluster.PlatformNamespaceObjects.InUse(config));
+        Assert.Equal(!github, Delivery.Core.Cluster.PlatformNamespaceObjects.InUse(config).Contains(PlatformNamespaces.CiControl));
+        Assert.DoesNotContain(rendering.Objects, o => o.Namespace == PlatformNamespaces.Ci);
+        Assert.Equal([github ? GitHubRunners.ReleaseAuthSecretName : GitLabRunners.ReleaseAuthSecretName], rendering.Secrets.Select(s => s.Name));
+        Assert.Equal(github ? [GitHubRunners.ReleaseControllerRelease, GitHubRunners.ReleaseScaleSetRelease] : [GitLabRunners.ReleaseRunnerRelease],
+            rendering.Charts.Select(c => c.ReleaseName));
+        if (github)
+        {
+            // With no default controller, the release controller's chart installs ARC's CRDs.
+            Assert.False(rendering.Charts.Single(c => c.ReleaseName == GitHubRunners.ReleaseControllerRelease).SkipCrds);
+            var template = EmbeddedDocuments(rendering).Single();
+            Assert.Equal(Delivery.Core.Cluster.PlatformPods.ReleaseJobs.ToDictionary(), Map(Map(template["metadata"])["labels"]).ToDictionary(kv => kv.Key, kv => (string)kv.Value!));
+        }
+        else
+        {
+            var toml = (string)Map(rendering.Charts.Single().Values["runners"])["config"]!;
+            Assert.All(Delivery.Core.Cluster.PlatformPods.ReleaseJobs, label => Assert.Contains($"\"{label.Key}\" = \"{label.Value}\"", toml, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Prod_hosts_release_runners_only_unless_asked_and_every_other_tier_hosts_build_runners_too()
+    {
+        foreach (var tier in AllTiers)
+            Assert.Equal(tier != Tier.Prod, bool.Parse(Delivery.Core.Configuration.TierDefaults.For(tier, [])["ci:buildRunners"]));
     }
 
     [Theory]

@@ -51,7 +51,7 @@ public sealed class CiReleaseGateAccessTests
                         app.kubernetes.io/name: alertmanager
                 ports:
                   - protocol: TCP
-                    port: 9093
+                    port: 9095
               - to:
                   - namespaceSelector:
                       matchLabels:
@@ -77,7 +77,9 @@ public sealed class CiReleaseGateAccessTests
         Assert.Contains(ReleaseJobsPeer + "    ports:\n      - protocol: TCP\n        port: 9090\n", prometheus, StringComparison.Ordinal);
         Assert.Contains(ReleaseJobsPeer, alertmanager, StringComparison.Ordinal);
         Assert.Contains("app.kubernetes.io/name: alertmanager\n", alertmanager, StringComparison.Ordinal);
-        Assert.Contains("port: 9093\n", alertmanager, StringComparison.Ordinal);
+        // The read-only door, never Alertmanager's own port (which takes silences and alerts).
+        Assert.Contains("port: 9095\n", alertmanager, StringComparison.Ordinal);
+        Assert.DoesNotContain("9093", alertmanager, StringComparison.Ordinal);
         Assert.DoesNotContain("9090", alertmanager, StringComparison.Ordinal);
     }
 

@@ -117,8 +117,8 @@ public sealed class NetworkPolicyTests
         Allow("monitoring-agents", "egress", ["monitoring"], 3100);
         Allow("monitoring-agents", "egress", any, 443, 6443);
         // The release gates (CiReleaseGateAccess): release jobs query Prometheus and Alertmanager and smoke-test the apps.
-        Allow("ci-release", "egress", ["monitoring"], 9090, 9093);
-        Allow("monitoring", "ingress", ["ci-release"], 9090, 9093);
+        Allow("ci-release", "egress", ["monitoring"], 9090, 9095);
+        Allow("monitoring", "ingress", ["ci-release"], 9090, 9095);
         Allow("ci-release", "egress", ["apps"], 8080, 9090);
         Allow("apps", "ingress", ["ci-release"], 8080, 9090);
 

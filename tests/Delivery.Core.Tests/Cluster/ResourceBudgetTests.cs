@@ -43,7 +43,8 @@ public sealed class ResourceBudgetTests
     {
         var ci = new[] { ("ci:mode", (string?)"gitlab"), ("ci:gitlab:url", "https://gitlab.example.com") };
         var dev = Dev(ci);
-        var prod = Dev([("environment", "prod"), .. ci]);
+        // Prod hosts build runners only when asked to (TierProfile.HostsBuildRunners).
+        var prod = Dev([("environment", "prod"), ("ci:buildRunners", "true"), .. ci]);
 
         Assert.True(Hard(prod, Tier.Prod, PlatformNamespaces.Apps, "limits.cpu") > Hard(dev, Tier.Dev, PlatformNamespaces.Apps, "limits.cpu"));
         Assert.True(Hard(prod, Tier.Prod, PlatformNamespaces.Ci, "limits.memory") > Hard(dev, Tier.Dev, PlatformNamespaces.Ci, "limits.memory"));

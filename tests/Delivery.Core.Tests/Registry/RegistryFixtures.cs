@@ -34,7 +34,8 @@ internal static class RegistryFixtures
         }
         if (plain.TryGetValue("ci:mode", out var mode) && mode == "gitlab")
         {
-            secrets["ci:gitlab:runnerToken"] = "glrt-test";
+            if (!(plain.TryGetValue("ci:buildRunners", out var build) && build == "false"))
+                secrets["ci:gitlab:runnerToken"] = "glrt-test";
             if (!(plain.TryGetValue("registry:mode", out var registry) && registry == "docker"))
                 secrets["ci:gitlab:releaseRunnerToken"] = "glrt-release-test";
         }

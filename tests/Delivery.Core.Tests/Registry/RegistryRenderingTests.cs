@@ -193,7 +193,7 @@ public sealed class RegistryRenderingTests
         Assert.Empty(rendering.Objects);
         Assert.Empty(rendering.Secrets);
         Assert.Empty(rendering.Passwords);
-        Assert.Null(RegistryCredentials.PushSecret(Committed("local").Config.Registry));
+        Assert.Null(RegistryCredentials.PushSecret(Committed("local").Config));
     }
 
     [Theory]

@@ -79,7 +79,10 @@ public sealed class ReachabilityTableTests
         new("pull request jobs post silences or fake alerts", "ci job pod", "alertmanager", 9093, false),
         new("pull request jobs flood an idle slot past the Gateway", "ci job pod", "app api", 8080, false),
         new("still works: the release gate queries Prometheus", "ci release job pod", "prometheus", 9090, true),
-        new("still works: the release gate queries Alertmanager", "ci release job pod", "alertmanager", 9093, true),
+        // Alertmanager's own port takes silences and alerts: release jobs reach only its read-only door (AlertmanagerReadApi).
+        new("release jobs post silences or fake alerts", "ci release job pod", "alertmanager", 9093, false),
+        new("still works: the release gate reads Alertmanager's alerts", "ci release job pod", "alertmanager", 9095, true),
+        new("pull request jobs read Alertmanager", "ci job pod", "alertmanager", 9095, false),
         new("still works: release jobs smoke-test a staged slot", "ci release job pod", "app api", 8080, true),
         new("release jobs reach the controllers", "ci release job pod", "arc controller", 8080, false),
         new("release jobs reach the controllers", "ci release job pod", "arc release controller", 8080, false),

@@ -65,7 +65,8 @@ public sealed partial class ReleaseRunnerIsolationTests
         var (config, rendering, authorizer) = Rendered(variant);
         var secrets = ReleaseSecrets(config, rendering);
 
-        Assert.Equal(2, secrets.Count);
+        // The push credential exists only where build runners make images to publish.
+        Assert.Equal(config.Ci.BuildRunners ? 2 : 1, secrets.Count);
         foreach (var secret in secrets)
         {
             foreach (var account in DefaultRunnerAccounts(config))

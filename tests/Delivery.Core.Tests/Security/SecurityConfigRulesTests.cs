@@ -113,10 +113,25 @@ public sealed class SecurityConfigRulesTests
             With(("ci:gitlab:runnerToken", "glrt-same"), ("ci:gitlab:releaseRunnerToken", "glrt-same"))),
         new("plain-text release token in the inactive gitlab section", [("ci:gitlab:releaseRunnerToken", "glrt-plain")], P + "ci.gitlab.releaseRunnerToken",
             "is a secret but is given in plain text, so it would be stored unencrypted in the stack file."),
-        new("release runner token where pushes need no credentials",
+        new("release runner token beside the local Docker registry",
             [.. GitLabRunners, ("environment", "local"), ("cluster:mode", "k3s-docker"), ("registry:mode", "docker"), ("registry:host", null)], P + "ci.gitlab.releaseRunnerToken",
-            "is set but not used (there are no push credentials to scope with the local Docker registry).",
+            "is set but not used (there are no release runners beside the local Docker registry).",
             new() { ["ci:gitlab:runnerToken"] = "glrt-default", ["ci:gitlab:releaseRunnerToken"] = "glrt-release" }),
+        // Release runners only (prod's default): nothing is built there, so no default-runner or push credential is kept.
+        new("a default runner token where the cluster hosts release runners only", [.. GitLabRunners, ("ci:buildRunners", "false")], P + "ci.gitlab.runnerToken",
+            "is set but not used (ci.buildRunners is off: this cluster hosts the release runners only, which register with the release credential).",
+            With(("ci:gitlab:runnerToken", "glrt-default"), ("ci:gitlab:releaseRunnerToken", "glrt-release"))),
+        new("a default github token where the cluster hosts release runners only", [.. OrgRunners, ("ci:buildRunners", "false"), ("ci:github:releaseRunnerGroup", "releasers")], P + "ci.github.token",
+            "is set but not used (ci.buildRunners is off: this cluster hosts the release runners only, which register with the release credential).",
+            With(("ci:github:token", "t-default"), ("ci:github:release:token", "t-release"))),
+        new("a push token where the cluster hosts release runners only",
+            [.. GitLabRunners, ("ci:buildRunners", "false"), ("registry:mode", "external"), ("registry:host", null), ("registry:url", "ghcr.io/acme"), ("registry:username", "bot"), ("registry:pullUsername", "reader")],
+            P + "registry.password", "is set but not used (it is the push token, and ci.buildRunners is off: this cluster's release runners publish nothing).",
+            With(("registry:password", "p"), ("registry:pullPassword", "r"), ("ci:gitlab:releaseRunnerToken", "glrt-release"))),
+        new("release runners only beside the local Docker registry, so no runner at all",
+            [.. GitLabRunners, ("ci:buildRunners", "false"), ("environment", "local"), ("cluster:mode", "k3s-docker"), ("registry:mode", "docker"), ("registry:host", null)], P + "ci.buildRunners",
+            "leaves ci.mode gitlab without any runner: there are no release runners beside the local Docker registry, and this turns the build runners off.",
+            new()),
     ];
 
     private static readonly (string, string?)[] GitLabRunners = [("ci:mode", "gitlab"), ("ci:gitlab:url", "https://gitlab.example.com")];

@@ -18,7 +18,7 @@ public sealed class CommittedStacksTests
         { "local", [] },
         { "dev", ["delivery-platform:cluster.kubeconfig", "delivery-platform:ci.github.appPrivateKey", "delivery-platform:ci.github.release.appPrivateKey"] },
         { "staging", ["delivery-platform:cluster.kubeconfig", "delivery-platform:registry.pullPassword", "delivery-platform:registry.password", "delivery-platform:ci.github.token", "delivery-platform:ci.github.release.token"] },
-        { "prod", ["delivery-platform:cluster.kubeconfig", "delivery-platform:registry.pullPassword", "delivery-platform:monitoring.receivers.critical.webhookUrl"] },
+        { "prod", ["delivery-platform:cluster.kubeconfig", "delivery-platform:registry.pullPassword", "delivery-platform:ci.github.release.token", "delivery-platform:monitoring.receivers.critical.webhookUrl"] },
     };
 
     [Theory]
