@@ -1,6 +1,6 @@
 namespace Deliver;
 
-/// <summary>deliver's exit codes (documented in README).</summary>
+/// <summary>deliver's exit codes (documented in docs/cli.md).</summary>
 internal static class ExitCodes
 {
     /// <summary>Done; warnings may have been printed.</summary>

@@ -4,15 +4,25 @@ using System.Text.RegularExpressions;
 namespace Deliver.Tests;
 
 /// <summary>
-/// A README block marked <c>&lt;!-- walkthrough: NAME --&gt;</c> right before its <c>```sh</c> fence:
-/// its lines, each with its README line number, its commands (split on <c>&amp;&amp;</c>, as
-/// shell words) and its trailing comment.
+/// A block of a Markdown file marked <c>&lt;!-- walkthrough: NAME --&gt;</c> right before its
+/// <c>```sh</c> fence: its file, its lines, each with its line number, its commands (split on
+/// <c>&amp;&amp;</c>, as shell words) and its trailing comment. A marker ending <c>, monitoring</c>
+/// (<c>&lt;!-- walkthrough: NAME, monitoring --&gt;</c>) runs against Prometheus and Alertmanager.
 /// </summary>
-internal sealed partial record Walkthrough(string Name, IReadOnlyList<WalkthroughLine> Lines)
+internal sealed partial record Walkthrough(string File, string Name, bool UsesMonitoring, IReadOnlyList<WalkthroughLine> Lines)
 {
-    public static IReadOnlyList<Walkthrough> InReadme(string readme)
+    /// <summary>The walkthroughs of README.md and every docs/*.md, in that order.</summary>
+    public static IReadOnlyList<Walkthrough> InDocs(string repositoryRoot)
     {
-        var lines = readme.Split('\n');
+        var files = new[] { "README.md" }.Concat(Directory.GetFiles(Path.Combine(repositoryRoot, "docs"), "*.md")
+            .Select(path => Path.GetRelativePath(repositoryRoot, path)).Order(StringComparer.Ordinal));
+        return [.. files.SelectMany(file => In(file, System.IO.File.ReadAllText(Path.Combine(repositoryRoot, file))))];
+    }
+
+    /// <summary>The walkthroughs of one Markdown text; <paramref name="file"/> names it in errors.</summary>
+    public static IReadOnlyList<Walkthrough> In(string file, string markdown)
+    {
+        var lines = markdown.Split('\n');
         var found = new List<Walkthrough>();
         for (var i = 0; i < lines.Length; i++)
         {
@@ -23,23 +33,23 @@ internal sealed partial record Walkthrough(string Name, IReadOnlyList<Walkthroug
             while (fence < lines.Length && lines[fence].Trim().Length == 0)
                 fence++;
             if (fence >= lines.Length || lines[fence].Trim() != "```sh")
-                throw new InvalidOperationException($"README.md line {i + 1}: a walkthrough marker must be followed by a ```sh block.");
+                throw new InvalidOperationException($"{file} line {i + 1}: a walkthrough marker must be followed by a ```sh block.");
             var body = new List<WalkthroughLine>();
             var end = fence + 1;
             for (; end < lines.Length && lines[end].Trim() != "```"; end++)
             {
                 if (lines[end].Trim().Length > 0 && !lines[end].TrimStart().StartsWith('#'))
-                    body.Add(WalkthroughLine.Parse(end + 1, lines[end]));
+                    body.Add(WalkthroughLine.Parse(file, end + 1, lines[end]));
             }
             if (end >= lines.Length)
-                throw new InvalidOperationException($"README.md line {fence + 1}: the walkthrough block is not closed.");
-            found.Add(new Walkthrough(marker.Groups[1].Value, body));
+                throw new InvalidOperationException($"{file} line {fence + 1}: the walkthrough block is not closed.");
+            found.Add(new Walkthrough(file, marker.Groups[1].Value, marker.Groups[2].Success, body));
             i = end;
         }
         return found;
     }
 
-    [GeneratedRegex(@"^<!--\s*walkthrough:\s*([a-z0-9-]+)\s*-->$")]
+    [GeneratedRegex(@"^<!--\s*walkthrough:\s*([a-z0-9-]+)(,\s*monitoring)?\s*-->$")]
     private static partial Regex Marker();
 }
 
@@ -47,7 +57,7 @@ internal sealed partial record Walkthrough(string Name, IReadOnlyList<Walkthroug
 internal sealed record WalkthroughLine(int Number, string Text, IReadOnlyList<IReadOnlyList<string>> Commands, string Comment)
 {
     /// <summary>Shell words with '…' and "…" quoting; a # after whitespace starts the comment; &amp;&amp; separates commands.</summary>
-    public static WalkthroughLine Parse(int number, string text)
+    public static WalkthroughLine Parse(string file, int number, string text)
     {
         var commands = new List<IReadOnlyList<string>>();
         var words = new List<string>();
@@ -90,7 +100,7 @@ internal sealed record WalkthroughLine(int Number, string Text, IReadOnlyList<IR
             }
             else if (c is '|' or ';' or '>' or '<' or '`' or '$' or '&' or '(' or ')')
             {
-                throw new InvalidOperationException($"README.md line {number}: \"{c}\" is shell syntax the walkthrough runner does not run; keep walkthrough lines to plain commands and &&.");
+                throw new InvalidOperationException($"{file} line {number}: \"{c}\" is shell syntax the walkthrough runner does not run; keep walkthrough lines to plain commands and &&.");
             }
             else
             {
@@ -99,7 +109,7 @@ internal sealed record WalkthroughLine(int Number, string Text, IReadOnlyList<IR
             }
         }
         if (quote is not null)
-            throw new InvalidOperationException($"README.md line {number}: an unclosed quote.");
+            throw new InvalidOperationException($"{file} line {number}: an unclosed quote.");
         End();
         if (words.Count > 0)
             commands.Add([.. words]);

@@ -77,10 +77,10 @@ public sealed class ChartFactsTests
 
     [Theory]
     [MemberData(nameof(PinnedVersions))]
-    public void The_readme_component_table_names_each_pinned_chart_at_its_version(string pinned)
+    public void The_component_table_names_each_pinned_chart_at_its_version(string pinned)
     {
         var (chart, version) = (pinned[..pinned.IndexOf('@')], pinned[(pinned.IndexOf('@') + 1)..]);
-        var rows = File.ReadAllLines(Path.Combine(TestRepository.Root(), "README.md")).Where(line => line.StartsWith("| `", StringComparison.Ordinal) && line.Contains(chart, StringComparison.Ordinal));
+        var rows = File.ReadAllLines(Path.Combine(TestRepository.Root(), "docs", "platform.md")).Where(line => line.StartsWith("| `", StringComparison.Ordinal) && line.Contains(chart, StringComparison.Ordinal));
 
         // The version follows one of the chart's mentions closely: "loki 6.29.0", "gateway-helm` v1.6.3",
         // "gha-runner-scale-set-controller` and `gha-runner-scale-set` 0.13.0".
@@ -88,6 +88,6 @@ public sealed class ChartFactsTests
             Enumerable.Range(0, row.Length).Where(i => string.CompareOrdinal(row, i, chart, 0, chart.Length) == 0)
                 .Any(i => row.Substring(i, Math.Min(80, row.Length - i)).Contains(version, StringComparison.Ordinal));
         Assert.True(rows.Any(row => NamesVersion(row, chart, version)),
-            $"README's component table does not name {chart} at {version}");
+            $"docs/platform.md's component table does not name {chart} at {version}");
     }
 }

@@ -6,19 +6,19 @@ using Delivery.Core.Model;
 
 namespace Delivery.Core.Tests.Configuration;
 
-/// <summary>The README's per-tier tables say what TierProfile (and the defaults it feeds) say.</summary>
+/// <summary>docs/configuration.md's per-tier tables say what TierProfile (and the defaults it feeds) say.</summary>
 public sealed partial class TierProfileTests
 {
     private static readonly Tier[] AllTiers = [Tier.Local, Tier.Dev, Tier.Staging, Tier.Prod];
 
-    private static string[] Readme() => File.ReadAllLines(Path.Combine(TestRepository.Root(), "README.md"));
+    private static string[] Reference() => File.ReadAllLines(Path.Combine(TestRepository.Root(), "docs", "configuration.md"));
 
     private static string[] Cells(string row) => [.. row.Trim().Trim('|').Split('|').Select(cell => cell.Trim())];
 
     [Fact]
-    public void The_readme_policy_table_has_a_row_for_every_policy_with_each_tiers_value()
+    public void The_policy_table_has_a_row_for_every_policy_with_each_tiers_value()
     {
-        var rows = Readme().SkipWhile(line => !line.StartsWith("| policy | local | dev | staging | prod |", StringComparison.Ordinal)).Skip(2)
+        var rows = Reference().SkipWhile(line => !line.StartsWith("| policy | local | dev | staging | prod |", StringComparison.Ordinal)).Skip(2)
             .TakeWhile(line => line.StartsWith('|')).ToList();
         var policies = typeof(TierProfile).GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.PropertyType == typeof(bool) || p.Name is nameof(TierProfile.MinimumAppReplicas) or nameof(TierProfile.UpstreamWindow)).ToList();
@@ -31,19 +31,19 @@ public sealed partial class TierProfileTests
             foreach (var (tier, cell) in AllTiers.Zip(cells.Skip(1)))
             {
                 var value = property.GetValue(TierProfile.For(tier));
-                Assert.True((value is bool b ? (b ? "yes" : "no") : Convert.ToString(value, CultureInfo.InvariantCulture)) == cell, $"{property.Name} in {tier}: README says {cell}, TierProfile says {value}");
+                Assert.True((value is bool b ? (b ? "yes" : "no") : Convert.ToString(value, CultureInfo.InvariantCulture)) == cell, $"{property.Name} in {tier}: docs/configuration.md says {cell}, TierProfile says {value}");
             }
         }
     }
 
     [Fact]
-    public void Every_readme_default_given_by_tier_is_the_tiers_default()
+    public void Every_default_given_by_tier_is_the_tiers_default()
     {
         var prefix = "";
         var checkedRows = 0;
-        foreach (var line in Readme())
+        foreach (var line in Reference())
         {
-            if (line.StartsWith("### ", StringComparison.Ordinal))
+            if (line.StartsWith('#'))
                 prefix = line.Contains("apps.<name>", StringComparison.Ordinal) ? "apps.app." : "";
             var cells = line.StartsWith('|') ? Cells(line) : [];
             if (cells.Length < 3 || !cells[2].EndsWith(" by tier", StringComparison.Ordinal))
@@ -55,11 +55,11 @@ public sealed partial class TierProfileTests
             {
                 var defaults = TierDefaults.For(tier, ["app"]);
                 foreach (var (key, value) in keys.Zip(values.Split('/')))
-                    Assert.True(defaults[key.Replace('.', ':')] == value.Trim(), $"README: {key} in {tier} is {value.Trim()}; the default is {defaults[key.Replace('.', ':')]}");
+                    Assert.True(defaults[key.Replace('.', ':')] == value.Trim(), $"docs/configuration.md: {key} in {tier} is {value.Trim()}; the default is {defaults[key.Replace('.', ':')]}");
             }
             checkedRows++;
         }
-        Assert.True(checkedRows >= 10, $"only {checkedRows} README rows give defaults by tier: has the table's format changed?");
+        Assert.True(checkedRows >= 10, $"only {checkedRows} rows of docs/configuration.md give defaults by tier: has the table's format changed?");
     }
 
     /// <summary><c>`a.b.c` / `d`</c> → a.b.c and a.b.d, under the section's prefix.</summary>

@@ -1,6 +1,6 @@
 namespace Delivery.Core.Release.History;
 
-/// <summary>One stack's deployment figures over a window (see README, "DORA figures").</summary>
+/// <summary>One stack's deployment figures over a window (see docs/releasing.md, "Release history and DORA figures").</summary>
 public sealed record StackDora(
     string Stack,
     int Deployments,
