@@ -65,16 +65,9 @@ internal static class DeliverCli
         var dora = new Option<bool>("--dora") { Description = "Deployment frequency, change failure rate, time to restore, lead time for changes." };
         var window = new Option<string>("--window") { Description = "With --dora: a deployment failed if rolled back within this time.", DefaultValueFactory = _ => "1d" };
         var verbose = new Option<bool>("--verbose") { Description = "Every skipped stack file version's note, full versions and release ids." };
-        var historyBench = new Option<bool>("--bench") { Description = "Time reading a synthetic history (a year of daily releases, 4 stacks, 20 apps) instead." };
-        var history = new Command("history", "Release events from the stack files' git history, newest first; --dora for the figures.") { historyStack, historyApp, since, json, dora, window, verbose, historyBench };
-        history.SetAction(parsed => Guard(terminal, () => parsed.GetValue(historyBench)
-            ? HistoryBench.Run(terminal, days: 365, apps: 20)
-            : HistoryCommand.Run(Workspace(parsed), terminal, parsed.GetValue(historyStack), parsed.GetValue(historyApp),
-                parsed.GetValue(since), parsed.GetValue(json), parsed.GetValue(dora), parsed.GetValue(window)!, parsed.GetValue(verbose))));
-
-        var scales = new Option<int[]>("--apps") { Description = "App counts to render.", DefaultValueFactory = _ => [1, 10, 100, 1000], AllowMultipleArgumentsPerToken = true };
-        var bench = new Command("bench", "Rendering benchmark: time, allocations and objects per app at several scales.") { scales };
-        bench.SetAction(parsed => Guard(terminal, () => BenchCommand.Run(terminal, parsed.GetValue(scales)!)));
+        var history = new Command("history", "Release events from the stack files' git history, newest first; --dora for the figures.") { historyStack, historyApp, since, json, dora, window, verbose };
+        history.SetAction(parsed => Guard(terminal, () => HistoryCommand.Run(Workspace(parsed), terminal, parsed.GetValue(historyStack), parsed.GetValue(historyApp),
+            parsed.GetValue(since), parsed.GetValue(json), parsed.GetValue(dora), parsed.GetValue(window)!, parsed.GetValue(verbose))));
 
         var reason = new Option<string>("--reason") { Description = "Why, for the people who read the stack file and the history.", Required = true };
         var freeze = new Command("freeze", "Freeze the stack: refuse every release step but the rollback and a lower canary weight.") { requiredStack, reason };
@@ -99,7 +92,7 @@ internal static class DeliverCli
 
         var command = new RootCommand("deliver: check, render, diff and release Delivery Platform stacks, offline.")
         {
-            root, check, render, diff, status, promote, canary, @switch, rollback, abort, freeze, unfreeze, hotfix, history, bench, verify, gate, staged, images,
+            root, check, render, diff, status, promote, canary, @switch, rollback, abort, freeze, unfreeze, hotfix, history, verify, gate, staged, images,
         };
         var parsed = command.Parse(args);
         if (parsed.Errors.Count > 0)

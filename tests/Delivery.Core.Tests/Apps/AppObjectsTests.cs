@@ -1,3 +1,4 @@
+using Delivery.Bench;
 using Delivery.Core.Apps;
 using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
