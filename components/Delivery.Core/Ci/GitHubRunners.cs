@@ -27,11 +27,6 @@ namespace Delivery.Core.Ci;
 /// </summary>
 public static class GitHubRunners
 {
-    public const string ChartRepository = "oci://ghcr.io/actions/actions-runner-controller-charts";
-    public const string ControllerChart = "gha-runner-scale-set-controller";
-    public const string ScaleSetChart = "gha-runner-scale-set";
-    public const string ChartVersion = "0.13.0";
-
     public const string ControllerRelease = "arc";
     public const string ControllerServiceAccount = "arc-controller";
     public const string ReleaseControllerRelease = "arc-release";
@@ -48,7 +43,6 @@ public static class GitHubRunners
 
     public const string DefaultScaleSetName = "delivery-platform";
 
-    public const string RunnerImage = "ghcr.io/actions/actions-runner:2.329.0";
     public const int RunnerUserId = 1001;
     public const string PushConfigDirectory = "/registry-push";
 
@@ -124,7 +118,7 @@ public static class GitHubRunners
         return new SecretSpec(name, @namespace, "Opaque", StandardLabels.Shared(name, CiRunnersRendering.Component), entries);
     }
 
-    private static HelmChartSpec Controller(string release, Placement placement, Tier tier, bool installCrds) => new(release, $"{ChartRepository}/{ControllerChart}", "", ChartVersion, placement.ControllerNamespace, Map(
+    private static HelmChartSpec Controller(string release, Placement placement, Tier tier, bool installCrds) => new(release, $"{Pins.GitHubActionsRunners.Repository}/{Pins.GitHubActionsRunners.ControllerChart}", "", Pins.GitHubActionsRunners.Version, placement.ControllerNamespace, Map(
         ("serviceAccount", Map(("create", true), ("name", placement.ControllerServiceAccount))),
         ("flags", Map(("logLevel", "info"), ("logFormat", "json"), ("watchSingleNamespace", placement.Namespace))),
         ("metrics", Map(("controllerManagerAddr", ":8080"), ("listenerAddr", ":8080"), ("listenerEndpoint", "/metrics"))),
@@ -137,14 +131,14 @@ public static class GitHubRunners
         var github = config.Ci.Github;
         var runner = Map(
             ("name", "runner"),
-            ("image", RunnerImage),
+            ("image", Pins.GitHubActionsRunners.RunnerImage),
             ("command", List("/home/runner/run.sh")),
             ("env", List(Map(("name", "ACTIONS_RUNNER_CONTAINER_HOOK_TEMPLATE"), ("value", $"{JobTemplateDirectory}/{JobTemplateFile}")))),
             // The runner only drives the job pod, which gets the job's share (see JobTemplate).
             ("resources", RunnerResources.Controller(tier)),
             ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false, RunnerUserId)),
             ("volumeMounts", List(Map(("name", "job-template"), ("mountPath", JobTemplateDirectory), ("readOnly", true)))));
-        return new HelmChartSpec(release, $"{ChartRepository}/{ScaleSetChart}", "", ChartVersion, placement.Namespace, Map(
+        return new HelmChartSpec(release, $"{Pins.GitHubActionsRunners.Repository}/{Pins.GitHubActionsRunners.ScaleSetChart}", "", Pins.GitHubActionsRunners.Version, placement.Namespace, Map(
             ("githubConfigUrl", github.ConfigUrl),
             ("githubConfigSecret", authSecret),
             ("minRunners", minRunners),

@@ -26,10 +26,6 @@ namespace Delivery.Core.Ci;
 /// </summary>
 public static class GitLabRunners
 {
-    public const string ChartRepository = "https://charts.gitlab.io";
-    public const string Chart = "gitlab-runner";
-    public const string ChartVersion = "0.84.1";
-
     public const string Release = "gitlab-runner";
     public const string ReleaseRunnerRelease = "gitlab-release-runner";
     public const string ServiceAccount = "gitlab-runner";
@@ -39,9 +35,6 @@ public static class GitLabRunners
 
     /// <summary>The pod_spec patch (JSON, which the runner reads as YAML; a TOML literal string, so no escaping).</summary>
     private const string SeccompPatch = """{"securityContext":{"seccompProfile":{"type":"RuntimeDefault"}}}""";
-
-    /// <summary>The image a job runs in when its <c>.gitlab-ci.yml</c> names none.</summary>
-    public const string DefaultJobImage = "docker.io/library/alpine:3.20";
 
     /// <summary>What the Kubernetes executor needs to run, attach to and clean up job pods (GitLab's runner API permissions).</summary>
     public static IReadOnlyList<RunnerRbac.Rule> ExecutorRules { get; } =
@@ -82,7 +75,7 @@ public static class GitLabRunners
         ]);
 
     private static HelmChartSpec Runner(string release, string serviceAccount, string authSecret, int concurrent, string executorToml, DeliveryConfig config, Tier tier) =>
-        new(release, Chart, ChartRepository, ChartVersion, PlatformNamespaces.CiControl, Map(
+        new(release, Pins.GitLabRunner.Chart, Pins.GitLabRunner.Repository, Pins.GitLabRunner.Version, PlatformNamespaces.CiControl, Map(
             ("gitlabUrl", config.Ci.Gitlab.Url),
             ("concurrent", concurrent),
             ("rbac", Map(("create", false))),
@@ -118,7 +111,7 @@ public static class GitLabRunners
         toml.AppendLine("  [runners.feature_flags]")
             .AppendLine("    FF_USE_ADVANCED_POD_SPEC_CONFIGURATION = true");
         toml.AppendLine("  [runners.kubernetes]");
-        Strings(4, ("namespace", release ? PlatformNamespaces.CiRelease : PlatformNamespaces.Ci), ("image", DefaultJobImage));
+        Strings(4, ("namespace", release ? PlatformNamespaces.CiRelease : PlatformNamespaces.Ci), ("image", Pins.GitLabRunner.DefaultJobImage));
         toml.AppendLine("    privileged = false")
             .AppendLine("    allow_privilege_escalation = false")
             .AppendLine(CultureInfo.InvariantCulture, $"    cap_drop = {List(["ALL"])}")

@@ -45,7 +45,7 @@ public static class RegistryDeployment
         var layout = RegistryFileLayout.InCluster;
         var container = Map(
             ("name", Name),
-            ("image", RegistryPod.Image),
+            ("image", Pins.Registry.Image),
             ("imagePullPolicy", "IfNotPresent"),
             ("command", List("registry", "serve", RegistryFileLayout.ConfigPath)),
             ("ports", List(

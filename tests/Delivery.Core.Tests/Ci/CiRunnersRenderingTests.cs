@@ -299,7 +299,7 @@ public sealed partial class CiRunnersRenderingTests
         Assert.Contains("[runners.kubernetes]", toml, StringComparison.Ordinal);
         Assert.Contains("namespace = \"ci\"", toml, StringComparison.Ordinal);
         Assert.Contains("memory_limit = \"4Gi\"", toml, StringComparison.Ordinal);
-        Assert.All(CiRunnersRendering.Render(config, Tier.Dev).Charts, chart => Assert.Equal((GitLabRunners.Chart, GitLabRunners.ChartRepository), (chart.Chart, chart.Repository)));
+        Assert.All(CiRunnersRendering.Render(config, Tier.Dev).Charts, chart => Assert.Equal((Pins.GitLabRunner.Chart, Pins.GitLabRunner.Repository), (chart.Chart, chart.Repository)));
     }
 
     [Fact]
@@ -441,7 +441,7 @@ public sealed partial class CiRunnersRenderingTests
     /// <summary>A chart by its release name, or by its chart name where only one release uses it.</summary>
     private static HelmChartSpec Chart(ComponentRendering rendering, string chart) =>
         rendering.Charts.SingleOrDefault(c => c.ReleaseName == chart)
-        ?? Assert.Single(rendering.Charts, c => c.Chart == chart || c.Chart == $"{GitHubRunners.ChartRepository}/{chart}");
+        ?? Assert.Single(rendering.Charts, c => c.Chart == chart || c.Chart == $"{Pins.GitHubActionsRunners.Repository}/{chart}");
 
     /// <summary>The YAML documents the runners embed in ConfigMaps (the job templates), as trees.</summary>
     private static IEnumerable<OrderedDictionary<string, object?>> EmbeddedDocuments(ComponentRendering rendering) =>
