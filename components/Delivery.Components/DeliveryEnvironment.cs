@@ -1,6 +1,5 @@
 using Delivery.Core.Apps;
 using Delivery.Core.Ci;
-using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Platform;

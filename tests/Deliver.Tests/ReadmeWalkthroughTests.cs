@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Deliver;
 using Delivery.Core.Configuration;
 
 namespace Deliver.Tests;

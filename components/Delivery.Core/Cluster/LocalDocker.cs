@@ -1,7 +1,6 @@
-using Delivery.Core.Registry;
 using System.Globalization;
 using Delivery.Core.Model;
-using Delivery.Core.Release;
+using Delivery.Core.Registry;
 
 namespace Delivery.Core.Cluster;
 

@@ -1,5 +1,5 @@
-using Delivery.Core.Configuration;
 using System.Globalization;
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Validation;

@@ -1,6 +1,5 @@
 using System.Collections;
 using Delivery.Core.Apps;
-using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 

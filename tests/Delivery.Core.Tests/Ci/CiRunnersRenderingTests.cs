@@ -3,7 +3,6 @@ using Delivery.Core.Ci;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Registry;
-using Delivery.Core.Release;
 using Delivery.Core.Tests.Tools;
 using Tomlyn;
 using Tomlyn.Model;

@@ -1,5 +1,4 @@
 using Delivery.Core.Apps;
-using Delivery.Core.Kubernetes;
 using Delivery.Core.Platform;
 
 namespace Delivery.Core.Tests.Kubernetes;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Tests.Tools;

@@ -1,8 +1,6 @@
-using Delivery.Core.Apps;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Registry;
-using Delivery.Core.Release;
 using Delivery.Core.Tests.Apps;
 using Delivery.Core.Tests.Tools;
 using static Delivery.Core.Tests.Registry.RegistryFixtures;
