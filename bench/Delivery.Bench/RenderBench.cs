@@ -28,7 +28,7 @@ internal static class RenderBench
                 throw new InvalidOperationException($"synthetic stack of {apps} apps is invalid: {loaded.Errors.First()}");
             var (renderMs, bytes, rendering) = Measure(() => PlatformRenderer.Render(loaded.Config, loaded.Tier!.Value));
             var objects = rendering.Objects.Count();
-            var appObjects = rendering.Components.Where(c => c.Component.StartsWith(AppRendering.ComponentPrefix, StringComparison.Ordinal)).Sum(c => c.Objects.Count);
+            var appObjects = rendering.Components.Where(c => c.Component.StartsWith(AppRenderer.ComponentPrefix, StringComparison.Ordinal)).Sum(c => c.Objects.Count);
             output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-7} {1,16:F1}  {2,5}  {3,9:F1}  {4,5}  {5,7:F1}  {6,9:F1}  {7,7}  {8,11:F1}",
                 apps, loadMs, Growth(previous?.Apps, previous?.LoadMs, apps, loadMs), renderMs, Growth(previous?.Apps, previous?.RenderMs, apps, renderMs),
                 loadBytes / 1024.0 / 1024.0, bytes / 1024.0 / 1024.0, objects, (double)appObjects / apps));

@@ -39,24 +39,24 @@ internal static class DeliverCli
 
         var promote = new Command("promote", "Stage a version in the app's idle slot.") { app, version, requiredStack, dryRun, viaPulumi };
         promote.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Promote,
-            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, parsed.GetValue(version), parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
+            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, parsed.GetValue(version), null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
 
         var @switch = new Command("switch", "Make the app's idle slot live.") { app, requiredStack, dryRun, viaPulumi };
         @switch.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Switch,
-            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
+            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
 
         var weight = new Argument<string>("weight") { Description = "Percent of the host's traffic for the idle slot, 0–100; 0 ends the canary." };
         var canary = new Command("canary", "Send a share of the app's traffic to its idle slot.") { app, weight, requiredStack, dryRun, viaPulumi };
         canary.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Canary,
-            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, parsed.GetValue(weight), parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
+            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, parsed.GetValue(weight), parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
 
         var rollback = new Command("rollback", "Make the version live before the app's last switch live again (from the git history).") { app, requiredStack, dryRun, viaPulumi };
         rollback.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Rollback,
-            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
+            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
 
         var abort = new Command("abort", "Un-stage: the idle slot gets back the version it held before the last promote (from the git history).") { app, requiredStack, dryRun, viaPulumi };
         abort.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Abort,
-            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
+            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
 
         var historyStack = new Option<string?>("--stack", "-s") { Description = "Only this stack (default: every stack in stacks/)." };
         var historyApp = new Option<string?>("--app") { Description = "Only this app's events (and the stacks' freezes)." };

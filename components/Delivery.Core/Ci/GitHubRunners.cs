@@ -95,11 +95,11 @@ public static class GitHubRunners
             objects.Add(JobTemplate(ReleaseJobTemplateConfigMap, ForRelease.Namespace, tier, push));
             // The default controller's release installs the CRDs; a second install of the same CRDs would conflict.
             charts.Add(Controller(ReleaseControllerRelease, ForRelease, tier, installCrds: false));
-            charts.Add(ScaleSet(ReleaseScaleSetRelease, ReleaseScaleSetName(github), ForRelease, ReleaseJobTemplateConfigMap, ReleaseAuthSecretName, 0, CiRunnersRendering.ReleaseRunners, config, tier,
+            charts.Add(ScaleSet(ReleaseScaleSetRelease, ReleaseScaleSetName(github), ForRelease, ReleaseJobTemplateConfigMap, ReleaseAuthSecretName, 0, CiRunnersRenderer.ReleaseRunners, config, tier,
                 github.ReleaseRunnerGroup.Length > 0 ? github.ReleaseRunnerGroup : github.RunnerGroup));
             secrets.Add(AuthSecret(ReleaseAuthSecretName, ForRelease.Namespace, github.Release));
         }
-        return new ComponentRendering(CiRunnersRendering.Component, objects, charts, secrets, []);
+        return new ComponentRendering(CiRunnersRenderer.Component, objects, charts, secrets, []);
     }
 
     /// <summary>A GitHub App (recommended) or a token, under the key names the controller reads; one per scale set.</summary>
@@ -114,7 +114,7 @@ public static class GitHubRunners
                 new SecretEntry("github_app_private_key", new ConfigSecretSource(credentials.AppPrivateKey)),
             ]
             : [new SecretEntry("github_token", new ConfigSecretSource(credentials.Token))];
-        return new SecretSpec(name, @namespace, "Opaque", StandardLabels.Shared(name, CiRunnersRendering.Component), entries);
+        return new SecretSpec(name, @namespace, "Opaque", StandardLabels.Shared(name, CiRunnersRenderer.Component), entries);
     }
 
     private static HelmChartSpec Controller(string release, Placement placement, Tier tier, bool installCrds) => new(release, $"{Pins.GitHubActionsRunners.Repository}/{Pins.GitHubActionsRunners.ControllerChart}", "", Pins.GitHubActionsRunners.Version, placement.ControllerNamespace, Map(
@@ -179,13 +179,13 @@ public static class GitHubRunners
             ("env", push is null ? null : List(Map(("name", "DOCKER_CONFIG"), ("value", PushConfigDirectory)))),
             ("volumeMounts", push is null ? null : List(Map(("name", "registry-push"), ("mountPath", PushConfigDirectory), ("readOnly", true)))));
         var spec = Map(
-            ("serviceAccountName", CiRunnersRendering.JobServiceAccount),
+            ("serviceAccountName", CiRunnersRenderer.JobServiceAccount),
             ("automountServiceAccountToken", false),
             ("securityContext", Map(("seccompProfile", Map(("type", "RuntimeDefault"))))),
             ("containers", List(job)),
             ("volumes", push is null ? null : List(PushVolume(push))));
         return Manifest.Object("v1", "ConfigMap", name, @namespace,
-            StandardLabels.Shared(name, CiRunnersRendering.Component),
+            StandardLabels.Shared(name, CiRunnersRenderer.Component),
             ("data", Map((JobTemplateFile, YamlWriter.Write(Map(
                 // Release job pods are labelled, so that they alone may reach the API server (pulumi up).
                 ("metadata", push is null ? null : Map(("labels", Strings(Cluster.PlatformPods.ReleaseJobs)))),

@@ -53,13 +53,13 @@ public static class GitLabRunners
         List<KubernetesObject> objects = [.. RunnerRbac.Render(ServiceAccount, PlatformNamespaces.CiControl, PlatformNamespaces.Ci, ExecutorRules)];
         List<HelmChartSpec> charts = [Runner(Release, ServiceAccount, AuthSecretName, gitlab.Concurrency, ExecutorToml(config, tier, release: false), config, tier)];
         List<SecretSpec> secrets = [AuthSecret(AuthSecretName, gitlab.RunnerToken)];
-        if (CiRunnersRendering.HasReleaseRunners(config))
+        if (CiRunnersRenderer.HasReleaseRunners(config))
         {
             objects.AddRange(RunnerRbac.Render(ReleaseServiceAccount, PlatformNamespaces.CiControl, PlatformNamespaces.CiRelease, ExecutorRules));
-            charts.Add(Runner(ReleaseRunnerRelease, ReleaseServiceAccount, ReleaseAuthSecretName, CiRunnersRendering.ReleaseRunners, ExecutorToml(config, tier, release: true), config, tier));
+            charts.Add(Runner(ReleaseRunnerRelease, ReleaseServiceAccount, ReleaseAuthSecretName, CiRunnersRenderer.ReleaseRunners, ExecutorToml(config, tier, release: true), config, tier));
             secrets.Add(AuthSecret(ReleaseAuthSecretName, gitlab.ReleaseRunnerToken));
         }
-        return new(CiRunnersRendering.Component, objects, charts, secrets, []);
+        return new(CiRunnersRenderer.Component, objects, charts, secrets, []);
     }
 
     /// <summary>
@@ -67,7 +67,7 @@ public static class GitLabRunners
     /// <c>runner-registration-token</c>, which stays empty in the authentication-token flow.
     /// </summary>
     public static SecretSpec AuthSecret(string name, SecretValue token) =>
-        new(name, PlatformNamespaces.CiControl, "Opaque", StandardLabels.Shared(name, CiRunnersRendering.Component),
+        new(name, PlatformNamespaces.CiControl, "Opaque", StandardLabels.Shared(name, CiRunnersRenderer.Component),
         [
             new SecretEntry("runner-registration-token", new LiteralSource("")),
             new SecretEntry("runner-token", new ConfigSecretSource(token)),
@@ -116,7 +116,7 @@ public static class GitLabRunners
             .AppendLine(CultureInfo.InvariantCulture, $"    cap_drop = {List(["ALL"])}")
             .AppendLine(CultureInfo.InvariantCulture, $"    cap_add = {List(JobPodSecurity.KanikoCapabilities)}");
         Strings(4,
-            ("service_account", CiRunnersRendering.JobServiceAccount),
+            ("service_account", CiRunnersRenderer.JobServiceAccount),
             ("cpu_request", Quantity("requests", "cpu")), ("cpu_limit", Quantity("limits", "cpu")),
             ("memory_request", Quantity("requests", "memory")), ("memory_limit", Quantity("limits", "memory")));
         if (push is not null)

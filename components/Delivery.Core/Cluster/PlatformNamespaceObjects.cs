@@ -24,7 +24,7 @@ public static class PlatformNamespaceObjects
         {
             PlatformNamespaces.Registry => config.Registry.Mode == RegistryConfig.InCluster,
             PlatformNamespaces.Ci or PlatformNamespaces.CiControl => config.Ci.Mode != CiConfig.None,
-            PlatformNamespaces.CiRelease => config.Ci.Mode != CiConfig.None && Ci.CiRunnersRendering.HasReleaseRunners(config),
+            PlatformNamespaces.CiRelease => config.Ci.Mode != CiConfig.None && Ci.CiRunnersRenderer.HasReleaseRunners(config),
             PlatformNamespaces.Monitoring or PlatformNamespaces.MonitoringAgents => config.Monitoring.Enabled,
             _ => true,
         }),

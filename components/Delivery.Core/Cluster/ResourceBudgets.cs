@@ -40,7 +40,7 @@ public static class ResourceBudgets
 
     /// <summary>Jobs that can run at once in ci-release: the release runners' (push credentials), where they exist.</summary>
     public static long ReleaseJobs(DeliveryConfig config) =>
-        config.Ci.Mode != CiConfig.None && Ci.CiRunnersRendering.HasReleaseRunners(config) ? Ci.CiRunnersRendering.ReleaseRunners : 0;
+        config.Ci.Mode != CiConfig.None && Ci.CiRunnersRenderer.HasReleaseRunners(config) ? Ci.CiRunnersRenderer.ReleaseRunners : 0;
 
     /// <summary>
     /// Pods in ci-release besides the jobs': ARC's release controller and the release scale set's

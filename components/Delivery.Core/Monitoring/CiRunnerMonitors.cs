@@ -34,7 +34,7 @@ public static class CiRunnerMonitors
 
     /// <summary>Where ARC's controllers and listeners run: ci-control, and ci-release beside the release runners (GitHubRunners).</summary>
     private static IReadOnlyList<string> ArcNamespaces(DeliveryConfig config) =>
-        CiRunnersRendering.HasReleaseRunners(config) ? [PlatformNamespaces.CiControl, PlatformNamespaces.CiRelease] : [PlatformNamespaces.CiControl];
+        CiRunnersRenderer.HasReleaseRunners(config) ? [PlatformNamespaces.CiControl, PlatformNamespaces.CiRelease] : [PlatformNamespaces.CiControl];
 
     /// <summary>A PodMonitor selects pods in its own namespace only.</summary>
     private static KubernetesObject Monitor(string name, string @namespace, OrderedDictionary<string, object?> selector) =>

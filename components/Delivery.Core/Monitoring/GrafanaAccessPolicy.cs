@@ -81,6 +81,6 @@ public static class GrafanaAccessPolicy
     public static SecretSpec? OidcSecret(MonitoringConfig monitoring) =>
         !HasOidc(monitoring)
             ? null
-            : new SecretSpec(OidcSecretName, PlatformNamespaces.Monitoring, "Opaque", StandardLabels.Shared(OidcSecretName, MonitoringRendering.Component),
+            : new SecretSpec(OidcSecretName, PlatformNamespaces.Monitoring, "Opaque", StandardLabels.Shared(OidcSecretName, MonitoringRenderer.Component),
                 [new SecretEntry(OidcSecretKey, new ConfigSecretSource(monitoring.GrafanaOidc.ClientSecret))]);
 }

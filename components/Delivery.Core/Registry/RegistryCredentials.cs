@@ -70,6 +70,6 @@ public static class RegistryCredentials
     }
 
     private static SecretSpec DockerConfig(RegistryConfig registry, string name, string @namespace, string user, SecretSource password) =>
-        new(name, @namespace, DockerConfigJsonType, StandardLabels.Shared(name, RegistryRendering.Component),
+        new(name, @namespace, DockerConfigJsonType, StandardLabels.Shared(name, RegistryRenderer.Component),
             [new SecretEntry(DockerConfigJsonKey, new DockerConfigSource(RegistryAddress.Of(registry), user, password))]);
 }

@@ -19,7 +19,7 @@ public static class RegistryDeployment
 
     public static KubernetesObject Render(Tier tier)
     {
-        var labels = StandardLabels.Shared(Name, RegistryRendering.Component);
+        var labels = StandardLabels.Shared(Name, RegistryRenderer.Component);
         var configHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RegistryConfigFile.Render(RegistryFileLayout.InCluster))))[..16];
         return Manifest.Object("apps/v1", "Deployment", Name, PlatformNamespaces.Registry, labels, ("spec", Map(
             ("replicas", 1),

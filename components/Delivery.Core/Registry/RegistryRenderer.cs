@@ -11,7 +11,7 @@ namespace Delivery.Core.Registry;
 /// "restricted", by the cluster baseline) behind the cluster Gateway, with generated htpasswd
 /// passwords for a pull and a push user, weekly garbage collection, and the same Secrets.
 /// </summary>
-public static class RegistryRendering
+public static class RegistryRenderer
 {
     public const string Component = "registry";
     public const string ServiceName = "registry";
