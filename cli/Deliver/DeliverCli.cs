@@ -42,24 +42,24 @@ internal static class DeliverCli
 
         var promote = new Command("promote", "Stage a version in the app's idle slot.") { app, version, requiredStack, dryRun, viaPulumi };
         promote.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Promote,
-            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, parsed.GetValue(version), parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
+            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, parsed.GetValue(version), null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
 
         var @switch = new Command("switch", "Make the app's idle slot live.") { app, requiredStack, dryRun, viaPulumi };
         @switch.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Switch,
-            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
+            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
 
         var weight = new Argument<string>("weight") { Description = "Percent of the host's traffic for the idle slot, 0–100; 0 ends the canary." };
         var canary = new Command("canary", "Send a share of the app's traffic to its idle slot.") { app, weight, requiredStack, dryRun, viaPulumi };
         canary.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Canary,
-            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, parsed.GetValue(weight), parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
+            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, parsed.GetValue(weight), parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
 
         var rollback = new Command("rollback", "Make the version live before the app's last switch live again (from the git history).") { app, requiredStack, dryRun, viaPulumi };
         rollback.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Rollback,
-            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
+            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
 
         var abort = new Command("abort", "Un-stage: the idle slot gets back the version it held before the last promote (from the git history).") { app, requiredStack, dryRun, viaPulumi };
         abort.SetAction(parsed => Guard(terminal, () => ReleaseCommand.Run(Workspace(parsed), terminal, ReleaseStep.Abort,
-            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
+            parsed.GetValue(requiredStack)!, parsed.GetValue(app)!, null, null, parsed.GetValue(dryRun), parsed.GetValue(viaPulumi))));
 
         var historyStack = new Option<string?>("--stack", "-s") { Description = "Only this stack (default: every stack in stacks/)." };
         var historyApp = new Option<string?>("--app") { Description = "Only this app's events (and the stacks' freezes)." };
@@ -68,16 +68,9 @@ internal static class DeliverCli
         var dora = new Option<bool>("--dora") { Description = "Deployment frequency, change failure rate, time to restore, lead time for changes." };
         var window = new Option<string>("--window") { Description = "With --dora: a deployment failed if rolled back within this time.", DefaultValueFactory = _ => "1d" };
         var verbose = new Option<bool>("--verbose") { Description = "Every skipped stack file version's note, full versions and release ids." };
-        var historyBench = new Option<bool>("--bench") { Description = "Time reading a synthetic history (a year of daily releases, 4 stacks, 20 apps) instead." };
-        var history = new Command("history", "Release events from the stack files' git history, newest first; --dora for the figures.") { historyStack, historyApp, since, json, dora, window, verbose, historyBench };
-        history.SetAction(parsed => Guard(terminal, () => parsed.GetValue(historyBench)
-            ? HistoryBench.Run(terminal, days: 365, apps: 20)
-            : HistoryCommand.Run(Workspace(parsed), terminal, parsed.GetValue(historyStack), parsed.GetValue(historyApp),
-                parsed.GetValue(since), parsed.GetValue(json), parsed.GetValue(dora), parsed.GetValue(window)!, parsed.GetValue(verbose))));
-
-        var scales = new Option<int[]>("--apps") { Description = "App counts to render.", DefaultValueFactory = _ => [1, 10, 100, 1000], AllowMultipleArgumentsPerToken = true };
-        var bench = new Command("bench", "Rendering benchmark: time, allocations and objects per app at several scales.") { scales };
-        bench.SetAction(parsed => Guard(terminal, () => BenchCommand.Run(terminal, parsed.GetValue(scales)!)));
+        var history = new Command("history", "Release events from the stack files' git history, newest first; --dora for the figures.") { historyStack, historyApp, since, json, dora, window, verbose };
+        history.SetAction(parsed => Guard(terminal, () => HistoryCommand.Run(Workspace(parsed), terminal, parsed.GetValue(historyStack), parsed.GetValue(historyApp),
+            parsed.GetValue(since), parsed.GetValue(json), parsed.GetValue(dora), parsed.GetValue(window)!, parsed.GetValue(verbose))));
 
         var reason = new Option<string>("--reason") { Description = "Why, for the people who read the stack file and the history.", Required = true };
         var freeze = new Command("freeze", "Freeze the stack: refuse every release step but the rollback and a lower canary weight.") { requiredStack, reason };
@@ -125,7 +118,7 @@ internal static class DeliverCli
 
         var command = new RootCommand("deliver: check, render, diff and release Delivery Platform stacks, offline.")
         {
-            root, check, render, diff, status, promote, canary, @switch, rollback, abort, freeze, unfreeze, hotfix, history, bench, verify, gate, staged, images, ticket, notify, incident,
+            root, check, render, diff, status, promote, canary, @switch, rollback, abort, freeze, unfreeze, hotfix, history, verify, gate, staged, images, ticket, notify, incident,
         };
         var parsed = command.Parse(args);
         if (parsed.Errors.Count > 0)

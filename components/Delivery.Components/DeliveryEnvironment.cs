@@ -1,6 +1,5 @@
 using Delivery.Core.Apps;
 using Delivery.Core.Ci;
-using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Platform;
@@ -38,15 +37,15 @@ public sealed class DeliveryEnvironment : ComponentResource
 
         var baselineResources = Resources(Core.Cluster.ClusterBaseline.Component, false, Needs());
         var baseline = new ClusterBaseline(baselineResources.Rendering.ResourceName, baselineResources, parent);
-        var registryResources = Resources(RegistryRendering.Component, config.Protect, Needs(baseline));
+        var registryResources = Resources(RegistryRenderer.Component, config.Protect, Needs(baseline));
         Registry = new ContainerRegistry(registryResources.Rendering.ResourceName, new ContainerRegistryArgs(registryResources, args.Endpoints.RegistryUrl), parent);
-        var runnerResources = Resources(CiRunnersRendering.Component, false, Needs(baseline, Registry));
+        var runnerResources = Resources(CiRunnersRenderer.Component, false, Needs(baseline, Registry));
         _ = new CiRunners(runnerResources.Rendering.ResourceName, runnerResources, parent);
-        var monitoringResources = Resources(MonitoringRendering.Component, config.Protect, Needs(baseline));
+        var monitoringResources = Resources(MonitoringRenderer.Component, config.Protect, Needs(baseline));
         Monitoring = new Monitoring(monitoringResources.Rendering.ResourceName, new MonitoringArgs(monitoringResources, args.Endpoints.GrafanaUrl), parent);
         Apps = config.Apps.Keys.Order(StringComparer.Ordinal).ToDictionary(app => app, app =>
         {
-            var appResources = Resources(AppRendering.ComponentName(app), false, Needs(baseline, Registry, Monitoring)) with
+            var appResources = Resources(AppRenderer.ComponentName(app), false, Needs(baseline, Registry, Monitoring)) with
             {
                 RepoDigests = images?.RepoDigests.Where(built => built.Key.App == app).ToDictionary(built => built.Key.ImageName, built => built.Value)
                               ?? new Dictionary<string, Output<string>>(),

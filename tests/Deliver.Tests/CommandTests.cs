@@ -167,36 +167,6 @@ public sealed class CommandTests
         Assert.Equal(1, project.Run("status", "--stack", "prod", "--wide").ExitCode);
     }
 
-    [Fact]
-    public void Bench_prints_a_row_per_scale()
-    {
-        using var project = new ProjectCopy();
-
-        var bench = project.Run("bench", "--apps", "1", "2", "3");
-
-        Assert.Equal(0, bench.ExitCode);
-        var rows = bench.Output.Trim().Split('\n');
-        Assert.Equal(5, rows.Length);
-        Assert.Matches(@"^1 +[0-9.]+ +- +[0-9.]+ +- ", rows[1]);
-        Assert.Matches(@"^2 +[0-9.]+ +[0-9]+\.[0-9] +[0-9.]+ +[0-9]+\.[0-9] ", rows[2]);
-        Assert.Matches(@"^3 +[0-9.]+ +- +[0-9.]+ +- ", rows[3]);
-        Assert.StartsWith("×prev: ", rows[4], StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("0")]
-    [InlineData("-5")]
-    public void Bench_refuses_app_counts_below_one_with_a_usage_line(string apps)
-    {
-        using var project = new ProjectCopy();
-
-        var bench = project.Run("bench", "--apps", apps);
-
-        Assert.Equal(2, bench.ExitCode);
-        Assert.Equal($"error: --apps takes app counts of 1 or more (got {apps}), e.g. deliver bench --apps 100 200 400.", bench.Error.Trim());
-        Assert.Empty(bench.Output);
-    }
-
     private static PlatformRendering Render(string yaml)
     {
         var loaded = DeliveryConfigLoader.Load(StackFileReader.Parse(yaml, "prod", "test"), new Dictionary<string, string>());

@@ -14,24 +14,22 @@ public sealed partial class EveryCommandBadInputTests
     /// <summary>Values for arguments and options by name; options a command lacks are left out.</summary>
     private static readonly IReadOnlyList<IReadOnlyDictionary<string, string[]>> BadInputs =
     [
-        // Nothing but what bench needs to stay quick (bare, it renders up to 1,000 apps).
-        new Dictionary<string, string[]> { ["--apps"] = ["1"] },
         new Dictionary<string, string[]>
         {
             ["<app>"] = ["nope"], ["<version>"] = ["1.2.3.4.5"], ["<weight>"] = ["150"], ["--stack"] = ["nope"],
-            ["--against"] = ["no-such-revision"], ["--since"] = ["yesterday"], ["--window"] = ["5x"], ["--apps"] = ["0"], ["--app"] = ["nope"],
+            ["--against"] = ["no-such-revision"], ["--since"] = ["yesterday"], ["--window"] = ["5x"], ["--app"] = ["nope"],
             ["--prometheus"] = ["not a url"], ["--alertmanager"] = ["ftp://example.com"], ["--changed-against"] = ["no-such-file"], ["--out"] = ["/proc/no-such-folder"],
         },
         new Dictionary<string, string[]>
         {
             ["<app>"] = ["api"], ["<version>"] = ["1.6.0@sha256:zz"], ["<weight>"] = ["ten"], ["--stack"] = ["../outside"],
-            ["--against"] = ["HEAD~99"], ["--since"] = ["-3d"], ["--window"] = ["0s"], ["--apps"] = ["-5"], ["--app"] = [""],
+            ["--against"] = ["HEAD~99"], ["--since"] = ["-3d"], ["--window"] = ["0s"], ["--app"] = [""],
             ["--prometheus"] = ["http://127.0.0.1:1"], ["--alertmanager"] = ["http://127.0.0.1:1"], ["--changed-against"] = ["HEAD~99"], ["--slot"] = ["sideways"],
         },
         new Dictionary<string, string[]>
         {
             ["<app>"] = ["api"], ["<version>"] = ["9.9.9"], ["<weight>"] = ["-1"], ["--stack"] = ["dev"], ["--all"] = [], ["--dry-run"] = [], ["--json"] = [],
-            ["--against"] = ["stacks/Pulumi.nope.yaml"], ["--since"] = ["99999999d"], ["--window"] = ["1y"], ["--apps"] = ["x"], ["--dora"] = [],
+            ["--against"] = ["stacks/Pulumi.nope.yaml"], ["--since"] = ["99999999d"], ["--window"] = ["1y"], ["--dora"] = [],
             ["--prometheus"] = ["http://127.0.0.1:1"], ["--alertmanager"] = ["http://127.0.0.1:1"], ["--slot"] = ["idle"], ["--severity"] = [],
         },
     ];

@@ -1,5 +1,3 @@
-using Deliver;
-
 namespace Deliver.Tests;
 
 /// <summary>

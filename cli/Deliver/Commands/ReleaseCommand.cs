@@ -14,7 +14,7 @@ namespace Deliver.Commands;
 /// </summary>
 internal static class ReleaseCommand
 {
-    public static int Run(Workspace workspace, Terminal terminal, ReleaseStep step, string stack, string app, string? version, bool dryRun, bool viaPulumi)
+    public static int Run(Workspace workspace, Terminal terminal, ReleaseStep step, string stack, string app, string? version, string? weight, bool dryRun, bool viaPulumi)
     {
         var original = workspace.ReadStack(stack);
         var current = Workspace.Load(original, stack, Path.GetFileName(workspace.StackFile(stack)));
@@ -26,7 +26,7 @@ internal static class ReleaseCommand
 
         if (UnknownApp.Message(current.Config, stack, app) is { } unknown)
             throw new UsageException(unknown);
-        var weight = step == ReleaseStep.Canary ? CanaryWeight(version!) : 0;
+        var canaryWeight = step == ReleaseStep.Canary ? CanaryWeight(weight!) : 0;
 
         ReleaseLedger? ledger;
         if (step is ReleaseStep.Rollback or ReleaseStep.Abort)
@@ -53,7 +53,7 @@ internal static class ReleaseCommand
             edit = step switch
             {
                 ReleaseStep.Promote => ReleaseOperations.Promote(current.Config, app, version!, target),
-                ReleaseStep.Canary => ReleaseOperations.Canary(current.Config, app, weight),
+                ReleaseStep.Canary => ReleaseOperations.Canary(current.Config, app, canaryWeight),
                 ReleaseStep.Switch => ReleaseOperations.Switch(current.Config, app),
                 ReleaseStep.Abort => ReleaseOperations.Abort(current.Config, stack, app, ledger!),
                 _ => ReleaseOperations.Rollback(current.Config, app, target),

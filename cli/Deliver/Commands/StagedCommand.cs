@@ -3,7 +3,6 @@ using Delivery.Core.Apps;
 using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Release;
-using Delivery.Core.Validation;
 
 namespace Deliver.Commands;
 

@@ -1,9 +1,8 @@
-using Delivery.Core.Registry;
 using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Registry;
 using Delivery.Core.Release;
-using Delivery.Core.Validation;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Apps;

@@ -1,8 +1,7 @@
-using Delivery.Core.Configuration;
 using Delivery.Core.Cluster;
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
-using Delivery.Core.Release;
 using Delivery.Core.Validation;
 using static Delivery.Core.Kubernetes.Manifest;
 

@@ -1,7 +1,5 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
-using Delivery.Core.Release;
-using Delivery.Core.Validation;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Apps;

@@ -1,6 +1,5 @@
 using Delivery.Core.Model;
 using Delivery.Core.Release;
-using Delivery.Core.Validation;
 
 namespace Delivery.Core.Apps;
 

@@ -1,7 +1,6 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Registry;
-using Delivery.Core.Release;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Ci;
@@ -27,11 +26,6 @@ namespace Delivery.Core.Ci;
 /// </summary>
 public static class GitHubRunners
 {
-    public const string ChartRepository = "oci://ghcr.io/actions/actions-runner-controller-charts";
-    public const string ControllerChart = "gha-runner-scale-set-controller";
-    public const string ScaleSetChart = "gha-runner-scale-set";
-    public const string ChartVersion = "0.13.0";
-
     public const string ControllerRelease = "arc";
     public const string ControllerServiceAccount = "arc-controller";
     public const string ReleaseControllerRelease = "arc-release";
@@ -48,7 +42,6 @@ public static class GitHubRunners
 
     public const string DefaultScaleSetName = "delivery-platform";
 
-    public const string RunnerImage = "ghcr.io/actions/actions-runner:2.329.0";
     public const int RunnerUserId = 1001;
     public const string PushConfigDirectory = "/registry-push";
 
@@ -88,7 +81,7 @@ public static class GitHubRunners
     public static ComponentRendering Render(DeliveryConfig config, Tier tier)
     {
         var github = config.Ci.Github;
-        var build = CiRunnersRendering.HasBuildRunners(config);
+        var build = CiRunnersRenderer.HasBuildRunners(config);
         List<KubernetesObject> objects = [];
         List<HelmChartSpec> charts = [];
         List<SecretSpec> secrets = [];
@@ -100,17 +93,17 @@ public static class GitHubRunners
             charts.Add(ScaleSet(ScaleSetRelease, ScaleSetName(github), Default, JobTemplateConfigMap, AuthSecretName, github.MinRunners, github.MaxRunners, config, tier, github.RunnerGroup));
             secrets.Add(AuthSecret(AuthSecretName, Default.Namespace, github.Default()));
         }
-        if (CiRunnersRendering.HasReleaseRunners(config))
+        if (CiRunnersRenderer.HasReleaseRunners(config))
         {
             objects.AddRange(RunnerRbac.Render(ReleaseRunnerServiceAccount, ForRelease.Namespace, RunnerRules));
             objects.Add(JobTemplate(ReleaseJobTemplateConfigMap, ForRelease.Namespace, tier, release: true, RegistryCredentials.PushSecret(config)));
             // One release installs the CRDs (the default controller's, where it exists): a second install of the same CRDs would conflict.
             charts.Add(Controller(ReleaseControllerRelease, ForRelease, tier, installCrds: !build));
-            charts.Add(ScaleSet(ReleaseScaleSetRelease, ReleaseScaleSetName(github), ForRelease, ReleaseJobTemplateConfigMap, ReleaseAuthSecretName, 0, CiRunnersRendering.ReleaseRunners, config, tier,
+            charts.Add(ScaleSet(ReleaseScaleSetRelease, ReleaseScaleSetName(github), ForRelease, ReleaseJobTemplateConfigMap, ReleaseAuthSecretName, 0, CiRunnersRenderer.ReleaseRunners, config, tier,
                 github.ReleaseRunnerGroup.Length > 0 ? github.ReleaseRunnerGroup : github.RunnerGroup));
             secrets.Add(AuthSecret(ReleaseAuthSecretName, ForRelease.Namespace, github.Release));
         }
-        return new ComponentRendering(CiRunnersRendering.Component, objects, charts, secrets, []);
+        return new ComponentRendering(CiRunnersRenderer.Component, objects, charts, secrets, []);
     }
 
     /// <summary>A GitHub App (recommended) or a token, under the key names the controller reads; one per scale set.</summary>
@@ -125,10 +118,10 @@ public static class GitHubRunners
                 new SecretEntry("github_app_private_key", new ConfigSecretSource(credentials.AppPrivateKey)),
             ]
             : [new SecretEntry("github_token", new ConfigSecretSource(credentials.Token))];
-        return new SecretSpec(name, @namespace, "Opaque", StandardLabels.Shared(name, CiRunnersRendering.Component), entries);
+        return new SecretSpec(name, @namespace, "Opaque", StandardLabels.Shared(name, CiRunnersRenderer.Component), entries);
     }
 
-    private static HelmChartSpec Controller(string release, Placement placement, Tier tier, bool installCrds) => new(release, $"{ChartRepository}/{ControllerChart}", "", ChartVersion, placement.ControllerNamespace, Map(
+    private static HelmChartSpec Controller(string release, Placement placement, Tier tier, bool installCrds) => new(release, $"{Pins.GitHubActionsRunners.Repository}/{Pins.GitHubActionsRunners.ControllerChart}", "", Pins.GitHubActionsRunners.Version, placement.ControllerNamespace, Map(
         ("serviceAccount", Map(("create", true), ("name", placement.ControllerServiceAccount))),
         ("flags", Map(("logLevel", "info"), ("logFormat", "json"), ("watchSingleNamespace", placement.Namespace))),
         ("metrics", Map(("controllerManagerAddr", ":8080"), ("listenerAddr", ":8080"), ("listenerEndpoint", "/metrics"))),
@@ -141,14 +134,14 @@ public static class GitHubRunners
         var github = config.Ci.Github;
         var runner = Map(
             ("name", "runner"),
-            ("image", RunnerImage),
+            ("image", Pins.GitHubActionsRunners.RunnerImage),
             ("command", List("/home/runner/run.sh")),
             ("env", List(Map(("name", "ACTIONS_RUNNER_CONTAINER_HOOK_TEMPLATE"), ("value", $"{JobTemplateDirectory}/{JobTemplateFile}")))),
             // The runner only drives the job pod, which gets the job's share (see JobTemplate).
             ("resources", RunnerResources.Controller(tier)),
             ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false, RunnerUserId)),
             ("volumeMounts", List(Map(("name", "job-template"), ("mountPath", JobTemplateDirectory), ("readOnly", true)))));
-        return new HelmChartSpec(release, $"{ChartRepository}/{ScaleSetChart}", "", ChartVersion, placement.Namespace, Map(
+        return new HelmChartSpec(release, $"{Pins.GitHubActionsRunners.Repository}/{Pins.GitHubActionsRunners.ScaleSetChart}", "", Pins.GitHubActionsRunners.Version, placement.Namespace, Map(
             ("githubConfigUrl", github.ConfigUrl),
             ("githubConfigSecret", authSecret),
             ("minRunners", minRunners),
@@ -191,13 +184,13 @@ public static class GitHubRunners
             ("env", push is null ? null : List(Map(("name", "DOCKER_CONFIG"), ("value", PushConfigDirectory)))),
             ("volumeMounts", push is null ? null : List(Map(("name", "registry-push"), ("mountPath", PushConfigDirectory), ("readOnly", true)))));
         var spec = Map(
-            ("serviceAccountName", CiRunnersRendering.JobServiceAccount),
+            ("serviceAccountName", CiRunnersRenderer.JobServiceAccount),
             ("automountServiceAccountToken", false),
             ("securityContext", Map(("seccompProfile", Map(("type", "RuntimeDefault"))))),
             ("containers", List(job)),
             ("volumes", push is null ? null : List(PushVolume(push))));
         return Manifest.Object("v1", "ConfigMap", name, @namespace,
-            StandardLabels.Shared(name, CiRunnersRendering.Component),
+            StandardLabels.Shared(name, CiRunnersRenderer.Component),
             ("data", Map((JobTemplateFile, YamlWriter.Write(Map(
                 // Release job pods are labelled, so that they alone may reach the API server (pulumi up).
                 ("metadata", release ? Map(("labels", Strings(Cluster.PlatformPods.ReleaseJobs))) : null),

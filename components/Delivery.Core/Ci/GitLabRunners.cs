@@ -3,7 +3,6 @@ using System.Text;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Registry;
-using Delivery.Core.Release;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Ci;
@@ -26,10 +25,6 @@ namespace Delivery.Core.Ci;
 /// </summary>
 public static class GitLabRunners
 {
-    public const string ChartRepository = "https://charts.gitlab.io";
-    public const string Chart = "gitlab-runner";
-    public const string ChartVersion = "0.84.1";
-
     public const string Release = "gitlab-runner";
     public const string ReleaseRunnerRelease = "gitlab-release-runner";
     public const string ServiceAccount = "gitlab-runner";
@@ -39,9 +34,6 @@ public static class GitLabRunners
 
     /// <summary>The pod_spec patch (JSON, which the runner reads as YAML; a TOML literal string, so no escaping).</summary>
     private const string SeccompPatch = """{"securityContext":{"seccompProfile":{"type":"RuntimeDefault"}}}""";
-
-    /// <summary>The image a job runs in when its <c>.gitlab-ci.yml</c> names none.</summary>
-    public const string DefaultJobImage = "docker.io/library/alpine:3.20";
 
     /// <summary>What the Kubernetes executor needs to run, attach to and clean up job pods (GitLab's runner API permissions).</summary>
     public static IReadOnlyList<RunnerRbac.Rule> ExecutorRules { get; } =
@@ -61,19 +53,19 @@ public static class GitLabRunners
         List<KubernetesObject> objects = [];
         List<HelmChartSpec> charts = [];
         List<SecretSpec> secrets = [];
-        if (CiRunnersRendering.HasBuildRunners(config))
+        if (CiRunnersRenderer.HasBuildRunners(config))
         {
             objects.AddRange(RunnerRbac.Render(ServiceAccount, PlatformNamespaces.CiControl, PlatformNamespaces.Ci, ExecutorRules));
             charts.Add(Runner(Release, ServiceAccount, AuthSecretName, gitlab.Concurrency, ExecutorToml(config, tier, release: false), config, tier));
             secrets.Add(AuthSecret(AuthSecretName, gitlab.RunnerToken));
         }
-        if (CiRunnersRendering.HasReleaseRunners(config))
+        if (CiRunnersRenderer.HasReleaseRunners(config))
         {
             objects.AddRange(RunnerRbac.Render(ReleaseServiceAccount, PlatformNamespaces.CiControl, PlatformNamespaces.CiRelease, ExecutorRules));
-            charts.Add(Runner(ReleaseRunnerRelease, ReleaseServiceAccount, ReleaseAuthSecretName, CiRunnersRendering.ReleaseRunners, ExecutorToml(config, tier, release: true), config, tier));
+            charts.Add(Runner(ReleaseRunnerRelease, ReleaseServiceAccount, ReleaseAuthSecretName, CiRunnersRenderer.ReleaseRunners, ExecutorToml(config, tier, release: true), config, tier));
             secrets.Add(AuthSecret(ReleaseAuthSecretName, gitlab.ReleaseRunnerToken));
         }
-        return new(CiRunnersRendering.Component, objects, charts, secrets, []);
+        return new(CiRunnersRenderer.Component, objects, charts, secrets, []);
     }
 
     /// <summary>
@@ -81,14 +73,14 @@ public static class GitLabRunners
     /// <c>runner-registration-token</c>, which stays empty in the authentication-token flow.
     /// </summary>
     public static SecretSpec AuthSecret(string name, SecretValue token) =>
-        new(name, PlatformNamespaces.CiControl, "Opaque", StandardLabels.Shared(name, CiRunnersRendering.Component),
+        new(name, PlatformNamespaces.CiControl, "Opaque", StandardLabels.Shared(name, CiRunnersRenderer.Component),
         [
             new SecretEntry("runner-registration-token", new LiteralSource("")),
             new SecretEntry("runner-token", new ConfigSecretSource(token)),
         ]);
 
     private static HelmChartSpec Runner(string release, string serviceAccount, string authSecret, int concurrent, string executorToml, DeliveryConfig config, Tier tier) =>
-        new(release, Chart, ChartRepository, ChartVersion, PlatformNamespaces.CiControl, Map(
+        new(release, Pins.GitLabRunner.Chart, Pins.GitLabRunner.Repository, Pins.GitLabRunner.Version, PlatformNamespaces.CiControl, Map(
             ("gitlabUrl", config.Ci.Gitlab.Url),
             ("concurrent", concurrent),
             ("rbac", Map(("create", false))),
@@ -124,13 +116,13 @@ public static class GitLabRunners
         toml.AppendLine("  [runners.feature_flags]")
             .AppendLine("    FF_USE_ADVANCED_POD_SPEC_CONFIGURATION = true");
         toml.AppendLine("  [runners.kubernetes]");
-        Strings(4, ("namespace", release ? PlatformNamespaces.CiRelease : PlatformNamespaces.Ci), ("image", DefaultJobImage));
+        Strings(4, ("namespace", release ? PlatformNamespaces.CiRelease : PlatformNamespaces.Ci), ("image", Pins.GitLabRunner.DefaultJobImage));
         toml.AppendLine("    privileged = false")
             .AppendLine("    allow_privilege_escalation = false")
             .AppendLine(CultureInfo.InvariantCulture, $"    cap_drop = {List(["ALL"])}")
             .AppendLine(CultureInfo.InvariantCulture, $"    cap_add = {List(JobPodSecurity.KanikoCapabilities)}");
         Strings(4,
-            ("service_account", CiRunnersRendering.JobServiceAccount),
+            ("service_account", CiRunnersRenderer.JobServiceAccount),
             ("cpu_request", Quantity("requests", "cpu")), ("cpu_limit", Quantity("limits", "cpu")),
             ("memory_request", Quantity("requests", "memory")), ("memory_limit", Quantity("limits", "memory")));
         if (release)

@@ -1,5 +1,4 @@
 using Delivery.Core.Kubernetes;
-using Delivery.Core.Release;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Ci;
@@ -20,7 +19,7 @@ public static class RunnerRbac
 
     public static IReadOnlyList<KubernetesObject> Render(string name, string serviceAccountNamespace, string jobNamespace, IReadOnlyList<Rule> rules)
     {
-        var labels = StandardLabels.Shared(name, CiRunnersRendering.Component);
+        var labels = StandardLabels.Shared(name, CiRunnersRenderer.Component);
         return
         [
             Manifest.Object("v1", "ServiceAccount", name, serviceAccountNamespace, labels),
@@ -37,6 +36,6 @@ public static class RunnerRbac
 
     /// <summary>A ServiceAccount with no token and no Role: what job pods run as, so a build cannot call the API.</summary>
     public static KubernetesObject JobServiceAccount(string jobNamespace) =>
-        Manifest.Object("v1", "ServiceAccount", CiRunnersRendering.JobServiceAccount, jobNamespace,
-            StandardLabels.Shared(CiRunnersRendering.JobServiceAccount, CiRunnersRendering.Component), ("automountServiceAccountToken", false));
+        Manifest.Object("v1", "ServiceAccount", CiRunnersRenderer.JobServiceAccount, jobNamespace,
+            StandardLabels.Shared(CiRunnersRenderer.JobServiceAccount, CiRunnersRenderer.Component), ("automountServiceAccountToken", false));
 }

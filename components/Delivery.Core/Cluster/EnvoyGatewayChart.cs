@@ -7,17 +7,11 @@ namespace Delivery.Core.Cluster;
 /// <summary>
 /// Envoy Gateway, the Gateway API implementation. Its chart installs the Gateway API CRDs and its
 /// own by default, then the controller, which deploys one Envoy proxy Deployment and LoadBalancer
-/// Service per Gateway in its own namespace. The chart is an OCI artifact: <see cref="Chart"/> is
-/// its full reference and the repository is empty.
+/// Service per Gateway in its own namespace. Its pin: <see cref="Pins.EnvoyGateway"/>.
 /// </summary>
 public static class EnvoyGatewayChart
 {
     public const string ReleaseName = "envoy-gateway";
-    public const string Chart = "oci://docker.io/envoyproxy/gateway-helm";
-
-    /// <summary>v1.6 supports Kubernetes 1.30–1.33 and Gateway API v1.4, which covers k3s v1.33.</summary>
-    public const string Version = "v1.6.3";
-
     /// <summary>
     /// The chart's defaults (controller name, ports, restricted security contexts), but the controller
     /// watches only the namespaces that hold the Gateway, routes, policies and their Secrets: by
@@ -25,7 +19,7 @@ public static class EnvoyGatewayChart
     /// grants that in those namespaces alone (docs/charts/gateway-helm-v1.6.3.yaml). They must exist
     /// before the chart, which the baseline's apply order gives.
     /// </summary>
-    public static HelmChartSpec Render(DeliveryConfig config) => new(ReleaseName, Chart, "", Version, ClusterGateway.Namespace, Map(
+    public static HelmChartSpec Render(DeliveryConfig config) => new(ReleaseName, Pins.EnvoyGateway.Chart, "", Pins.EnvoyGateway.Version, ClusterGateway.Namespace, Map(
         ("config", Map(("envoyGateway", Map(("provider", Map(
             ("type", "Kubernetes"),
             ("kubernetes", Map(("watch", Map(("type", "Namespaces"), ("namespaces", ListOf(WatchedNamespaces(config)))))))))))))));

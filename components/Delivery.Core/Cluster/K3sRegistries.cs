@@ -1,7 +1,6 @@
-using Delivery.Core.Registry;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
-using Delivery.Core.Release;
+using Delivery.Core.Registry;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Cluster;

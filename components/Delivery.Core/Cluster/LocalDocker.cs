@@ -1,7 +1,6 @@
-using Delivery.Core.Registry;
 using System.Globalization;
 using Delivery.Core.Model;
-using Delivery.Core.Release;
+using Delivery.Core.Registry;
 
 namespace Delivery.Core.Cluster;
 
@@ -18,9 +17,6 @@ public static class LocalDocker
 
     /// <summary>The Gateway's listener ports; k3s's ServiceLB binds the Envoy LoadBalancer Service to them on the node (the container).</summary>
     public static readonly IReadOnlyList<int> GatewayPorts = [80, 443];
-
-    /// <summary>The distribution registry, pinned; the same release the in-cluster registry runs.</summary>
-    public const string RegistryImage = Delivery.Core.Registry.RegistryPod.Image;
 
     public const string K3sDataPath = "/var/lib/rancher/k3s";
     public const string RegistryDataPath = "/var/lib/registry";
@@ -105,7 +101,7 @@ public static class LocalDocker
         var name = $"{prefix}-registry";
         return new DockerContainerSpec(
             name,
-            RegistryImage,
+            Pins.Registry.Image,
             [],
             ["REGISTRY_STORAGE_DELETE_ENABLED=true"],
             [new DockerPortSpec(PlatformPorts.Registry, config.Registry.HostPort, Loopback)],

@@ -1,6 +1,5 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
-using Delivery.Core.Release;
 
 namespace Delivery.Core.Cluster;
 
@@ -24,9 +23,9 @@ public static class PlatformNamespaceObjects
         .. All.Where(@namespace => @namespace switch
         {
             PlatformNamespaces.Registry => config.Registry.Mode == RegistryConfig.InCluster,
-            PlatformNamespaces.Ci => Ci.CiRunnersRendering.HasBuildRunners(config),
-            PlatformNamespaces.CiControl => config.Ci.Mode == CiConfig.GitLab || Ci.CiRunnersRendering.HasBuildRunners(config),
-            PlatformNamespaces.CiRelease => Ci.CiRunnersRendering.HasReleaseRunners(config),
+            PlatformNamespaces.Ci => Ci.CiRunnersRenderer.HasBuildRunners(config),
+            PlatformNamespaces.CiControl => config.Ci.Mode == CiConfig.GitLab || Ci.CiRunnersRenderer.HasBuildRunners(config),
+            PlatformNamespaces.CiRelease => Ci.CiRunnersRenderer.HasReleaseRunners(config),
             PlatformNamespaces.Monitoring or PlatformNamespaces.MonitoringAgents => config.Monitoring.Enabled,
             _ => true,
         }),

@@ -2,8 +2,6 @@ using System.Globalization;
 using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
-using Delivery.Core.Validation;
-using Delivery.Core.Release;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Cluster;
@@ -33,7 +31,7 @@ public static class ResourceBudgets
     public const int RegistryPods = 1;
 
     /// <summary>Jobs that can run at once in ci: the default runners'.</summary>
-    public static long CiJobs(DeliveryConfig config) => !Ci.CiRunnersRendering.HasBuildRunners(config) ? 0 : config.Ci.Mode switch
+    public static long CiJobs(DeliveryConfig config) => !Ci.CiRunnersRenderer.HasBuildRunners(config) ? 0 : config.Ci.Mode switch
     {
         CiConfig.GitHub => config.Ci.Github.MaxRunners,
         CiConfig.GitLab => config.Ci.Gitlab.Concurrency,
@@ -42,7 +40,7 @@ public static class ResourceBudgets
 
     /// <summary>Jobs that can run at once in ci-release: the release runners' (push credentials), where they exist.</summary>
     public static long ReleaseJobs(DeliveryConfig config) =>
-        Ci.CiRunnersRendering.HasReleaseRunners(config) ? Ci.CiRunnersRendering.ReleaseRunners : 0;
+        Ci.CiRunnersRenderer.HasReleaseRunners(config) ? Ci.CiRunnersRenderer.ReleaseRunners : 0;
 
     /// <summary>
     /// Pods in ci-release besides the jobs': ARC's release controller and the release scale set's

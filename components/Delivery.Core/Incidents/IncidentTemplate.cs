@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Delivery.Core.Monitoring;
 
 namespace Delivery.Core.Incidents;
 

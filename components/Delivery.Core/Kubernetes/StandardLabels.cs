@@ -1,7 +1,6 @@
-using Delivery.Core.Release;
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
-using Delivery.Core.Validation;
+using Delivery.Core.Release;
 
 namespace Delivery.Core.Kubernetes;
 

@@ -35,9 +35,9 @@ public sealed class ClusterConfig
 /// <summary>The local k3s server container.</summary>
 public sealed class K3sConfig
 {
-    public string Image { get; set; } = "rancher/k3s";
+    public string Image { get; set; } = Pins.K3s.Image;
 
-    public string Version { get; set; } = "v1.33.5-k3s1";
+    public string Version { get; set; } = Pins.K3s.Version;
 
     /// <summary>Host port (on loopback) that publishes the Kubernetes API.</summary>
     public int ApiPort { get; set; } = 6443;

@@ -84,7 +84,7 @@ public static class AlertmanagerReadApi
     }
 
     public static KubernetesObject ConfigMap() =>
-        Manifest.Object("v1", "ConfigMap", ConfigMapName, PlatformNamespaces.Monitoring, StandardLabels.Shared("alertmanager", MonitoringRendering.Component),
+        Manifest.Object("v1", "ConfigMap", ConfigMapName, PlatformNamespaces.Monitoring, StandardLabels.Shared("alertmanager", MonitoringRenderer.Component),
             ("data", Map((ConfigFile, NginxConfig(Port, Cluster.PlatformPorts.Alertmanager)))));
 
     /// <summary>The sidecar, as <c>alertmanagerSpec.containers</c> (the operator appends a container of a new name).</summary>

@@ -1,5 +1,4 @@
 using Delivery.Core.Kubernetes;
-using Delivery.Core.Release;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Monitoring;
@@ -19,7 +18,7 @@ public static class AlloyRbac
 
     public static IReadOnlyList<KubernetesObject> Render()
     {
-        var labels = StandardLabels.Shared(Name, MonitoringRendering.Component);
+        var labels = StandardLabels.Shared(Name, MonitoringRenderer.Component);
         return
         [
             Manifest.Object("rbac.authorization.k8s.io/v1", "ClusterRole", Name, null, labels,

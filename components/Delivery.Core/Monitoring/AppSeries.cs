@@ -1,6 +1,5 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
-using Delivery.Core.Validation;
 
 namespace Delivery.Core.Monitoring;
 

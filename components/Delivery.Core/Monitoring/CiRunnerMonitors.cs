@@ -1,7 +1,6 @@
 using Delivery.Core.Ci;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
-using Delivery.Core.Release;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Monitoring;
@@ -36,8 +35,8 @@ public static class CiRunnerMonitors
     /// <summary>Where ARC's controllers and listeners run: ci-control beside the build runners, ci-release beside the release runners (GitHubRunners).</summary>
     private static IReadOnlyList<string> ArcNamespaces(DeliveryConfig config) =>
     [
-        .. CiRunnersRendering.HasBuildRunners(config) ? [PlatformNamespaces.CiControl] : Array.Empty<string>(),
-        .. CiRunnersRendering.HasReleaseRunners(config) ? [PlatformNamespaces.CiRelease] : Array.Empty<string>(),
+        .. CiRunnersRenderer.HasBuildRunners(config) ? [PlatformNamespaces.CiControl] : Array.Empty<string>(),
+        .. CiRunnersRenderer.HasReleaseRunners(config) ? [PlatformNamespaces.CiRelease] : Array.Empty<string>(),
     ];
 
     /// <summary>A PodMonitor selects pods in its own namespace only.</summary>

@@ -1,5 +1,4 @@
 using Delivery.Core.Kubernetes;
-using Delivery.Core.Release;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Monitoring;
@@ -12,7 +11,7 @@ namespace Delivery.Core.Monitoring;
 public static class ConfigMapReaderRole
 {
     public static KubernetesObject Role(string name) =>
-        Manifest.Object("rbac.authorization.k8s.io/v1", "Role", name, PlatformNamespaces.Monitoring, StandardLabels.Shared(name, MonitoringRendering.Component),
+        Manifest.Object("rbac.authorization.k8s.io/v1", "Role", name, PlatformNamespaces.Monitoring, StandardLabels.Shared(name, MonitoringRenderer.Component),
             ("rules", List(Map(
                 ("apiGroups", List("")),
                 ("resources", List("configmaps")),
@@ -20,7 +19,7 @@ public static class ConfigMapReaderRole
 
     /// <summary>Binds a chart's ServiceAccount in monitoring to the Role of the same name.</summary>
     public static KubernetesObject Binding(string name, string serviceAccount) =>
-        Manifest.Object("rbac.authorization.k8s.io/v1", "RoleBinding", name, PlatformNamespaces.Monitoring, StandardLabels.Shared(name, MonitoringRendering.Component),
+        Manifest.Object("rbac.authorization.k8s.io/v1", "RoleBinding", name, PlatformNamespaces.Monitoring, StandardLabels.Shared(name, MonitoringRenderer.Component),
             ("roleRef", Map(("apiGroup", "rbac.authorization.k8s.io"), ("kind", "Role"), ("name", name))),
             ("subjects", List(Map(("kind", "ServiceAccount"), ("name", serviceAccount), ("namespace", PlatformNamespaces.Monitoring)))));
 }

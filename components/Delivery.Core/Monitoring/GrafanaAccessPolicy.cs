@@ -1,6 +1,5 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
-using Delivery.Core.Release;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Monitoring;
@@ -82,6 +81,6 @@ public static class GrafanaAccessPolicy
     public static SecretSpec? OidcSecret(MonitoringConfig monitoring) =>
         !HasOidc(monitoring)
             ? null
-            : new SecretSpec(OidcSecretName, PlatformNamespaces.Monitoring, "Opaque", StandardLabels.Shared(OidcSecretName, MonitoringRendering.Component),
+            : new SecretSpec(OidcSecretName, PlatformNamespaces.Monitoring, "Opaque", StandardLabels.Shared(OidcSecretName, MonitoringRenderer.Component),
                 [new SecretEntry(OidcSecretKey, new ConfigSecretSource(monitoring.GrafanaOidc.ClientSecret))]);
 }

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
-using Delivery.Core.Release;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Monitoring;

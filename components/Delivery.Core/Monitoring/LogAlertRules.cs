@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
-using Delivery.Core.Release;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Monitoring;

@@ -1,5 +1,5 @@
-using Delivery.Core.Configuration;
 using System.Globalization;
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Validation;
@@ -16,11 +16,6 @@ namespace Delivery.Core.Monitoring;
 /// </summary>
 public static class MonitoringCharts
 {
-    private const string PrometheusCommunity = "https://prometheus-community.github.io/helm-charts";
-    private const string GrafanaCharts = "https://grafana.github.io/helm-charts";
-    private const string OpenTelemetry = "https://open-telemetry.github.io/opentelemetry-helm-charts";
-    private const string Aquasecurity = "https://aquasecurity.github.io/helm-charts/";
-
     /// <summary>The config reloader sends SIGHUP, so Prometheus runs without <c>--web.enable-lifecycle</c>.</summary>
     public const string PrometheusReloadStrategy = "ProcessSignal";
 
@@ -80,7 +75,7 @@ public static class MonitoringCharts
             ("volumes", AlertmanagerReadApi.Volumes()));
         if (AlertmanagerConfig.ReceiverSecret(config) is { } receiverSecret)
             alertmanagerSpec["secrets"] = Manifest.List(receiverSecret.Name);
-        return new HelmChartSpec("kube-prometheus-stack", "kube-prometheus-stack", PrometheusCommunity, "72.9.1", PlatformNamespaces.Monitoring, Map(
+        return new HelmChartSpec("kube-prometheus-stack", Pins.KubePrometheusStack.Chart, Pins.KubePrometheusStack.Repository, Pins.KubePrometheusStack.Version, PlatformNamespaces.Monitoring, Map(
             ("alertmanager", Map(
                 // The rendered config holds no secret: receivers read their URLs, keys and tokens from the mounted Secret.
                 ("config", AlertmanagerConfig.Build(config)),
@@ -165,7 +160,7 @@ public static class MonitoringCharts
     }
 
     private static HelmChartSpec Loki(DeliveryConfig config, Tier tier) =>
-        new("loki", "loki", GrafanaCharts, "6.29.0", PlatformNamespaces.Monitoring, Map(
+        new("loki", Pins.Loki.Chart, Pins.Loki.Repository, Pins.Loki.Version, PlatformNamespaces.Monitoring, Map(
             ("deploymentMode", "SingleBinary"),
             // The chart's cluster-wide grant on ConfigMaps and Secrets goes; LokiRulesRbac gives the sidecar ConfigMaps in monitoring.
             ("rbac", Map(("namespaced", true))),
@@ -221,7 +216,7 @@ public static class MonitoringCharts
 
     /// <summary>Alloy reads every node's /var/log/pods from the host, so it runs in the privileged monitoring-agents namespace.</summary>
     private static HelmChartSpec Alloy(Tier tier) =>
-        new("alloy", "alloy", GrafanaCharts, "0.12.5", PlatformNamespaces.MonitoringAgents, Map(
+        new("alloy", Pins.Alloy.Chart, Pins.Alloy.Repository, Pins.Alloy.Version, PlatformNamespaces.MonitoringAgents, Map(
             ("alloy", Map(
                 ("configMap", Map(("content", AlloyLogPipeline.Render(LokiUrl)))),
                 ("mounts", Map(("varlog", true))),
@@ -233,7 +228,7 @@ public static class MonitoringCharts
             ("rbac", Map(("create", false)))));
 
     private static HelmChartSpec Tempo(DeliveryConfig config, Tier tier) =>
-        new("tempo", "tempo", GrafanaCharts, "1.24.1", PlatformNamespaces.Monitoring, Map(
+        new("tempo", Pins.Tempo.Chart, Pins.Tempo.Repository, Pins.Tempo.Version, PlatformNamespaces.Monitoring, Map(
             ("tempo", Map(
                 ("retention", Hours(config.Monitoring.RetentionDays)),
                 ("reportingEnabled", false),
@@ -244,11 +239,11 @@ public static class MonitoringCharts
             ("persistence", Map(("enabled", true), ("size", config.Monitoring.StorageSize)))));
 
     private static HelmChartSpec OpenTelemetryCollector(Tier tier) =>
-        new("otel-collector", "opentelemetry-collector", OpenTelemetry, "0.158.2", PlatformNamespaces.Monitoring, Map(
+        new("otel-collector", Pins.OpenTelemetryCollector.Chart, Pins.OpenTelemetryCollector.Repository, Pins.OpenTelemetryCollector.Version, PlatformNamespaces.Monitoring, Map(
             ("fullnameOverride", "otel-collector"),
             ("mode", "deployment"),
             ("replicaCount", 1),
-            ("image", Map(("repository", "ghcr.io/open-telemetry/opentelemetry-collector-releases/opentelemetry-collector-k8s"))),
+            ("image", Map(("repository", Pins.OpenTelemetryCollector.ImageRepository))),
             ("command", Map(("name", "otelcol-k8s"))),
             ("resources", MonitoringResources.For(tier, 25, 64)),
             ("config", Map(
@@ -263,7 +258,7 @@ public static class MonitoringCharts
                         ("exporters", Manifest.List("otlp/tempo"))))))))))));
 
     private static HelmChartSpec TrivyOperator(Tier tier) =>
-        new("trivy-operator", "trivy-operator", Aquasecurity, "0.28.1", PlatformNamespaces.Monitoring, Map(
+        new("trivy-operator", Pins.TrivyOperator.Chart, Pins.TrivyOperator.Repository, Pins.TrivyOperator.Version, PlatformNamespaces.Monitoring, Map(
             // Its metrics (trivy_image_vulnerabilities) feed the vulnerability alert. The chart renders its
             // ServiceMonitor only when the cluster already serves the CRD, so a first preview would lack it:
             // TrivyOperatorMetrics renders one always.

@@ -1,8 +1,7 @@
+using System.Globalization;
 using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
-using System.Globalization;
 using Delivery.Core.Model;
-using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Monitoring;
 

@@ -1,5 +1,4 @@
 using Delivery.Core.Kubernetes;
-using Delivery.Core.Release;
 
 namespace Delivery.Core.Monitoring;
 

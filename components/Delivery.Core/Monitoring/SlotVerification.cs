@@ -1,7 +1,6 @@
 using System.Globalization;
 using Delivery.Core.Model;
 using Delivery.Core.Release;
-using Delivery.Core.Validation;
 
 namespace Delivery.Core.Monitoring;
 

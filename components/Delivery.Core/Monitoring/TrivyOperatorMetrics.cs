@@ -1,5 +1,4 @@
 using Delivery.Core.Kubernetes;
-using Delivery.Core.Release;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Monitoring;

@@ -1,7 +1,6 @@
-using Delivery.Core.Registry;
 using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
-using Delivery.Core.Release;
+using Delivery.Core.Registry;
 
 namespace Delivery.Core.Platform;
 

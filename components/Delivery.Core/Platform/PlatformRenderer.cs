@@ -17,10 +17,10 @@ public static class PlatformRenderer
         new(
             [
                 ClusterBaseline.Render(config, tier),
-                RegistryRendering.Render(config, tier),
-                CiRunnersRendering.Render(config, tier),
-                MonitoringRendering.Render(config, tier),
-                .. AppRendering.RenderAll(config, tier),
+                RegistryRenderer.Render(config, tier),
+                CiRunnersRenderer.Render(config, tier),
+                MonitoringRenderer.Render(config, tier),
+                .. AppRenderer.RenderAll(config, tier),
             ],
             LocalDocker.Render(config));
 }

@@ -1,7 +1,6 @@
 using Delivery.Core.Apps;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
-using Delivery.Core.Release;
 
 namespace Delivery.Core.Registry;
 
@@ -76,6 +75,6 @@ public static class RegistryCredentials
     }
 
     private static SecretSpec DockerConfig(RegistryConfig registry, string name, string @namespace, string user, SecretSource password) =>
-        new(name, @namespace, DockerConfigJsonType, StandardLabels.Shared(name, RegistryRendering.Component),
+        new(name, @namespace, DockerConfigJsonType, StandardLabels.Shared(name, RegistryRenderer.Component),
             [new SecretEntry(DockerConfigJsonKey, new DockerConfigSource(RegistryAddress.Of(registry), user, password))]);
 }

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
-using Delivery.Core.Release;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Registry;
@@ -20,7 +19,7 @@ public static class RegistryDeployment
 
     public static KubernetesObject Render(Tier tier)
     {
-        var labels = StandardLabels.Shared(Name, RegistryRendering.Component);
+        var labels = StandardLabels.Shared(Name, RegistryRenderer.Component);
         var configHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RegistryConfigFile.Render(RegistryFileLayout.InCluster))))[..16];
         return Manifest.Object("apps/v1", "Deployment", Name, PlatformNamespaces.Registry, labels, ("spec", Map(
             ("replicas", 1),
@@ -45,7 +44,7 @@ public static class RegistryDeployment
         var layout = RegistryFileLayout.InCluster;
         var container = Map(
             ("name", Name),
-            ("image", RegistryPod.Image),
+            ("image", Pins.Registry.Image),
             ("imagePullPolicy", "IfNotPresent"),
             ("command", List("registry", "serve", RegistryFileLayout.ConfigPath)),
             ("ports", List(

@@ -1,4 +1,3 @@
-using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using static Delivery.Core.Kubernetes.Manifest;
 
@@ -26,7 +25,7 @@ public static class RegistryGarbageCollection
     /// <summary>The init container of the registry pod (the image has a shell; the paths have no spaces).</summary>
     public static OrderedDictionary<string, object?> InitContainer(Tier tier) => Map(
         ("name", Name),
-        ("image", RegistryPod.Image),
+        ("image", Pins.Registry.Image),
         ("imagePullPolicy", "IfNotPresent"),
         ("command", List("sh", "-c", $"{string.Join(' ', Command)} || echo 'garbage collection failed; the registry starts anyway' >&2")),
         ("resources", RegistryResources.For(tier)),

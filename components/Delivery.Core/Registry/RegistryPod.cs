@@ -4,14 +4,11 @@ using static Delivery.Core.Kubernetes.Manifest;
 namespace Delivery.Core.Registry;
 
 /// <summary>
-/// What the registry's pods (the server and the garbage collector) share: the pinned image, the
+/// What the registry's pods (the server and the garbage collector) share: the
 /// Pod Security "restricted" settings, and the config and data volumes.
 /// </summary>
 public static class RegistryPod
 {
-    /// <summary>Registry 2.8, the release line whose config schema the tests check with the real binary.</summary>
-    public const string Image = "docker.io/library/registry:2.8.3";
-
     /// <summary>The image runs as root by default; any fixed non-root id works (one above the system range), and fsGroup makes the volume writable for it.</summary>
     public const int UserId = 10001;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Delivery.Core.Model;
-using Delivery.Core.Validation;
 
 namespace Delivery.Core.Release;
 

@@ -1,6 +1,5 @@
-using Delivery.Core.Registry;
 using Delivery.Core.Model;
-using Delivery.Core.Validation;
+using Delivery.Core.Registry;
 
 namespace Delivery.Core.Release;
 

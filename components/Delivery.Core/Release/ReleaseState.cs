@@ -1,7 +1,6 @@
-using Delivery.Core.Configuration;
 using System.Text.Json.Serialization;
+using Delivery.Core.Configuration;
 using Delivery.Core.Model;
-using Delivery.Core.Validation;
 
 namespace Delivery.Core.Release;
 

@@ -4,7 +4,10 @@ using Delivery.Core.Model;
 
 namespace Delivery.Core.Validation;
 
-/// <summary>Each app: name, image, strategy, slot versions (or a rolling app's version), live slot, sizing, networking and canary.</summary>
+/// <summary>
+/// Each app's rules common to both strategies: name, image, strategy, sizing, identity and networking;
+/// the strategy's own keys are checked by <see cref="BlueGreenAppRules"/> or <see cref="RollingAppRules"/>.
+/// </summary>
 internal static class AppRules
 {
     public static IEnumerable<ConfigProblem> Check(DeliveryConfig config, ValidationContext context)
@@ -80,142 +83,7 @@ internal static class AppRules
                 $"must be {Strategies.BlueGreen} (two slots and a live Service, the default) or {Strategies.Rolling} (one Deployment updated in place).",
                 suggestion is null ? $"pulumi config set --path {strategy} <{Strategies.BlueGreen}|{Strategies.Rolling}>." : $"did you mean \"{suggestion}\"? pulumi config set --path {strategy} {suggestion}.")];
         }
-        return Strategies.IsRolling(app) ? Rolling(path, app, context) : BlueGreenOnly(path, app).Concat(SlotsAndCanary(path, app, context));
-    }
-
-    /// <summary>A blue/green app takes its versions in its slots: version and rolling.* are a rolling app's.</summary>
-    private static IEnumerable<ConfigProblem> BlueGreenOnly(ConfigPath path, AppConfig app)
-    {
-        var strategy = path.Key(AppKeys.Strategy);
-        if (app.Version.Length > 0)
-        {
-            yield return ConfigProblem.Error(path.Key(AppKeys.Version), app.Version, "is a rolling app's version; a blueGreen app runs the versions of its blue and green slots.",
-                $"pulumi config rm --path {path.Key(AppKeys.Version)} and set the slot instead (deliver promote), or make the app rolling: pulumi config set --path {strategy} {Strategies.Rolling}.");
-        }
-        foreach (var (key, value) in RollingKeys(path, app))
-        {
-            yield return ConfigProblem.Error(key, value, "only a rolling app's Deployment takes rolling settings; a blueGreen app's slots roll one pod at a time.",
-                $"pulumi config rm --path {key}, or make the app rolling: pulumi config set --path {strategy} {Strategies.Rolling}.");
-        }
-    }
-
-    private static IEnumerable<(ConfigPath Key, string Value)> RollingKeys(ConfigPath path, AppConfig app)
-    {
-        var rolling = path.Key("rolling");
-        if (app.Rolling.MaxSurge.Length > 0)
-            yield return (rolling.Key("maxSurge"), app.Rolling.MaxSurge);
-        if (app.Rolling.MaxUnavailable.Length > 0)
-            yield return (rolling.Key("maxUnavailable"), app.Rolling.MaxUnavailable);
-    }
-
-    /// <summary>A rolling app: its version, no slot keys, and a rollout that can make progress.</summary>
-    private static IEnumerable<ConfigProblem> Rolling(ConfigPath path, AppConfig app, ValidationContext context)
-    {
-        var version = path.Key(AppKeys.Version);
-        if (app.Version.Length == 0)
-        {
-            yield return ConfigProblem.Error(version, null, "a rolling app runs one version, and none is set.",
-                $"pulumi config set --path {version} <version>.");
-        }
-        else if (VersionRules.Check(version, app.Version, context) is { } problem)
-        {
-            yield return problem;
-        }
-        var slotKeys = new (string Key, string? Value)[]
-        {
-            (AppKeys.Blue, app.Blue.Length > 0 ? app.Blue : null),
-            (AppKeys.Green, app.Green.Length > 0 ? app.Green : null),
-            (AppKeys.Live, app.Live.Length > 0 ? app.Live : null),
-            (AppKeys.CanaryWeight, app.CanaryWeight != 0 ? Number(app.CanaryWeight) : null),
-            (AppKeys.IdleReplicas, app.IdleReplicas is { } idle ? Number(idle) : null),
-        };
-        foreach (var (key, value) in slotKeys.Where(k => k.Value is not null))
-        {
-            var move = key is "blue" or "green" && app.Version.Length == 0 ? $" (its version goes in {version})" : "";
-            yield return ConfigProblem.Error(path.Key(key), value,
-                $"is a blueGreen setting; a rolling app has one Deployment, no slots, no idle slot and no canary.",
-                $"pulumi config rm --path {path.Key(key)}{move}, or keep the app blue/green: pulumi config set --path {path.Key(AppKeys.Strategy)} {Strategies.BlueGreen}.");
-        }
-        var surge = Strategies.ParseIntOrPercent(Strategies.MaxSurge(app));
-        var unavailable = Strategies.ParseIntOrPercent(Strategies.MaxUnavailable(app));
-        var rolling = path.Key("rolling");
-        foreach (var (key, text, parsed) in new[] { ("maxSurge", Strategies.MaxSurge(app), surge), ("maxUnavailable", Strategies.MaxUnavailable(app), unavailable) })
-        {
-            var why = key == "maxSurge"
-                ? "the extra pods a rollout may start"
-                : "the pods a rollout may take out of service";
-            if (parsed is null)
-            {
-                yield return ConfigProblem.Error(rolling.Key(key), text, $"is {why}: a pod count (1) or a percentage of replicas (25%).",
-                    $"pulumi config set --path {rolling.Key(key)} {(key == "maxSurge" ? Strategies.DefaultMaxSurge : Strategies.DefaultMaxUnavailable)}.");
-            }
-            else if (parsed.Value.Percent && parsed.Value.Value > 100)
-            {
-                yield return ConfigProblem.Error(rolling.Key(key), text,
-                    key == "maxSurge" ? "is more than 100%: the apps quota holds a rolling app's replicas twice at most." : "is more than 100% of the replicas.",
-                    $"pulumi config set --path {rolling.Key(key)} <0–100>%.");
-            }
-            else if (!parsed.Value.Percent && Bounds.Above(rolling.Key(key), parsed.Value.Value, Bounds.Replicas, 0, Bounds.ReplicasWhy(key)) is { } tooMany)
-            {
-                yield return tooMany;
-            }
-        }
-        if (surge is { Value: 0 } && unavailable is { Value: 0 })
-        {
-            yield return ConfigProblem.Error(rolling.Key("maxUnavailable"), Strategies.MaxUnavailable(app),
-                $"is 0, and so is {rolling.Key("maxSurge")}: a rollout could neither start a new pod nor stop an old one (Kubernetes refuses the Deployment).",
-                $"pulumi config set --path {rolling.Key("maxSurge")} 1 (or remove both for {Strategies.DefaultMaxSurge} / {Strategies.DefaultMaxUnavailable}).");
-        }
-    }
-
-    private static IEnumerable<ConfigProblem> SlotsAndCanary(ConfigPath path, AppConfig app, ValidationContext context)
-    {
-        foreach (var (slot, version) in new[] { (Slot.Blue, app.Blue), (Slot.Green, app.Green) })
-        {
-            if (version.Length > 0 && VersionRules.Check(path.Key(SlotKey(slot)), version, context) is { } problem)
-                yield return problem;
-        }
-
-        var live = path.Key(AppKeys.Live);
-        var liveSlot = Slots.Parse(app.Live);
-        if (liveSlot is null)
-        {
-            var suggestion = app.Live.Length == 0 ? null : Suggestions.Closest(app.Live, ["blue", "green"]);
-            yield return ConfigProblem.Error(live, app.Live.Length == 0 ? null : app.Live, "must be blue or green: the slot that takes traffic.",
-                suggestion is null ? $"pulumi config set --path {live} <blue|green>." : $"did you mean \"{suggestion}\"? pulumi config set --path {live} {suggestion}.");
-            yield break;
-        }
-        if (Slots.Version(app, liveSlot.Value).Length == 0)
-        {
-            yield return ConfigProblem.Error(live, app.Live, $"the live slot {app.Live} has no version, so the app would serve nothing.",
-                $"set its version first (pulumi config set --path {path.Key(app.Live)} <version>), or make the other slot live.");
-        }
-
-        var canary = path.Key(AppKeys.CanaryWeight);
-        if (app.CanaryWeight is < 0 or > 100)
-        {
-            yield return ConfigProblem.Error(canary, Number(app.CanaryWeight), "is the percent of traffic for the idle slot and must be 0–100.",
-                $"pulumi config set --path {canary} <0–100>.");
-        }
-        else if (app.CanaryWeight > 0)
-        {
-            var idle = Slots.Other(liveSlot.Value);
-            if (Slots.Version(app, idle).Length == 0)
-            {
-                yield return ConfigProblem.Error(canary, Number(app.CanaryWeight), $"a canary sends traffic to the idle slot ({SlotKey(idle)}), which has no version.",
-                    $"stage a version first (pulumi config set --path {path.Key(SlotKey(idle))} <version>), or set {canary} 0.");
-            }
-            if (app.Host.Length == 0)
-            {
-                yield return ConfigProblem.Error(canary, Number(app.CanaryWeight), "a canary splits traffic on the app's HTTPRoute, and the app has no host.",
-                    $"pulumi config set --path {path.Key("host")} <host>, or set {canary} 0.");
-            }
-            if (app.IdleReplicas == 0)
-            {
-                yield return ConfigProblem.Error(canary, Number(app.CanaryWeight), "a canary sends traffic to the idle slot, which is scaled to 0 replicas.",
-                    $"pulumi config rm --path {path.Key(AppKeys.IdleReplicas)} (full replicas), or set {canary} 0.");
-            }
-        }
+        return Strategies.IsRolling(app) ? RollingAppRules.Check(path, app, context) : BlueGreenAppRules.Check(path, app, context);
     }
 
     private static IEnumerable<ConfigProblem> Sizing(ConfigPath path, AppConfig app, ValidationContext context)
@@ -314,7 +182,7 @@ internal static class AppRules
 
     private static string SlotKey(Slot slot) => Slots.Name(slot);
 
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    internal static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Suggest(string name)
     {

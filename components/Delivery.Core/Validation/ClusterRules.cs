@@ -44,12 +44,12 @@ internal static partial class ClusterRules
             if (!Names.IsImageRepository(cluster.K3s.Image))
             {
                 yield return ConfigProblem.Error(k3s.Key("image"), cluster.K3s.Image, "is not an image repository name.",
-                    $"pulumi config set --path {k3s.Key("image")} rancher/k3s.");
+                    $"pulumi config set --path {k3s.Key("image")} {Pins.K3s.Image}.");
             }
             if (!K3sVersion().IsMatch(cluster.K3s.Version))
             {
-                yield return ConfigProblem.Error(k3s.Key("version"), cluster.K3s.Version, "must be a pinned k3s release tag such as v1.33.5-k3s1.",
-                    $"pulumi config set --path {k3s.Key("version")} v1.33.5-k3s1.");
+                yield return ConfigProblem.Error(k3s.Key("version"), cluster.K3s.Version, $"must be a pinned k3s release tag such as {Pins.K3s.Version}.",
+                    $"pulumi config set --path {k3s.Key("version")} {Pins.K3s.Version}.");
             }
             foreach (var problem in PortRules.Check(k3s.Key("apiPort"), cluster.K3s.ApiPort, "the Kubernetes API on loopback"))
                 yield return problem;

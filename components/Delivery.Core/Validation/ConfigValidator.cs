@@ -11,7 +11,7 @@ public static class ConfigValidator
         .. EnvironmentRules.Check(config, context),
         .. ModeRules.ThenCheck("cluster", config.Cluster.Mode, ClusterConfig.Modes, () => ClusterRules.Check(config, context)),
         .. ModeRules.ThenCheck("registry", config.Registry.Mode, RegistryConfig.Modes, () => RegistryRules.Check(config, context)),
-        .. ModeRules.ThenCheck("ci", config.Ci.Mode, CiConfig.Modes, () => CiRules.Check(config.Ci, context, buildRunners: Ci.CiRunnersRendering.HasBuildRunners(config), releaseRunners: Ci.CiRunnersRendering.HasReleaseRunners(config))),
+        .. ModeRules.ThenCheck("ci", config.Ci.Mode, CiConfig.Modes, () => CiRules.Check(config.Ci, context, buildRunners: Ci.CiRunnersRenderer.HasBuildRunners(config), releaseRunners: Ci.CiRunnersRenderer.HasReleaseRunners(config))),
         .. MonitoringRules.Check(config.Monitoring, context, grafanaRoles: Monitoring.GrafanaRoles.Any(config.Access)),
         .. AppRules.Check(config, context),
         .. AccessRules.Check(config.Access, context),

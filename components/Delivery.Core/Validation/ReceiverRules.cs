@@ -8,7 +8,7 @@ namespace Delivery.Core.Validation;
 /// <summary>
 /// One alert receiver: a known kind, the fields that kind needs and no others, its secret given
 /// with <c>--secret</c>, URLs over https. A receiver with nothing set is simply off (its alerts are
-/// dropped), except where <paramref name="requiredWhy"/> says it must page someone.
+/// dropped), except where <c>requiredWhy</c> says it must page someone.
 /// </summary>
 internal static partial class ReceiverRules
 {

@@ -1,9 +1,8 @@
-using Delivery.Core.Model;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
+using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
-using Delivery.Core.Validation;
 using Delivery.Core.Release;
 
 namespace Deliver.Tests.Monitoring;

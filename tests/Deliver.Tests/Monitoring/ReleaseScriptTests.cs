@@ -1,7 +1,7 @@
-using Delivery.Core.Configuration;
-using Delivery.Core.Release;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Delivery.Core.Configuration;
+using Delivery.Core.Release;
 
 namespace Deliver.Tests.Monitoring;
 

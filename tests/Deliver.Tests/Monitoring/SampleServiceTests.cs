@@ -4,7 +4,6 @@ using System.Text.Json;
 using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Release;
-using Delivery.Core.Validation;
 
 namespace Deliver.Tests.Monitoring;
 

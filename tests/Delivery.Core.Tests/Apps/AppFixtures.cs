@@ -24,7 +24,7 @@ internal static class AppFixtures
     }
 
     public static IReadOnlyList<KubernetesObject> Objects(LoadedConfig loaded) =>
-        [.. AppRendering.RenderAll(loaded.Config, loaded.Tier!.Value).SelectMany(c => c.Objects)];
+        [.. AppRenderer.RenderAll(loaded.Config, loaded.Tier!.Value).SelectMany(c => c.Objects)];
 
     public static IReadOnlyList<KubernetesObject> Objects(Dictionary<string, string?> config) => Objects(Load(config));
 

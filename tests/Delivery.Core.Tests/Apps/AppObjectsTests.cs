@@ -1,3 +1,4 @@
+using Delivery.Bench;
 using Delivery.Core.Apps;
 using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
@@ -16,7 +17,7 @@ public sealed class AppObjectsTests
     {
         var loaded = TestConfigs.Load(AppFixtures.Prod().With(("apps:api:autoscaling:maxReplicas", "6")), AppFixtures.ProdSecrets);
 
-        var objects = AppRendering.Render(loaded.Config, loaded.Tier!.Value, "api").Objects;
+        var objects = AppRenderer.Render(loaded.Config, loaded.Tier!.Value, "api").Objects;
 
         Assert.Equal(
             [
@@ -141,7 +142,7 @@ public sealed class AppObjectsTests
     public void Prod_spreads_pods_and_autoscaled_deployments_leave_replicas_to_the_autoscaler()
     {
         var loaded = TestConfigs.Load(AppFixtures.Prod().With(("apps:api:autoscaling:maxReplicas", "6"), ("apps:api:idleReplicas", "0")), AppFixtures.ProdSecrets);
-        var objects = AppRendering.Render(loaded.Config, loaded.Tier!.Value, "api").Objects;
+        var objects = AppRenderer.Render(loaded.Config, loaded.Tier!.Value, "api").Objects;
 
         var live = AppFixtures.Find(objects, "Deployment/apps/api-green");
         Assert.Null(AppFixtures.At(live, "spec", "replicas"));

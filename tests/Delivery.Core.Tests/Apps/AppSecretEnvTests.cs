@@ -1,6 +1,5 @@
 using System.Collections;
 using Delivery.Core.Apps;
-using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 
@@ -24,7 +23,7 @@ public sealed class AppSecretEnvTests
         var loaded = TestConfigs.Load(TestConfigs.ValidDev(), Secrets);
         Assert.Empty(loaded.Problems);
 
-        var rendering = AppRendering.Render(loaded.Config, loaded.Tier!.Value, "api");
+        var rendering = AppRenderer.Render(loaded.Config, loaded.Tier!.Value, "api");
 
         var secret = Assert.Single(rendering.Secrets);
         Assert.Equal(("api-env", "apps", "Opaque"), (secret.Name, secret.Namespace, secret.Type));
@@ -39,7 +38,7 @@ public sealed class AppSecretEnvTests
                                       && (string)reference["name"]! == "api-env" && (string)reference["key"]! == "DB_PASSWORD");
             Assert.DoesNotContain("hunter2", YamlWriter.Write(deployment.Body), StringComparison.Ordinal);
         }
-        Assert.Empty(AppRendering.Render(loaded.Config, loaded.Tier!.Value, "web").Secrets);
+        Assert.Empty(AppRenderer.Render(loaded.Config, loaded.Tier!.Value, "web").Secrets);
     }
 
     [Fact]
@@ -57,7 +56,7 @@ public sealed class AppSecretEnvTests
 
         Assert.Empty(loaded.Errors);
         Assert.Equal(SecretState.SecretUnknown, loaded.Config.Apps["api"].SecretEnv["DB_PASSWORD"].State);
-        Assert.Single(AppRendering.Render(loaded.Config, loaded.Tier!.Value, "api").Secrets);
+        Assert.Single(AppRenderer.Render(loaded.Config, loaded.Tier!.Value, "api").Secrets);
     }
 
     [Theory]

@@ -37,7 +37,7 @@ public sealed class RollingAppTests
     private static IReadOnlyList<KubernetesObject> ApiObjects()
     {
         var loaded = Loaded();
-        return AppRendering.Render(loaded.Config, loaded.Tier!.Value, "api").Objects;
+        return AppRenderer.Render(loaded.Config, loaded.Tier!.Value, "api").Objects;
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
-using Delivery.Core.Release;
 using static Delivery.Core.Tests.Cluster.ClusterFixtures;
 
 namespace Delivery.Core.Tests.Cluster;

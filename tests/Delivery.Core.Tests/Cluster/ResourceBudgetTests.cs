@@ -97,7 +97,7 @@ public sealed class ResourceBudgetTests
     public void The_registry_quota_fits_the_registry_and_its_garbage_collector_exactly_and_only_in_cluster()
     {
         var objects = ClusterBaseline.Render(Dev(), Tier.Dev).Objects;
-        var registry = RegistryRendering.Render(Dev(), Tier.Dev).Objects;
+        var registry = RegistryRenderer.Render(Dev(), Tier.Dev).Objects;
         // Every pod in the namespace is the registry's, sized by RegistryResources; its collector is an init container, so no second pod.
         Assert.Single(registry, o => o.Kind is "Deployment" or "CronJob" or "Job");
 

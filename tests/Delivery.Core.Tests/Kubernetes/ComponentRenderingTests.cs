@@ -1,5 +1,4 @@
 using Delivery.Core.Apps;
-using Delivery.Core.Kubernetes;
 using Delivery.Core.Platform;
 
 namespace Delivery.Core.Tests.Kubernetes;
@@ -12,10 +11,10 @@ public sealed class ComponentRenderingTests
     {
         var rendering = PlatformRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config, Model.Tier.Dev);
 
-        var api = rendering.Components.Single(c => c.Component == AppRendering.ComponentName("api"));
+        var api = rendering.Components.Single(c => c.Component == AppRenderer.ComponentName("api"));
         Assert.Equal("app:api", api.Component);
         Assert.Equal("app-api", api.ResourceName);
-        Assert.All(rendering.Components.Where(c => !c.Component.StartsWith(AppRendering.ComponentPrefix, StringComparison.Ordinal)),
+        Assert.All(rendering.Components.Where(c => !c.Component.StartsWith(AppRenderer.ComponentPrefix, StringComparison.Ordinal)),
             c => Assert.Equal(c.Component, c.ResourceName));
     }
 }

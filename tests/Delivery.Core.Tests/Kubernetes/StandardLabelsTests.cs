@@ -1,6 +1,6 @@
-using Delivery.Core.Registry;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Registry;
 using Delivery.Core.Release;
 
 namespace Delivery.Core.Tests.Kubernetes;

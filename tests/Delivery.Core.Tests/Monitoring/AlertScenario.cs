@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Delivery.Core.Kubernetes;
-using Delivery.Core.Monitoring;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Tests.Monitoring;

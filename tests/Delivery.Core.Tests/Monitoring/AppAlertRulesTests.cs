@@ -1,7 +1,6 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
-using Delivery.Core.Release;
 using Delivery.Core.Tests.Tools;
 
 namespace Delivery.Core.Tests.Monitoring;

@@ -9,7 +9,7 @@ public sealed class ControlPlaneScrapeTests
     {
         var config = TestConfigs.Load(TestConfigs.ValidDev()).Config;
 
-        var values = MonitoringRendering.Render(config, Model.Tier.Dev).Charts.Single(c => c.ReleaseName == "kube-prometheus-stack").Values;
+        var values = MonitoringRenderer.Render(config, Model.Tier.Dev).Charts.Single(c => c.ReleaseName == "kube-prometheus-stack").Values;
 
         foreach (var component in new[] { "kubeControllerManager", "kubeScheduler", "kubeEtcd", "kubeProxy" })
             Assert.Equal(false, ((OrderedDictionary<string, object?>)values[component]!)["enabled"]);

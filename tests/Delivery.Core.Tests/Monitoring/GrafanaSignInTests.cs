@@ -73,7 +73,7 @@ public sealed class GrafanaSignInTests
         var secretRef = Map(Map(Map(values["envValueFrom"])[GrafanaSignIn.ClientSecretVariable])["secretKeyRef"]);
         Assert.Equal(GrafanaAccessPolicy.OidcSecretName, secretRef["name"]);
         Assert.Equal(GrafanaAccessPolicy.OidcSecretKey, secretRef["key"]);
-        var secret = Assert.Single(MonitoringRendering.Render(config, Model.Tier.Dev).Secrets, s => s.Name == GrafanaAccessPolicy.OidcSecretName);
+        var secret = Assert.Single(MonitoringRenderer.Render(config, Model.Tier.Dev).Secrets, s => s.Name == GrafanaAccessPolicy.OidcSecretName);
         Assert.Contains(secret.Entries, e => e.Key == GrafanaAccessPolicy.OidcSecretKey);
         Assert.DoesNotContain(ClientSecret, YamlWriter.Write(values), StringComparison.Ordinal);
     }
@@ -147,7 +147,7 @@ public sealed class GrafanaSignInTests
     {
         var config = Load([.. Gateway, .. Endpoints, .. Groups, ("access:developers:0", "shop-developers"),
             .. (allowlist ? new (string, string?)[] { ("monitoring:grafanaAllowedCidrs:0", "203.0.113.0/24") } : [])]).Config;
-        var policy = Map(Assert.Single(MonitoringRendering.Render(config, Model.Tier.Dev).Objects, o => o.Kind == "SecurityPolicy").Body["spec"]);
+        var policy = Map(Assert.Single(MonitoringRenderer.Render(config, Model.Tier.Dev).Objects, o => o.Kind == "SecurityPolicy").Body["spec"]);
 
         var idToken = (string)Map(Map(policy["oidc"])["cookieNames"])["idToken"]!;
         var provider = Map(Assert.Single(Items(Map(policy["jwt"])["providers"])));
@@ -178,7 +178,7 @@ public sealed class GrafanaSignInTests
     [Fact]
     public void Without_groups_the_gateway_signs_in_any_provider_user_as_before()
     {
-        var policy = Map(Assert.Single(MonitoringRendering.Render(Load([.. Gateway, .. Endpoints]).Config, Model.Tier.Dev).Objects, o => o.Kind == "SecurityPolicy").Body["spec"]);
+        var policy = Map(Assert.Single(MonitoringRenderer.Render(Load([.. Gateway, .. Endpoints]).Config, Model.Tier.Dev).Objects, o => o.Kind == "SecurityPolicy").Body["spec"]);
 
         Assert.False(policy.ContainsKey("jwt"));
         Assert.False(policy.ContainsKey("authorization"));

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Tests.Tools;
@@ -143,7 +142,7 @@ public sealed class LogAlertRulesTests
     public void The_rules_configmap_is_where_the_loki_charts_sidecar_looks_and_the_ruler_sends_to_alertmanager()
     {
         var config = Dev();
-        var rendering = MonitoringRendering.Render(config, Tier.Dev);
+        var rendering = MonitoringRenderer.Render(config, Tier.Dev);
         var loki = rendering.Charts.Single(chart => chart.Chart == "loki");
         var configMap = Assert.Single(rendering.Objects, o => o.Body["kind"] as string == "ConfigMap" && ((OrderedDictionary<string, object?>)o.Body["metadata"]!)["name"] as string == LogAlertRules.Name("api"));
 

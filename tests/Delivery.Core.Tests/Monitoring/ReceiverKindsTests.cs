@@ -1,6 +1,5 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
-using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Tests.Tools;
 

@@ -26,7 +26,7 @@ public sealed class RollingReleaseTests
 
     private static ReleaseLedger Ledger(params ReleaseEvent[] events) => new("dev", events, [], Start);
 
-    private static IReadOnlyList<KubernetesObject> Objects(Model.DeliveryConfig config) => AppRendering.Render(config, Model.Tier.Dev, "web").Objects;
+    private static IReadOnlyList<KubernetesObject> Objects(Model.DeliveryConfig config) => AppRenderer.Render(config, Model.Tier.Dev, "web").Objects;
 
     [Fact]
     public void Promote_sets_the_version_and_changes_only_the_deployment()

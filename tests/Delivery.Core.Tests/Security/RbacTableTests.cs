@@ -27,7 +27,7 @@ public sealed class RbacTableTests
     private static readonly ServiceAccount EnvoyGateway = new(PlatformNamespaces.Gateway, "envoy-gateway");
     private static readonly ServiceAccount Trivy = new(PlatformNamespaces.Monitoring, "trivy-operator");
     private static readonly ServiceAccount Runner = new(PlatformNamespaces.Ci, GitHubRunners.RunnerServiceAccount);
-    private static readonly ServiceAccount Job = new(PlatformNamespaces.Ci, CiRunnersRendering.JobServiceAccount);
+    private static readonly ServiceAccount Job = new(PlatformNamespaces.Ci, CiRunnersRenderer.JobServiceAccount);
     private static readonly ServiceAccount GitLabManager = new(PlatformNamespaces.CiControl, GitLabRunners.ServiceAccount);
     private static readonly ServiceAccount ReleaseRunner = new(PlatformNamespaces.CiRelease, GitHubRunners.ReleaseRunnerServiceAccount);
     private static readonly ServiceAccount ReleaseController = new(PlatformNamespaces.CiRelease, GitHubRunners.ReleaseControllerServiceAccount);

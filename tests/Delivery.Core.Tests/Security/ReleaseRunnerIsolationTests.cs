@@ -20,7 +20,7 @@ namespace Delivery.Core.Tests.Security;
 public sealed partial class ReleaseRunnerIsolationTests
 {
     public static TheoryData<string> ReleaseVariants() =>
-        [.. CiFixtures.Variants().Where(variant => CiRunnersRendering.HasReleaseRunners(variant.Config)).Select(variant => variant.Name)];
+        [.. CiFixtures.Variants().Where(variant => CiRunnersRenderer.HasReleaseRunners(variant.Config)).Select(variant => variant.Name)];
 
     /// <summary>A variant's config, its whole platform rendering, and the authorizer over the rendered RBAC and the charts' recorded grants.</summary>
     private static (DeliveryConfig Config, PlatformRendering Rendering, RbacAuthorizer Authorizer) Rendered(string variant)
@@ -33,8 +33,8 @@ public sealed partial class ReleaseRunnerIsolationTests
     /// <summary>The identities a pull request's job can act as or take over: the default runner (ARC) or manager (GitLab), and the job pods'.</summary>
     private static IReadOnlyList<ServiceAccount> DefaultRunnerAccounts(DeliveryConfig config) =>
         config.Ci.Mode == CiConfig.GitHub
-            ? [new(PlatformNamespaces.Ci, GitHubRunners.RunnerServiceAccount), new(PlatformNamespaces.Ci, CiRunnersRendering.JobServiceAccount)]
-            : [new(PlatformNamespaces.CiControl, GitLabRunners.ServiceAccount), new(PlatformNamespaces.Ci, CiRunnersRendering.JobServiceAccount)];
+            ? [new(PlatformNamespaces.Ci, GitHubRunners.RunnerServiceAccount), new(PlatformNamespaces.Ci, CiRunnersRenderer.JobServiceAccount)]
+            : [new(PlatformNamespaces.CiControl, GitLabRunners.ServiceAccount), new(PlatformNamespaces.Ci, CiRunnersRenderer.JobServiceAccount)];
 
     private static ServiceAccount ReleaseRunnerAccount(DeliveryConfig config) =>
         config.Ci.Mode == CiConfig.GitHub
@@ -110,7 +110,7 @@ public sealed partial class ReleaseRunnerIsolationTests
         Assert.False(authorizer.Can(release, "get", "", "secrets", PlatformNamespaces.Ci));
         Assert.False(authorizer.Can(release, "create", "", "pods", PlatformNamespaces.Ci));
         // The release job pods run as a token-less account of their own namespace.
-        Assert.Contains(rendering.Objects, o => o is { Kind: "ServiceAccount", Name: CiRunnersRendering.JobServiceAccount, Namespace: PlatformNamespaces.CiRelease });
+        Assert.Contains(rendering.Objects, o => o is { Kind: "ServiceAccount", Name: CiRunnersRenderer.JobServiceAccount, Namespace: PlatformNamespaces.CiRelease });
     }
 
     [GeneratedRegex(@"\[runners\.kubernetes\]\s*\n\s*namespace = ""([^""]+)""")]

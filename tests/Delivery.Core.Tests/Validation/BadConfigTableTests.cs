@@ -1,5 +1,3 @@
-using Delivery.Core.Configuration;
-
 namespace Delivery.Core.Tests.Validation;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Delivery.Core.Model;
 using Delivery.Core.Validation;
 
 namespace Delivery.Core.Tests.Validation;

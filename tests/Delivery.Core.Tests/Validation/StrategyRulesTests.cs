@@ -1,6 +1,4 @@
 using Delivery.Core.Model;
-using Delivery.Core.Configuration;
-using Delivery.Core.Validation;
 
 namespace Delivery.Core.Tests.Validation;
 

@@ -1,5 +1,4 @@
 using Delivery.Core.Model;
-using Delivery.Core.Validation;
 
 namespace Delivery.Core.Release.History;
 

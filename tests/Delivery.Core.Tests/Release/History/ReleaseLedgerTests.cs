@@ -1,5 +1,5 @@
-using Delivery.Core.Validation;
 using Delivery.Core.Release.History;
+using Delivery.Core.Validation;
 using static Delivery.Core.Release.History.ReleaseEventKind;
 using static Delivery.Core.Tests.ExampleVersions;
 

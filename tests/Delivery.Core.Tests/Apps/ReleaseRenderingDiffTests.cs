@@ -6,7 +6,7 @@ namespace Delivery.Core.Tests.Apps;
 /// Releasing is only a config change, and each kind of change touches only what it must: proved as
 /// diffs between two renderings.
 /// </summary>
-public sealed class ReleaseOperationsTests
+public sealed class ReleaseRenderingDiffTests
 {
     private static RenderingDiff Diff(Dictionary<string, string?> before, Dictionary<string, string?> after) =>
         RenderingDiff.Between(AppFixtures.Objects(before), AppFixtures.Objects(after));

@@ -1,7 +1,5 @@
 using Delivery.Core.Kubernetes;
-using Delivery.Core.Release;
 using Delivery.Core.Model;
-using Delivery.Core.Validation;
 
 namespace Delivery.Core.Apps;
 
@@ -11,7 +9,7 @@ namespace Delivery.Core.Apps;
 /// config change: a new version edits one Deployment, a switch edits the live Service. A rolling
 /// app has one Deployment <c>&lt;app&gt;</c> (and HPA) and only its own Service.
 /// </summary>
-public static class AppRendering
+public static class AppRenderer
 {
     /// <summary>The prefix of every app's component name.</summary>
     public const string ComponentPrefix = "app:";

@@ -3,7 +3,7 @@
 # fresh process each, as the release script runs them), against a real Prometheus and Alertmanager
 # on loopback. Prometheus scrapes a small generator of OTel HTTP metrics (api: blue live, green
 # candidate) every second. Prints min / median / max of RUNS runs per case. A measurement, not a test.
-# Usage: .ci/bench-gates [RUNS]   (needs prometheus, prometheus-alertmanager, python3, git, dotnet)
+# Usage: bench/gates.sh [RUNS]   (needs prometheus, prometheus-alertmanager, python3, git, dotnet)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-10}

@@ -7,7 +7,7 @@ using Delivery.Core.Tests.Tools;
 namespace Delivery.Core.Tests.Platform;
 
 /// <summary>The whole platform of each committed stack, as the shell and the CLI get it.</summary>
-public sealed partial class PlatformRenderingTests
+public sealed partial class PlatformRendererTests
 {
     public static TheoryData<string> Stacks() => ["local", "dev", "staging", "prod"];
 

@@ -2,7 +2,7 @@
 # CLI speed, side by side: runs each deliver command on each build N times, interleaved (so a load
 # spike on this shared machine hits every build alike), and prints min/median/max wall time per
 # command per build, and whether each build answered the same (output and exit code) as the first.
-#   tools/cli-speed.sh [--runs N] [--ref REF] [LABEL=BINARY ...]
+#   bench/cli-speed.sh [--runs N] [--ref REF] [LABEL=BINARY ...]
 # --ref REF also builds REF's JIT build (git archive + dotnet build, cached in /tmp) as a build to
 # compare with; with no LABEL=BINARY, the current build is ./deliver's (built by it if stale).
 set -euo pipefail
@@ -24,7 +24,7 @@ while [[ $# -gt 0 ]]; do
       fi
       builds+=("$2 (JIT)=$cache/bin/deliver"); shift 2 ;;
     *=*) builds+=("$1"); explicit=true; shift ;;
-    *) echo "error: unknown argument '$1' (usage: tools/cli-speed.sh [--runs N] [--ref REF] [LABEL=BINARY ...])" >&2; exit 2 ;;
+    *) echo "error: unknown argument '$1' (usage: bench/cli-speed.sh [--runs N] [--ref REF] [LABEL=BINARY ...])" >&2; exit 2 ;;
   esac
 done
 if ! $explicit; then

@@ -1,6 +1,5 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
-using Delivery.Core.Release;
 
 namespace Delivery.Core.Monitoring;
 
@@ -9,7 +8,7 @@ namespace Delivery.Core.Monitoring;
 /// generated admin password, the Secrets the shell creates (Grafana's admin, the configured
 /// receivers' secrets) and the apps' log alert rules for Loki. Each app's own PrometheusRule comes with the app (<see cref="AppAlertRules"/>).
 /// </summary>
-public static class MonitoringRendering
+public static class MonitoringRenderer
 {
     public const string Component = "monitoring";
 

@@ -1,7 +1,5 @@
-using Delivery.Core.Apps;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
-using Delivery.Core.Release;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Registry;
@@ -13,7 +11,7 @@ namespace Delivery.Core.Registry;
 /// "restricted", by the cluster baseline) behind the cluster Gateway, with generated htpasswd
 /// passwords for a pull and a push user, weekly garbage collection, and the same Secrets.
 /// </summary>
-public static class RegistryRendering
+public static class RegistryRenderer
 {
     public const string Component = "registry";
     public const string ServiceName = "registry";

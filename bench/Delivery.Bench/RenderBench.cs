@@ -4,21 +4,21 @@ using Delivery.Core.Apps;
 using Delivery.Core.Configuration;
 using Delivery.Core.Platform;
 
-namespace Deliver.Commands;
+namespace Delivery.Bench;
 
 /// <summary>
-/// deliver bench: loads, validates and renders synthetic stacks of several sizes and prints the
+/// delivery-bench render: loads, validates and renders synthetic stacks of several sizes and prints the
 /// time (best of 5 runs) with its ratio per doubling, the bytes allocated and the objects per app. A measurement, not a test.
 /// </summary>
-internal static class BenchCommand
+internal static class RenderBench
 {
     private const int Runs = 5;
 
-    public static int Run(Terminal terminal, int[] scales)
+    public static int Run(TextWriter output, int[] scales)
     {
         if (scales.Length == 0 || scales.Any(apps => apps < 1))
-            throw new UsageException($"--apps takes app counts of 1 or more (got {(scales.Length == 0 ? "none" : string.Join(' ', scales))}), e.g. deliver bench --apps 100 200 400.");
-        terminal.Line("apps    load+validate ms  ×prev  render ms  ×prev  load MB  render MB  objects  objects/app");
+            throw new ArgumentException($"--apps takes app counts of 1 or more (got {(scales.Length == 0 ? "none" : string.Join(' ', scales))}), e.g. delivery-bench render --apps 100 200 400.");
+        output.WriteLine("apps    load+validate ms  ×prev  render ms  ×prev  load MB  render MB  objects  objects/app");
         (int Apps, double LoadMs, double RenderMs)? previous = null;
         foreach (var apps in scales)
         {
@@ -28,14 +28,14 @@ internal static class BenchCommand
                 throw new InvalidOperationException($"synthetic stack of {apps} apps is invalid: {loaded.Errors.First()}");
             var (renderMs, bytes, rendering) = Measure(() => PlatformRenderer.Render(loaded.Config, loaded.Tier!.Value));
             var objects = rendering.Objects.Count();
-            var appObjects = rendering.Components.Where(c => c.Component.StartsWith(AppRendering.ComponentPrefix, StringComparison.Ordinal)).Sum(c => c.Objects.Count);
-            terminal.Line(string.Format(CultureInfo.InvariantCulture, "{0,-7} {1,16:F1}  {2,5}  {3,9:F1}  {4,5}  {5,7:F1}  {6,9:F1}  {7,7}  {8,11:F1}",
+            var appObjects = rendering.Components.Where(c => c.Component.StartsWith(AppRenderer.ComponentPrefix, StringComparison.Ordinal)).Sum(c => c.Objects.Count);
+            output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-7} {1,16:F1}  {2,5}  {3,9:F1}  {4,5}  {5,7:F1}  {6,9:F1}  {7,7}  {8,11:F1}",
                 apps, loadMs, Growth(previous?.Apps, previous?.LoadMs, apps, loadMs), renderMs, Growth(previous?.Apps, previous?.RenderMs, apps, renderMs),
                 loadBytes / 1024.0 / 1024.0, bytes / 1024.0 / 1024.0, objects, (double)appObjects / apps));
             previous = (apps, loadMs, renderMs);
         }
-        terminal.Line("×prev: time against the previous row; linear growth is ≈2.0 when the app count doubles (MB: allocated, a steadier sign of it on a busy machine).");
-        return ExitCodes.Ok;
+        output.WriteLine("×prev: time against the previous row; linear growth is ≈2.0 when the app count doubles (MB: allocated, a steadier sign of it on a busy machine).");
+        return BenchCli.Ok;
     }
 
     /// <summary>The time's ratio to the previous row's, shown only when the app count doubled.</summary>

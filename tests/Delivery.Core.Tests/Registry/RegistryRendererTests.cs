@@ -1,21 +1,19 @@
-using Delivery.Core.Apps;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Registry;
-using Delivery.Core.Release;
 using Delivery.Core.Tests.Apps;
 using Delivery.Core.Tests.Tools;
 using static Delivery.Core.Tests.Registry.RegistryFixtures;
 
 namespace Delivery.Core.Tests.Registry;
 
-public sealed class RegistryRenderingTests
+public sealed class RegistryRendererTests
 {
     [Fact]
     public void In_cluster_objects_pass_the_real_schemas_and_yamllint_on_every_tier()
     {
         var config = InCluster();
-        var objects = AllTiers.SelectMany(tier => RegistryRendering.Render(config, tier).Objects).ToList();
+        var objects = AllTiers.SelectMany(tier => RegistryRenderer.Render(config, tier).Objects).ToList();
 
         SchemaCheck.AssertValid(objects);
         YamlLint.AssertClean(YamlWriter.WriteAll(objects));
@@ -24,9 +22,9 @@ public sealed class RegistryRenderingTests
     [Fact]
     public void In_cluster_deploys_the_registry_its_storage_service_and_route_in_the_registry_namespace()
     {
-        var rendering = RegistryRendering.Render(InCluster(("registry:storageSize", "42Gi")), Tier.Dev);
+        var rendering = RegistryRenderer.Render(InCluster(("registry:storageSize", "42Gi")), Tier.Dev);
 
-        Assert.Equal(RegistryRendering.Component, rendering.Component);
+        Assert.Equal(RegistryRenderer.Component, rendering.Component);
         Assert.Equal(["ConfigMap", "PersistentVolumeClaim", "Deployment", "Service", "HTTPRoute"], rendering.Objects.Select(o => o.Kind));
         Assert.All(rendering.Objects, o => Assert.Equal(PlatformNamespaces.Registry, o.Namespace));
         Assert.Equal("42Gi", Path(Single(rendering, "PersistentVolumeClaim").Body, "spec", "resources", "requests")["storage"]);
@@ -36,21 +34,21 @@ public sealed class RegistryRenderingTests
     [Fact]
     public void Every_object_carries_the_standard_labels()
     {
-        var rendering = RegistryRendering.Render(InCluster(), Tier.Dev);
+        var rendering = RegistryRenderer.Render(InCluster(), Tier.Dev);
 
         Assert.All(rendering.Objects, o =>
         {
             foreach (var label in new[] { StandardLabels.Name, StandardLabels.Instance, StandardLabels.Component, StandardLabels.PartOf, StandardLabels.ManagedBy })
                 Assert.True(o.Labels.ContainsKey(label), $"{o} lacks {label}");
-            Assert.Equal(RegistryRendering.Component, o.Labels[StandardLabels.Component]);
+            Assert.Equal(RegistryRenderer.Component, o.Labels[StandardLabels.Component]);
         });
-        Assert.All(rendering.Secrets, s => Assert.Equal(RegistryRendering.Component, s.Labels[StandardLabels.Component]));
+        Assert.All(rendering.Secrets, s => Assert.Equal(RegistryRenderer.Component, s.Labels[StandardLabels.Component]));
     }
 
     [Fact]
     public void The_registry_and_its_collector_meet_pod_security_restricted()
     {
-        var rendering = RegistryRendering.Render(InCluster(), Tier.Prod);
+        var rendering = RegistryRenderer.Render(InCluster(), Tier.Prod);
 
         var pod = PodSpec(Single(rendering, "Deployment"));
         Assert.Empty(RestrictedPodSecurity.Violations(pod));
@@ -61,7 +59,7 @@ public sealed class RegistryRenderingTests
     [Fact]
     public void The_route_serves_the_configured_host_on_the_cluster_gateways_https_listener()
     {
-        var route = Single(RegistryRendering.Render(InCluster(("registry:host", "images.example.org")), Tier.Dev), "HTTPRoute");
+        var route = Single(RegistryRenderer.Render(InCluster(("registry:host", "images.example.org")), Tier.Dev), "HTTPRoute");
         var spec = Map(route.Body["spec"]);
         var parent = Map(Assert.Single((List<object?>)spec["parentRefs"]!));
 
@@ -70,14 +68,14 @@ public sealed class RegistryRenderingTests
         Assert.Equal("gateway", parent["namespace"]);
         Assert.Equal(Delivery.Core.Cluster.ClusterGateway.HttpsListenerFor("images.example.org"), parent["sectionName"]);
         var backend = Map(Assert.Single((List<object?>)Map(Assert.Single((List<object?>)spec["rules"]!))["backendRefs"]!));
-        Assert.Equal(RegistryRendering.ServiceName, backend["name"]);
+        Assert.Equal(RegistryRenderer.ServiceName, backend["name"]);
         Assert.Equal(RegistryFileLayout.HttpPort, backend["port"]);
     }
 
     [Fact]
     public void The_config_map_holds_the_rendered_config_and_the_pod_mounts_what_it_names()
     {
-        var rendering = RegistryRendering.Render(InCluster(), Tier.Dev);
+        var rendering = RegistryRenderer.Render(InCluster(), Tier.Dev);
         var config = Map(Single(rendering, "ConfigMap").Body["data"])[RegistryFileLayout.ConfigFileName];
         var container = Map(Assert.Single((List<object?>)PodSpec(Single(rendering, "Deployment"))["containers"]!));
         var mounts = ((List<object?>)container["volumeMounts"]!).Select(Map).ToDictionary(m => (string)m["mountPath"]!, m => (string)m["name"]!);
@@ -92,11 +90,11 @@ public sealed class RegistryRenderingTests
     [Fact]
     public void The_registry_is_replaced_not_rolled_so_one_pod_at_a_time_holds_the_volume()
     {
-        var deployment = Single(RegistryRendering.Render(InCluster(), Tier.Dev), "Deployment");
+        var deployment = Single(RegistryRenderer.Render(InCluster(), Tier.Dev), "Deployment");
 
         Assert.Equal("Recreate", Path(deployment.Body, "spec", "strategy")["type"]);
         Assert.Equal(1, Map(deployment.Body["spec"])["replicas"]);
-        Assert.Equal(["ReadWriteOnce"], (List<object?>)Map(Single(RegistryRendering.Render(InCluster(), Tier.Dev), "PersistentVolumeClaim").Body["spec"])["accessModes"]!);
+        Assert.Equal(["ReadWriteOnce"], (List<object?>)Map(Single(RegistryRenderer.Render(InCluster(), Tier.Dev), "PersistentVolumeClaim").Body["spec"])["accessModes"]!);
     }
 
     /// <summary>
@@ -107,7 +105,7 @@ public sealed class RegistryRenderingTests
     [Fact]
     public void The_collector_deletes_untagged_manifests_only_while_no_registry_serves()
     {
-        var rendering = RegistryRendering.Render(InCluster(), Tier.Dev);
+        var rendering = RegistryRenderer.Render(InCluster(), Tier.Dev);
         var deployment = Single(rendering, "Deployment");
         var pod = Path(deployment.Body, "spec", "template", "spec");
         var collector = Map(Assert.Single((List<object?>)pod["initContainers"]!));
@@ -123,7 +121,7 @@ public sealed class RegistryRenderingTests
     [Fact]
     public void A_config_change_changes_the_pod_template_so_the_registry_restarts_with_it()
     {
-        var rendering = RegistryRendering.Render(InCluster(), Tier.Dev);
+        var rendering = RegistryRenderer.Render(InCluster(), Tier.Dev);
         var deployment = Single(rendering, "Deployment");
         var annotations = Map(Path(deployment.Body, "spec", "template", "metadata")["annotations"]);
         var configFile = (string)Map(Single(rendering, "ConfigMap").Body["data"])[RegistryFileLayout.ConfigFileName]!;
@@ -139,14 +137,14 @@ public sealed class RegistryRenderingTests
         var limits = AllTiers.Select(tier => (string)Path(RegistryResources.For(tier), "limits")["memory"]!).ToList();
 
         Assert.Equal(["256Mi", "512Mi", "1Gi", "2Gi"], limits);
-        var container = Map(Assert.Single((List<object?>)PodSpec(Single(RegistryRendering.Render(InCluster(), Tier.Staging), "Deployment"))["containers"]!));
+        var container = Map(Assert.Single((List<object?>)PodSpec(Single(RegistryRenderer.Render(InCluster(), Tier.Staging), "Deployment"))["containers"]!));
         Assert.Equal(RegistryResources.For(Tier.Staging), container["resources"]);
     }
 
     [Fact]
     public void In_cluster_generates_a_pull_and_a_push_password_and_the_apps_get_only_the_pull_credential()
     {
-        var rendering = RegistryRendering.Render(InCluster([("registry:username", "ci"), .. GitLabRunnerSettings]), Tier.Dev);
+        var rendering = RegistryRenderer.Render(InCluster([("registry:username", "ci"), .. GitLabRunnerSettings]), Tier.Dev);
 
         Assert.Equal([new GeneratedPassword(RegistryCredentials.PullPasswordName), new GeneratedPassword(RegistryCredentials.PasswordName)], rendering.Passwords);
         var htpasswd = Assert.Single(rendering.Secrets, s => s.Name == RegistryPod.HtpasswdSecretName);
@@ -163,7 +161,7 @@ public sealed class RegistryRenderingTests
     [Fact]
     public void The_htpasswd_user_defaults_to_delivery_and_no_push_secret_exists_without_runners()
     {
-        var rendering = RegistryRendering.Render(InCluster(), Tier.Dev);
+        var rendering = RegistryRenderer.Render(InCluster(), Tier.Dev);
 
         var htpasswd = Assert.Single(rendering.Secrets, s => s.Name == RegistryPod.HtpasswdSecretName);
         Assert.Equal(
@@ -176,7 +174,7 @@ public sealed class RegistryRenderingTests
     public void External_deploys_nothing_and_takes_the_credentials_from_config()
     {
         var config = External(GitLabRunnerSettings);
-        var rendering = RegistryRendering.Render(config, Tier.Staging);
+        var rendering = RegistryRenderer.Render(config, Tier.Staging);
 
         Assert.Empty(rendering.Objects);
         Assert.Empty(rendering.Passwords);
@@ -188,7 +186,7 @@ public sealed class RegistryRenderingTests
     [Fact]
     public void The_local_docker_registry_needs_nothing_in_the_cluster_not_even_a_pull_secret()
     {
-        var rendering = RegistryRendering.Render(Committed("local").Config, Tier.Local);
+        var rendering = RegistryRenderer.Render(Committed("local").Config, Tier.Local);
 
         Assert.Empty(rendering.Objects);
         Assert.Empty(rendering.Secrets);
@@ -203,7 +201,7 @@ public sealed class RegistryRenderingTests
     public void The_committed_stacks_render_valid_registries(string stack, int objects, string address, bool pushSecret)
     {
         var loaded = Committed(stack);
-        var rendering = RegistryRendering.Render(loaded.Config, loaded.Tier!.Value);
+        var rendering = RegistryRenderer.Render(loaded.Config, loaded.Tier!.Value);
 
         Assert.Equal(objects, rendering.Objects.Count);
         var pull = Assert.Single(rendering.Secrets, s => s.Name == "registry-pull");

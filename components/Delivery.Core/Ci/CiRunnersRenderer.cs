@@ -15,7 +15,7 @@ namespace Delivery.Core.Ci;
 /// registry component renders that Secret in ci-release) and alone may reach the API server
 /// (labelled <see cref="Cluster.PlatformPods.ReleaseJobs"/>).
 /// </summary>
-public static class CiRunnersRendering
+public static class CiRunnersRenderer
 {
     public const string Component = "ci-runners";
     public const string JobServiceAccount = "ci-job";

@@ -3,10 +3,10 @@ using System.Globalization;
 using System.Text;
 using Delivery.Core.Release.History;
 
-namespace Deliver.Commands;
+namespace Delivery.Bench;
 
 /// <summary>
-/// deliver history --bench: writes a synthetic repository with <c>git fast-import</c> (per stack
+/// delivery-bench history: writes a synthetic repository with <c>git fast-import</c> (per stack
 /// and day one promote and one switch, the app changing daily) into a temp folder, then times
 /// reading every stack's release history from it, best of a few runs. A measurement, not a test.
 /// </summary>
@@ -15,16 +15,16 @@ internal static class HistoryBench
     private const int Runs = 3;
     private static readonly string[] StackNames = ["dev", "qa", "staging", "prod"];
 
-    public static int Run(Terminal terminal, int days, int apps)
+    public static int Run(TextWriter output, int days, int apps)
     {
         var root = Directory.CreateTempSubdirectory("deliver-history-bench-").FullName;
         try
         {
             var clock = Stopwatch.StartNew();
             var commits = Generate(root, days, apps);
-            terminal.Line(string.Format(CultureInfo.InvariantCulture, "repository: {0} stacks, {1} apps, {2} days, {3:N0} commits (written in {4:F1} s)",
+            output.WriteLine(string.Format(CultureInfo.InvariantCulture, "repository: {0} stacks, {1} apps, {2} days, {3:N0} commits (written in {4:F1} s)",
                 StackNames.Length, apps, days, commits, clock.Elapsed.TotalSeconds));
-            terminal.Line("stack    versions  events  git ms  parse+events ms  total ms");
+            output.WriteLine("stack    versions  events  git ms  parse+events ms  total ms");
             var best = double.MaxValue;
             var lines = new List<string>();
             for (var run = 0; run < Runs; run++)
@@ -46,9 +46,9 @@ internal static class HistoryBench
                 best = Math.Min(best, all.Elapsed.TotalMilliseconds);
             }
             foreach (var line in lines)
-                terminal.Line(line);
-            terminal.Line(string.Format(CultureInfo.InvariantCulture, "all stacks: {0:F0} ms (best of {1} runs)", best, Runs));
-            return ExitCodes.Ok;
+                output.WriteLine(line);
+            output.WriteLine(string.Format(CultureInfo.InvariantCulture, "all stacks: {0:F0} ms (best of {1} runs)", best, Runs));
+            return BenchCli.Ok;
         }
         finally
         {

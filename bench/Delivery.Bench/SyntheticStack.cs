@@ -1,7 +1,8 @@
 using System.Globalization;
+using Delivery.Core.Configuration;
 using Delivery.Core.Model;
 
-namespace Delivery.Core.Configuration;
+namespace Delivery.Bench;
 
 /// <summary>
 /// A large, valid stack config made up for the rendering benchmark and the large-scale tests:

@@ -3,7 +3,6 @@ using Delivery.Core.Ci;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Registry;
-using Delivery.Core.Release;
 using Delivery.Core.Tests.Tools;
 using Tomlyn;
 using Tomlyn.Model;
@@ -12,7 +11,7 @@ using static Delivery.Core.Tests.Registry.RegistryFixtures;
 
 namespace Delivery.Core.Tests.Ci;
 
-public sealed partial class CiRunnersRenderingTests
+public sealed partial class CiRunnersRendererTests
 {
     public static TheoryData<string> VariantNames() => [.. Variants().Select(v => v.Name)];
 
@@ -25,7 +24,7 @@ public sealed partial class CiRunnersRenderingTests
         var config = Variant(variant);
         foreach (var tier in AllTiers)
         {
-            var rendering = CiRunnersRendering.Render(config, tier);
+            var rendering = CiRunnersRenderer.Render(config, tier);
             SchemaCheck.AssertValid(rendering.Objects);
             YamlLint.AssertClean(YamlWriter.WriteAll(rendering.Objects));
             foreach (var chart in rendering.Charts)
@@ -38,9 +37,9 @@ public sealed partial class CiRunnersRenderingTests
     [Fact]
     public void No_runners_render_nothing()
     {
-        var rendering = CiRunnersRendering.Render(InCluster(), Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(InCluster(), Tier.Dev);
 
-        Assert.Equal(CiRunnersRendering.Component, rendering.Component);
+        Assert.Equal(CiRunnersRenderer.Component, rendering.Component);
         Assert.Empty(rendering.Objects);
         Assert.Empty(rendering.Charts);
         Assert.Empty(rendering.Secrets);
@@ -52,9 +51,9 @@ public sealed partial class CiRunnersRenderingTests
     public void Default_jobs_live_in_ci_release_jobs_in_ci_release_the_default_controllers_in_ci_control_and_all_carry_the_standard_labels(string variant)
     {
         var config = Variant(variant);
-        var rendering = CiRunnersRendering.Render(config, Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(config, Tier.Dev);
         var gitlab = config.Ci.Mode == CiConfig.GitLab;
-        string[] jobNamespaces = CiRunnersRendering.HasReleaseRunners(config) ? [PlatformNamespaces.Ci, PlatformNamespaces.CiRelease] : [PlatformNamespaces.Ci];
+        string[] jobNamespaces = CiRunnersRenderer.HasReleaseRunners(config) ? [PlatformNamespaces.Ci, PlatformNamespaces.CiRelease] : [PlatformNamespaces.Ci];
 
         Assert.All(rendering.Objects, o => Assert.Contains(o.Namespace, (string[])[.. jobNamespaces, PlatformNamespaces.CiControl]));
         Assert.All(rendering.Objects.Where(o => o.Kind is "Role" or "RoleBinding" or "ConfigMap"), o => Assert.Contains(o.Namespace, jobNamespaces));
@@ -67,7 +66,7 @@ public sealed partial class CiRunnersRenderingTests
         // GitLab's tokens sit beside their managers; ARC requires each scale set's credential beside the scale set.
         Assert.All(rendering.Secrets, s => Assert.Equal(
             gitlab ? PlatformNamespaces.CiControl : s.Name == GitHubRunners.ReleaseAuthSecretName ? PlatformNamespaces.CiRelease : PlatformNamespaces.Ci, s.Namespace));
-        Assert.All(rendering.Objects, o => Assert.Equal(CiRunnersRendering.Component, o.Labels[StandardLabels.Component]));
+        Assert.All(rendering.Objects, o => Assert.Equal(CiRunnersRenderer.Component, o.Labels[StandardLabels.Component]));
         Assert.All(rendering.Objects, o => Assert.Equal(o.Name, o.Labels[StandardLabels.Name]));
     }
 
@@ -75,7 +74,7 @@ public sealed partial class CiRunnersRenderingTests
     [MemberData(nameof(VariantNames))]
     public void Permissions_are_namespaced_roles_only_never_cluster_wide_or_wildcard(string variant)
     {
-        var rendering = CiRunnersRendering.Render(Variant(variant), Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(Variant(variant), Tier.Dev);
         var allowed = new HashSet<string> { "pods", "pods/exec", "pods/attach", "pods/log", "secrets", "configmaps", "jobs", "services", "serviceaccounts", "events" };
 
         Assert.DoesNotContain(rendering.Objects, o => o.Kind is "ClusterRole" or "ClusterRoleBinding");
@@ -100,8 +99,8 @@ public sealed partial class CiRunnersRenderingTests
     [Fact]
     public void The_charts_create_no_cluster_wide_permissions_of_their_own()
     {
-        var github = CiRunnersRendering.Render(GitHubApp(), Tier.Dev);
-        var gitlab = CiRunnersRendering.Render(GitLab(), Tier.Dev);
+        var github = CiRunnersRenderer.Render(GitHubApp(), Tier.Dev);
+        var gitlab = CiRunnersRenderer.Render(GitLab(), Tier.Dev);
 
         // ARC's controller only gets a ClusterRole when it watches every namespace: each watches its own one.
         Assert.Equal(PlatformNamespaces.Ci, Path(Chart(github, GitHubRunners.ControllerRelease).Values, "flags")["watchSingleNamespace"]);
@@ -122,7 +121,7 @@ public sealed partial class CiRunnersRenderingTests
     [MemberData(nameof(VariantNames))]
     public void Nothing_rendered_is_privileged_adds_capabilities_or_touches_the_host(string variant)
     {
-        var rendering = CiRunnersRendering.Render(Variant(variant), Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(Variant(variant), Tier.Dev);
         var trees = Trees(rendering).Concat(EmbeddedDocuments(rendering)).ToList();
 
         foreach (var map in trees.SelectMany(Maps))
@@ -155,7 +154,7 @@ public sealed partial class CiRunnersRenderingTests
     public void Every_secret_and_service_account_named_exists(string variant)
     {
         var config = Variant(variant);
-        var rendering = CiRunnersRendering.Render(config, Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(config, Tier.Dev);
         var secrets = AllSecrets(config, rendering).Where(s => s.Namespace is PlatformNamespaces.Ci or PlatformNamespaces.CiRelease or PlatformNamespaces.CiControl).Select(s => s.Name).ToHashSet();
         var accounts = rendering.Objects.Where(o => o.Kind == "ServiceAccount").Select(o => o.Name).ToHashSet();
         var trees = Trees(rendering).Concat(EmbeddedDocuments(rendering)).ToList();
@@ -183,12 +182,12 @@ public sealed partial class CiRunnersRenderingTests
     public void Jobs_get_the_push_credentials_exactly_where_the_registry_takes_authenticated_pushes_and_build_runners_make_images(string variant)
     {
         var config = Variant(variant);
-        var rendering = CiRunnersRendering.Render(config, Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(config, Tier.Dev);
         var text = string.Join('\n', Trees(rendering).Concat(EmbeddedDocuments(rendering)).SelectMany(Strings));
         var pushes = RegistryCredentials.RequiresAuthentication(config.Registry) && config.Ci.BuildRunners;
 
         Assert.Equal(pushes, RegistryCredentials.PushSecret(config) is not null);
-        Assert.Equal(pushes, RegistryRendering.Render(config, Tier.Dev).Secrets.Any(s => s.Name == RegistryCredentials.PushSecretName));
+        Assert.Equal(pushes, RegistryRenderer.Render(config, Tier.Dev).Secrets.Any(s => s.Name == RegistryCredentials.PushSecretName));
         Assert.Equal(pushes, text.Contains(RegistryCredentials.PushSecretName, StringComparison.Ordinal));
         Assert.Equal(pushes, text.Contains($"DOCKER_CONFIG={GitHubRunners.PushConfigDirectory}", StringComparison.Ordinal)
             || EmbeddedDocuments(rendering).SelectMany(Maps).Any(m => m.GetValueOrDefault("name") as string == "DOCKER_CONFIG"));
@@ -200,10 +199,10 @@ public sealed partial class CiRunnersRenderingTests
     public void Release_runners_only_leave_ci_empty_and_keep_the_release_jobs_labelled_for_the_api_server(string variant)
     {
         var config = Variant(variant);
-        var rendering = CiRunnersRendering.Render(config, Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(config, Tier.Dev);
         var github = config.Ci.Mode == CiConfig.GitHub;
 
-        Assert.Equal([PlatformNamespaces.CiRelease], CiRunnersRendering.JobNamespaces(config));
+        Assert.Equal([PlatformNamespaces.CiRelease], CiRunnersRenderer.JobNamespaces(config));
         Assert.DoesNotContain(PlatformNamespaces.Ci, Delivery.Core.Cluster.PlatformNamespaceObjects.InUse(config));
         Assert.Equal(!github, Delivery.Core.Cluster.PlatformNamespaceObjects.InUse(config).Contains(PlatformNamespaces.CiControl));
         Assert.DoesNotContain(rendering.Objects, o => o.Namespace == PlatformNamespaces.Ci);
@@ -235,7 +234,7 @@ public sealed partial class CiRunnersRenderingTests
     [MemberData(nameof(VariantNames))]
     public void Chart_versions_are_pinned_exact_versions(string variant)
     {
-        var rendering = CiRunnersRendering.Render(Variant(variant), Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(Variant(variant), Tier.Dev);
 
         Assert.NotEmpty(rendering.Charts);
         Assert.All(rendering.Charts, chart => Assert.Matches(@"^\d+\.\d+\.\d+$", chart.Version));
@@ -245,7 +244,7 @@ public sealed partial class CiRunnersRenderingTests
     public void The_github_app_secret_has_the_three_keys_the_controller_reads()
     {
         var config = GitHubApp();
-        var secret = Assert.Single(CiRunnersRendering.Render(config, Tier.Dev).Secrets, s => s.Name == GitHubRunners.AuthSecretName);
+        var secret = Assert.Single(CiRunnersRenderer.Render(config, Tier.Dev).Secrets, s => s.Name == GitHubRunners.AuthSecretName);
 
         Assert.Equal(["github_app_id", "github_app_installation_id", "github_app_private_key"], secret.Entries.Select(e => e.Key));
         Assert.Equal(new ConfigSecretSource(config.Ci.Github.AppPrivateKey), secret.Entries[2].Source);
@@ -256,7 +255,7 @@ public sealed partial class CiRunnersRenderingTests
     public void The_github_token_secret_has_only_the_token()
     {
         var config = GitHubToken();
-        var secret = Assert.Single(CiRunnersRendering.Render(config, Tier.Dev).Secrets, s => s.Name == GitHubRunners.AuthSecretName);
+        var secret = Assert.Single(CiRunnersRenderer.Render(config, Tier.Dev).Secrets, s => s.Name == GitHubRunners.AuthSecretName);
 
         Assert.Equal(new SecretEntry("github_token", new ConfigSecretSource(config.Ci.Github.Token)), Assert.Single(secret.Entries));
     }
@@ -268,7 +267,7 @@ public sealed partial class CiRunnersRenderingTests
     public void The_release_scale_set_registers_with_its_own_app_or_token(bool app)
     {
         var config = app ? GitHubApp() : GitHubToken();
-        var rendering = CiRunnersRendering.Render(config, Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(config, Tier.Dev);
         var release = Assert.Single(rendering.Secrets, s => s.Name == GitHubRunners.ReleaseAuthSecretName);
 
         Assert.Equal(GitHubRunners.ReleaseAuthSecretName, Chart(rendering, GitHubRunners.ReleaseScaleSetRelease).Values["githubConfigSecret"]);
@@ -288,7 +287,7 @@ public sealed partial class CiRunnersRenderingTests
     public void The_gitlab_secrets_carry_the_authentication_tokens_and_an_empty_registration_token()
     {
         var config = GitLab();
-        var secrets = CiRunnersRendering.Render(config, Tier.Dev).Secrets;
+        var secrets = CiRunnersRenderer.Render(config, Tier.Dev).Secrets;
 
         Assert.Equal([GitLabRunners.AuthSecretName, GitLabRunners.ReleaseAuthSecretName], secrets.Select(s => s.Name));
         foreach (var (secret, token) in secrets.Zip([config.Ci.Gitlab.RunnerToken, config.Ci.Gitlab.ReleaseRunnerToken]))
@@ -301,7 +300,7 @@ public sealed partial class CiRunnersRenderingTests
     [Fact]
     public void The_scale_set_values_carry_the_configured_scale_set()
     {
-        var values = Chart(CiRunnersRendering.Render(GitHubApp(("ci:github:minRunners", "1"), ("ci:github:maxRunners", "7"), ("ci:github:runnerGroup", "builders")), Tier.Dev), GitHubRunners.ScaleSetRelease).Values;
+        var values = Chart(CiRunnersRenderer.Render(GitHubApp(("ci:github:minRunners", "1"), ("ci:github:maxRunners", "7"), ("ci:github:runnerGroup", "builders")), Tier.Dev), GitHubRunners.ScaleSetRelease).Values;
 
         Assert.Equal("https://github.com/acme", values["githubConfigUrl"]);
         Assert.Equal(GitHubRunners.AuthSecretName, values["githubConfigSecret"]);
@@ -311,7 +310,7 @@ public sealed partial class CiRunnersRenderingTests
         Assert.Equal("dev-cluster", values["runnerScaleSetName"]);
         Assert.Equal("kubernetes", Path(values, "containerMode")["type"]);
         Assert.Equal(Manifest.Map(("namespace", PlatformNamespaces.CiControl), ("name", GitHubRunners.ControllerServiceAccount)), values["controllerServiceAccount"]);
-        var controller = Chart(CiRunnersRendering.Render(GitHubApp(), Tier.Dev), GitHubRunners.ControllerRelease).Values;
+        var controller = Chart(CiRunnersRenderer.Render(GitHubApp(), Tier.Dev), GitHubRunners.ControllerRelease).Values;
         Assert.Equal(GitHubRunners.ControllerServiceAccount, Path(controller, "serviceAccount")["name"]);
     }
 
@@ -320,7 +319,7 @@ public sealed partial class CiRunnersRenderingTests
     {
         // Only the local tier goes without a runner group.
         var local = CiFixtures.Variants().Single(variant => variant.Name == "github, local docker registry").Config;
-        var values = Chart(CiRunnersRendering.Render(local, Tier.Local), GitHubRunners.ScaleSetRelease).Values;
+        var values = Chart(CiRunnersRenderer.Render(local, Tier.Local), GitHubRunners.ScaleSetRelease).Values;
 
         Assert.Equal(GitHubRunners.DefaultScaleSetName, values["runnerScaleSetName"]);
         Assert.False(values.ContainsKey("runnerGroup"));
@@ -330,7 +329,7 @@ public sealed partial class CiRunnersRenderingTests
     public void The_gitlab_values_carry_the_instance_concurrency_and_kubernetes_executor()
     {
         var config = GitLab(("ci:gitlab:url", "https://gitlab.example.org"), ("ci:gitlab:concurrency", "6"));
-        var values = Chart(CiRunnersRendering.Render(config, Tier.Staging), GitLabRunners.Release).Values;
+        var values = Chart(CiRunnersRenderer.Render(config, Tier.Staging), GitLabRunners.Release).Values;
         var toml = (string)Path(values, "runners")["config"]!;
 
         Assert.Equal("https://gitlab.example.org", values["gitlabUrl"]);
@@ -339,14 +338,14 @@ public sealed partial class CiRunnersRenderingTests
         Assert.Contains("[runners.kubernetes]", toml, StringComparison.Ordinal);
         Assert.Contains("namespace = \"ci\"", toml, StringComparison.Ordinal);
         Assert.Contains("memory_limit = \"4Gi\"", toml, StringComparison.Ordinal);
-        Assert.All(CiRunnersRendering.Render(config, Tier.Dev).Charts, chart => Assert.Equal((GitLabRunners.Chart, GitLabRunners.ChartRepository), (chart.Chart, chart.Repository)));
+        Assert.All(CiRunnersRenderer.Render(config, Tier.Dev).Charts, chart => Assert.Equal((Pins.GitLabRunner.Chart, Pins.GitLabRunner.Repository), (chart.Chart, chart.Repository)));
     }
 
     [Fact]
     public void Only_the_release_runners_job_pods_get_the_push_credentials()
     {
         var config = GitHubApp();
-        var rendering = CiRunnersRendering.Render(config, Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(config, Tier.Dev);
         string JobTemplate(string name) => (string)Map(rendering.Objects.Single(o => o.Kind == "ConfigMap" && o.Name == name).Body["data"]).Values.Single()!;
 
         Assert.DoesNotContain("registry-push", JobTemplate(GitHubRunners.JobTemplateConfigMap), StringComparison.Ordinal);
@@ -359,14 +358,14 @@ public sealed partial class CiRunnersRenderingTests
 
         var release = Chart(rendering, GitHubRunners.ReleaseScaleSetRelease).Values;
         Assert.Equal("dev-cluster-release", release["runnerScaleSetName"]);
-        Assert.Equal((0, CiRunnersRendering.ReleaseRunners), ((int)release["minRunners"]!, (int)release["maxRunners"]!));
+        Assert.Equal((0, CiRunnersRenderer.ReleaseRunners), ((int)release["minRunners"]!, (int)release["maxRunners"]!));
         Assert.Equal(GitHubRunners.ReleaseJobTemplateConfigMap, Path(Map(Delivery.Core.Tests.Cluster.ClusterFixtures.Items(Path(release, "template", "spec")["volumes"]).Single()), "configMap")["name"]);
         Assert.Equal("releasers", release["runnerGroup"]);
         Assert.Equal("deployers", Chart(rendering, GitHubRunners.ScaleSetRelease).Values["runnerGroup"]);
         Assert.Equal(GitHubRunners.JobTemplateConfigMap, Path(Map(Delivery.Core.Tests.Cluster.ClusterFixtures.Items(Path(Chart(rendering, GitHubRunners.ScaleSetRelease).Values, "template", "spec")["volumes"]).Single()), "configMap")["name"]);
 
         // Where pushes need no credentials (the local Docker registry), there is nothing to scope: one runner set.
-        var local = CiRunnersRendering.Render(Variants().Single(v => v.Name == "github, local docker registry").Config, Tier.Local);
+        var local = CiRunnersRenderer.Render(Variants().Single(v => v.Name == "github, local docker registry").Config, Tier.Local);
         Assert.DoesNotContain(local.Charts, c => c.ReleaseName == GitHubRunners.ReleaseScaleSetRelease);
         Assert.DoesNotContain(local.Objects, o => o.Name == GitHubRunners.ReleaseJobTemplateConfigMap);
     }
@@ -406,7 +405,7 @@ public sealed partial class CiRunnersRenderingTests
     public void Only_the_gitlab_release_runners_job_pods_get_the_push_credentials_and_the_release_label()
     {
         var config = GitLab();
-        var rendering = CiRunnersRendering.Render(config, Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(config, Tier.Dev);
         TomlTable Kubernetes(string release)
         {
             var toml = (string)Path(Chart(rendering, release).Values, "runners")["config"]!;
@@ -429,14 +428,14 @@ public sealed partial class CiRunnersRenderingTests
 
         // Two registrations, two tokens; the release runner runs at most the release jobs' share.
         var values = Chart(rendering, GitLabRunners.ReleaseRunnerRelease).Values;
-        Assert.Equal(CiRunnersRendering.ReleaseRunners, values["concurrent"]);
+        Assert.Equal(CiRunnersRenderer.ReleaseRunners, values["concurrent"]);
         Assert.Equal(GitLabRunners.ReleaseAuthSecretName, Path(values, "runners")["secret"]);
         var auth = rendering.Secrets.Single(s => s.Name == GitLabRunners.ReleaseAuthSecretName);
         Assert.Equal(new ConfigSecretSource(config.Ci.Gitlab.ReleaseRunnerToken), auth.Entries.Single(e => e.Key == "runner-token").Source);
         Assert.NotEqual(config.Ci.Gitlab.RunnerToken, config.Ci.Gitlab.ReleaseRunnerToken);
 
         // The local Docker registry takes pushes without credentials: one runner, nothing to scope.
-        var local = CiRunnersRendering.Render(Loaded(TestConfigs.ValidDev().With(GitLabRunnerSettings).With(
+        var local = CiRunnersRenderer.Render(Loaded(TestConfigs.ValidDev().With(GitLabRunnerSettings).With(
             ("environment", "local"), ("cluster:mode", "k3s-docker"), ("registry:mode", "docker"), ("registry:host", null)), ("cluster:kubeconfig", null)), Tier.Local);
         Assert.Equal([GitLabRunners.Release], local.Charts.Select(c => c.ReleaseName));
         Assert.Equal([GitLabRunners.AuthSecretName], local.Secrets.Select(s => s.Name));
@@ -448,7 +447,7 @@ public sealed partial class CiRunnersRenderingTests
         Assert.Equal(["1Gi", "2Gi", "4Gi", "4Gi"], AllTiers.Select(t => (string)Path(RunnerResources.Job(t), "limits")["memory"]!));
         foreach (var tier in AllTiers)
         {
-            var jobs = EmbeddedDocuments(CiRunnersRendering.Render(GitHubApp(), tier)).SelectMany(Maps).Where(m => m.GetValueOrDefault("name") as string == "$job").ToList();
+            var jobs = EmbeddedDocuments(CiRunnersRenderer.Render(GitHubApp(), tier)).SelectMany(Maps).Where(m => m.GetValueOrDefault("name") as string == "$job").ToList();
             Assert.Equal(2, jobs.Count); // the default and the release runners' job templates
             Assert.All(jobs, job => Assert.Equal(YamlWriter.Write(RunnerResources.Job(tier)), YamlWriter.Write(job["resources"]!)));
             foreach (var release in new[] { false, true })
@@ -464,7 +463,7 @@ public sealed partial class CiRunnersRenderingTests
     public void The_committed_stacks_render_valid_runners(string stack, string mode, string[] authKeys)
     {
         var loaded = Committed(stack);
-        var rendering = CiRunnersRendering.Render(loaded.Config, loaded.Tier!.Value);
+        var rendering = CiRunnersRenderer.Render(loaded.Config, loaded.Tier!.Value);
 
         Assert.Equal(mode, loaded.Config.Ci.Mode);
         // One credential per scale set: the default one's and the release one's, alike in kind.
@@ -481,7 +480,7 @@ public sealed partial class CiRunnersRenderingTests
     /// <summary>A chart by its release name, or by its chart name where only one release uses it.</summary>
     private static HelmChartSpec Chart(ComponentRendering rendering, string chart) =>
         rendering.Charts.SingleOrDefault(c => c.ReleaseName == chart)
-        ?? Assert.Single(rendering.Charts, c => c.Chart == chart || c.Chart == $"{GitHubRunners.ChartRepository}/{chart}");
+        ?? Assert.Single(rendering.Charts, c => c.Chart == chart || c.Chart == $"{Pins.GitHubActionsRunners.Repository}/{chart}");
 
     /// <summary>The YAML documents the runners embed in ConfigMaps (the job templates), as trees.</summary>
     private static IEnumerable<OrderedDictionary<string, object?>> EmbeddedDocuments(ComponentRendering rendering) =>

@@ -1,0 +1,3 @@
+using Delivery.Bench;
+
+return BenchCli.Run(args, Console.Out, Console.Error);
