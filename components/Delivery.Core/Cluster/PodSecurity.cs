@@ -37,8 +37,9 @@ public sealed record PodSecurity(string Enforce, string Audit, string Warn)
     /// ci-release: the same as ci, because release jobs publish images with Kaniko too (the job
     /// template keeps its capabilities); ARC's release controller and listener, which run there
     /// beside them, are restricted-compliant.
-    /// monitoring: nothing there needs the host any more, so baseline is enforced; the charts'
-    /// own pods do not all set seccomp and capabilities (restricted), which audit and warn list.
+    /// monitoring: nothing there needs the host, and our chart values give every pod (and
+    /// trivy-operator's scan Jobs) non-root, RuntimeDefault seccomp, every capability dropped and no
+    /// privilege escalation, so restricted holds (docs/charts, ChartPodSecurityTests).
     /// monitoring-agents: node-exporter needs hostNetwork, hostPID and hostPath mounts of /proc,
     /// /sys and /, and the log collector reads /var/log from the host: only privileged allows that,
     /// and only these two run there. Audit at baseline lists them; warn stays at privileged,
@@ -46,8 +47,9 @@ public sealed record PodSecurity(string Enforce, string Audit, string Warn)
     /// </summary>
     public static PodSecurity For(string @namespace) => @namespace switch
     {
-        PlatformNamespaces.Apps or PlatformNamespaces.Gateway or PlatformNamespaces.Registry or PlatformNamespaces.CiControl => new(Restricted, Restricted, Restricted),
-        PlatformNamespaces.Ci or PlatformNamespaces.CiRelease or PlatformNamespaces.Monitoring => new(Baseline, Restricted, Restricted),
+        PlatformNamespaces.Apps or PlatformNamespaces.Gateway or PlatformNamespaces.Registry or PlatformNamespaces.CiControl
+            or PlatformNamespaces.Monitoring => new(Restricted, Restricted, Restricted),
+        PlatformNamespaces.Ci or PlatformNamespaces.CiRelease => new(Baseline, Restricted, Restricted),
         PlatformNamespaces.MonitoringAgents => new(Privileged, Baseline, Privileged),
         _ => throw new ArgumentOutOfRangeException(nameof(@namespace), @namespace, "Not a platform namespace."),
     };

@@ -52,6 +52,22 @@ public static class MonitoringCharts
         "statefulsets", "storageclasses", "validatingwebhookconfigurations", "volumeattachments",
     ];
 
+    /// <summary>The uid (and gid) Loki's and Tempo's charts run their images as (their default pod security context).</summary>
+    private const int GrafanaImageUser = 10001;
+
+    /// <summary>The uid the collector-releases image declares (<c>USER 10001</c> in its Dockerfile).</summary>
+    private const int CollectorImageUser = 10001;
+
+    /// <summary>The uid trivy-operator's image declares (<c>USER 10000</c> in build/trivy-operator/Dockerfile).</summary>
+    private const int TrivyOperatorUser = 10000;
+
+    /// <summary>
+    /// The trivy image declares no user, so it would run as root; image scans read registries over
+    /// the network and write only their emptyDir /tmp, so they run as the uid the chart's own
+    /// example gives the scan pods.
+    /// </summary>
+    private const int TrivyScanUser = 10000;
+
     /// <summary>Prometheus stops at this share of its volume, so compaction never fills the disk.</summary>
     private const decimal PrometheusVolumeShare = 0.85m;
 
@@ -165,6 +181,9 @@ public static class MonitoringCharts
             // The chart's cluster-wide grant on ConfigMaps and Secrets goes; LokiRulesRbac gives the sidecar ConfigMaps in monitoring.
             ("rbac", Map(("namespaced", true))),
             ("loki", Map(
+                // The chart's own pod context plus the runtime's seccomp profile, so monitoring can
+                // enforce restricted (its container context already drops ALL, read-only root).
+                ("podSecurityContext", PodDefaults.RestrictedPod(GrafanaImageUser, GrafanaImageUser, GrafanaImageUser)),
                 // One tenant: the cluster. Loki is reachable only inside the monitoring namespace's policies.
                 ("auth_enabled", false),
                 // Loki 3.4 reports usage to stats.grafana.org by default; its pod may not reach the internet.
@@ -235,7 +254,11 @@ public static class MonitoringCharts
                 // The chart's default 1024 MB ballast makes the Go GC wait until about twice that: far
                 // past our memory limits, so Tempo would be OOM-killed under trace load.
                 ("memBallastSizeMbs", 0),
-                ("resources", MonitoringResources.For(tier, 50, 128)))),
+                ("resources", MonitoringResources.For(tier, 50, 128)),
+                // It writes only to its /var/tempo volume (the metrics generator, which needs /tmp, is off).
+                ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: true)))),
+            // The chart's pod context (uid 10001) plus seccomp, so monitoring can enforce restricted.
+            ("securityContext", PodDefaults.RestrictedPod(GrafanaImageUser, GrafanaImageUser, GrafanaImageUser)),
             ("persistence", Map(("enabled", true), ("size", config.Monitoring.StorageSize)))));
 
     private static HelmChartSpec OpenTelemetryCollector(Tier tier) =>
@@ -246,6 +269,9 @@ public static class MonitoringCharts
             ("image", Map(("repository", Pins.OpenTelemetryCollector.ImageRepository))),
             ("command", Map(("name", "otelcol-k8s"))),
             ("resources", MonitoringResources.For(tier, 25, 64)),
+            // The chart sets no security context; ours is restricted. The collector keeps no state on disk.
+            ("podSecurityContext", PodDefaults.RestrictedPod(CollectorImageUser, CollectorImageUser)),
+            ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: true)),
             ("config", Map(
                 // Only the traces pipeline is ours: OTLP in, Tempo out. Helm replaces lists, so its receivers
                 // are exactly these. The chart's default metrics and logs pipelines stay (debug exporter
@@ -266,6 +292,11 @@ public static class MonitoringCharts
             // The infra assessment's node-collector Jobs need hostPID, root and hostPaths, which monitoring's
             // Pod Security level refuses: they would wait forever.
             ("operator", Map(("infraAssessmentScannerEnabled", false))),
+            // The chart's containers (operator and scan Jobs) already drop ALL and forbid escalation;
+            // the pods add non-root and seccomp, so monitoring can enforce restricted. The operator
+            // uses the scan pods' context as their whole pod security context.
+            ("podSecurityContext", PodDefaults.RestrictedPod(TrivyOperatorUser, TrivyOperatorUser, TrivyOperatorUser)),
+            ("trivyOperator", Map(("scanJobPodTemplatePodSecurityContext", PodDefaults.RestrictedPod(TrivyScanUser, TrivyScanUser)))),
             ("resources", MonitoringResources.For(tier, 25, 128))));
 
     /// <summary>Prometheus' <c>retentionSize</c> (base-2 units) as a share of the volume.</summary>

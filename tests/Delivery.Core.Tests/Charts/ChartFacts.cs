@@ -106,6 +106,9 @@ public sealed class PodSecurityFacts
     public bool AllowPrivilegeEscalationFalse { get; set; }
     public string Seccomp { get; set; } = "unset";
     public string Level { get; set; } = "";
+
+    /// <summary>The release values these settings come from, where the chart's default would give less: the facts hold only while each does.</summary>
+    public List<Condition> DependsOn { get; set; } = [];
 }
 
 /// <summary>A connection a pod opens: <c>api-server</c>, <c>dns</c>, <c>internet:PORT</c>, <c>identity-provider</c>, <c>node:PORT</c> or <c>pod:NS/KEY=VALUE:PORT</c>.</summary>

@@ -11,6 +11,17 @@ public sealed class ChartPodSecurityTests
 
     public static TheoryData<string> Workloads() => [.. Running.Value.Keys.Order(StringComparer.Ordinal)];
 
+    /// <summary>Every release of every committed stack and CI variant, with each pod it runs whose security settings come from our values.</summary>
+    public static TheoryData<string, string> ReleasesWithSecurityValues()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (release, workload) in PinnedCharts.All()
+                     .SelectMany(spec => PinnedCharts.Workloads(spec).Where(w => w.PodSecurity.DependsOn.Count > 0).Select(w => (spec.ReleaseName, w.ToString())))
+                     .Distinct())
+            data.Add(release, workload);
+        return data;
+    }
+
     [Theory]
     [MemberData(nameof(Workloads))]
     public void Each_chart_pod_is_admitted_by_its_namespaces_pod_security_level(string id)
@@ -22,6 +33,19 @@ public sealed class ChartPodSecurityTests
         Assert.Equal(level, workload.PodSecurity.Level);
         var enforced = PodSecurity.For(workload.Namespace).Enforce;
         Assert.True(PodSecurityLevels.Admits(enforced, level), $"{id} needs Pod Security '{level}', but {workload.Namespace} enforces '{enforced}'");
+    }
+
+    /// <summary>The facts of a pod whose level comes from our values hold only while every release that runs it still sets them.</summary>
+    [Theory]
+    [MemberData(nameof(ReleasesWithSecurityValues))]
+    public void Each_pods_security_values_are_set_wherever_it_runs(string release, string workload)
+    {
+        foreach (var spec in PinnedCharts.All().Where(s => s.ReleaseName == release))
+        {
+            var pod = PinnedCharts.Workloads(spec).Single(w => w.ToString() == workload);
+            var missing = pod.PodSecurity.DependsOn.Where(condition => !condition.HoldsFor(spec.Values)).Select(condition => condition.Path).ToList();
+            Assert.True(missing.Count == 0, $"{release}: {workload} is judged '{pod.PodSecurity.Level}' only with these values set as the facts say: {string.Join(", ", missing)}");
+        }
     }
 
     [Fact]

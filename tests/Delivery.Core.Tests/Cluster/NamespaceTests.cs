@@ -15,7 +15,7 @@ public sealed class NamespaceTests
     [InlineData(PlatformNamespaces.Ci, "baseline", "restricted", "restricted")]
     [InlineData(PlatformNamespaces.CiControl, "restricted", "restricted", "restricted")]
     [InlineData(PlatformNamespaces.CiRelease, "baseline", "restricted", "restricted")]
-    [InlineData(PlatformNamespaces.Monitoring, "baseline", "restricted", "restricted")]
+    [InlineData(PlatformNamespaces.Monitoring, "restricted", "restricted", "restricted")]
     [InlineData(PlatformNamespaces.MonitoringAgents, "privileged", "baseline", "privileged")]
     public void Each_platform_namespace_enforces_the_least_pod_security_level_it_needs(string name, string enforce, string audit, string warn)
     {
