@@ -107,7 +107,7 @@ internal static class DeliverCli
             parsed.GetValue(summary), parsed.GetValue(link), Http.Value)));
 
         var cause = new Option<string>("--cause") { Description = "What happened, in a sentence (the release script says which check failed).", Required = true };
-        var verdict = new Option<string?>("--verdict") { Description = "The verification that judged the release: a file with deliver verify <app> --json's output." };
+        var verdict = new Option<string?>("--verdict") { Description = "The verification that judged the release: a file with the JSON that deliver verify <app> prints." };
         var detected = new Option<string?>("--detected") { Description = "When the failure was detected (ISO 8601 or Unix seconds); default: now." };
         var rolledBack = new Option<string?>("--rolled-back") { Description = "When the rollback was applied (ISO 8601 or Unix seconds)." };
         var api = new Option<string?>("--api") { Description = "The tracker's REST API; default: this CI's (GITHUB_API_URL, CI_API_V4_URL) or the public one." };
