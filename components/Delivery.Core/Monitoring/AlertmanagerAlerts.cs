@@ -17,9 +17,12 @@ public sealed record FiringAlert(IReadOnlyDictionary<string, string> Labels, IRe
 /// </summary>
 public sealed class AlertmanagerAlerts(MonitoringEndpoint endpoint)
 {
+    /// <summary>The one path the gate reads, and so the one its read-only door passes (<see cref="AlertmanagerReadApi"/>).</summary>
+    public const string Path = "/api/v2/alerts";
+
     public IReadOnlyList<FiringAlert> Firing()
     {
-        var (status, body) = endpoint.Get("api/v2/alerts?active=true&silenced=true&inhibited=true&unprocessed=true");
+        var (status, body) = endpoint.Get($"{Path[1..]}?active=true&silenced=true&inhibited=true&unprocessed=true");
         using (body)
         {
             if (status != 200 || body is null || body.RootElement.ValueKind != JsonValueKind.Array)

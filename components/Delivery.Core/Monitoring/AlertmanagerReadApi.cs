@@ -34,7 +34,7 @@ public static class AlertmanagerReadApi
     private const string ContainerName = "read-api";
 
     /// <summary>The paths the sidecar passes, GET (and so HEAD) only: the gate's one query and the readiness probe.</summary>
-    public static readonly IReadOnlyList<string> PassedPaths = ["/api/v2/alerts", "/-/ready"];
+    public static readonly IReadOnlyList<string> PassedPaths = [AlertmanagerAlerts.Path, "/-/ready"];
 
     /// <summary>
     /// A whole nginx.conf that needs nothing of the image but the binary: every file it writes is
