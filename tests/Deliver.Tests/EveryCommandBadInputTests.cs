@@ -67,6 +67,12 @@ public sealed partial class EveryCommandBadInputTests
         Assert.True(runs >= commands.Count * BadInputs.Count * 2, $"only {runs} runs");
     }
 
+    /// <summary>A valid value for each argument a command's help names, so that only the option or stack under test is wrong.</summary>
+    private static readonly Dictionary<string, string> ValidArguments = new()
+    {
+        ["<app>"] = "api", ["<version>"] = "9.9.9", ["<weight>"] = "10", ["<text>"] = "SHOP-1: a change", ["<approval|refused>"] = "approval",
+    };
+
     /// <summary>Exit 2 means usage: an unknown command, option, stack or app, on every command that takes one.</summary>
     [Fact]
     public void An_unknown_option_stack_or_app_exits_2_on_every_command()
@@ -76,12 +82,11 @@ public sealed partial class EveryCommandBadInputTests
         {
             var help = project.Run(command, "--help").Output;
             var takesStack = Regex.IsMatch(help, @"(?<![\w-])--stack(?![\w-])");
-            var valid = new Dictionary<string, string> { ["<app>"] = "api", ["<version>"] = "9.9.9", ["<weight>"] = "10", ["<text>"] = "SHOP-1: a change", ["<approval|refused>"] = "approval" };
-            List<string[]> cases = [[command, .. arguments.Select(a => valid[a]), "--no-such-option"]];
+            List<string[]> cases = [[command, .. arguments.Select(a => ValidArguments[a]), "--no-such-option"]];
             if (takesStack)
-                cases.Add([command, .. arguments.Select(a => valid[a]), "--stack", "nope"]);
+                cases.Add([command, .. arguments.Select(a => ValidArguments[a]), "--stack", "nope"]);
             if (takesStack && arguments.Contains("<app>"))
-                cases.Add([command, .. arguments.Select(a => a == "<app>" ? "nope" : valid[a]), "--stack", "dev"]);
+                cases.Add([command, .. arguments.Select(a => a == "<app>" ? "nope" : ValidArguments[a]), "--stack", "dev"]);
             foreach (var args in cases)
             {
                 var (code, _, error) = project.Run(args);
@@ -168,13 +173,12 @@ public sealed partial class EveryCommandBadInputTests
         using var project = new ProjectCopy();
         var withJson = Commands(project.Run("--help").Output).Where(c => Regex.IsMatch(project.Run(c.Command, "--help").Output, @"(?<![\w-])--json(?![\w-])")).ToList();
         Assert.Equal(new[] { "check", "diff", "gate", "history", "images", "staged", "status", "verify" }, withJson.Select(c => c.Command).Order(StringComparer.Ordinal));
-        var valid = new Dictionary<string, string> { ["<app>"] = "api", ["<version>"] = "9.9.9", ["<weight>"] = "10" };
         foreach (var (command, arguments) in withJson)
         {
             foreach (var args in new[]
             {
-                (string[])[command, .. arguments.Select(a => valid[a]), "--json", "--no-such-option"],
-                [command, .. arguments.Select(a => valid[a]), "--json", "--stack", "nope"],
+                (string[])[command, .. arguments.Select(a => ValidArguments[a]), "--json", "--no-such-option"],
+                [command, .. arguments.Select(a => ValidArguments[a]), "--json", "--stack", "nope"],
             })
             {
                 var (code, output, error) = project.Run(args);

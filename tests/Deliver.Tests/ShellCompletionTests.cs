@@ -14,7 +14,7 @@ public sealed partial class ShellCompletionTests
     /// <summary>COMPREPLY after the documented function runs with the cursor at the end of <paramref name="line"/>.</summary>
     private static string[] Complete(string line)
     {
-        var start = new ProcessStartInfo(LocalTool("bash")) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        var start = new ProcessStartInfo(Monitoring.LocalServer.Require("bash", "bash")) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(Completion() + "\nCOMP_LINE=\"$1\"; COMP_POINT=${#COMP_LINE}; _deliver_complete; printf '%s\\n' \"${COMPREPLY[@]}\"");
         start.ArgumentList.Add("completion-test");
@@ -27,10 +27,6 @@ public sealed partial class ShellCompletionTests
         Assert.True(bash.ExitCode == 0, bash.StandardError.ReadToEnd());
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
-
-    private static string LocalTool(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists)
-        ?? throw new InvalidOperationException($"'{name}' is not installed.");
 
     [Fact]
     public void A_command_completes_from_its_first_letters()
