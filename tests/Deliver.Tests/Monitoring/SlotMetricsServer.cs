@@ -151,7 +151,7 @@ internal sealed class SlotMetricsServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: Stop then Close makes the managed listener bind the port again to remove it, which fails once another test holds it.
         _listener.Close();
         _loop.Join(TimeSpan.FromSeconds(5));
     }
