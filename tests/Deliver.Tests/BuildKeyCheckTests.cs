@@ -32,6 +32,6 @@ public sealed class BuildKeyCheckTests
         Assert.Equal(1, check.ExitCode);
         Assert.Contains("dev: error: delivery-platform:apps.api.build: builds the image from the working tree, which only the local tier does; in dev the app's pipeline builds and pushes it, and deliver promote sets its version. " +
                         "Fix: pulumi config rm --stack dev --path delivery-platform:apps.api.build.", CheckOutputTests.Unwrapped(check.Error), StringComparison.Ordinal);
-        Assert.Contains("dev: invalid (1 error, 3 warnings)", check.Output, StringComparison.Ordinal);
+        Assert.Contains("dev: invalid (1 error, 4 warnings)", check.Output, StringComparison.Ordinal);
     }
 }

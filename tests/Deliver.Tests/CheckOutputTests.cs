@@ -37,7 +37,7 @@ public sealed partial class CheckOutputTests
         Assert.Contains("prod, staging: warning: delivery-platform:registry.pullPassword", unwrapped, StringComparison.Ordinal);
         Assert.Contains("dev: warning: delivery-platform:ci.github.appPrivateKey", unwrapped, StringComparison.Ordinal);
         // Each stack still counts its own.
-        Assert.Contains("prod: valid (0 errors, 3 warnings)", check.Output, StringComparison.Ordinal);
+        Assert.Contains("prod: valid (0 errors, 4 warnings)", check.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,17 +7,18 @@ namespace Deliver.Tests;
 public sealed class CommandTests
 {
     [Fact]
-    public void Check_all_committed_stacks_exits_0_and_prints_the_secret_warnings()
+    public void Check_all_stacks_exits_0_and_prints_the_secrets_to_set_and_an_unguarded_Grafana()
     {
         using var project = new ProjectCopy();
 
         var check = project.Run("check", "--all");
 
         Assert.Equal(0, check.ExitCode);
-        Assert.Equal(["dev: valid (0 errors, 3 warnings)", "local: valid (0 errors, 0 warnings)", "prod: valid (0 errors, 3 warnings)", "staging: valid (0 errors, 5 warnings)"],
+        Assert.Equal(["dev: valid (0 errors, 4 warnings)", "local: valid (0 errors, 0 warnings)", "prod: valid (0 errors, 4 warnings)", "staging: valid (0 errors, 6 warnings)"],
             check.Output.Trim().Split('\n'));
         Assert.Contains("dev, prod, staging: warning: delivery-platform:cluster.kubeconfig", check.Error, StringComparison.Ordinal);
         Assert.Contains("staging: warning: delivery-platform:registry.pullPassword", check.Error, StringComparison.Ordinal);
+        Assert.Contains("prod: warning: delivery-platform:monitoring.grafanaHost = \"grafana.shop.example.com\"", check.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class CommandTests
         Assert.Equal(1, check.ExitCode);
         Assert.Contains("dev: error: delivery-platform:apps.api.live = \"purple\"", check.Error, StringComparison.Ordinal);
         Assert.Contains("dev: error: delivery-platform:apps.web.image = \"Shop/Web\"", check.Error, StringComparison.Ordinal);
-        Assert.Contains("dev: invalid (2 errors, 3 warnings)", check.Output, StringComparison.Ordinal);
+        Assert.Contains("dev: invalid (2 errors, 4 warnings)", check.Output, StringComparison.Ordinal);
     }
 
     [Fact]

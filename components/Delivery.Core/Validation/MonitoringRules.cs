@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
+using Delivery.Core.Monitoring;
 
 namespace Delivery.Core.Validation;
 
@@ -69,6 +70,13 @@ internal static partial class MonitoringRules
         }
         var oidc = monitoring.GrafanaOidc;
         var oidcPath = root.Key("grafanaOidc");
+        // On a laptop Grafana's host is local; elsewhere it faces whoever reaches the Gateway.
+        if (monitoring.GrafanaHost.Length > 0 && context.Profile is { ServesPlainHttp: false } && monitoring.GrafanaAllowedCidrs.Count == 0 && !GrafanaAccessPolicy.HasOidc(monitoring))
+        {
+            yield return ConfigProblem.Warning(root.Key("grafanaHost"), monitoring.GrafanaHost,
+                "serves Grafana to anyone who reaches the Gateway, guarded by Grafana's own password form only.",
+                $"sign in through your identity provider (pulumi config set --path {oidcPath.Key("issuer")} https://<provider>, with its clientId and clientSecret), or let only your networks in (pulumi config set --path '{cidrs.Index(0)}' <office CIDR>).");
+        }
         var signIn = new[] { oidc.AuthorizationUrl, oidc.TokenUrl, oidc.UserinfoUrl };
         if (oidc.Issuer.Length > 0 || oidc.ClientId.Length > 0 || oidc.ClientSecret.IsSet || signIn.Any(url => url.Length > 0) || oidc.Scopes.Count > 0)
         {

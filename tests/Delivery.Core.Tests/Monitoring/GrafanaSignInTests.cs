@@ -235,4 +235,35 @@ public sealed class GrafanaSignInTests
 
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
     }
+
+    private const string HostKey = P + "monitoring.grafanaHost";
+
+    [Fact]
+    public void A_Grafana_host_past_a_laptop_with_only_the_password_form_is_warned_about_with_both_fixes()
+    {
+        var loaded = Load(("monitoring:grafanaHost", "grafana.example.com"));
+
+        var warning = Assert.Single(loaded.Warnings, w => w.Key == HostKey);
+        Assert.Equal("grafana.example.com", warning.Value);
+        Assert.Contains("password form only", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(P + "monitoring.grafanaOidc.issuer", warning.Fix, StringComparison.Ordinal);
+        Assert.Contains(P + "monitoring.grafanaAllowedCidrs[0]", warning.Fix, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, (string, string?)[]> GuardedOrLocal() => new()
+    {
+        { "single sign-on", [.. Gateway] },
+        { "an allowlist", [("monitoring:grafanaHost", "grafana.example.com"), ("monitoring:grafanaAllowedCidrs:0", "203.0.113.0/24")] },
+        { "a laptop", [("environment", "local"), ("monitoring:grafanaHost", "grafana.localhost")] },
+        { "no host", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(GuardedOrLocal))]
+    public void A_guarded_or_local_Grafana_is_not_warned_about(string why, (string, string?)[] changes)
+    {
+        var loaded = Load(changes);
+
+        Assert.False(loaded.Warnings.Any(w => w.Key == HostKey), $"warned about Grafana behind {why}");
+    }
 }
