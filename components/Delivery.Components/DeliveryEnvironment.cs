@@ -50,7 +50,7 @@ public sealed class DeliveryEnvironment : ComponentResource
                 RepoDigests = images?.RepoDigests.Where(built => built.Key.App == app).ToDictionary(built => built.Key.ImageName, built => built.Value)
                               ?? new Dictionary<string, Output<string>>(),
             };
-            return new BlueGreenApp(appResources.Rendering.ResourceName, new BlueGreenAppArgs(appResources, AppSummary.Of(config, app)), parent);
+            return new DeployedApp(appResources.Rendering.ResourceName, new DeployedAppArgs(appResources, AppSummary.Of(config, app)), parent);
         });
 
         RegisterOutputs(new Dictionary<string, object?>
@@ -66,7 +66,7 @@ public sealed class DeliveryEnvironment : ComponentResource
 
     public Monitoring Monitoring { get; }
 
-    public IReadOnlyDictionary<string, BlueGreenApp> Apps { get; }
+    public IReadOnlyDictionary<string, DeployedApp> Apps { get; }
 
     private KubernetesProvider ExistingClusterProvider(ClusterConfig cluster)
     {

@@ -66,7 +66,7 @@ public static class DeliveryProgram
     }
 
     /// <summary>An app's stack outputs: the ones its component registered, not computed again.</summary>
-    private static Dictionary<string, object> AppOutputs(BlueGreenApp app) => new()
+    private static Dictionary<string, object> AppOutputs(DeployedApp app) => new()
     {
         ["liveSlot"] = app.LiveSlot,
         ["liveVersion"] = app.LiveVersion,

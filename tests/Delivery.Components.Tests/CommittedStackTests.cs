@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Reflection;
 using Pulumi;
 using Pulumi.Utilities;
@@ -20,7 +21,7 @@ public sealed class CommittedStackTests
                  {
                      ("delivery:index:DeliveryEnvironment", "delivery"), ("delivery:cluster:ClusterBaseline", "cluster-baseline"),
                      ("delivery:registry:ContainerRegistry", "registry"), ("delivery:ci:CiRunners", "ci-runners"),
-                     ("delivery:monitoring:Monitoring", "monitoring"), ("delivery:apps:BlueGreenApp", "app-api"), ("delivery:apps:BlueGreenApp", "app-web"),
+                     ("delivery:monitoring:Monitoring", "monitoring"), (DeployedApp.TypeToken, "app-api"), (DeployedApp.TypeToken, "app-web"),
                  })
             Assert.NotNull(run.Single(type, name));
         var providers = run.OfType("pulumi:providers:kubernetes").ToList();
@@ -45,9 +46,24 @@ public sealed class CommittedStackTests
         // The mock monitor's URNs do not show the parent chain (it keeps only the first type of the
         // parent's URN, so every child reads "pulumi:pulumi:Stack$<type>"; pulumi/pulumi-dotnet#149),
         // so the parent links are read from the resources themselves.
-        Assert.True(IsChildOf(run, ("delivery:apps:BlueGreenApp", "app-api"), ("delivery:index:DeliveryEnvironment", "delivery")));
-        Assert.True(IsChildOf(run, ("kubernetes:yaml/v2:ConfigGroup", "app-api"), ("delivery:apps:BlueGreenApp", "app-api")));
+        Assert.True(IsChildOf(run, (DeployedApp.TypeToken, "app-api"), ("delivery:index:DeliveryEnvironment", "delivery")));
+        Assert.True(IsChildOf(run, ("kubernetes:yaml/v2:ConfigGroup", "app-api"), (DeployedApp.TypeToken, "app-api")));
         Assert.True(IsChildOf(run, ("kubernetes:helm.sh/v4:Chart", "monitoring-kube-prometheus-stack"), ("delivery:monitoring:Monitoring", "monitoring")));
+    }
+
+    [Fact]
+    public async Task The_app_component_answers_to_its_previous_type_so_an_existing_stack_keeps_its_apps()
+    {
+        var run = await StackRun.RunAsync("dev", StackRun.Committed("dev"), StackRun.CommittedReleaseStates());
+        var app = run.Resources.Single(r => r.GetResourceType() == DeployedApp.TypeToken && r.GetResourceName() == "app-api");
+
+        // Pulumi keeps a resource's aliases, collapsed to URNs, in the internal Resource._aliases; read by reflection (test only).
+        var aliases = (ImmutableArray<Input<string>>)typeof(Resource).GetField("_aliases", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(app)!;
+        var urns = await Task.WhenAll(aliases.Select(alias => OutputUtilities.GetValueAsync(alias.ToOutput())));
+
+        var urn = Assert.Single(urns);
+        Assert.EndsWith($"{DeployedApp.PreviousTypeToken}::app-api", urn, StringComparison.Ordinal);
+        Assert.StartsWith($"urn:pulumi:dev::{StackRun.Project}::", urn, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -4,11 +4,22 @@ using Pulumi;
 
 namespace Delivery.Components;
 
-/// <summary>One app's objects (both slots, the Services, route, policies, metrics and alerts) in one ConfigGroup.</summary>
-public sealed class BlueGreenApp : RenderedComponent
+/// <summary>
+/// One app's objects in one ConfigGroup, whatever its strategy: blue/green (both slots, the Services,
+/// route) or rolling (one Deployment and Service), with its policies, metrics and alerts.
+/// </summary>
+public sealed class DeployedApp : RenderedComponent
 {
-    public BlueGreenApp(string name, BlueGreenAppArgs args, ComponentResourceOptions? options = null)
-        : base("delivery:apps:BlueGreenApp", name, args.Resources, options)
+    public const string TypeToken = "delivery:apps:DeployedApp";
+
+    /// <summary>
+    /// The type it was declared with before it was named for both strategies. As an alias (which its
+    /// children inherit), an existing stack's app moves to the new URN instead of being replaced.
+    /// </summary>
+    public const string PreviousTypeToken = "delivery:apps:BlueGreenApp";
+
+    public DeployedApp(string name, DeployedAppArgs args, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, args.Resources, ComponentResourceOptions.Merge(options, new ComponentResourceOptions { Aliases = { new Alias { Type = PreviousTypeToken } } }))
     {
         LiveSlot = Output.Create(args.Summary.LiveSlot);
         LiveVersion = Output.Create(args.Summary.LiveVersion);
@@ -50,4 +61,4 @@ public sealed class BlueGreenApp : RenderedComponent
     public Output<ImmutableArray<string>> ServiceNames { get; private set; }
 }
 
-public sealed record BlueGreenAppArgs(RenderedComponentArgs Resources, AppSummary Summary);
+public sealed record DeployedAppArgs(RenderedComponentArgs Resources, AppSummary Summary);
