@@ -35,4 +35,30 @@ public sealed class EndpointTests : IClassFixture<WebApplicationFactory<Program>
         Assert.Contains("http_server_request_duration_seconds_bucket{", metrics, StringComparison.Ordinal);
         Assert.Contains("http_route=\"/items\"", metrics, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task With_a_metrics_port_metrics_are_served_there_only()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host.UseSetting(MetricsPort.Variable, "9464"));
+        using var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/items", UriKind.Relative))).StatusCode);
+
+        using var onTrafficPort = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { Host = "localhost:8080" } };
+        using var onMetricsPort = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { Host = "localhost:9464" } };
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(onTrafficPort)).StatusCode);
+        var metrics = await client.SendAsync(onMetricsPort);
+        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        Assert.Contains("http_route=\"/items\"", await metrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("9464", 9464)]
+    [InlineData(null, null)]
+    [InlineData("", null)]
+    [InlineData("0", null)]
+    [InlineData("70000", null)]
+    [InlineData("-1", null)]
+    public void The_metrics_port_is_a_port_number_or_none(string? value, int? port) =>
+        Assert.Equal(port, MetricsPort.From(value));
 }

@@ -39,5 +39,7 @@ app.MapGet("/items", async () =>
     }
     return Results.Json(Catalogue.Items, CatalogueJson.Default.ItemArray);
 });
-app.MapPrometheusScrapingEndpoint();
+var metrics = app.MapPrometheusScrapingEndpoint();
+if (MetricsPort.From(builder.Configuration[MetricsPort.Variable]) is { } metricsPort)
+    metrics.RequireHost($"*:{metricsPort}");
 app.Run();
