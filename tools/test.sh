@@ -112,6 +112,16 @@ fi
 dotnet test "$target" --collect:"XPlat Code Coverage" --settings coverage.runsettings --results-directory "$results" \
   --logger "console;verbosity=minimal" 2>&1 | tee "$logs/dotnet.log" || status=1
 
+section "code style"
+# Using order, unused usings and file-scoped namespaces (.editorconfig), as the IDE would fix them.
+if dotnet format style "$target" --verify-no-changes --no-restore >"$logs/format.log" 2>&1; then
+  echo "dotnet format style: no change needed."
+else
+  cat "$logs/format.log"
+  echo "error: the code style differs (above): run dotnet format style $target" >&2
+  status=1
+fi
+
 section "coverage of Delivery.Core"
 python3 - "$results" <<'PY' || status=1
 import sys, glob, os, xml.etree.ElementTree as ET
