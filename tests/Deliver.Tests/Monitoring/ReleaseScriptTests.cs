@@ -271,6 +271,79 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
         }
     }
 
+    /// <summary>The project, with release.incidents set to the tracker and committed (after the promote: deploy against HEAD~2).</summary>
+    private static void FileIncidentsIn(GatesProject project, string tracker)
+    {
+        File.WriteAllText(project.StackPath, project.StackText.Replace("config:\n",
+            $"config:\n  delivery-platform:release:\n    incidents:\n      tracker: {tracker}\n      project: acme/platform\n", StringComparison.Ordinal));
+        project.Commit("releases file incidents");
+    }
+
+    /// <summary>A job's tracker token, API and run link, as GitHub Actions or GitLab CI sets them.</summary>
+    private static Dictionary<string, string> TrackerJob(bool github, FakeHttpServer api) => github
+        ? new() { ["GITHUB_TOKEN"] = "t0ken", ["GITHUB_API_URL"] = api.Url, ["GITHUB_SERVER_URL"] = "https://github.example.com", ["GITHUB_REPOSITORY"] = "acme/platform", ["GITHUB_RUN_ID"] = "7" }
+        : new() { ["GITLAB_TOKEN"] = "t0ken", ["CI_API_V4_URL"] = api.Url + "/api/v4", ["CI_PIPELINE_URL"] = "https://gitlab.example.com/acme/platform/-/pipelines/7" };
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_refusal_for_a_firing_critical_alert_opens_one_incident_and_the_same_refusal_updates_it(bool github)
+    {
+        using var project = Promoted("healthy");
+        FileIncidentsIn(project, github ? "github" : "gitlab");
+        var tracker = new FakeIssueTracker(github, "t0ken");
+        using var api = new FakeHttpServer(tracker.Answer);
+        var alert = new Dictionary<string, string> { ["alertname"] = "AppPodCrashLooping", ["severity"] = "critical", ["app"] = "healthy" };
+        monitoring.PostAlert(alert, "healthy pod is crash looping");
+        try
+        {
+            var first = Release(project, deployedAt: "HEAD~2", jobEnvironment: TrackerJob(github, api));
+            var again = Release(project, deployedAt: "HEAD~2", jobEnvironment: TrackerJob(github, api));
+
+            Assert.True(first.ExitCode == 1, first.Output);
+            Assert.Empty(first.PulumiCalls);
+            Assert.EndsWith("**Refused by the gate.** Nothing was deployed.\n", again.Summary, StringComparison.Ordinal);
+            Assert.Contains($"opened incident #1: {tracker.IssueUrl(1)}", first.Summary, StringComparison.Ordinal);
+            Assert.Contains($"updated incident #1 (the same incident, still open): {tracker.IssueUrl(1)}", again.Summary, StringComparison.Ordinal);
+            var issue = Assert.Single(tracker.Issues);
+            Assert.Equal("Incident: release of gates held by critical alert AppPodCrashLooping(healthy)", issue.Title);
+            Assert.Equal("incident,postmortem", issue.Labels);
+            Assert.StartsWith("<!-- deliver-incident stack=gates held-by=AppPodCrashLooping(healthy) -->", issue.Body, StringComparison.Ordinal);
+            Assert.Contains("**What happened:** deliver gate refused the release of gates (healthy)", issue.Body, StringComparison.Ordinal);
+            Assert.Matches(@"\| release held \| healthy: [^|]*1\.1\.0[^|]* \|", issue.Body);
+            Assert.Contains("| gate scope | app (release.gateScope: the released apps' alerts and the platform's count) |", issue.Body, StringComparison.Ordinal);
+            Assert.Contains("| AppPodCrashLooping | healthy | healthy pod is crash looping | no |", issue.Body, StringComparison.Ordinal);
+            Assert.Contains(github ? "| run | https://github.example.com/acme/platform/actions/runs/7 |" : "| run | https://gitlab.example.com/acme/platform/-/pipelines/7 |",
+                issue.Body, StringComparison.Ordinal);
+            var comment = Assert.Single(tracker.Comments);
+            Assert.Equal(1, comment.Number);
+            Assert.Contains("the gate refused the release of gates (healthy: ", comment.Body, StringComparison.Ordinal);
+            Assert.Contains("| AppPodCrashLooping | healthy | healthy pod is crash looping | no |", comment.Body, StringComparison.Ordinal);
+        }
+        finally
+        {
+            monitoring.PostAlert(alert, "healthy pod is crash looping", resolved: true);
+        }
+    }
+
+    [Fact]
+    public void A_refusal_for_a_burning_budget_alone_files_no_incident()
+    {
+        using var project = Promoted("burning");
+        FileIncidentsIn(project, "github");
+        var tracker = new FakeIssueTracker(github: true, "t0ken");
+        using var api = new FakeHttpServer(tracker.Answer);
+
+        var run = Release(project, deployedAt: "HEAD~2", jobEnvironment: TrackerJob(github: true, api));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.PulumiCalls);
+        Assert.Contains("burning is burning its error budget fast", run.Summary, StringComparison.Ordinal);
+        Assert.EndsWith("**Refused by the gate.** Nothing was deployed.\n", run.Summary, StringComparison.Ordinal);
+        Assert.Empty(api.Requests);
+        Assert.DoesNotContain("incident", run.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_chat_that_is_down_does_not_change_the_refusal()
     {
