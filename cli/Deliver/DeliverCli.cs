@@ -141,6 +141,8 @@ internal static class DeliverCli
         var slot = new Option<string>("--slot") { Description = "The slot to judge: idle (the candidate, also held to the live slot's p95) or live.", DefaultValueFactory = _ => VerifyCommand.Idle };
         slot.AcceptOnlyFromAmong(VerifyCommand.Idle, VerifyCommand.Live);
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+        var fileIncident = new Option<bool>("--file-incident")
+            { Description = "On a refusal for firing critical alerts, open (or update) its incident issue in release.incidents' tracker; the refusal stands whatever the tracker answers." };
         var against = new Option<string>("--against") { Description = "The deployed state: the stack's releaseState output in a file (pulumi stack output releaseState --json), a git revision of the stack file, or a stack file.", DefaultValueFactory = _ => GateCommand.DefaultAgainst };
 
         var verify = new Command("verify", "Judge one slot of an app from its metrics. Exit 0 pass, 1 fail or not enough traffic, 2 cannot judge.") { app, stack, prometheus, window, slot, json };
@@ -148,9 +150,9 @@ internal static class DeliverCli
             parsed.GetValue(prometheus)!, parsed.GetValue(window), parsed.GetValue(slot)!, parsed.GetValue(json), Http.Value)));
 
         var gate = new Command("gate", "Refuse a release while a critical alert fires or an error budget burns fast; a rollback passes. Exit 0 pass, 1 refused, 2 cannot judge.")
-            { stack, alertmanager, optionalPrometheus, against, report };
+            { stack, alertmanager, optionalPrometheus, against, report, fileIncident };
         gate.SetAction(parsed => Guard(terminal, () => GateCommand.Run(workspace(parsed), terminal, parsed.GetValue(stack)!, parsed.GetValue(alertmanager)!,
-            parsed.GetValue(optionalPrometheus), parsed.GetValue(against)!, Http.Value, parsed.GetValue(report))));
+            parsed.GetValue(optionalPrometheus), parsed.GetValue(against)!, Http.Value, parsed.GetValue(report), parsed.GetValue(fileIncident))));
 
         var staged = new Command("staged", "The slots with a new version against the deployed state, one tab-separated line each (for the release script).") { stack, against, report };
         staged.SetAction(parsed => Guard(terminal, () => StagedCommand.Run(workspace(parsed), terminal, parsed.GetValue(stack)!, parsed.GetValue(against)!, parsed.GetValue(report))));

@@ -30,7 +30,7 @@ public sealed partial class EveryCommandBadInputTests
         {
             ["<app>"] = ["api"], ["<version>"] = ["9.9.9"], ["<weight>"] = ["-1"], ["--stack"] = ["dev"], ["--all"] = [], ["--dry-run"] = [], ["--json"] = [],
             ["--against"] = ["stacks/Pulumi.nope.yaml"], ["--since"] = ["99999999d"], ["--window"] = ["1y"], ["--dora"] = [],
-            ["--prometheus"] = ["http://127.0.0.1:1"], ["--alertmanager"] = ["http://127.0.0.1:1"], ["--slot"] = ["idle"], ["--severity"] = [],
+            ["--prometheus"] = ["http://127.0.0.1:1"], ["--alertmanager"] = ["http://127.0.0.1:1"], ["--slot"] = ["idle"], ["--severity"] = [], ["--file-incident"] = [],
         },
     ];
 
@@ -132,6 +132,7 @@ public sealed partial class EveryCommandBadInputTests
         (0, AsCommitted, ["incident", "api", "--stack", "dev", "--cause", "verify failed"]),
         (0, AsCommitted, ["staged", "--stack", "dev", "--against", "HEAD"]), (0, AsCommitted, ["staged", "--stack", "dev", "--against", "HEAD", "--json"]),
         (0, AsCommitted, ["gate", "--stack", "dev", "--alertmanager", "http://127.0.0.1:1", "--against", "HEAD", "--json"]),
+        (0, AsCommitted, ["gate", "--stack", "dev", "--alertmanager", "http://127.0.0.1:1", "--against", "HEAD", "--file-incident"]),
         (0, AsCommitted, ["images", "--stack", "dev"]), (1, BreakDev, ["images", "--stack", "dev"]),
     ];
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Deliver.Commands;
 using Delivery.Core.Monitoring;
 
@@ -15,56 +14,6 @@ public sealed class IncidentCommandTests
 {
     private const string Token = "t0ken-for-tests";
     private const string Link = "https://ci.example.com/runs/9";
-
-    /// <summary>A tracker's issues and comments, answering as GitHub or GitLab does; a wrong token gets 401.</summary>
-    private sealed class FakeTracker(bool github)
-    {
-        public List<(long Number, string Title, string Body, string Labels)> Issues { get; } = [];
-
-        public List<(long Number, string Body)> Comments { get; } = [];
-
-        private string IssuesPath => github ? "/repos/acme/platform/issues" : "/api/v4/projects/acme%2Fplatform/issues";
-
-        public (int Status, string Body) Answer(RecordedRequest request)
-        {
-            var authorized = github
-                ? request.Headers.GetValueOrDefault("Authorization") == $"Bearer {Token}" && request.Headers.GetValueOrDefault("Accept") == "application/vnd.github+json"
-                : request.Headers.GetValueOrDefault("PRIVATE-TOKEN") == Token;
-            if (!authorized)
-                return (401, """{"message":"Bad credentials"}""");
-            lock (Issues)
-            {
-                if (request.Method == "GET" && request.Path == IssuesPath)
-                {
-                    var list = new JsonArray([.. Issues.Select(issue => (JsonNode)Issue(issue.Number, issue.Body))]);
-                    return (200, list.ToJsonString());
-                }
-                if (request.Method == "POST" && request.Path == IssuesPath)
-                {
-                    using var body = JsonDocument.Parse(request.Body);
-                    var labels = github
-                        ? string.Join(',', body.RootElement.GetProperty("labels").EnumerateArray().Select(l => l.GetString()))
-                        : body.RootElement.GetProperty("labels").GetString()!;
-                    var number = Issues.Count + 1;
-                    Issues.Add((number, body.RootElement.GetProperty("title").GetString()!, body.RootElement.GetProperty(github ? "body" : "description").GetString()!, labels));
-                    return (201, Issue(number, "").ToJsonString());
-                }
-                var commentPath = github ? "/comments" : "/notes";
-                if (request.Method == "POST" && request.Path.StartsWith(IssuesPath + "/", StringComparison.Ordinal) && request.Path.EndsWith(commentPath, StringComparison.Ordinal))
-                {
-                    var number = long.Parse(request.Path[(IssuesPath.Length + 1)..^commentPath.Length], System.Globalization.CultureInfo.InvariantCulture);
-                    using var body = JsonDocument.Parse(request.Body);
-                    Comments.Add((number, body.RootElement.GetProperty("body").GetString()!));
-                    return (201, """{"id":1}""");
-                }
-            }
-            return (404, """{"message":"Not Found"}""");
-        }
-
-        private JsonObject Issue(long number, string body) => github
-            ? new JsonObject { ["number"] = number, ["body"] = body, ["html_url"] = $"https://github.example.com/acme/platform/issues/{number}" }
-            : new JsonObject { ["iid"] = number, ["description"] = body, ["web_url"] = $"https://gitlab.example.com/acme/platform/-/issues/{number}" };
-    }
 
     private static ProjectCopy ProjectWithTracker(string tracker)
     {
@@ -94,7 +43,7 @@ public sealed class IncidentCommandTests
     public void GitHub_opens_one_labelled_postmortem_and_the_same_incident_comments_on_it()
     {
         using var project = ProjectWithTracker("github");
-        var github = new FakeTracker(github: true);
+        var github = new FakeIssueTracker(github: true, Token);
         using var api = new FakeHttpServer(github.Answer);
         using var _ = ProcessEnvironment.Set(("GITHUB_TOKEN", Token));
 
@@ -105,7 +54,7 @@ public sealed class IncidentCommandTests
         Assert.True(first.ExitCode == 0, first.Error);
         Assert.Contains("opened incident #1: https://github.example.com/acme/platform/issues/1", first.Output, StringComparison.Ordinal);
         Assert.True(again.ExitCode == 0, again.Error);
-        Assert.Contains("updated incident #1 (the same stack, app and release id)", again.Output, StringComparison.Ordinal);
+        Assert.Contains("updated incident #1 (the same incident, still open)", again.Output, StringComparison.Ordinal);
         Assert.Contains("opened incident #2", other.Output, StringComparison.Ordinal);
         Assert.Equal(2, github.Issues.Count);
         var issue = github.Issues[0];
@@ -127,7 +76,7 @@ public sealed class IncidentCommandTests
     public void GitLab_opens_one_issue_in_the_encoded_project_path_and_the_same_incident_adds_a_note()
     {
         using var project = ProjectWithTracker("gitlab");
-        var gitlab = new FakeTracker(github: false);
+        var gitlab = new FakeIssueTracker(github: false, Token);
         using var api = new FakeHttpServer(gitlab.Answer);
         using var _ = ProcessEnvironment.Set(("GITLAB_TOKEN", Token));
         var verdict = VerdictFile(project, "1.5.1-4e1f2a9-abcdef0123", 0.052);
@@ -146,11 +95,46 @@ public sealed class IncidentCommandTests
         Assert.Contains(api.Requests, request => request.Method == "GET" && request.Query.Contains("labels=incident", StringComparison.Ordinal) && request.Query.Contains("state=opened", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A closed incident that happens again is a new occurrence: its postmortem is done, so a new issue
+    /// opens (commenting on a closed issue nobody watches would bury it), linking the closed one first.
+    /// </summary>
+    [Theory]
+    [InlineData(true, "")]
+    [InlineData(false, "/api/v4")]
+    public void A_closed_incident_that_recurs_opens_a_new_issue_linking_the_closed_one(bool github, string apiPath)
+    {
+        using var project = ProjectWithTracker(github ? "github" : "gitlab");
+        var tracker = new FakeIssueTracker(github, Token);
+        using var api = new FakeHttpServer(tracker.Answer);
+        using var _ = ProcessEnvironment.Set((github ? "GITHUB_TOKEN" : "GITLAB_TOKEN", Token));
+        var verdict = VerdictFile(project, "1.5.1-4e1f2a9-abcdef0123", 0.052);
+
+        var first = Incident(project, api, apiPath, verdict);
+        tracker.Close(1);
+        var recurred = Incident(project, api, apiPath, verdict);
+        var again = Incident(project, api, apiPath, verdict);
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.True(recurred.ExitCode == 0, recurred.Error);
+        Assert.Contains($"opened incident #2, a recurrence of closed #1: {tracker.IssueUrl(2)}", recurred.Output, StringComparison.Ordinal);
+        Assert.Contains("updated incident #2 (the same incident, still open)", again.Output, StringComparison.Ordinal);
+        Assert.Equal([false, true], tracker.Issues.Select(issue => issue.Open));
+        var second = tracker.Issues[1];
+        Assert.Equal(tracker.Issues[0].Title, second.Title);
+        Assert.Equal("incident,postmortem", second.Labels);
+        var lines = second.Body.Split('\n');
+        Assert.Equal("<!-- deliver-incident stack=local app=api release=1.5.1-4e1f2a9-abcdef0123 -->", lines[0]);
+        Assert.StartsWith($"**Happened before:** #1 ({tracker.IssueUrl(1)}), closed since.", lines[1], StringComparison.Ordinal);
+        Assert.Equal(2, Assert.Single(tracker.Comments).Number);
+        Assert.Contains(api.Requests, request => request.Method == "GET" && request.Query.Contains("state=closed", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_refused_token_is_one_line_naming_the_request_and_exit_1()
     {
         using var project = ProjectWithTracker("github");
-        var github = new FakeTracker(github: true);
+        var github = new FakeIssueTracker(github: true, Token);
         using var api = new FakeHttpServer(github.Answer);
         using var _ = ProcessEnvironment.Set(("GITHUB_TOKEN", "not-the-token"));
 
@@ -183,7 +167,7 @@ public sealed class IncidentCommandTests
         var result = project.Run("incident", "api", "--stack", "local", "--cause", "rolled back");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("note: local sets no release.incidents.tracker", result.Output, StringComparison.Ordinal);
+        Assert.Contains("note: local sets no release.incidents.tracker", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Delivery.Core.Chat;
 using Delivery.Core.Configuration;
+using Delivery.Core.Incidents;
 using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Release;
@@ -24,7 +26,9 @@ internal static class GateCommand
     /// <summary>How far back the stack file's history is read to tell a rollback (a version live here before) from a release.</summary>
     private const int HistoryDepth = 50;
 
-    public static int Run(Workspace workspace, Terminal terminal, string stack, string alertmanager, string? prometheus, string against, HttpClient http, bool json = false)
+    /// <param name="fileIncident">On a refusal for firing critical alerts, open (or update) its incident issue in release.incidents' tracker.</param>
+    public static int Run(Workspace workspace, Terminal terminal, string stack, string alertmanager, string? prometheus, string against, HttpClient http, bool json = false,
+        bool fileIncident = false)
     {
         if (RefusesOverrides(terminal, stack))
             return ExitCodes.Problems;
@@ -81,6 +85,8 @@ internal static class GateCommand
                 terminal.Error($"  {reason}");
             var count = verdict.Reasons.Count == 1 ? "1 problem" : $"{verdict.Reasons.Count} problems";
             terminal.Error($"refused: {count} in {stack} (above); wait until {(verdict.Reasons.Count == 1 ? "it resolves" : "they resolve")}, or roll back the app that causes {(verdict.Reasons.Count == 1 ? "it" : "them")}: deliver rollback <app> --stack {stack}.");
+            if (fileIncident && verdict.Firing.Count > 0)
+                FileIncident(workspace.Load(stack), terminal, change, verdict, http, json ? terminal.Warning : terminal.Success);
             return ExitCodes.Problems;
         }
         catch (CannotJudgeException e)
@@ -88,6 +94,24 @@ internal static class GateCommand
             terminal.Error(e.Message);
             return ExitCodes.CannotJudge;
         }
+    }
+
+    /// <summary>
+    /// The incident of a refusal for firing critical alerts, in the stack's tracker; whatever the tracker
+    /// answers, the refusal stands (a tracker that fails says so on stderr).
+    /// </summary>
+    private static void FileIncident(LoadedConfig loaded, Terminal terminal, ReleaseChange change, GateVerdict verdict, HttpClient http, Action<string> filed)
+    {
+        var stack = loaded.StackName;
+        if (IncidentFiling.NothingToFile(loaded, terminal, stack) is not null)
+            return;
+        var alertReasons = verdict.Firing.Select(ReleaseGate.Reason).ToHashSet(StringComparer.Ordinal);
+        var alertApps = verdict.Firing.Select(alert => alert.Labels.GetValueOrDefault(ReleaseGate.AppLabel)).OfType<string>().ToList();
+        var report = new GateRefusalReport(stack, change.Changes, change.Apps, loaded.Config.Release.GateScope, verdict.Firing,
+            [.. verdict.Reasons.Where(reason => !alertReasons.Contains(reason))], DateTimeOffset.UtcNow, CiRunLink.From(EnvironmentOverrides.OfProcess()),
+            loaded.Tier is { } tier ? IncidentDashboards.For(loaded.Config, tier, alertApps.Count > 0 ? alertApps : change.Apps) : []);
+        if (IncidentFiling.File(loaded.Config.Release.Incidents, terminal, stack, GateRefusalTemplate.Issue(report), null, http, filed) != ExitCodes.Ok)
+            terminal.Error($"the refusal stands; its incident was not filed (above).");
     }
 
     /// <summary>The change's kind as the JSON reports name it: <c>none</c>, <c>rollback</c>, <c>release</c>.</summary>

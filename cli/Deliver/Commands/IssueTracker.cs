@@ -4,12 +4,12 @@ using Delivery.Core.Incidents;
 
 namespace Deliver.Commands;
 
-/// <summary>An open issue: its number in the project (GitHub's number, GitLab's iid) and its page.</summary>
+/// <summary>An issue: its number in the project (GitHub's number, GitLab's iid) and its page.</summary>
 internal sealed record TrackedIssue(long Number, string Url);
 
 /// <summary>
-/// Files incidents as issues: finds the open incident issue whose body holds a marker, comments on
-/// it, or opens one with the incident labels. GitHub REST (docs.github.com, "REST API endpoints for
+/// Files incidents as issues: finds the open (or closed) incident issue whose body holds a marker,
+/// comments on it, or opens one with the incident labels. GitHub REST (docs.github.com, "REST API endpoints for
 /// issues" and "for issue comments": GET/POST /repos/{owner}/{repo}/issues, POST …/issues/{number}/comments,
 /// a Bearer token, Accept application/vnd.github+json); GitLab REST v4 (docs.gitlab.com, "Issues API"
 /// and "Notes API": GET/POST /projects/:id/issues, POST …/issues/:iid/notes, the PRIVATE-TOKEN header).
@@ -32,10 +32,13 @@ internal sealed class IssueTracker
 
     private string Issues => _kind == IncidentTrackers.GitHub ? $"/repos/{_project}/issues" : $"/projects/{Uri.EscapeDataString(_project)}/issues";
 
-    /// <summary>The open issue labelled <c>incident</c> whose body holds <paramref name="marker"/>, if any.</summary>
-    public TrackedIssue? FindOpen(string marker)
+    /// <summary>
+    /// The newest issue labelled <c>incident</c>, open or closed, whose body holds <paramref name="marker"/>, if any
+    /// (among the newest 100: both trackers list newest first).
+    /// </summary>
+    public TrackedIssue? Find(string marker, bool open)
     {
-        var state = _kind == IncidentTrackers.GitHub ? "open" : "opened";
+        var state = !open ? "closed" : _kind == IncidentTrackers.GitHub ? "open" : "opened";
         using var answer = _api.Send(HttpMethod.Get, $"{Issues}?state={state}&labels={IncidentTrackers.Labels[0]}&per_page={PageSize}");
         var bodyName = _kind == IncidentTrackers.GitHub ? "body" : "description";
         foreach (var issue in answer.RootElement.EnumerateArray())

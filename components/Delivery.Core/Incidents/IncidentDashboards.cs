@@ -3,14 +3,17 @@ using Delivery.Core.Monitoring;
 
 namespace Delivery.Core.Incidents;
 
-/// <summary>The Grafana dashboards an incident of an app links: the app's and the stack's releases; none without a Grafana host.</summary>
+/// <summary>The Grafana dashboards an incident links: each of its apps' and the stack's releases; none without a Grafana host.</summary>
 public static class IncidentDashboards
 {
-    public static IReadOnlyList<(string Name, string Url)> For(DeliveryConfig config, Tier tier, string app)
+    public static IReadOnlyList<(string Name, string Url)> For(DeliveryConfig config, Tier tier, string app) => For(config, tier, [app]);
+
+    public static IReadOnlyList<(string Name, string Url)> For(DeliveryConfig config, Tier tier, IEnumerable<string> apps)
     {
         var grafana = GrafanaRoute.Url(config.Monitoring, tier);
         return !config.Monitoring.Enabled || grafana.Length == 0
             ? []
-            : [($"App: {app}", GrafanaDashboards.Link(grafana, AppDashboard.Uid(app))), ("Releases", GrafanaDashboards.Link(grafana, ReleasesDashboard.Uid))];
+            : [.. apps.Distinct().Order(StringComparer.Ordinal).Select(app => ($"App: {app}", GrafanaDashboards.Link(grafana, AppDashboard.Uid(app)))),
+                ("Releases", GrafanaDashboards.Link(grafana, ReleasesDashboard.Uid))];
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using static Delivery.Core.Incidents.IncidentSections;
 
 namespace Delivery.Core.Incidents;
 
@@ -12,6 +13,9 @@ public static class IncidentTemplate
 {
     /// <summary>The hidden line that names the incident in its issue's body (an HTML comment: not rendered).</summary>
     public static string Marker(IncidentReport report) => $"<!-- deliver-incident {report.Key} -->";
+
+    /// <summary>The issue this incident files: marker, title, body and the comment when it happens again.</summary>
+    public static IncidentIssue Issue(IncidentReport report) => new(Marker(report), Title(report), Body(report), Comment(report));
 
     public static string Title(IncidentReport report) => $"Incident: {report.App} {report.Version} in {report.Stack} ({report.ReleaseId})";
 
@@ -34,34 +38,11 @@ public static class IncidentTemplate
         body.AppendLine($"| run | {report.RunLink ?? "(not run in CI)"} |");
         body.AppendLine();
         AppendVerdict(body, report);
-        body.AppendLine("### Dashboards");
-        body.AppendLine();
-        if (report.Dashboards.Count == 0)
-            body.AppendLine($"No Grafana host is set for {report.Stack} (monitoring.grafanaHost), so there are no links.");
-        foreach (var (name, url) in report.Dashboards)
-            body.AppendLine($"- [{name}]({url})");
-        body.AppendLine();
-        body.AppendLine("## Postmortem");
-        body.AppendLine();
-        body.AppendLine("Blameless: what happened, why, and what changes so it does not happen again.");
-        body.AppendLine();
-        body.AppendLine("### Impact");
-        body.AppendLine();
-        body.AppendLine("_Who noticed what, and for how long (from detected to rolled back above, plus the time before detection)._");
-        body.AppendLine();
-        body.AppendLine("### Timeline (UTC)");
-        body.AppendLine();
-        body.AppendLine($"- {Time(report.Detected)}: detected: {report.Cause}");
-        if (report.RolledBack is { } rolledBack)
-            body.AppendLine($"- {Time(rolledBack)}: rolled back");
-        body.AppendLine();
-        body.AppendLine("### Root cause");
-        body.AppendLine();
-        body.AppendLine("_Why the release behaved so, and why no earlier check caught it._");
-        body.AppendLine();
-        body.AppendLine("### Action items");
-        body.AppendLine();
-        body.AppendLine("- [ ] _one issue per change, linked here, for the next planning_");
+        IncidentSections.AppendDashboards(body, report.Stack, report.Dashboards);
+        IncidentSections.AppendPostmortem(body, "Who noticed what, and for how long (from detected to rolled back above, plus the time before detection).",
+            report.RolledBack is { } rolledBack
+                ? [$"{Time(report.Detected)}: detected: {report.Cause}", $"{Time(rolledBack)}: rolled back"]
+                : [$"{Time(report.Detected)}: detected: {report.Cause}"]);
         return body.ToString();
     }
 
@@ -97,9 +78,4 @@ public static class IncidentTemplate
     private static string RolledBack(IncidentReport report) => report.RolledBack is { } rolledBack
         ? string.Create(CultureInfo.InvariantCulture, $"{Time(rolledBack)} ({(rolledBack - report.Detected).TotalSeconds:0.#}s after detection)")
         : "no";
-
-    private static string Time(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
-
-    /// <summary>A markdown table cell: a pipe would end it, a line break would end the row.</summary>
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 }

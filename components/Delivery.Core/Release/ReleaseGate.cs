@@ -8,7 +8,8 @@ namespace Delivery.Core.Release;
 public sealed record BudgetBurn(string App, double ErrorRatio, double Threshold, string Query);
 
 /// <param name="OutOfScope">What fires or burns for apps this release does not touch, not counted under <c>release.gateScope: app</c>.</param>
-public sealed record GateVerdict(bool Passes, IReadOnlyList<string> Reasons, IReadOnlyList<string> OutOfScope);
+/// <param name="Firing">The critical alerts among the reasons (in scope): a refusal for one of them is an incident.</param>
+public sealed record GateVerdict(bool Passes, IReadOnlyList<string> Reasons, IReadOnlyList<string> OutOfScope, IReadOnlyList<FiringAlert> Firing);
 
 /// <summary>
 /// The deploy freeze: a release (a change of versions, live slots or canary weights that is not a
@@ -44,21 +45,30 @@ public static class ReleaseGate
     public static GateVerdict Judge(DeliveryConfig config, ReleaseChange change, IReadOnlyList<FiringAlert> firing, IReadOnlyList<BudgetBurn> burning)
     {
         if (change.Kind != ReleaseChangeKind.Release)
-            return new GateVerdict(true, [], []);
+            return new GateVerdict(true, [], [], []);
         var reasons = new List<string>();
         var outOfScope = new List<string>();
+        var counted = new List<FiringAlert>();
         bool InScope(string? app) => app is null || config.Release.GateScope == GateScopes.Stack || change.Apps.Contains(app, StringComparer.Ordinal);
         if (!firing.Any(alert => alert.Name == WatchdogAlert))
             reasons.Add($"the alert pipeline is dead: no {WatchdogAlert} alert in Alertmanager (kube-prometheus-stack's always-firing alert), so no firing alert proves nothing is wrong; bring Prometheus' rules and its Alertmanager delivery back first");
         foreach (var alert in Blocking(config, firing))
         {
             var app = alert.Labels.GetValueOrDefault(AppLabel);
-            var muted = alert.Muted.Length == 0 ? "" : $" ({alert.Muted}: hidden from receivers, not from the gate)";
-            (InScope(app) ? reasons : outOfScope).Add($"critical alert {alert.Name} ({app ?? "platform"}) is firing{muted}: {(alert.Summary.Length == 0 ? "no summary" : alert.Summary)}");
+            (InScope(app) ? reasons : outOfScope).Add(Reason(alert));
+            if (InScope(app))
+                counted.Add(alert);
         }
         foreach (var burn in burning)
             (InScope(burn.App) ? reasons : outOfScope).Add($"{burn.App} is burning its error budget fast: {Percent(burn.ErrorRatio)} of requests failed over the last hour (threshold {Percent(burn.Threshold)})");
-        return new GateVerdict(reasons.Count == 0, reasons, outOfScope);
+        return new GateVerdict(reasons.Count == 0, reasons, outOfScope, counted);
+    }
+
+    /// <summary>How the gate names a firing critical alert among its reasons.</summary>
+    public static string Reason(FiringAlert alert)
+    {
+        var muted = alert.Muted.Length == 0 ? "" : $" ({alert.Muted}: hidden from receivers, not from the gate)";
+        return $"critical alert {alert.Name} ({alert.Labels.GetValueOrDefault(AppLabel) ?? "platform"}) is firing{muted}: {(alert.Summary.Length == 0 ? "no summary" : alert.Summary)}";
     }
 
     private static string Percent(double ratio) => (ratio * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%";

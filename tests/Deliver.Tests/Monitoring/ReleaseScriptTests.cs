@@ -1,45 +1,16 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Delivery.Core.Configuration;
-using Delivery.Core.Release;
 
 namespace Deliver.Tests.Monitoring;
 
 /// <summary>
-/// Runs the deploy workflows' own release script (.ci/release-stack, not a copy) against the real
-/// Prometheus and Alertmanager, with a fake <c>pulumi</c> on PATH that records each call and posts
-/// the stack file it would apply to the metrics server (so a deploy can change what a slot serves).
+/// Runs the deploy workflows' own release script (<see cref="ReleaseScript"/>) against the real
+/// Prometheus and Alertmanager, its fake <c>pulumi</c> posting the stack file it would apply to the
+/// metrics server (so a deploy can change what a slot serves).
 /// </summary>
 [Collection(MonitoringCollection.Name)]
 public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : IDisposable
 {
-    private static readonly TimeSpan ScriptWithin = TimeSpan.FromMinutes(3);
-
     private readonly string _scratch = Directory.CreateTempSubdirectory("release-script-").FullName;
-
-    private const string FakePulumi = """
-        #!/usr/bin/env bash
-        # A fake pulumi: answers `stack output releaseState --json` with the test's deployed state (quoted, as
-        # pulumi prints a string output); for `up`, records the call and the stack file it would apply, and
-        # "deploys" it to the test's metrics server; `config get` answers only the chat webhook, when the test gives one.
-        set -euo pipefail
-        if [[ $1 == config && $2 == get ]]; then
-          [[ $4 == *.chat.webhook && -n ${FAKE_PULUMI_CHAT_WEBHOOK:-} ]] || { echo "error: configuration key '$4' not found for stack" >&2; exit 255; }
-          echo "$FAKE_PULUMI_CHAT_WEBHOOK"
-          exit 0
-        fi
-        if [[ $1 == stack && $2 == output ]]; then
-          [[ -f ${FAKE_PULUMI_STATE:-} ]] || { echo "error: current stack does not have output property 'releaseState'" >&2; exit 255; }
-          cat "$FAKE_PULUMI_STATE"
-          exit 0
-        fi
-        printf '%s\n' "$*" >> "$FAKE_PULUMI_CALLS"
-        calls=$(wc -l < "$FAKE_PULUMI_CALLS")
-        cp stacks/Pulumi.gates.yaml "$FAKE_PULUMI_CALLS.$calls.yaml"
-        curl -fsS -X POST --data-binary @stacks/Pulumi.gates.yaml "$FAKE_PULUMI_DEPLOYED" > /dev/null
-        """;
-
-    private sealed record Run(int ExitCode, string Output, string Summary, IReadOnlyList<string> PulumiCalls, IReadOnlyList<string> Applied);
 
     /// <summary>A project whose history is: 1.0.0 live in blue; then 1.1.0 promoted into green (the push to deploy), with a bare origin.</summary>
     private GatesProject Promoted(string app)
@@ -56,55 +27,11 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
     /// <param name="refuse">A deliver command that refuses (exit 1), whatever its arguments, to drive the script down that path.</param>
     /// <param name="deployedAt">The revision whose stack file pulumi up last applied (its releaseState output); HEAD~1 unless said.</param>
     /// <param name="jobEnvironment">More variables of the job's environment (a pipeline's variables).</param>
-    private Run Release(GatesProject project, string? alertmanager = null, string? overrideReason = null, string? refuse = null, string deployedAt = "HEAD~1",
+    private ReleaseRun Release(GatesProject project, string? alertmanager = null, string? overrideReason = null, string? refuse = null, string deployedAt = "HEAD~1",
         IReadOnlyDictionary<string, string>? jobEnvironment = null)
-    {
-        // The script smoke-tests with curl, and the fake pulumi posts with it.
-        LocalServer.Require("curl", "curl");
-        var bin = FakeTool.Install(_scratch, "pulumi", FakePulumi);
-        var calls = Path.Combine(_scratch, "pulumi-calls");
-        var summary = Path.Combine(_scratch, "summary.md");
-        var start = new ProcessStartInfo("bash", [Path.Combine(TestRepository.Root(), ".ci", "release-stack"), GatesProject.Stack])
-        {
-            WorkingDirectory = project.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["PATH"] = $"{bin}{Path.PathSeparator}{Environment.GetEnvironmentVariable("PATH")}";
-        start.Environment["PROMETHEUS_URL"] = monitoring.PrometheusUrl;
-        start.Environment["ALERTMANAGER_URL"] = alertmanager ?? monitoring.AlertmanagerUrl;
-        var deliver = $"dotnet {Path.Combine(AppContext.BaseDirectory, "deliver.dll")}";
-        start.Environment["DELIVER"] = refuse is null ? deliver : Path.Combine(FakeTool.Install(_scratch, "refusing-deliver", $"""
-            #!/usr/bin/env bash
-            if [[ $1 == {refuse} ]]; then echo "refused: the test refuses deliver $1." >&2; exit 1; fi
-            exec {deliver} "$@"
-            """), "refusing-deliver");
-        start.Environment["VERIFY_WINDOW"] = MonitoringFixture.Window;
-        start.Environment["BAKE_INTERVAL"] = "1";
-        start.Environment["SMOKE_URL_TEMPLATE"] = $"http://127.0.0.1:{monitoring.MetricsPort}/{{app}}/{{slot}}/healthz";
-        start.Environment["RELEASE_SUMMARY"] = summary;
-        start.Environment["RELEASE_PUSH"] = "origin main";
-        start.Environment["FAKE_PULUMI_CALLS"] = calls;
-        start.Environment["FAKE_PULUMI_STATE"] = DeployedState(project, deployedAt);
-        start.Environment["FAKE_PULUMI_DEPLOYED"] = $"http://127.0.0.1:{monitoring.MetricsPort}/deployed";
-        start.Environment.Remove("GITHUB_STEP_SUMMARY");
-        if (overrideReason is not null)
-            start.Environment["GATE_OVERRIDE_REASON"] = overrideReason;
-        foreach (var (key, value) in GatesProject.Identity.Concat(jobEnvironment ?? new Dictionary<string, string>()))
-            start.Environment[key] = value;
-
-        using var script = Process.Start(start)!;
-        var output = script.StandardOutput.ReadToEndAsync();
-        var error = script.StandardError.ReadToEndAsync();
-        if (!script.WaitForExit(ScriptWithin))
-        {
-            script.Kill(entireProcessTree: true);
-            Assert.Fail($"the release script did not finish within {ScriptWithin.TotalMinutes} minutes:\n{output.Result}\n{error.Result}");
-        }
-        var recorded = File.Exists(calls) ? File.ReadAllLines(calls) : [];
-        return new Run(script.ExitCode, $"{output.Result}\n{error.Result}", File.Exists(summary) ? File.ReadAllText(summary) : "", recorded,
-            [.. recorded.Select((_, i) => File.ReadAllText($"{calls}.{i + 1}.yaml"))]);
-    }
+        => new ReleaseScript(_scratch, monitoring.PrometheusUrl, $"http://127.0.0.1:{monitoring.MetricsPort}/{{app}}/{{slot}}/healthz",
+                $"http://127.0.0.1:{monitoring.MetricsPort}/deployed")
+            .Run(project, alertmanager ?? monitoring.AlertmanagerUrl, overrideReason, refuse, deployedAt, jobEnvironment);
 
     [Fact]
     public void A_healthy_release_is_staged_verified_switched_baked_and_the_switch_committed_back()
@@ -271,6 +198,79 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
         }
     }
 
+    /// <summary>The project, with release.incidents set to the tracker and committed (after the promote: deploy against HEAD~2).</summary>
+    private static void FileIncidentsIn(GatesProject project, string tracker)
+    {
+        File.WriteAllText(project.StackPath, project.StackText.Replace("config:\n",
+            $"config:\n  delivery-platform:release:\n    incidents:\n      tracker: {tracker}\n      project: acme/platform\n", StringComparison.Ordinal));
+        project.Commit("releases file incidents");
+    }
+
+    /// <summary>A job's tracker token, API and run link, as GitHub Actions or GitLab CI sets them.</summary>
+    private static Dictionary<string, string> TrackerJob(bool github, FakeHttpServer api) => github
+        ? new() { ["GITHUB_TOKEN"] = "t0ken", ["GITHUB_API_URL"] = api.Url, ["GITHUB_SERVER_URL"] = "https://github.example.com", ["GITHUB_REPOSITORY"] = "acme/platform", ["GITHUB_RUN_ID"] = "7" }
+        : new() { ["GITLAB_TOKEN"] = "t0ken", ["CI_API_V4_URL"] = api.Url + "/api/v4", ["CI_PIPELINE_URL"] = "https://gitlab.example.com/acme/platform/-/pipelines/7" };
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_refusal_for_a_firing_critical_alert_opens_one_incident_and_the_same_refusal_updates_it(bool github)
+    {
+        using var project = Promoted("healthy");
+        FileIncidentsIn(project, github ? "github" : "gitlab");
+        var tracker = new FakeIssueTracker(github, "t0ken");
+        using var api = new FakeHttpServer(tracker.Answer);
+        var alert = new Dictionary<string, string> { ["alertname"] = "AppPodCrashLooping", ["severity"] = "critical", ["app"] = "healthy" };
+        monitoring.PostAlert(alert, "healthy pod is crash looping");
+        try
+        {
+            var first = Release(project, deployedAt: "HEAD~2", jobEnvironment: TrackerJob(github, api));
+            var again = Release(project, deployedAt: "HEAD~2", jobEnvironment: TrackerJob(github, api));
+
+            Assert.True(first.ExitCode == 1, first.Output);
+            Assert.Empty(first.PulumiCalls);
+            Assert.EndsWith("**Refused by the gate.** Nothing was deployed.\n", again.Summary, StringComparison.Ordinal);
+            Assert.Contains($"opened incident #1: {tracker.IssueUrl(1)}", first.Summary, StringComparison.Ordinal);
+            Assert.Contains($"updated incident #1 (the same incident, still open): {tracker.IssueUrl(1)}", again.Summary, StringComparison.Ordinal);
+            var issue = Assert.Single(tracker.Issues);
+            Assert.Equal("Incident: release of gates held by critical alert AppPodCrashLooping(healthy)", issue.Title);
+            Assert.Equal("incident,postmortem", issue.Labels);
+            Assert.StartsWith("<!-- deliver-incident stack=gates held-by=AppPodCrashLooping(healthy) -->", issue.Body, StringComparison.Ordinal);
+            Assert.Contains("**What happened:** deliver gate refused the release of gates (healthy)", issue.Body, StringComparison.Ordinal);
+            Assert.Matches(@"\| release held \| healthy: [^|]*1\.1\.0[^|]* \|", issue.Body);
+            Assert.Contains("| gate scope | app (release.gateScope: the released apps' alerts and the platform's count) |", issue.Body, StringComparison.Ordinal);
+            Assert.Contains("| AppPodCrashLooping | healthy | healthy pod is crash looping | no |", issue.Body, StringComparison.Ordinal);
+            Assert.Contains(github ? "| run | https://github.example.com/acme/platform/actions/runs/7 |" : "| run | https://gitlab.example.com/acme/platform/-/pipelines/7 |",
+                issue.Body, StringComparison.Ordinal);
+            var comment = Assert.Single(tracker.Comments);
+            Assert.Equal(1, comment.Number);
+            Assert.Contains("the gate refused the release of gates (healthy: ", comment.Body, StringComparison.Ordinal);
+            Assert.Contains("| AppPodCrashLooping | healthy | healthy pod is crash looping | no |", comment.Body, StringComparison.Ordinal);
+        }
+        finally
+        {
+            monitoring.PostAlert(alert, "healthy pod is crash looping", resolved: true);
+        }
+    }
+
+    [Fact]
+    public void A_refusal_for_a_burning_budget_alone_files_no_incident()
+    {
+        using var project = Promoted("burning");
+        FileIncidentsIn(project, "github");
+        var tracker = new FakeIssueTracker(github: true, "t0ken");
+        using var api = new FakeHttpServer(tracker.Answer);
+
+        var run = Release(project, deployedAt: "HEAD~2", jobEnvironment: TrackerJob(github: true, api));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.PulumiCalls);
+        Assert.Contains("burning is burning its error budget fast", run.Summary, StringComparison.Ordinal);
+        Assert.EndsWith("**Refused by the gate.** Nothing was deployed.\n", run.Summary, StringComparison.Ordinal);
+        Assert.Empty(api.Requests);
+        Assert.DoesNotContain("incident", run.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_chat_that_is_down_does_not_change_the_refusal()
     {
@@ -346,17 +346,6 @@ public sealed partial class ReleaseScriptTests(MonitoringFixture monitoring) : I
         Assert.Equal(1, run.ExitCode);
         Assert.Empty(run.PulumiCalls);
         Assert.EndsWith("**Stopped (exit 1) before a verdict**: see the job log; what runs now: deliver status --stack gates\n", run.Summary, StringComparison.Ordinal);
-    }
-
-    /// <summary>The releaseState output pulumi up wrote when it applied the stack file of <paramref name="revision"/>, in a file.</summary>
-    private string DeployedState(GatesProject project, string revision)
-    {
-        var text = project.Git("show", $"{revision}:stacks/Pulumi.{GatesProject.Stack}.yaml");
-        var loaded = DeliveryConfigLoader.Load(StackFileReader.Parse(text, GatesProject.Stack, revision), new Dictionary<string, string>());
-        Assert.False(loaded.HasErrors, string.Join('\n', loaded.Errors));
-        var path = Path.Combine(_scratch, "release-state.json");
-        File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(ReleaseStateJson.Write(ReleaseState.Of(loaded.Config))));
-        return path;
     }
 
     /// <summary>

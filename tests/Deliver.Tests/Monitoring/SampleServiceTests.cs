@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Delivery.Core.Model;
-using Delivery.Core.Monitoring;
 using Delivery.Core.Release;
 
 namespace Deliver.Tests.Monitoring;
@@ -16,7 +14,7 @@ namespace Deliver.Tests.Monitoring;
 /// </summary>
 public sealed class SampleServiceTests : IDisposable
 {
-    private const string App = "shop";
+    private const string App = SampleService.App;
     private static readonly TimeSpan Traffic = TimeSpan.FromSeconds(14);
     private readonly List<LocalServer> _servers = [];
 
@@ -27,9 +25,7 @@ public sealed class SampleServiceTests : IDisposable
         var config = Deliver.Workspace.Load(project.StackText, GatesProject.Stack, $"Pulumi.{GatesProject.Stack}.yaml").Config;
         var blue = StartSample(config, Slot.Blue, drillErrorRatio: 0);
         var green = StartSample(config, Slot.Green, drillErrorRatio: 0.2);
-        var prometheus = LocalServer.Start("prometheus", "prometheus",
-            (port, folder) => [$"--config.file={folder}/prometheus.yml", $"--storage.tsdb.path={folder}/data", $"--web.listen-address=127.0.0.1:{port}"],
-            "/-/ready", folder => File.WriteAllText(Path.Combine(folder, "prometheus.yml"), PrometheusConfig(config, (Slot.Blue, blue), (Slot.Green, green))));
+        var prometheus = SampleService.Prometheus(config, (Slot.Blue, blue), (Slot.Green, green));
         _servers.Add(prometheus);
 
         Drive(blue, green);
@@ -47,34 +43,9 @@ public sealed class SampleServiceTests : IDisposable
 
     private LocalServer StartSample(DeliveryConfig config, Slot slot, double drillErrorRatio)
     {
-        var dll = Path.Combine(TestRepository.Root(), "samples", "ShopApi", "bin", BuildConfiguration(), "net10.0", "ShopApi.dll");
-        Assert.True(File.Exists(dll), $"the sample service is not built: {dll} (dotnet build tests/Deliver.Tests builds it)");
-        var server = LocalServer.Start("dotnet", "dotnet-sdk-10.0", (port, _) => [dll, "--urls", $"http://127.0.0.1:{port}"], "/ready", environment: new Dictionary<string, string>
-        {
-            ["OTEL_SERVICE_NAME"] = App,
-            ["OTEL_RESOURCE_ATTRIBUTES"] = $"delivery.slot={Slots.Name(slot)},delivery.release={ReleaseId.Of(config, App, slot)}",
-            ["SHOP_DRILL_ERROR_RATIO"] = drillErrorRatio.ToString(CultureInfo.InvariantCulture),
-        });
+        var server = SampleService.Start(config, slot, new Dictionary<string, string> { ["SHOP_DRILL_ERROR_RATIO"] = drillErrorRatio.ToString(CultureInfo.InvariantCulture) });
         _servers.Add(server);
         return server;
-    }
-
-    /// <summary>The configuration this test assembly was built in (Debug or Release): the sample is built in the same.</summary>
-    private static string BuildConfiguration() =>
-        new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-
-    /// <summary>Each sample as one target, labelled as the app's ServiceMonitor labels its pods' series.</summary>
-    private static string PrometheusConfig(DeliveryConfig config, params (Slot Slot, LocalServer Server)[] slots)
-    {
-        var yaml = new StringBuilder("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"  - job_name: {App}");
-        yaml.AppendLine("    static_configs:");
-        foreach (var (slot, server) in slots)
-        {
-            yaml.AppendLine(CultureInfo.InvariantCulture, $"      - targets: [\"127.0.0.1:{server.Port}\"]");
-            yaml.AppendLine(CultureInfo.InvariantCulture, $"        labels: {{namespace: apps, {AppSeries.SlotLabel}: {Slots.Name(slot)}, {AppSeries.ReleaseLabel}: \"{ReleaseId.Of(config, App, slot)}\"}}");
-        }
-        return yaml.ToString();
     }
 
     /// <summary>About 30 requests a second to each slot's business endpoint for a window and more.</summary>

@@ -80,6 +80,7 @@ public sealed class ReleaseChangeTests
         Assert.Equal(["critical alert AppPodCrashLooping (api) is firing: api pod is crash looping",
             "web is burning its error budget fast: 30% of requests failed over the last hour (threshold 14.4%)"], refused.Reasons);
         Assert.Empty(refused.OutOfScope);
+        Assert.Equal([alert], refused.Firing);
         Assert.True(rollback.Passes);
     }
 
@@ -99,7 +100,9 @@ public sealed class ReleaseChangeTests
         Assert.True(apiRelease.Passes);
         Assert.Equal(["critical alert AppPodCrashLooping (web) is firing: web pod is crash looping",
             "web is burning its error budget fast: 30% of requests failed over the last hour (threshold 14.4%)"], apiRelease.OutOfScope);
+        Assert.Empty(apiRelease.Firing);
         Assert.Equal(["critical alert KubeNodeNotReady (platform) is firing: a node is not ready"], withPlatform.Reasons);
+        Assert.Equal([platformAlert], withPlatform.Firing);
         Assert.False(webRelease.Passes);
         Assert.Equal(2, webRelease.Reasons.Count);
     }
