@@ -1,6 +1,7 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Platform;
 using Delivery.Core.Release;
+using Delivery.Core.Validation;
 using Pulumi;
 
 namespace Delivery.Components;

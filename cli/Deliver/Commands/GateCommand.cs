@@ -2,8 +2,8 @@ using System.Text.Json;
 using Delivery.Core.Chat;
 using Delivery.Core.Configuration;
 using Delivery.Core.Incidents;
+using Delivery.Core.Io;
 using Delivery.Core.Model;
-using Delivery.Core.Monitoring;
 using Delivery.Core.Release;
 
 namespace Deliver.Commands;

@@ -18,7 +18,7 @@ public static class ClusterBaseline
                 .. PlatformNamespaceObjects.InUse(config).Select(PlatformNamespaceObjects.Render),
                 .. ResourceBudgets.Render(config, tier),
                 .. BaselineNetworkPolicies.Render(config),
-                .. ClusterGateway.Render(config, tier),
+                .. GatewayObjects.Render(config, tier),
                 .. AccessRbac.Render(config.Access, PlatformNamespaceObjects.InUse(config)),
             ],
             [EnvoyGatewayChart.Render(config)],

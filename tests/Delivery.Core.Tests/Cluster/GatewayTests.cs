@@ -1,6 +1,7 @@
 using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Network;
 using static Delivery.Core.Tests.Cluster.ClusterFixtures;
 
 namespace Delivery.Core.Tests.Cluster;
@@ -87,7 +88,7 @@ public sealed class GatewayTests
     public void Adding_or_removing_an_app_moves_no_other_hosts_listener()
     {
         static Dictionary<string, string> GatewayOfEachHost(DeliveryConfig config) =>
-            Listeners(ClusterGateway.Render(config, Tier.Prod)).Where(l => l.Listener.ContainsKey("hostname")).ToDictionary(l => (string)l.Listener["hostname"]!, l => l.Gateway);
+            Listeners(GatewayObjects.Render(config, Tier.Prod)).Where(l => l.Listener.ContainsKey("hostname")).ToDictionary(l => (string)l.Listener["hostname"]!, l => l.Gateway);
         var before = GatewayOfEachHost(ManyHosts(200));
         var after = GatewayOfEachHost(ManyHosts(201));
 
