@@ -18,7 +18,7 @@ public sealed class FloorPlanTests
     private static readonly Lazy<ArchUnitNET.Domain.Architecture> TestArchitecture =
         new(() => new ArchLoader().LoadAssemblies(typeof(FloorPlanTests).Assembly).Build());
 
-    public static TheoryData<string> Folders => [.. FloorPlan.MayUse.Keys];
+    public static TheoryData<string> Folders => [.. FloorPlan.Beneath.Keys];
 
     [Theory]
     [MemberData(nameof(Folders))]
@@ -30,18 +30,42 @@ public sealed class FloorPlanTests
     {
         var folders = FloorPlan.FoldersOf(CoreArchitecture.Value, Core);
 
-        Assert.Empty(folders.Except(FloorPlan.MayUse.Keys));
+        Assert.Empty(folders.Except(FloorPlan.Beneath.Keys));
         Assert.Contains("Io", folders);
+    }
+
+    [Fact]
+    public void Nothing_in_the_core_uses_its_io()
+    {
+        Assert.All(FloorPlan.Beneath.Keys.Where(folder => folder != "Io"), folder => Assert.DoesNotContain("Io", FloorPlan.MayUse(folder)));
+    }
+
+    [Fact]
+    public void The_architecture_doc_draws_the_same_arrows()
+    {
+        var doc = File.ReadAllText(Path.Combine(TestRepository.Root(), "docs", "ARCHITECTURE.md"));
+        var picture = doc[doc.IndexOf("## Floor plan", StringComparison.Ordinal)..];
+        picture = picture[(picture.IndexOf("```mermaid", StringComparison.Ordinal) + "```mermaid".Length)..];
+        picture = picture[..picture.IndexOf("```", StringComparison.Ordinal)];
+        var drawn = picture.Split('\n', StringSplitOptions.TrimEntries)
+            .Select(line => line.Split(" --> "))
+            .Where(ends => ends.Length == 2)
+            .Select(ends => $"{ends[0]} -> {ends[1]}")
+            .Order(StringComparer.Ordinal);
+
+        var held = FloorPlan.Beneath.SelectMany(entry => entry.Value.Select(below => $"{entry.Key} -> {below}")).Order(StringComparer.Ordinal);
+
+        Assert.Equal(held, drawn);
     }
 
     [Fact]
     public void The_plan_has_no_cycle()
     {
         var placed = new List<string>();
-        var left = FloorPlan.MayUse.Keys.ToHashSet(StringComparer.Ordinal);
+        var left = FloorPlan.Beneath.Keys.ToHashSet(StringComparer.Ordinal);
         while (left.Count > 0)
         {
-            var next = left.Where(folder => FloorPlan.MayUse[folder].All(placed.Contains)).Order(StringComparer.Ordinal).ToList();
+            var next = left.Where(folder => FloorPlan.Beneath[folder].All(placed.Contains)).Order(StringComparer.Ordinal).ToList();
             Assert.True(next.Count > 0, $"these folders use each other in a circle: {string.Join(", ", left.Order(StringComparer.Ordinal))}");
             placed.AddRange(next);
             left.ExceptWith(next);
