@@ -4,10 +4,10 @@ using Pulumi;
 namespace Delivery.Components;
 
 /// <summary>
-/// Reads a stack's last deployed release state from its <c>releaseState</c> output, through a
+/// The releases a stack has deployed, as its last <c>releaseState</c> output holds them, read through a
 /// StackReference: this stack's own (for the freeze) or its upstream's (for the promotion ladder).
 /// </summary>
-internal static class ReleaseHistory
+internal static class DeployedReleases
 {
     /// <summary>The state, or null when the stack has not exported one yet (never deployed).</summary>
     public static async Task<ReleaseState?> ReadAsync(string resourceName, string stack)
