@@ -62,5 +62,5 @@ public static class GatewayObjects
                     ("type", "RequestRedirect"),
                     ("requestRedirect", Map(("scheme", "https"), ("statusCode", 301))))))))))));
 
-    private static SortedDictionary<string, string> Labels(string name) => StandardLabels.Shared(name, ClusterBaseline.Component);
+    private static SortedDictionary<string, string> Labels(string name) => StandardLabels.Shared(name, ClusterBaselineRenderer.Component);
 }

@@ -37,7 +37,7 @@ public static class PlatformNamespaceObjects
 
     public static KubernetesObject Render(string @namespace)
     {
-        var labels = StandardLabels.Shared(@namespace, ClusterBaseline.Component);
+        var labels = StandardLabels.Shared(@namespace, ClusterBaselineRenderer.Component);
         foreach (var (key, value) in PodSecurity.For(@namespace).Labels())
             labels[key] = value;
         if (Routed.Contains(@namespace))

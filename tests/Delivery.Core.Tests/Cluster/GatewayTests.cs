@@ -8,7 +8,7 @@ namespace Delivery.Core.Tests.Cluster;
 
 public sealed class GatewayTests
 {
-    private static IReadOnlyList<KubernetesObject> Render(Tier tier) => ClusterBaseline.Render(Dev(), tier).Objects;
+    private static IReadOnlyList<KubernetesObject> Render(Tier tier) => ClusterBaselineRenderer.Render(Dev(), tier).Objects;
 
     /// <summary>Every listener of every Gateway, with the Gateway that holds it.</summary>
     private static List<(string Gateway, OrderedDictionary<string, object?> Listener)> Listeners(IEnumerable<KubernetesObject> objects) =>
@@ -132,7 +132,7 @@ public sealed class GatewayTests
     [Fact]
     public void Envoy_gateway_is_a_pinned_chart_in_the_gateway_namespace()
     {
-        var chart = Assert.Single(ClusterBaseline.Render(Dev(), Tier.Dev).Charts);
+        var chart = Assert.Single(ClusterBaselineRenderer.Render(Dev(), Tier.Dev).Charts);
 
         Assert.Equal("oci://docker.io/envoyproxy/gateway-helm", chart.Chart);
         Assert.Matches(@"^v\d+\.\d+\.\d+$", chart.Version);

@@ -8,7 +8,7 @@ namespace Delivery.Core.Cluster;
 /// Security levels, resource budgets, default-deny network policies with the platform's allows,
 /// and the Gateway (Envoy Gateway, its GatewayClass and the shared Gateway).
 /// </summary>
-public static class ClusterBaseline
+public static class ClusterBaselineRenderer
 {
     public const string Component = "cluster-baseline";
 
