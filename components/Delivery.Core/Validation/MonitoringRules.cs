@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
-using Delivery.Core.Monitoring;
 using Delivery.Core.Model.Values;
+using Delivery.Core.Monitoring;
 
 namespace Delivery.Core.Validation;
 

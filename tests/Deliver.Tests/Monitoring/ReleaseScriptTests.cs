@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Delivery.Core.Configuration;
-using Delivery.Core.Release;
-using Delivery.Core.Validation;
 
 namespace Deliver.Tests.Monitoring;
 

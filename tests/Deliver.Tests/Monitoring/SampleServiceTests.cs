@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Delivery.Core.Apps;
 using Delivery.Core.Model;
-using Delivery.Core.Release;
-using Delivery.Core.Monitoring;
 
 namespace Deliver.Tests.Monitoring;
 
