@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Delivery.Core.Io;
 using Delivery.Core.Release.History;
 
 namespace Delivery.Bench;

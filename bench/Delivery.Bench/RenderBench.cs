@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Delivery.Core.Apps;
-using Delivery.Core.Configuration;
 using Delivery.Core.Platform;
+using Delivery.Core.Validation;
 
 namespace Delivery.Bench;
 

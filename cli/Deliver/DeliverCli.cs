@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Deliver.Commands;
-using Delivery.Core.Monitoring;
+using Delivery.Core.Io;
 
 namespace Deliver;
 

@@ -38,7 +38,7 @@ internal static class UsageErrors
             ? ($"option \"{token}\"{(command is RootCommand ? "" : $" for {command.Name}")}", command.Options.Concat(command.Parents.OfType<Command>().SelectMany(p => p.Options.Where(o => o.Recursive)))
                 .SelectMany(o => o.Aliases.Prepend(o.Name)))
             : command.Subcommands.Count > 0 ? ($"command \"{token}\"", command.Subcommands.Select(c => c.Name)) : ($"argument \"{token}\"", []);
-        var suggestion = Delivery.Core.Validation.Suggestions.Closest(token, known);
+        var suggestion = Delivery.Core.Configuration.Suggestions.Closest(token, known);
         return $"unknown {what}{(suggestion is null ? "." : $"; did you mean \"{suggestion}\"?")}";
     }
 

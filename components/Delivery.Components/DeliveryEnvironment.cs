@@ -35,7 +35,7 @@ public sealed class DeliveryEnvironment : ComponentResource
         RenderedComponentArgs Resources(string component, bool protect, List<Resource> dependsOn) =>
             new(rendering.Components.Single(c => c.Component == component), provider, dependsOn, protect);
 
-        var baselineResources = Resources(Core.Cluster.ClusterBaseline.Component, false, Needs());
+        var baselineResources = Resources(Core.Cluster.ClusterBaselineRenderer.Component, false, Needs());
         var baseline = new ClusterBaseline(baselineResources.Rendering.ResourceName, baselineResources, parent);
         var registryResources = Resources(RegistryRenderer.Component, config.Protect, Needs(baseline));
         Registry = new ContainerRegistry(registryResources.Rendering.ResourceName, new ContainerRegistryArgs(registryResources, args.Endpoints.RegistryUrl), parent);

@@ -1,6 +1,7 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Platform;
 using Delivery.Core.Release;
+using Delivery.Core.Validation;
 using Pulumi;
 
 namespace Delivery.Components;
@@ -22,11 +23,11 @@ public static class DeliveryProgram
         var config = loaded.Config;
         var tier = loaded.Tier!.Value;
 
-        var deployed = await ReleaseHistory.ReadAsync("deployed-releases", stack).ConfigureAwait(false);
+        var deployed = await DeployedReleases.ReadAsync("deployed-releases", stack).ConfigureAwait(false);
         UpstreamReleases? vouched = null;
         if (config.Upstream.Length > 0)
         {
-            var upstream = await ReleaseHistory.ReadAsync("upstream-releases", config.Upstream).ConfigureAwait(false)
+            var upstream = await DeployedReleases.ReadAsync("upstream-releases", config.Upstream).ConfigureAwait(false)
                            ?? throw new RunException(
                                $"error: delivery-platform:upstream = \"{config.Upstream}\": the upstream stack has no {ReleaseStateJson.OutputName} output. " +
                                $"Fix: deploy {config.Upstream} first, or remove the key: pulumi config rm delivery-platform:upstream.");

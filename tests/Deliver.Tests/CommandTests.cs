@@ -1,5 +1,6 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Platform;
+using Delivery.Core.Validation;
 using static Delivery.Core.Tests.ExampleVersions;
 
 namespace Deliver.Tests;

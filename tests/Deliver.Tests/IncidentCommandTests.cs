@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Deliver.Commands;
-using Delivery.Core.Monitoring;
+using Delivery.Core.Release;
 
 namespace Deliver.Tests;
 

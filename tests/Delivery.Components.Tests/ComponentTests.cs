@@ -1,6 +1,7 @@
 using System.Collections;
 using Delivery.Core.Configuration;
 using Delivery.Core.Platform;
+using Delivery.Core.Validation;
 using Pulumi;
 using Pulumi.Utilities;
 using KubernetesSecret = Pulumi.Kubernetes.Core.V1.Secret;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Delivery.Core.Configuration;
 using Delivery.Core.Release;
+using Delivery.Core.Validation;
 using Pulumi;
 using Pulumi.Testing;
 

@@ -2,16 +2,17 @@ using System.Text.Json;
 using Delivery.Core.Chat;
 using Delivery.Core.Configuration;
 using Delivery.Core.Incidents;
+using Delivery.Core.Io;
 using Delivery.Core.Model;
-using Delivery.Core.Monitoring;
 using Delivery.Core.Release;
 
 namespace Deliver.Commands;
 
 /// <summary>
-/// deliver gate: the automatic deploy freeze. Compares the stack file with its deployed state (the
-/// stack's releaseState output saved to a file, as the release script does; or a git revision,
-/// HEAD~1 by default, or a stack file) and refuses a release
+/// deliver gate: the release gate on alerts and error budgets (not the freeze, which is
+/// <c>freeze.enabled</c>). Compares the stack file with its deployed state (the stack's releaseState
+/// output saved to a file, as the release script does; or a git revision, HEAD~1 by default, or a
+/// stack file) and refuses a release
 /// while a critical alert of this stack fires (silenced or not), an app's error budget burns fast or
 /// the Watchdog alert is absent. A rollback always passes. DELIVERY_ overrides beyond capacity (any,
 /// in CI) are refused first. Exit 0 pass, 1 refused, 2 cannot judge. <c>--json</c> prints the verdict

@@ -1,3 +1,4 @@
+using Delivery.Core.Io;
 using Delivery.Core.Release.History;
 
 namespace Deliver.Commands;
@@ -14,7 +15,7 @@ internal static class Histories
 
     /// <summary>The app changes promotions carried into these stacks' files (git trailers; see <see cref="AppChange"/>).</summary>
     public static IReadOnlyList<AppChange> AppChanges(Workspace workspace, IEnumerable<string> stacks) =>
-        AppChangeLog.Read(workspace.Root, stacks.Select(stack => Relative(workspace, stack)).ToList());
+        AppChangeTrailers.Read(workspace.Root, stacks.Select(stack => Relative(workspace, stack)).ToList());
 
     /// <summary>Every commit reachable from <paramref name="revision"/> (for "what is new since the base").</summary>
     public static IReadOnlySet<string> CommitsIn(Workspace workspace, string revision) =>

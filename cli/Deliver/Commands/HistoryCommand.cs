@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Delivery.Core.Io;
 using Delivery.Core.Release.History;
 
 namespace Deliver.Commands;

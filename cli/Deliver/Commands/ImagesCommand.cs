@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Delivery.Core.Monitoring;
+using Delivery.Core.Io;
 using Delivery.Core.Release;
 using Delivery.Core.Validation;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Delivery.Core.Apps;
 using Delivery.Core.Chat;
 using Delivery.Core.Configuration;
 using Delivery.Core.Incidents;
 using Delivery.Core.Model;
-using Delivery.Core.Monitoring;
 using Delivery.Core.Release;
 
 namespace Deliver.Commands;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Delivery.Core.Incidents;
+using Delivery.Core.Model;
 
 namespace Deliver.Commands;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Delivery.Core.Configuration;
+using Delivery.Core.Io;
 using Delivery.Core.Platform;
 using Delivery.Core.Release;
 using Delivery.Core.Release.History;

@@ -1,4 +1,5 @@
 using Delivery.Core.Configuration;
+using Delivery.Core.Io;
 using Delivery.Core.Release;
 using Delivery.Core.Release.History;
 

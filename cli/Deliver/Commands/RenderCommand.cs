@@ -1,3 +1,4 @@
+using Delivery.Core.Io;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Platform;
 
@@ -33,7 +34,7 @@ internal static class RenderCommand
         else
         {
             PrepareFolder(outDirectory);
-            RenderFolder.Write(rendering, outDirectory);
+            RenderFolderWriter.Write(rendering, outDirectory);
         }
         var apps = loaded.Config.Apps.Count;
         // On standard output the summary is a YAML comment, so the stream stays valid YAML.

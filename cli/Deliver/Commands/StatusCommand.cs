@@ -1,9 +1,10 @@
 using System.Text.Json;
+using Delivery.Core.Apps;
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 using Delivery.Core.Release;
 using Delivery.Core.Release.History;
-using Delivery.Core.Validation;
 
 namespace Deliver.Commands;
 

@@ -1,5 +1,5 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Model;
-using Delivery.Core.Validation;
 
 namespace Deliver.Commands;
 

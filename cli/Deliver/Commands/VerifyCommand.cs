@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Delivery.Core.Io;
 using Delivery.Core.Model;
-using Delivery.Core.Monitoring;
-using Delivery.Core.Validation;
+using Delivery.Core.Model.Values;
+using Delivery.Core.Release;
 
 namespace Deliver.Commands;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Delivery.Core.Monitoring;
+using Delivery.Core.Release;
 
 namespace Deliver.Commands;
 

@@ -1,4 +1,4 @@
-using Delivery.Core.Validation;
+using Delivery.Core.Model.Values;
 
 namespace Deliver.Commands;
 

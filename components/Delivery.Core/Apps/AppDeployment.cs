@@ -2,7 +2,6 @@ using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Registry;
-using Delivery.Core.Release;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Apps;
@@ -20,7 +19,7 @@ public static class AppDeployment
     public static KubernetesObject Render(DeliveryConfig config, Tier tier, string name, Slot slot)
     {
         var app = config.Apps[name];
-        var labels = StandardLabels.ForSlot(config, name, slot, Component);
+        var labels = SlotLabels.For(config, name, slot, Component);
         var autoscaled = app.Autoscaling.MaxReplicas > 0;
         var spec = Map(
             ("replicas", autoscaled ? null : Replicas(app, slot)),

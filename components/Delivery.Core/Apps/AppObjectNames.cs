@@ -1,4 +1,5 @@
 using Delivery.Core.Model;
+using Delivery.Core.Registry;
 
 namespace Delivery.Core.Apps;
 
@@ -30,5 +31,5 @@ public static class AppObjectNames
     public static string ServiceAccount(string app) => app;
 
     /// <summary>The image pull Secret the registry component creates in the apps namespace.</summary>
-    public const string PullSecret = "registry-pull";
+    public const string PullSecret = RegistryCredentials.PullSecretName;
 }

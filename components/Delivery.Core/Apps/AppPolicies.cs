@@ -1,8 +1,8 @@
-using Delivery.Core.Cluster;
 using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
-using Delivery.Core.Validation;
+using Delivery.Core.Model.Values;
+using Delivery.Core.Network;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Apps;

@@ -1,5 +1,4 @@
 using Delivery.Core.Model;
-using Delivery.Core.Release;
 
 namespace Delivery.Core.Apps;
 

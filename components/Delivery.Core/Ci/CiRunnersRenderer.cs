@@ -13,7 +13,7 @@ namespace Delivery.Core.Ci;
 /// cluster baseline), with their own service accounts, Roles and Secrets there, so the default
 /// runners' Role in ci reads none of them. Release job pods mount the push credentials (the
 /// registry component renders that Secret in ci-release) and alone may reach the API server
-/// (labelled <see cref="Cluster.PlatformPods.ReleaseJobs"/>).
+/// (labelled <see cref="Network.PlatformPods.ReleaseJobs"/>).
 /// </summary>
 public static class CiRunnersRenderer
 {

@@ -193,7 +193,7 @@ public static class GitHubRunners
             StandardLabels.Shared(name, CiRunnersRenderer.Component),
             ("data", Map((JobTemplateFile, YamlWriter.Write(Map(
                 // Release job pods are labelled, so that they alone may reach the API server (pulumi up).
-                ("metadata", release ? Map(("labels", Strings(Cluster.PlatformPods.ReleaseJobs))) : null),
+                ("metadata", release ? Map(("labels", Strings(Network.PlatformPods.ReleaseJobs))) : null),
                 ("spec", spec)))))));
     }
 

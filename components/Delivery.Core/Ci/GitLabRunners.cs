@@ -128,7 +128,7 @@ public static class GitLabRunners
         if (release)
         {
             toml.AppendLine("    [runners.kubernetes.pod_labels]");
-            Strings(6, [.. Cluster.PlatformPods.ReleaseJobs.Select(label => ($"\"{label.Key}\"", label.Value))]);
+            Strings(6, [.. Network.PlatformPods.ReleaseJobs.Select(label => ($"\"{label.Key}\"", label.Value))]);
         }
         if (push is not null)
         {

@@ -1,8 +1,9 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 using Delivery.Core.Monitoring;
-using Delivery.Core.Validation;
-using static Delivery.Core.Cluster.PolicyPeers;
+using Delivery.Core.Network;
+using static Delivery.Core.Network.PolicyPeers;
 
 namespace Delivery.Core.Cluster;
 

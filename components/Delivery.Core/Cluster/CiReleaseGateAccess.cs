@@ -1,6 +1,7 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
-using static Delivery.Core.Cluster.PolicyPeers;
+using Delivery.Core.Network;
+using static Delivery.Core.Network.PolicyPeers;
 
 namespace Delivery.Core.Cluster;
 

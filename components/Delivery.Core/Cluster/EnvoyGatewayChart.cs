@@ -1,5 +1,6 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Network;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Cluster;

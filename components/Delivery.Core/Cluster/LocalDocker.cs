@@ -1,5 +1,6 @@
 using System.Globalization;
 using Delivery.Core.Model;
+using Delivery.Core.Network;
 using Delivery.Core.Registry;
 
 namespace Delivery.Core.Cluster;
@@ -35,7 +36,7 @@ public static class LocalDocker
     {
         if (config.Cluster.Mode != ClusterConfig.K3sDocker)
             return null;
-        var prefix = $"{Configuration.DeliveryProject.Name}-{config.Environment}";
+        var prefix = $"{DeliveryProject.Name}-{config.Environment}";
         var network = new DockerNetworkSpec(prefix);
         var k3sVolume = new DockerVolumeSpec($"{prefix}-k3s-data", config.Protect);
         var registry = config.Registry.Mode == RegistryConfig.Docker ? Registry(config, prefix, network) : null;

@@ -1,7 +1,7 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 using Delivery.Core.Registry;
-using Delivery.Core.Validation;
 
 namespace Delivery.Core.Cluster;
 

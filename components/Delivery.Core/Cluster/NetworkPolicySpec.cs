@@ -41,7 +41,7 @@ internal sealed record NetworkPolicySpec(
             types.Add("Ingress");
         if (DeniesAll || Egress.Count > 0)
             types.Add("Egress");
-        return Manifest.Object("networking.k8s.io/v1", "NetworkPolicy", Name, Namespace, StandardLabels.Shared(Name, ClusterBaseline.Component),
+        return Manifest.Object("networking.k8s.io/v1", "NetworkPolicy", Name, Namespace, StandardLabels.Shared(Name, ClusterBaselineRenderer.Component),
             ("spec", Map(
                 ("podSelector", new OrderedDictionary<string, object?>(PodSelector)),
                 ("policyTypes", types),

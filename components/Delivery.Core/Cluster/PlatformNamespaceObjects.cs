@@ -1,5 +1,6 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Network;
 
 namespace Delivery.Core.Cluster;
 
@@ -36,7 +37,7 @@ public static class PlatformNamespaceObjects
 
     public static KubernetesObject Render(string @namespace)
     {
-        var labels = StandardLabels.Shared(@namespace, ClusterBaseline.Component);
+        var labels = StandardLabels.Shared(@namespace, ClusterBaselineRenderer.Component);
         foreach (var (key, value) in PodSecurity.For(@namespace).Labels())
             labels[key] = value;
         if (Routed.Contains(@namespace))

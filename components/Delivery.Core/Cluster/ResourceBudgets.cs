@@ -137,7 +137,7 @@ public static class ResourceBudgets
     private static long Scaled(long pods) => (long)Math.Ceiling(pods * Headroom);
 
     private static KubernetesObject Quota(string @namespace, long pods, PodResources total) =>
-        Manifest.Object("v1", "ResourceQuota", QuotaName, @namespace, StandardLabels.Shared(QuotaName, ClusterBaseline.Component),
+        Manifest.Object("v1", "ResourceQuota", QuotaName, @namespace, StandardLabels.Shared(QuotaName, ClusterBaselineRenderer.Component),
             ("spec", Map(("hard", Map(
                 ("pods", pods.ToString(CultureInfo.InvariantCulture)),
                 ("requests.cpu", PodResources.Cpu(total.CpuRequest)),
@@ -150,7 +150,7 @@ public static class ResourceBudgets
     /// per-container ceiling, so one pod cannot take the namespace's whole quota.
     /// </summary>
     private static KubernetesObject Limits(string @namespace, PodResources defaults, PodResources ceiling) =>
-        Manifest.Object("v1", "LimitRange", LimitRangeName, @namespace, StandardLabels.Shared(LimitRangeName, ClusterBaseline.Component),
+        Manifest.Object("v1", "LimitRange", LimitRangeName, @namespace, StandardLabels.Shared(LimitRangeName, ClusterBaselineRenderer.Component),
             ("spec", Map(("limits", List(Map(
                 ("type", "Container"),
                 ("default", Map(("cpu", PodResources.Cpu(defaults.CpuLimit)), ("memory", PodResources.Memory(defaults.MemoryLimit)))),

@@ -1,4 +1,4 @@
-using Delivery.Core.Validation;
+using Delivery.Core.Model;
 
 namespace Delivery.Core.Configuration;
 

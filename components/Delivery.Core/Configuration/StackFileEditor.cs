@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Delivery.Core.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;

@@ -1,5 +1,4 @@
 using Delivery.Core.Model;
-using Delivery.Core.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

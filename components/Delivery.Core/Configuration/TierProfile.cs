@@ -34,7 +34,7 @@ public sealed record TierProfile
     /// <summary>The stack names the stack it promotes from (<c>upstream</c>), so every version that takes traffic here ran there first.</summary>
     public required bool RequiresUpstream { get; init; }
 
-    /// <summary>How many of the versions upstream ran live before its current one may still take traffic here (<see cref="Release.EarlierLive"/>): a version does not lose its proof when upstream moves on.</summary>
+    /// <summary>How many of the versions upstream ran live before its current one may still take traffic here (<c>Release/EarlierLive</c>): a version does not lose its proof when upstream moves on.</summary>
     public required int UpstreamWindow { get; init; }
 
     // Cluster and CI

@@ -1,4 +1,4 @@
-using Delivery.Core.Monitoring;
+using Delivery.Core.Release;
 
 namespace Delivery.Core.Incidents;
 

@@ -1,13 +1,12 @@
-using Delivery.Core.Configuration;
 using Delivery.Core.Model;
-using Delivery.Core.Release;
 
 namespace Delivery.Core.Kubernetes;
 
 /// <summary>
 /// The labels every object carries. The <c>app.kubernetes.io/*</c> set is stable across releases;
 /// version, slot and release id go only on a slot's workload and pods, so that every log line,
-/// metric and trace names its release while the objects both slots share never change on a release.
+/// metric and trace names its release while the objects both slots share never change on a release
+/// (a slot's own labels: <c>Apps/SlotLabels</c>).
 /// </summary>
 public static class StandardLabels
 {
@@ -31,20 +30,6 @@ public static class StandardLabels
         [PartOf] = DeliveryProject.Name,
         [ManagedBy] = ManagedByValue,
     };
-
-    /// <summary>Labels for a slot's Deployment and its pods: the shared ones plus slot, version and release id.</summary>
-    public static SortedDictionary<string, string> ForSlot(DeliveryConfig config, string app, Slot slot, string component) =>
-        ForSlot(app, slot, Slots.Version(config.Apps[app], slot), component, ReleaseId.Of(config, app, slot));
-
-    /// <summary>The same for a given version and release id (the release id itself is computed over pods labelled with a placeholder).</summary>
-    public static SortedDictionary<string, string> ForSlot(string app, Slot slot, string version, string component, string releaseId)
-    {
-        var labels = Shared(app, component);
-        labels[SlotLabel] = Slots.Name(slot);
-        labels[Version] = ReleaseId.VersionLabel(version);
-        labels[Release] = releaseId;
-        return labels;
-    }
 
     /// <summary>The immutable selector of a slot's pods: never version or release, which change.</summary>
     public static SortedDictionary<string, string> SlotSelector(string app, Slot slot) => new(StringComparer.Ordinal)

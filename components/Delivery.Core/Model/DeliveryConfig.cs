@@ -3,7 +3,7 @@ namespace Delivery.Core.Model;
 /// <summary>
 /// The whole stack configuration, bound from the <c>delivery-platform:*</c> keys. Property names
 /// are the config keys in camelCase (<c>Apps</c> is <c>delivery-platform:apps</c>). Defaults come
-/// from <see cref="Configuration.TierDefaults"/> and the initialisers here.
+/// from <c>Configuration/TierDefaults</c> and the initialisers here.
 /// </summary>
 public sealed class DeliveryConfig
 {

@@ -7,7 +7,7 @@ namespace Delivery.Core.Monitoring;
 
 /// <summary>
 /// The one door the release jobs have into Alertmanager: an nginx sidecar in the Alertmanager pod
-/// that passes <c>GET /api/v2/alerts</c> (all the gate reads, <see cref="AlertmanagerAlerts"/>) and
+/// that passes <c>GET /api/v2/alerts</c> (all the gate reads, <c>Io/AlertmanagerAlerts</c>) and
 /// its readiness, and answers 403 to everything else, so a release job can neither post a silence
 /// or an alert nor delete one. Alertmanager itself has no per-route rights (its web config's basic
 /// auth is all or nothing), and its own port stays for Prometheus, Loki's ruler and Grafana, inside
@@ -33,8 +33,11 @@ public static class AlertmanagerReadApi
     private const string ConfigDirectory = "/etc/alertmanager-read-api";
     private const string ContainerName = "read-api";
 
+    /// <summary>The one path the gate reads (<c>Io/AlertmanagerAlerts</c>), and so the one this door passes.</summary>
+    public const string AlertsPath = "/api/v2/alerts";
+
     /// <summary>The paths the sidecar passes, GET (and so HEAD) only: the gate's one query and the readiness probe.</summary>
-    public static readonly IReadOnlyList<string> PassedPaths = [AlertmanagerAlerts.Path, "/-/ready"];
+    public static readonly IReadOnlyList<string> PassedPaths = [AlertsPath, "/-/ready"];
 
     /// <summary>
     /// A whole nginx.conf that needs nothing of the image but the binary: every file it writes is
@@ -85,7 +88,7 @@ public static class AlertmanagerReadApi
 
     public static KubernetesObject ConfigMap() =>
         Manifest.Object("v1", "ConfigMap", ConfigMapName, PlatformNamespaces.Monitoring, StandardLabels.Shared("alertmanager", MonitoringRenderer.Component),
-            ("data", Map((ConfigFile, NginxConfig(Port, Cluster.PlatformPorts.Alertmanager)))));
+            ("data", Map((ConfigFile, NginxConfig(Port, Network.PlatformPorts.Alertmanager)))));
 
     /// <summary>The sidecar, as <c>alertmanagerSpec.containers</c> (the operator appends a container of a new name).</summary>
     public static OrderedDictionary<string, object?> Container(Tier tier) => Map(

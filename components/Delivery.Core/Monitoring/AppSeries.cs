@@ -5,7 +5,7 @@ namespace Delivery.Core.Monitoring;
 
 /// <summary>
 /// Label selectors for one app's series, as its ServiceMonitor labels them (see
-/// <see cref="Apps.AppServiceMonitor"/>): the job is the app's name, the namespace is apps, and every
+/// <c>Apps/AppServiceMonitor</c>): the job is the app's name, the namespace is apps, and every
 /// series carries the pod's slot as <c>delivery_platform_slot</c>. The alert rules and
 /// <c>deliver verify</c> both select through here, so they always read the same series.
 /// </summary>

@@ -22,8 +22,8 @@ public static class CiRunnerMonitors
         [
             .. ArcNamespaces(config).SelectMany(@namespace => new[]
             {
-                Monitor("arc-controller", @namespace, Map(("matchLabels", Strings(Cluster.PlatformPods.ArcController)))),
-                Monitor("arc-listeners", @namespace, Map(("matchLabels", Strings(Cluster.PlatformPods.ArcListener)))),
+                Monitor("arc-controller", @namespace, Map(("matchLabels", Strings(Network.PlatformPods.ArcController)))),
+                Monitor("arc-listeners", @namespace, Map(("matchLabels", Strings(Network.PlatformPods.ArcListener)))),
             }),
         ],
         // The gitlab-runner chart labels its pods with their release.

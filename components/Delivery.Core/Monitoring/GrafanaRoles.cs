@@ -6,7 +6,7 @@ using Delivery.Core.Model;
 namespace Delivery.Core.Monitoring;
 
 /// <summary>
-/// The access groups as Grafana roles, the same split as the cluster's RBAC (<see cref="Cluster.AccessRbac"/>):
+/// The access groups as Grafana roles, the same split as the cluster's RBAC (<c>Cluster/AccessRbac</c>):
 /// admins are Grafana server admins; developers are editors where they may deploy and viewers
 /// elsewhere (prod); viewers are viewers. Grafana computes the role at each sign-in from the
 /// user's groups claim with the JMESPath expression <see cref="RoleAttributePath"/> (first match

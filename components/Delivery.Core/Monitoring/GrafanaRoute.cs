@@ -1,7 +1,7 @@
-using Delivery.Core.Cluster;
 using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Network;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Monitoring;

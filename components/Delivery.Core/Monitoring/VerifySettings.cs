@@ -1,5 +1,5 @@
 using Delivery.Core.Model;
-using Delivery.Core.Validation;
+using Delivery.Core.Model.Values;
 
 namespace Delivery.Core.Monitoring;
 

@@ -16,7 +16,7 @@ public static class PlatformRenderer
     public static PlatformRendering Render(DeliveryConfig config, Tier tier) =>
         new(
             [
-                ClusterBaseline.Render(config, tier),
+                ClusterBaselineRenderer.Render(config, tier),
                 RegistryRenderer.Render(config, tier),
                 CiRunnersRenderer.Render(config, tier),
                 MonitoringRenderer.Render(config, tier),

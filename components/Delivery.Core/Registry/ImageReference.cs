@@ -1,6 +1,6 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
-using Delivery.Core.Validation;
+using Delivery.Core.Model.Values;
 
 namespace Delivery.Core.Registry;
 

@@ -1,4 +1,3 @@
-using Delivery.Core.Apps;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 
@@ -28,7 +27,7 @@ public static class RegistryCredentials
     /// <summary>The in-cluster registry's pull password: generated once, kept in Pulumi state.</summary>
     public const string PullPasswordName = "registry-pull-password";
 
-    public const string PullSecretName = AppObjectNames.PullSecret;
+    public const string PullSecretName = "registry-pull";
     public const string PushSecretName = "registry-push";
     public const string DockerConfigJsonType = "kubernetes.io/dockerconfigjson";
     public const string DockerConfigJsonKey = ".dockerconfigjson";

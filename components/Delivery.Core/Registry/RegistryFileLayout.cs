@@ -6,8 +6,8 @@ namespace Delivery.Core.Registry;
 /// </summary>
 public sealed record RegistryFileLayout(string StorageDirectory, string HtpasswdPath, string ListenAddress, string MetricsAddress)
 {
-    public const int HttpPort = Cluster.PlatformPorts.Registry;
-    public const int MetricsPort = Cluster.PlatformPorts.RegistryMetrics;
+    public const int HttpPort = Network.PlatformPorts.Registry;
+    public const int MetricsPort = Network.PlatformPorts.RegistryMetrics;
     public const string ConfigDirectory = "/etc/docker/registry";
     public const string ConfigFileName = "config.yml";
     public const string ConfigPath = ConfigDirectory + "/" + ConfigFileName;

@@ -63,11 +63,11 @@ public static class RegistryRenderer
     private static KubernetesObject Route(RegistryConfig registry, Tier tier) =>
         Manifest.Object("gateway.networking.k8s.io/v1", "HTTPRoute", ServiceName, PlatformNamespaces.Registry, Labels(ServiceName),
             ("spec", Map(
-                ("parentRefs", List(Cluster.ClusterGateway.ParentRef(tier, registry.Host))),
+                ("parentRefs", List(Network.ClusterGateway.ParentRef(tier, registry.Host))),
                 ("hostnames", List(registry.Host)),
                 ("rules", List(Map(
                     ("matches", List(Map(("path", Map(("type", "PathPrefix"), ("value", "/")))))),
-                    ("filters", Cluster.StrictTransportSecurity.Filters(tier)),
+                    ("filters", Network.StrictTransportSecurity.Filters(tier)),
                     ("backendRefs", List(Map(("name", ServiceName), ("port", RegistryFileLayout.HttpPort)))),
                     ("timeouts", Map(("request", RequestTimeout)))))))));
 

@@ -1,5 +1,5 @@
-using Delivery.Core.Cluster;
 using Delivery.Core.Configuration;
+using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 
 namespace Delivery.Core.Registry;

@@ -1,3 +1,4 @@
+using Delivery.Core.Apps;
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
 
@@ -51,9 +52,9 @@ public static class PromotionLadder
             yield break;
         if (vouch == Vouch.TagOnly)
         {
-            var tag = Validation.Versions.Tag(version);
+            var tag = Model.Values.Versions.Tag(version);
             yield return ConfigProblem.Warning(path, version,
-                $"{does} on {config.Upstream}'s word for the tag {tag}: {config.Upstream} runs it by tag, so nothing here shows it ran {Validation.Versions.DigestOf(version)}.",
+                $"{does} on {config.Upstream}'s word for the tag {tag}: {config.Upstream} runs it by tag, so nothing here shows it ran {Model.Values.Versions.DigestOf(version)}.",
                 $"compare the image {config.Upstream}'s pods run: kubectl -n {Kubernetes.PlatformNamespaces.Apps} get pods -l {Kubernetes.StandardLabels.Name}={name},{Kubernetes.StandardLabels.Version}={ReleaseId.VersionLabel(tag)} -o jsonpath='{{..imageID}}' (on {config.Upstream}'s cluster); or pin {config.Upstream}'s versions too.");
             yield break;
         }
@@ -109,7 +110,7 @@ public sealed record UpstreamReleases(
             return Vouch.None;
         if (vouched.Contains(version))
             return Vouch.Exact;
-        return Validation.Versions.IsPinnedSemver(version) && vouched.Contains(Validation.Versions.Tag(version)) ? Vouch.TagOnly : Vouch.None;
+        return Model.Values.Versions.IsPinnedSemver(version) && vouched.Contains(Model.Values.Versions.Tag(version)) ? Vouch.TagOnly : Vouch.None;
     }
 
     public IReadOnlyList<string> VersionsOf(string app) => [.. Versions.GetValueOrDefault(app) ?? new SortedSet<string>()];
@@ -119,7 +120,7 @@ public sealed record UpstreamReleases(
     {
         var older = Older?.GetValueOrDefault(app)?.ToList() ?? [];
         var index = older.IndexOf(version) is >= 0 and var exact ? exact
-            : Validation.Versions.IsPinnedSemver(version) ? older.IndexOf(Validation.Versions.Tag(version)) : -1;
+            : Model.Values.Versions.IsPinnedSemver(version) ? older.IndexOf(Model.Values.Versions.Tag(version)) : -1;
         return index >= 0 ? Window + index + 1 : null;
     }
 }

@@ -12,7 +12,7 @@ public sealed record BudgetBurn(string App, double ErrorRatio, double Threshold,
 public sealed record GateVerdict(bool Passes, IReadOnlyList<string> Reasons, IReadOnlyList<string> OutOfScope, IReadOnlyList<FiringAlert> Firing);
 
 /// <summary>
-/// The deploy freeze: a release (a change of versions, live slots or canary weights that is not a
+/// The release gate: a release (a change of versions, live slots or canary weights that is not a
 /// rollback) is refused while a critical alert of this stack's apps or platform fires (silenced or
 /// inhibited too), while an app's error budget burns over its fast-burn threshold, or while the
 /// always-firing Watchdog alert is absent: then the alert pipeline is dead and "nothing firing" means
@@ -28,7 +28,7 @@ public static class ReleaseGate
     /// <summary>kube-prometheus-stack's alert that always fires while Prometheus evaluates rules and Alertmanager receives them.</summary>
     public const string WatchdogAlert = "Watchdog";
 
-    /// <summary>The critical alerts that freeze this stack: its apps' (by the <c>app</c> label our rules set) and the platform's (no <c>app</c> label).</summary>
+    /// <summary>The critical alerts that hold this stack's releases back: its apps' (by the <c>app</c> label our rules set) and the platform's (no <c>app</c> label).</summary>
     public static IReadOnlyList<FiringAlert> Blocking(DeliveryConfig config, IEnumerable<FiringAlert> firing) =>
         [.. firing.Where(alert => alert.Labels.GetValueOrDefault(SeverityLabel) == AlertSeverity.Critical
                 && (!alert.Labels.TryGetValue(AppLabel, out var app) || config.Apps.ContainsKey(app)))

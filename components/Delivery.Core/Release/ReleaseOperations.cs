@@ -2,7 +2,6 @@ using System.Globalization;
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
 using Delivery.Core.Release.History;
-using Delivery.Core.Validation;
 
 namespace Delivery.Core.Release;
 

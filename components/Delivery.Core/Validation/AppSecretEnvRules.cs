@@ -1,5 +1,6 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 
 namespace Delivery.Core.Validation;
 

@@ -6,7 +6,7 @@ namespace Delivery.Core.Validation;
 /// <summary>
 /// Upper bounds of the int settings that feed arithmetic (the namespaces' quotas, retention hours).
 /// Each is a practical limit of what the setting drives, far above any real stack; the quota
-/// arithmetic is also overflow-safe by itself (see <see cref="Cluster.ResourceBudgets"/>).
+/// arithmetic is also overflow-safe by itself (see <c>Cluster/ResourceBudgets</c>).
 /// </summary>
 public static class Bounds
 {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 
 namespace Delivery.Core.Validation;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Delivery.Core.Configuration;
+using Delivery.Core.Model.Values;
 
 namespace Delivery.Core.Validation;
 

@@ -1,6 +1,7 @@
-using Delivery.Core.Cluster;
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
+using Delivery.Core.Network;
 
 namespace Delivery.Core.Validation;
 

@@ -1,5 +1,4 @@
 using Delivery.Core.Configuration;
-using Delivery.Core.Incidents;
 using Delivery.Core.Model;
 
 namespace Delivery.Core.Validation;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 using Delivery.Core.Monitoring;
 
 namespace Delivery.Core.Validation;
@@ -31,7 +32,7 @@ internal static partial class MonitoringRules
         }
         if (Bounds.Above(root.Key("retentionDays"), monitoring.RetentionDays, Bounds.RetentionDays, 1, Bounds.RetentionWhy) is { } tooLong)
             yield return tooLong;
-        if (Quantities.StorageSizeProblem(root.Key("storageSize"), monitoring.StorageSize, "20Gi") is { } size)
+        if (ResourceRules.StorageSizeProblem(root.Key("storageSize"), monitoring.StorageSize, "20Gi") is { } size)
             yield return size;
         if (monitoring.GrafanaHost.Length > 0 && !Names.IsDns1123Subdomain(monitoring.GrafanaHost))
         {

@@ -1,5 +1,6 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 
 namespace Delivery.Core.Validation;
 
@@ -33,7 +34,7 @@ internal static class RegistryRules
                         "an in-cluster registry needs the host name nodes and runners reach it on (through the cluster Gateway).",
                         $"pulumi config set --path {root.Key("host")} registry.<your domain>.");
                 }
-                if (Quantities.StorageSizeProblem(root.Key("storageSize"), registry.StorageSize, "50Gi") is { } size)
+                if (ResourceRules.StorageSizeProblem(root.Key("storageSize"), registry.StorageSize, "50Gi") is { } size)
                     yield return size;
                 foreach (var (key, user, role, example) in new[] { ("username", registry.Username, "user", "delivery"), ("pullUsername", registry.PullUsername, "pull user", "pull") })
                 {

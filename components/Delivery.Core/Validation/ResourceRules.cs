@@ -1,11 +1,16 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 
 namespace Delivery.Core.Validation;
 
-/// <summary>Container requests and limits: valid quantities, and no request above its limit.</summary>
+/// <summary>Container requests and limits (valid quantities, and no request above its limit) and volume sizes.</summary>
 internal static class ResourceRules
 {
+    /// <summary>The problem with a volume size that is not a quantity; null for a valid one.</summary>
+    public static ConfigProblem? StorageSizeProblem(ConfigPath path, string size, string example) =>
+        Quantities.IsValid(size) ? null : ConfigProblem.Error(path, size, "is not a storage size.", $"pulumi config set --path {path} {example}.");
+
     public static IEnumerable<ConfigProblem> Check(ConfigPath path, ResourcesConfig resources)
     {
         var pairs = new[]

@@ -1,4 +1,5 @@
 using Delivery.Core.Configuration;
+using Delivery.Core.Model.Values;
 
 namespace Delivery.Core.Validation;
 

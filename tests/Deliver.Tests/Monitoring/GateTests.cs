@@ -166,7 +166,7 @@ public sealed class GateTests(MonitoringFixture monitoring)
     }
 
     [Fact]
-    public void Platform_critical_alerts_freeze_but_warnings_and_other_stacks_apps_do_not()
+    public void Platform_critical_alerts_refuse_a_release_but_warnings_and_other_stacks_apps_do_not()
     {
         using var project = Promoted();
         var platform = Labels("KubeAPIDown", "critical", null);

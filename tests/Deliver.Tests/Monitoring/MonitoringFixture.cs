@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
+using Delivery.Core.Apps;
+using Delivery.Core.Io;
 using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
-using Delivery.Core.Release;
 
 namespace Deliver.Tests.Monitoring;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Delivery.Core.Configuration;
 using Delivery.Core.Release;
+using Delivery.Core.Validation;
 
 namespace Deliver.Tests.Monitoring;
 

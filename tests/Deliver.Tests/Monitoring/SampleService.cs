@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Delivery.Core.Apps;
 using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
-using Delivery.Core.Release;
 
 namespace Deliver.Tests.Monitoring;
 

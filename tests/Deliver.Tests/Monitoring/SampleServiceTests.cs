@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Delivery.Core.Apps;
 using Delivery.Core.Model;
-using Delivery.Core.Release;
 
 namespace Deliver.Tests.Monitoring;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Delivery.Core.Monitoring;
+using Delivery.Core.Io;
 
 namespace Deliver.Tests.Monitoring;
 

@@ -2,6 +2,7 @@ using Delivery.Core.Apps;
 using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Validation;
 
 namespace Delivery.Core.Tests.Apps;
 

@@ -1,9 +1,8 @@
 using Delivery.Bench;
 using Delivery.Core.Apps;
-using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
-using Delivery.Core.Release;
 using Delivery.Core.Tests.Tools;
+using Delivery.Core.Validation;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Tests.Apps;
@@ -181,8 +180,8 @@ public sealed class AppObjectsTests
         var reach = Security.NetworkReachability.Of(objects);
         var api = new Security.Endpoint.Pod(PlatformNamespaces.Apps, new Dictionary<string, string> { [StandardLabels.Name] = "api" },
             new Dictionary<string, int> { [AppObjectNames.HttpPort] = 8080, [AppObjectNames.MetricsPort] = 9102 });
-        var prometheus = new Security.Endpoint.Pod(PlatformNamespaces.Monitoring, Delivery.Core.Cluster.PlatformPods.Prometheus);
-        var envoy = new Security.Endpoint.Pod(PlatformNamespaces.Gateway, Delivery.Core.Cluster.PlatformPods.EnvoyProxy);
+        var prometheus = new Security.Endpoint.Pod(PlatformNamespaces.Monitoring, Delivery.Core.Network.PlatformPods.Prometheus);
+        var envoy = new Security.Endpoint.Pod(PlatformNamespaces.Gateway, Delivery.Core.Network.PlatformPods.EnvoyProxy);
         var web = new Security.Endpoint.Pod(PlatformNamespaces.Apps, new Dictionary<string, string> { [StandardLabels.Name] = "web" });
 
         Assert.True(reach.CanReach(prometheus, api, 9102));

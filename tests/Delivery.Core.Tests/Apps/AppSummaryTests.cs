@@ -1,5 +1,4 @@
 using Delivery.Core.Apps;
-using Delivery.Core.Release;
 
 namespace Delivery.Core.Tests.Apps;
 

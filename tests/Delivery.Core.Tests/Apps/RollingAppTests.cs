@@ -2,7 +2,6 @@ using Delivery.Core.Apps;
 using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Platform;
-using Delivery.Core.Release;
 using Delivery.Core.Tests.Security;
 using Delivery.Core.Tests.Tools;
 using Delivery.Core.Tests.Validation;

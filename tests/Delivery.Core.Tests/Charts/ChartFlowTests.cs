@@ -1,6 +1,7 @@
 using Delivery.Core.Cluster;
 using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
+using Delivery.Core.Network;
 using Delivery.Core.Platform;
 using Delivery.Core.Tests.Ci;
 using Delivery.Core.Tests.Cluster;

@@ -214,12 +214,12 @@ public sealed partial class CiRunnersRendererTests
             // With no default controller, the release controller's chart installs ARC's CRDs.
             Assert.False(rendering.Charts.Single(c => c.ReleaseName == GitHubRunners.ReleaseControllerRelease).SkipCrds);
             var template = EmbeddedDocuments(rendering).Single();
-            Assert.Equal(Delivery.Core.Cluster.PlatformPods.ReleaseJobs.ToDictionary(), Map(Map(template["metadata"])["labels"]).ToDictionary(kv => kv.Key, kv => (string)kv.Value!));
+            Assert.Equal(Delivery.Core.Network.PlatformPods.ReleaseJobs.ToDictionary(), Map(Map(template["metadata"])["labels"]).ToDictionary(kv => kv.Key, kv => (string)kv.Value!));
         }
         else
         {
             var toml = (string)Map(rendering.Charts.Single().Values["runners"])["config"]!;
-            Assert.All(Delivery.Core.Cluster.PlatformPods.ReleaseJobs, label => Assert.Contains($"\"{label.Key}\" = \"{label.Value}\"", toml, StringComparison.Ordinal));
+            Assert.All(Delivery.Core.Network.PlatformPods.ReleaseJobs, label => Assert.Contains($"\"{label.Key}\" = \"{label.Value}\"", toml, StringComparison.Ordinal));
         }
     }
 
@@ -420,7 +420,7 @@ public sealed partial class CiRunnersRendererTests
 
         var release = Kubernetes(GitLabRunners.ReleaseRunnerRelease);
         var labels = Assert.IsType<TomlTable>(release["pod_labels"]);
-        Assert.Equal(Delivery.Core.Cluster.PlatformPods.ReleaseJobs, labels.ToDictionary(l => l.Key, l => (string)l.Value));
+        Assert.Equal(Delivery.Core.Network.PlatformPods.ReleaseJobs, labels.ToDictionary(l => l.Key, l => (string)l.Value));
         var secret = Assert.IsType<TomlTable>(Assert.Single(Assert.IsType<TomlTableArray>(Assert.IsType<TomlTable>(release["volumes"])["secret"])));
         Assert.Equal((RegistryCredentials.PushSecretName, GitHubRunners.PushConfigDirectory, true), ((string)secret["name"], (string)secret["mount_path"], (bool)secret["read_only"]));
         Assert.Equal("ci", standard["namespace"]);

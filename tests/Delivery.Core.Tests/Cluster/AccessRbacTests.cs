@@ -14,7 +14,7 @@ public sealed class AccessRbacTests
     private static List<KubernetesObject> Rbac(string stack)
     {
         var (config, tier) = ClusterFixtures.Stack(stack);
-        return [.. ClusterBaseline.Render(config, tier).Objects];
+        return [.. ClusterBaselineRenderer.Render(config, tier).Objects];
     }
 
     public static TheoryData<string, string, string, string, string, bool> Answers() => new()

@@ -11,7 +11,7 @@ public sealed class CiReleaseGateAccessTests
         [("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme")];
 
     private static IReadOnlyList<KubernetesObject> Policies(params (string Key, string? Value)[] changes) =>
-        [.. ClusterBaseline.Render(Dev(changes), Model.Tier.Dev).Objects.Where(o => o.Kind == "NetworkPolicy")];
+        [.. ClusterBaselineRenderer.Render(Dev(changes), Model.Tier.Dev).Objects.Where(o => o.Kind == "NetworkPolicy")];
 
     /// <summary>The ingress peer: pods of the ci-release namespace with the release label, which only the release runners' job template sets.</summary>
     private const string ReleaseJobsPeer = "kubernetes.io/metadata.name: ci-release\n        podSelector:\n          matchLabels:\n            delivery-platform/runner-set: release\n";

@@ -15,13 +15,13 @@ public sealed class ClusterRenderingTests
     public void Each_committed_stack_renders_objects_the_real_schemas_and_yamllint_accept(string stack)
     {
         var (config, tier) = Stack(stack);
-        var rendering = ClusterBaseline.Render(config, tier);
+        var rendering = ClusterBaselineRenderer.Render(config, tier);
         var yaml = YamlWriter.WriteAll(rendering.Objects);
 
-        Assert.Equal(ClusterBaseline.Component, rendering.Component);
+        Assert.Equal(ClusterBaselineRenderer.Component, rendering.Component);
         SchemaCheck.AssertValid(rendering.Objects);
         YamlLint.AssertClean(yaml);
-        Assert.Equal(yaml, YamlWriter.WriteAll(ClusterBaseline.Render(Stack(stack).Config, tier).Objects));
+        Assert.Equal(yaml, YamlWriter.WriteAll(ClusterBaselineRenderer.Render(Stack(stack).Config, tier).Objects));
     }
 
     [Theory]

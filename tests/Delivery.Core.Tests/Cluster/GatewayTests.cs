@@ -1,13 +1,14 @@
 using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Network;
 using static Delivery.Core.Tests.Cluster.ClusterFixtures;
 
 namespace Delivery.Core.Tests.Cluster;
 
 public sealed class GatewayTests
 {
-    private static IReadOnlyList<KubernetesObject> Render(Tier tier) => ClusterBaseline.Render(Dev(), tier).Objects;
+    private static IReadOnlyList<KubernetesObject> Render(Tier tier) => ClusterBaselineRenderer.Render(Dev(), tier).Objects;
 
     /// <summary>Every listener of every Gateway, with the Gateway that holds it.</summary>
     private static List<(string Gateway, OrderedDictionary<string, object?> Listener)> Listeners(IEnumerable<KubernetesObject> objects) =>
@@ -87,7 +88,7 @@ public sealed class GatewayTests
     public void Adding_or_removing_an_app_moves_no_other_hosts_listener()
     {
         static Dictionary<string, string> GatewayOfEachHost(DeliveryConfig config) =>
-            Listeners(ClusterGateway.Render(config, Tier.Prod)).Where(l => l.Listener.ContainsKey("hostname")).ToDictionary(l => (string)l.Listener["hostname"]!, l => l.Gateway);
+            Listeners(GatewayObjects.Render(config, Tier.Prod)).Where(l => l.Listener.ContainsKey("hostname")).ToDictionary(l => (string)l.Listener["hostname"]!, l => l.Gateway);
         var before = GatewayOfEachHost(ManyHosts(200));
         var after = GatewayOfEachHost(ManyHosts(201));
 
@@ -131,7 +132,7 @@ public sealed class GatewayTests
     [Fact]
     public void Envoy_gateway_is_a_pinned_chart_in_the_gateway_namespace()
     {
-        var chart = Assert.Single(ClusterBaseline.Render(Dev(), Tier.Dev).Charts);
+        var chart = Assert.Single(ClusterBaselineRenderer.Render(Dev(), Tier.Dev).Charts);
 
         Assert.Equal("oci://docker.io/envoyproxy/gateway-helm", chart.Chart);
         Assert.Matches(@"^v\d+\.\d+\.\d+$", chart.Version);

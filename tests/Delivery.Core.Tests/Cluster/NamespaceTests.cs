@@ -1,12 +1,13 @@
 using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
+using Delivery.Core.Network;
 using static Delivery.Core.Tests.Cluster.ClusterFixtures;
 
 namespace Delivery.Core.Tests.Cluster;
 
 public sealed class NamespaceTests
 {
-    private static readonly IReadOnlyList<KubernetesObject> Objects = ClusterBaseline.Render(DevWithRunners(), Model.Tier.Dev).Objects;
+    private static readonly IReadOnlyList<KubernetesObject> Objects = ClusterBaselineRenderer.Render(DevWithRunners(), Model.Tier.Dev).Objects;
 
     [Theory]
     [InlineData(PlatformNamespaces.Apps, "restricted", "restricted", "restricted")]
@@ -51,7 +52,7 @@ public sealed class NamespaceTests
     {
         Assert.All(Objects, o =>
         {
-            Assert.Equal(ClusterBaseline.Component, o.Labels[StandardLabels.Component]);
+            Assert.Equal(ClusterBaselineRenderer.Component, o.Labels[StandardLabels.Component]);
             Assert.Equal(o.Name, o.Labels[StandardLabels.Name]);
             Assert.Equal(StandardLabels.ManagedByValue, o.Labels[StandardLabels.ManagedBy]);
             Assert.Equal("delivery-platform", o.Labels[StandardLabels.PartOf]);
@@ -87,7 +88,7 @@ public sealed class NamespacesInUseTests
     public void Without_runners_or_with_an_external_registry_no_quota_policy_or_binding_is_left_for_their_namespaces()
     {
         var (config, tier) = Stack("prod");
-        var objects = ClusterBaseline.Render(config, tier).Objects;
+        var objects = ClusterBaselineRenderer.Render(config, tier).Objects;
 
         Assert.DoesNotContain(objects, o => o.Namespace is PlatformNamespaces.Ci or PlatformNamespaces.CiRelease or PlatformNamespaces.CiControl or PlatformNamespaces.Registry);
         Assert.Contains(objects, o => o is { Kind: "ResourceQuota", Namespace: PlatformNamespaces.Apps });

@@ -1,4 +1,4 @@
-using Delivery.Core.Validation;
+using Delivery.Core.Configuration;
 
 namespace Delivery.Core.Tests.Configuration;
 

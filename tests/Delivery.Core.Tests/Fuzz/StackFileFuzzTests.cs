@@ -1,5 +1,6 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Platform;
+using Delivery.Core.Validation;
 
 namespace Delivery.Core.Tests.Fuzz;
 

@@ -1,5 +1,5 @@
 using Delivery.Core.Incidents;
-using Delivery.Core.Monitoring;
+using Delivery.Core.Release;
 
 namespace Delivery.Core.Tests.Incidents;
 

@@ -1,7 +1,6 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Registry;
-using Delivery.Core.Release;
 
 namespace Delivery.Core.Tests.Kubernetes;
 
@@ -16,19 +15,6 @@ public sealed class StandardLabelsTests
             ["app.kubernetes.io/component", "app.kubernetes.io/instance", "app.kubernetes.io/managed-by", "app.kubernetes.io/name", "app.kubernetes.io/part-of"],
             labels.Keys);
         Assert.Equal("delivery-platform", labels[StandardLabels.PartOf]);
-    }
-
-    [Fact]
-    public void Slot_labels_add_slot_version_and_release_id()
-    {
-        var config = TestConfigs.Load(TestConfigs.ValidDev()).Config;
-
-        var labels = StandardLabels.ForSlot(config, "api", Slot.Blue, "server");
-
-        Assert.Equal("blue", labels[StandardLabels.SlotLabel]);
-        Assert.Equal("1.4.2", labels[StandardLabels.Version]);
-        Assert.Equal(ReleaseId.Of(config, "api", Slot.Blue), labels[StandardLabels.Release]);
-        Assert.All(labels.Values, value => Assert.True(LabelValues.IsValid(value), value));
     }
 
     [Fact]

@@ -157,5 +157,5 @@ public sealed class GrafanaRolesTests
         return Map(Map(Map(chart.Values["grafana"])["grafana.ini"])["auth.generic_oauth"]);
     }
 
-    internal static Tier TierOf(DeliveryConfig config) => Delivery.Core.Validation.Tiers.Parse(config.Environment)!.Value;
+    internal static Tier TierOf(DeliveryConfig config) => Delivery.Core.Model.Values.Tiers.Parse(config.Environment)!.Value;
 }

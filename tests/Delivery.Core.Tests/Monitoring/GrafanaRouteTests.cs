@@ -13,7 +13,7 @@ public sealed class GrafanaRouteTests
         var route = GrafanaRoute.Render(dev.Monitoring, Model.Tier.Dev)!;
 
         Assert.Equal("HTTPRoute/monitoring/grafana", route.Id);
-        Assert.Contains($"sectionName: {Delivery.Core.Cluster.ClusterGateway.HttpsListenerFor("grafana.dev.example.com")}", Delivery.Core.Kubernetes.YamlWriter.Write(route.Body), StringComparison.Ordinal);
+        Assert.Contains($"sectionName: {Delivery.Core.Network.ClusterGateway.HttpsListenerFor("grafana.dev.example.com")}", Delivery.Core.Kubernetes.YamlWriter.Write(route.Body), StringComparison.Ordinal);
         Assert.Contains("name: kube-prometheus-stack-grafana", Delivery.Core.Kubernetes.YamlWriter.Write(route.Body), StringComparison.Ordinal);
         Assert.Equal(new PlatformEndpoints("registry.dev.example.com", "https://grafana.dev.example.com"), PlatformEndpoints.Of(dev, Model.Tier.Dev));
         Assert.Equal("http://grafana.dev.example.com", GrafanaRoute.Url(dev.Monitoring, Model.Tier.Local));

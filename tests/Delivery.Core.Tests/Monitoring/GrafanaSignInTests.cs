@@ -1,6 +1,6 @@
-using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Monitoring;
+using Delivery.Core.Network;
 using Delivery.Core.Platform;
 using Delivery.Core.Tests.Security;
 using static Delivery.Core.Tests.Cluster.ClusterFixtures;

@@ -37,7 +37,7 @@ public sealed class LogAlertRulesTests
     [InlineData("local", 0)]
     public void The_committed_stacks_log_alerts_parse(string stack, int apps)
     {
-        var config = Core.Configuration.DeliveryConfigLoader.Load(Core.Configuration.StackFileReader.Read(TestConfigs.StackFile(stack)), TestConfigs.NoEnvironment).Config;
+        var config = Core.Validation.DeliveryConfigLoader.Load(Core.Configuration.StackFileReader.Read(TestConfigs.StackFile(stack)), TestConfigs.NoEnvironment).Config;
 
         var ruleFiles = config.Apps.Keys.Select(app => LogAlertRules.RuleFile(config, app)).OfType<string>().ToList();
 

@@ -1,6 +1,7 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Tests.Tools;
 using Delivery.Core.Validation;

@@ -3,6 +3,7 @@ using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Platform;
 using Delivery.Core.Tests.Tools;
+using Delivery.Core.Validation;
 
 namespace Delivery.Core.Tests.Platform;
 

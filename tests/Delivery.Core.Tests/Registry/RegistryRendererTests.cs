@@ -64,9 +64,9 @@ public sealed class RegistryRendererTests
         var parent = Map(Assert.Single((List<object?>)spec["parentRefs"]!));
 
         Assert.Equal(["images.example.org"], (List<object?>)spec["hostnames"]!);
-        Assert.Equal(Delivery.Core.Cluster.GatewayShards.GatewayOf("images.example.org"), parent["name"]);
+        Assert.Equal(Delivery.Core.Network.GatewayShards.GatewayOf("images.example.org"), parent["name"]);
         Assert.Equal("gateway", parent["namespace"]);
-        Assert.Equal(Delivery.Core.Cluster.ClusterGateway.HttpsListenerFor("images.example.org"), parent["sectionName"]);
+        Assert.Equal(Delivery.Core.Network.ClusterGateway.HttpsListenerFor("images.example.org"), parent["sectionName"]);
         var backend = Map(Assert.Single((List<object?>)Map(Assert.Single((List<object?>)spec["rules"]!))["backendRefs"]!));
         Assert.Equal(RegistryRenderer.ServiceName, backend["name"]);
         Assert.Equal(RegistryFileLayout.HttpPort, backend["port"]);

@@ -15,7 +15,7 @@ public sealed class RegistryRouteTests
         var yaml = YamlWriter.Write(route.Body);
         Assert.Contains("      timeouts:\n        request: \"1h\"\n", yaml, StringComparison.Ordinal);
         Assert.Contains("name: Strict-Transport-Security", yaml, StringComparison.Ordinal);
-        Assert.Contains($"sectionName: {Delivery.Core.Cluster.ClusterGateway.HttpsListenerFor("registry.dev.example.com")}", yaml, StringComparison.Ordinal);
+        Assert.Contains($"sectionName: {Delivery.Core.Network.ClusterGateway.HttpsListenerFor("registry.dev.example.com")}", yaml, StringComparison.Ordinal);
         Assert.Contains("sectionName: http\n", YamlWriter.Write(RegistryRenderer.Render(config, Model.Tier.Local).Objects.Single(o => o.Kind == "HTTPRoute").Body), StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
 using Delivery.Core.Release;
+using Delivery.Core.Validation;
 
 namespace Delivery.Core.Tests.Release;
 

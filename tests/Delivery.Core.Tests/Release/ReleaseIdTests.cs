@@ -3,7 +3,6 @@ using System.Text;
 using Delivery.Core.Apps;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
-using Delivery.Core.Release;
 
 namespace Delivery.Core.Tests.Release;
 
@@ -53,7 +52,7 @@ public sealed class ReleaseIdTests
     public void The_id_is_the_hash_of_the_rendered_pod_template_so_every_pod_field_is_covered()
     {
         var config = Config();
-        var labels = StandardLabels.ForSlot("api", Slot.Blue, "1.5.0", AppDeployment.Component, "");
+        var labels = SlotLabels.For("api", Slot.Blue, "1.5.0", AppDeployment.Component, "");
         var pods = YamlWriter.Write(AppDeployment.PodTemplate(config, Tier.Dev, "api", Slot.Blue, "1.5.0", labels));
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(pods)))[..10];
 

@@ -1,10 +1,12 @@
 using Delivery.Core.Apps;
 using Delivery.Core.Configuration;
+using Delivery.Core.Io;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Release;
 using Delivery.Core.Release.History;
 using Delivery.Core.Tests.Release.History;
 using Delivery.Core.Tests.Validation;
+using Delivery.Core.Validation;
 using static Delivery.Core.Release.History.ReleaseEventKind;
 
 namespace Delivery.Core.Tests.Release;

@@ -1,6 +1,8 @@
 using Delivery.Core.Configuration;
+using Delivery.Core.Io;
 using Delivery.Core.Platform;
 using Delivery.Core.Tests.Tools;
+using Delivery.Core.Validation;
 
 namespace Delivery.Core.Tests.Security;
 
@@ -51,7 +53,7 @@ public sealed class PolicyScanTests
         var folder = Directory.CreateTempSubdirectory("policy-scan-").FullName;
         try
         {
-            RenderFolder.Write(Render("dev"), folder);
+            RenderFolderWriter.Write(Render("dev"), folder);
             var embedded = PolicyCheck.ScanFolder(folder).Select(f => f.Object).Where(o => o.StartsWith("Pod/", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal);
             Assert.Equal(["Pod/ci-release/github-release-job-template", "Pod/ci-release/github-release-runner-template", "Pod/ci/github-job-template", "Pod/ci/github-runner-template"], embedded);
 

@@ -1,5 +1,6 @@
 using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
+using Delivery.Core.Network;
 using Delivery.Core.Platform;
 
 namespace Delivery.Core.Tests.Security;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Delivery.Core.Io;
 using Delivery.Core.Platform;
 
 namespace Delivery.Core.Tests.Tools;
@@ -22,7 +23,7 @@ internal static class PolicyCheck
         var folder = Directory.CreateTempSubdirectory("policy-scan-").FullName;
         try
         {
-            RenderFolder.Write(rendering, folder);
+            RenderFolderWriter.Write(rendering, folder);
             return ScanFolder(folder);
         }
         finally

@@ -1,4 +1,5 @@
 using Delivery.Core.Configuration;
+using Delivery.Core.Model;
 using Delivery.Core.Validation;
 
 namespace Delivery.Core.Tests.Validation;

@@ -1,4 +1,4 @@
-using Delivery.Core.Cluster;
+using Delivery.Core.Network;
 
 namespace Delivery.Core.Tests.Validation;
 

@@ -12,7 +12,7 @@ public sealed class ScanRulesTests
     [InlineData("prod", "HIGH,CRITICAL")]
     public void Each_tier_fails_the_image_scan_on_its_default_severities(string tier, string severities)
     {
-        var loaded = Delivery.Core.Configuration.DeliveryConfigLoader.Load(Delivery.Core.Configuration.StackFileReader.Read(TestConfigs.StackFile(tier)), TestConfigs.NoEnvironment);
+        var loaded = Delivery.Core.Validation.DeliveryConfigLoader.Load(Delivery.Core.Configuration.StackFileReader.Read(TestConfigs.StackFile(tier)), TestConfigs.NoEnvironment);
 
         Assert.Equal(severities, loaded.Config.Release.ScanSeverity);
     }

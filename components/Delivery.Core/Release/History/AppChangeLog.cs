@@ -2,20 +2,12 @@ namespace Delivery.Core.Release.History;
 
 /// <summary>
 /// The app changes promotions carried into this repository: the trailers of every commit that touched
-/// the stack files, read with one <c>git log</c>. Unlike the ledger it follows every parent, not the
+/// the stack files (read by <c>Io/AppChangeTrailers</c>). Unlike the ledger it follows every parent, not the
 /// first: a promotion merged with a merge commit keeps its trailers on the merged commit, not on the merge.
 /// </summary>
 public static class AppChangeLog
 {
-    private const char Record = '\u001e';
-
-    /// <param name="root">The project folder, inside a git work tree.</param>
-    /// <param name="relativePaths">The stack files, e.g. stacks/Pulumi.dev.yaml.</param>
-    public static IReadOnlyList<AppChange> Read(string root, IReadOnlyList<string> relativePaths)
-    {
-        var log = new GitCli(root).Run(["log", $"--format={Record}%(trailers:only,unfold)", "--", .. relativePaths]);
-        return Parse(log);
-    }
+    internal const char Record = '\u001e';
 
     /// <summary>Newest first, as git prints them; commits without a complete app change are left out.</summary>
     public static IReadOnlyList<AppChange> Parse(string log) =>

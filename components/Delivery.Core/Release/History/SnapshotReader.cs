@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Delivery.Core.Apps;
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
 using Delivery.Core.Validation;

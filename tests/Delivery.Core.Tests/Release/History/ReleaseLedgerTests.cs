@@ -1,5 +1,6 @@
+using Delivery.Core.Io;
+using Delivery.Core.Model.Values;
 using Delivery.Core.Release.History;
-using Delivery.Core.Validation;
 using static Delivery.Core.Release.History.ReleaseEventKind;
 using static Delivery.Core.Tests.ExampleVersions;
 

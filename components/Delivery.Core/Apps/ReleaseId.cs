@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using System.Text;
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
+
+namespace Delivery.Core.Apps;
+
+/// <summary>
+/// The identity of what one slot runs: the version plus a short hash of its whole rendered pod
+/// template (with a placeholder where the id itself goes). Same config, same id, so an unchanged
+/// <c>pulumi up</c> changes nothing; anything that changes the pods (image, port, probes, resources,
+/// environment, the tier's topology spread, the registry's pull secret, the trace endpoint…), a new
+/// id. Replicas, the live slot and the canary weight are not in the pod template: scaling and
+/// switching are not releases and must not restart pods. The template is hashed as if in the blue
+/// slot: the same version with the same settings is the same release in either slot. A rolling
+/// app's is hashed as its own Deployment's pods (slot label <c>rolling</c>): moving an app between
+/// strategies changes its pods' labels, so it is a new release id.
+/// </summary>
+public static class ReleaseId
+{
+    private const int HashLength = 10;
+
+    /// <summary>Stands for the release id inside the pods it is computed from.</summary>
+    private const string Placeholder = "";
+
+    public static string Of(DeliveryConfig config, string app, Slot slot) => Of(config, app, Slots.Version(config.Apps[app], slot));
+
+    /// <summary>The id that <paramref name="app"/>'s settings give <paramref name="version"/>, in whichever slot it runs.</summary>
+    public static string Of(DeliveryConfig config, string app, string version)
+    {
+        var tier = Tiers.Parse(config.Environment) ?? throw new InvalidOperationException($"environment \"{config.Environment}\" is not validated.");
+        var hashedAs = Strategies.IsRolling(config.Apps[app]) ? Slot.Rolling : Slot.Blue;
+        var labels = SlotLabels.For(app, hashedAs, version, AppDeployment.Component, Placeholder);
+        var pods = AppDeployment.PodTemplate(config, tier, app, hashedAs, version, labels);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(YamlWriter.Write(pods))))[..HashLength];
+        var versionPart = VersionLabel(version);
+        var room = LabelValues.MaxLength - HashLength - 1;
+        return $"{(versionPart.Length > room ? versionPart[..room].TrimEnd('-', '.', '_') : versionPart)}-{hash}";
+    }
+
+    /// <summary>
+    /// The version as a label value: a digest becomes <c>sha256-</c> and its first 12 hex digits; a
+    /// pinned version its tag, then that (<c>1.6.0-sha256-4e1f2a9c0ffe</c>).
+    /// </summary>
+    public static string VersionLabel(string version)
+    {
+        var digest = Versions.DigestOf(version);
+        var digestLabel = digest.Length == 0 ? "" : $"sha256-{digest["sha256:".Length..][..12]}";
+        var tag = Versions.Tag(version);
+        if (tag.Length == 0)
+            return digestLabel;
+        return digestLabel.Length == 0 ? LabelValues.Sanitize(tag) : $"{LabelValues.Sanitize(tag)}-{digestLabel}";
+    }
+}

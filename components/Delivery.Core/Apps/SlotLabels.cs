@@ -1,0 +1,25 @@
+using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
+
+namespace Delivery.Core.Apps;
+
+/// <summary>
+/// The labels of a slot's Deployment and its pods: the standard ones plus slot, version and release
+/// id. They sit with the apps because the release id is a hash of the app's own pod template.
+/// </summary>
+public static class SlotLabels
+{
+    /// <summary>Labels for a slot's Deployment and its pods: the shared ones plus slot, version and release id.</summary>
+    public static SortedDictionary<string, string> For(DeliveryConfig config, string app, Slot slot, string component) =>
+        For(app, slot, Slots.Version(config.Apps[app], slot), component, ReleaseId.Of(config, app, slot));
+
+    /// <summary>The same for a given version and release id (the release id itself is computed over pods labelled with a placeholder).</summary>
+    public static SortedDictionary<string, string> For(string app, Slot slot, string version, string component, string releaseId)
+    {
+        var labels = StandardLabels.Shared(app, component);
+        labels[StandardLabels.SlotLabel] = Slots.Name(slot);
+        labels[StandardLabels.Version] = ReleaseId.VersionLabel(version);
+        labels[StandardLabels.Release] = releaseId;
+        return labels;
+    }
+}

@@ -1,4 +1,0 @@
-namespace Delivery.Core.Monitoring;
-
-/// <summary>Monitoring could not answer (unreachable, a bad URL, a rejected query): no verdict either way. Its message is one line.</summary>
-public sealed class CannotJudgeException(string message) : Exception(message);
