@@ -181,4 +181,25 @@ public sealed class IncidentCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--detected \"yesterday\" is not a time", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Without_a_verdict_the_incident_of_a_rollback_names_the_version_rolled_back_not_the_one_live_again()
+    {
+        using var project = new ProjectCopy();
+        File.WriteAllText(project.StackPath("local"), project.Stack("local")
+            .Replace("config:\n", "config:\n  delivery-platform:release:\n    incidents:\n      tracker: github\n      project: acme/platform\n", StringComparison.Ordinal));
+        project.Commit("Ana", "2026-01-01T11:00:00Z", "releases file incidents");
+        Assert.Equal(0, project.Run("switch", "api", "--stack", "local").ExitCode); // 1.5.0 live, in blue
+        project.Commit("Ana", "2026-01-01T12:00:00Z", "switch api to 1.5.0");
+        Assert.Equal(0, project.Run("rollback", "api", "--stack", "local").ExitCode); // its smoke test failed: 1.5.1-4e1f2a9 live again
+        var github = new FakeIssueTracker(github: true, Token);
+        using var api = new FakeHttpServer(github.Answer);
+        using var _ = ProcessEnvironment.Set(("GITHUB_TOKEN", Token));
+
+        var filed = project.Run("incident", "api", "--stack", "local", "--cause", "the smoke test of api blue failed; rolled back automatically",
+            "--detected", "2026-01-01T12:05:00Z", "--rolled-back", "2026-01-01T12:06:00Z", "--api", api.Url, "--link", Link);
+
+        Assert.True(filed.ExitCode == 0, filed.Error);
+        Assert.StartsWith("Incident: api 1.5.0 in local (1.5.0-", Assert.Single(github.Issues).Title, StringComparison.Ordinal);
+    }
 }

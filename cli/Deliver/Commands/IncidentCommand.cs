@@ -6,6 +6,7 @@ using Delivery.Core.Configuration;
 using Delivery.Core.Incidents;
 using Delivery.Core.Model;
 using Delivery.Core.Release;
+using Delivery.Core.Release.History;
 
 namespace Deliver.Commands;
 
@@ -25,12 +26,19 @@ internal static class IncidentCommand
             return exit;
         if (UnknownApp.Message(loaded.Config, stack, app) is { } unknown)
             throw new UsageException(unknown);
-        var report = Report(loaded, stack, app, cause, verdictFile, detected, rolledBack, link ?? CiRunLink.From(EnvironmentOverrides.OfProcess()));
+        // With no verdict (a failed smoke test), what was rolled back is no longer in the stack file: the history knows it.
+        var rolledBackVersion = verdictFile is null && rolledBack is not null ? RolledBackVersion(workspace, terminal, stack, app) : null;
+        var report = Report(loaded, stack, app, cause, verdictFile, rolledBackVersion, detected, rolledBack, link ?? CiRunLink.From(EnvironmentOverrides.OfProcess()));
         return IncidentFiling.File(loaded.Config.Release.Incidents, terminal, stack, IncidentTemplate.Issue(report), api, http, terminal.Success);
     }
 
+    /// <summary>The version the app's last change of its live version took out, when that change was a rollback (uncommitted edits count).</summary>
+    private static string? RolledBackVersion(Workspace workspace, Terminal terminal, string stack, string app) =>
+        Histories.TryRead(workspace, terminal, stack)?.Of(app).LastOrDefault(change => change.ChangesLive) is { Kind: ReleaseEventKind.Rollback } rollback ? rollback.From : null;
+
     /// <summary>The incident from the stack and, when given, the verification that judged the release (deliver verify --json).</summary>
-    private static IncidentReport Report(LoadedConfig loaded, string stack, string app, string cause, string? verdictFile, string? detected, string? rolledBack, string? link)
+    /// <param name="rolledBackVersion">Without a verdict, the version the rollback took out; else the live one is named.</param>
+    private static IncidentReport Report(LoadedConfig loaded, string stack, string app, string cause, string? verdictFile, string? rolledBackVersion, string? detected, string? rolledBack, string? link)
     {
         var config = loaded.Config;
         VerifyReport? verdict = null;
@@ -48,7 +56,7 @@ internal static class IncidentCommand
             }
         }
         var settings = config.Apps[app];
-        var version = verdict?.Version ?? Slots.Version(settings, settings.LiveSlot!.Value);
+        var version = verdict?.Version ?? rolledBackVersion ?? Slots.Version(settings, settings.LiveSlot!.Value);
         var releaseId = verdict?.Release ?? (loaded.Tier is null || version.Length == 0 ? "unknown" : ReleaseId.Of(config, app, version));
         return new IncidentReport(stack, app, version, releaseId, cause, verdict?.Checks ?? [],
             Time("--detected", detected) ?? DateTimeOffset.UtcNow, Time("--rolled-back", rolledBack), link,
