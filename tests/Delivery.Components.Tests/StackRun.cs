@@ -42,10 +42,12 @@ internal sealed record StackRun(ImmutableArray<Resource> Resources, IDictionary<
         const string kubeconfig = "apiVersion: v1\nkind: Config\n";
         return stack switch
         {
-            "dev" => config.Set("cluster.kubeconfig", kubeconfig, secret: true).Set("ci.github.appPrivateKey", "-----BEGIN PRIVATE KEY-----", secret: true),
+            "dev" => config.Set("cluster.kubeconfig", kubeconfig, secret: true).Set("ci.github.appPrivateKey", "-----BEGIN PRIVATE KEY-----", secret: true)
+                .Set("ci.github.release.appPrivateKey", "-----BEGIN PRIVATE KEY-----", secret: true),
             "staging" => config.Set("cluster.kubeconfig", kubeconfig, secret: true).Set("registry.pullPassword", "ghcr-read-token", secret: true)
                 .Set("registry.password", "ghcr-token", secret: true)
-                .Set("ci.github.token", "runner-token", secret: true),
+                .Set("ci.github.token", "runner-token", secret: true)
+                .Set("ci.github.release.token", "release-runner-token", secret: true),
             "prod" => config.Set("cluster.kubeconfig", kubeconfig, secret: true).Set("registry.pullPassword", "ghcr-read-token", secret: true)
                 .Set("monitoring.receivers.critical.webhookUrl", "https://pager.example.com/hook", secret: true),
             _ => config,
