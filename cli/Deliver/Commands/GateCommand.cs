@@ -4,6 +4,7 @@ using Delivery.Core.Configuration;
 using Delivery.Core.Incidents;
 using Delivery.Core.Io;
 using Delivery.Core.Model;
+using Delivery.Core.Monitoring;
 using Delivery.Core.Release;
 
 namespace Deliver.Commands;
@@ -36,9 +37,10 @@ internal static class GateCommand
         try
         {
             var change = Change(workspace, stack, against, out var config);
-            void Report(string verdict, IReadOnlyList<string> reasons, IReadOnlyList<string> outOfScope) =>
-                terminal.Line(JsonSerializer.Serialize(new GateJson(stack, against, KindName(change.Kind), change.Changes, verdict, reasons, outOfScope, prometheus is not null),
-                    ReportJsonContext.Default.GateJson));
+            void Report(string verdict, IReadOnlyList<string> reasons, IReadOnlyList<FiringAlert> firing, IReadOnlyList<string> outOfScope) =>
+                terminal.Line(JsonSerializer.Serialize(new GateJson(stack, against, KindName(change.Kind), change.Changes, verdict, reasons,
+                    [.. firing.Select(alert => new GateAlertJson(alert.Name, alert.Labels.GetValueOrDefault(ReleaseGate.AppLabel), alert.Summary, alert.Muted))],
+                    outOfScope, prometheus is not null), ReportJsonContext.Default.GateJson));
             if (!json)
             {
                 foreach (var line in change.Changes)
@@ -47,7 +49,7 @@ internal static class GateCommand
             if (change.Kind != ReleaseChangeKind.Release)
             {
                 if (json)
-                    Report(Pass, [], []);
+                    Report(Pass, [], [], []);
                 else if (change.Kind == ReleaseChangeKind.None)
                     terminal.Success($"pass: {stack} changes no version, live slot or canary weight against {against}; nothing to gate.");
                 else
@@ -75,7 +77,7 @@ internal static class GateCommand
             foreach (var other in verdict.OutOfScope)
                 terminal.Warning($"note: not this release's ({string.Join(", ", change.Apps)}): {other} (release.gateScope: stack counts every app).");
             if (json)
-                Report(verdict.Passes ? Pass : Refused, verdict.Reasons, verdict.OutOfScope);
+                Report(verdict.Passes ? Pass : Refused, verdict.Reasons, verdict.Firing, verdict.OutOfScope);
             if (verdict.Passes)
             {
                 if (!json)

@@ -69,6 +69,9 @@ public sealed class GateTests(MonitoringFixture monitoring)
             Assert.Equal(["healthy: live blue 1.0.0, idle empty -> live blue 1.0.0, idle 1.1.0"], root.GetProperty("changes").EnumerateArray().Select(c => c.GetString()));
             Assert.Contains(root.GetProperty("reasons").EnumerateArray(),
                 r => r.GetString() == "critical alert AppErrorBudgetFastBurn (healthy) is firing: healthy is burning its error budget fast");
+            var firing = Assert.Single(root.GetProperty("firing").EnumerateArray(), a => a.GetProperty("alert").GetString() == "AppErrorBudgetFastBurn");
+            Assert.Equal(("healthy", "healthy is burning its error budget fast", ""),
+                (firing.GetProperty("app").GetString(), firing.GetProperty("summary").GetString(), firing.GetProperty("muted").GetString()));
             Assert.Contains("refused: 1 problem in gates (above)", refused.Error, StringComparison.Ordinal);
         }
         finally
