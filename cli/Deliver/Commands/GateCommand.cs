@@ -3,7 +3,6 @@ using Delivery.Core.Chat;
 using Delivery.Core.Configuration;
 using Delivery.Core.Incidents;
 using Delivery.Core.Io;
-using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Release;
 
@@ -36,10 +35,11 @@ internal static class GateCommand
             return ExitCodes.Problems;
         try
         {
-            var change = Change(workspace, stack, against, out var config);
+            var change = Change(workspace, stack, against, out var current);
+            var config = current.Config;
             void Report(string verdict, IReadOnlyList<string> reasons, IReadOnlyList<FiringAlert> firing, IReadOnlyList<string> outOfScope) =>
                 terminal.Line(JsonSerializer.Serialize(new GateJson(stack, against, KindName(change.Kind), change.Changes, verdict, reasons,
-                    [.. firing.Select(alert => new GateAlertJson(alert.Name, alert.Labels.GetValueOrDefault(ReleaseGate.AppLabel), alert.Summary, alert.Muted))],
+                    [.. firing.Select(alert => new GateAlertJson(alert.Name, alert.App, alert.Summary, alert.Muted))],
                     outOfScope, prometheus is not null), ReportJsonContext.Default.GateJson));
             if (!json)
             {
@@ -89,7 +89,7 @@ internal static class GateCommand
             var count = verdict.Reasons.Count == 1 ? "1 problem" : $"{verdict.Reasons.Count} problems";
             terminal.Error($"refused: {count} in {stack} (above); wait until {(verdict.Reasons.Count == 1 ? "it resolves" : "they resolve")}, or roll back the app that causes {(verdict.Reasons.Count == 1 ? "it" : "them")}: deliver rollback <app> --stack {stack}.");
             if (fileIncident && verdict.Firing.Count > 0)
-                FileIncident(workspace.Load(stack), terminal, change, verdict, http, json ? terminal.Warning : terminal.Success);
+                FileIncident(current, terminal, change, verdict, http, json ? terminal.Warning : terminal.Success);
             return ExitCodes.Problems;
         }
         catch (CannotJudgeException e)
@@ -109,7 +109,7 @@ internal static class GateCommand
         if (IncidentFiling.NothingToFile(loaded, terminal, stack) is not null)
             return;
         var alertReasons = verdict.Firing.Select(ReleaseGate.Reason).ToHashSet(StringComparer.Ordinal);
-        var alertApps = verdict.Firing.Select(alert => alert.Labels.GetValueOrDefault(ReleaseGate.AppLabel)).OfType<string>().ToList();
+        var alertApps = verdict.Firing.Select(alert => alert.App).OfType<string>().ToList();
         var report = new GateRefusalReport(stack, change.Changes, change.Apps, loaded.Config.Release.GateScope, verdict.Firing,
             [.. verdict.Reasons.Where(reason => !alertReasons.Contains(reason))], DateTimeOffset.UtcNow, CiRunLink.From(EnvironmentOverrides.OfProcess()),
             loaded.Tier is { } tier ? IncidentDashboards.For(loaded.Config, tier, alertApps.Count > 0 ? alertApps : change.Apps) : []);
@@ -133,21 +133,19 @@ internal static class GateCommand
     }
 
     /// <summary>What the stack file changes against its deployed state, told a rollback or a release by the file's history.</summary>
-    public static ReleaseChange Change(Workspace workspace, string stack, string against, out DeliveryConfig config)
+    public static ReleaseChange Change(Workspace workspace, string stack, string against, out LoadedConfig current)
     {
-        var current = workspace.Load(stack);
+        current = workspace.Load(stack);
         // What pulumi up last applied, as its releaseState output records it: the truth, whatever commits came between.
         if (File.Exists(against) && ReleaseStateJson.ReadOutput(File.ReadAllText(against)) is { } applied)
         {
             if (current.HasErrors)
                 throw new CannotJudgeException($"cannot judge: {stack} has config errors now; run deliver check --stack {stack}.");
-            config = current.Config;
-            return ReleaseChange.Between(config, applied);
+            return ReleaseChange.Between(current.Config, applied);
         }
         var deployed = Workspace.Load(StackRevisions.ReadStack(workspace, stack, against), stack, against);
         if (current.HasErrors || deployed.HasErrors)
             throw new CannotJudgeException($"cannot judge: {stack} has config errors {(current.HasErrors ? "now" : $"at {against}")}; run deliver check --stack {stack}.");
-        config = current.Config;
         // The deployed state with the rollback target its history records, as pulumi up keeps it in releaseState.
         var deployedState = StackRevisions.Earlier(workspace, stack, against, HistoryDepth)
             .Reverse()
@@ -155,6 +153,6 @@ internal static class GateCommand
             .Where(loaded => !loaded.HasErrors)
             .Append(deployed)
             .Aggregate((ReleaseState?)null, (state, loaded) => ReleaseState.After(loaded.Config, state))!;
-        return ReleaseChange.Between(config, deployedState);
+        return ReleaseChange.Between(current.Config, deployedState);
     }
 }

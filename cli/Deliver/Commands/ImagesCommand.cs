@@ -36,7 +36,8 @@ internal static class ImagesCommand
         {
             try
             {
-                change = GateCommand.Change(workspace, stack, changedAgainst, out config);
+                change = GateCommand.Change(workspace, stack, changedAgainst, out var current);
+                config = current.Config;
             }
             catch (CannotJudgeException e)
             {

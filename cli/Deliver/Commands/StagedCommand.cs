@@ -20,7 +20,8 @@ internal static class StagedCommand
     {
         if (GateCommand.RefusesOverrides(terminal, stack))
             return ExitCodes.Problems;
-        var change = GateCommand.Change(workspace, stack, against, out var config);
+        var change = GateCommand.Change(workspace, stack, against, out var current);
+        var config = current.Config;
         var slots = change.Kind == ReleaseChangeKind.Release ? ToVerify(change, config) : [];
         if (json)
         {

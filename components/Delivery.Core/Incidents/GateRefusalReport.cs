@@ -25,5 +25,5 @@ public sealed record GateRefusalReport(
     public string Key => $"stack={Stack} held-by={string.Join(',', Alerts.Select(Name).Distinct().Order(StringComparer.Ordinal))}";
 
     /// <summary>An alert as the incident names it: its alertname and its app, or "platform" without an app label.</summary>
-    public static string Name(FiringAlert alert) => $"{alert.Name}({alert.Labels.GetValueOrDefault("app") ?? "platform"})";
+    public static string Name(FiringAlert alert) => $"{alert.Name}({alert.App ?? "platform"})";
 }

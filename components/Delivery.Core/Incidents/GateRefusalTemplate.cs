@@ -58,7 +58,7 @@ public static class GateRefusalTemplate
         text.AppendLine("| alert | app | summary | muted |");
         text.AppendLine("| --- | --- | --- | --- |");
         foreach (var alert in report.Alerts)
-            text.AppendLine($"| {Cell(alert.Name)} | {Cell(alert.Labels.GetValueOrDefault("app") ?? "platform")} | {Cell(alert.Summary)} | {(alert.Muted.Length == 0 ? "no" : $"{alert.Muted} (hidden from receivers, not from the gate)")} |");
+            text.AppendLine($"| {Cell(alert.Name)} | {Cell(alert.App ?? "platform")} | {Cell(alert.Summary)} | {(alert.Muted.Length == 0 ? "no" : $"{alert.Muted} (hidden from receivers, not from the gate)")} |");
         text.AppendLine();
         if (report.OtherReasons.Count == 0)
             return;

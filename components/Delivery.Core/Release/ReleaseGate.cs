@@ -23,7 +23,6 @@ public sealed record GateVerdict(bool Passes, IReadOnlyList<string> Reasons, IRe
 public static class ReleaseGate
 {
     public const string SeverityLabel = "severity";
-    public const string AppLabel = "app";
 
     /// <summary>kube-prometheus-stack's alert that always fires while Prometheus evaluates rules and Alertmanager receives them.</summary>
     public const string WatchdogAlert = "Watchdog";
@@ -31,7 +30,7 @@ public static class ReleaseGate
     /// <summary>The critical alerts that hold this stack's releases back: its apps' (by the <c>app</c> label our rules set) and the platform's (no <c>app</c> label).</summary>
     public static IReadOnlyList<FiringAlert> Blocking(DeliveryConfig config, IEnumerable<FiringAlert> firing) =>
         [.. firing.Where(alert => alert.Labels.GetValueOrDefault(SeverityLabel) == AlertSeverity.Critical
-                && (!alert.Labels.TryGetValue(AppLabel, out var app) || config.Apps.ContainsKey(app)))
+                && (alert.App is not { } app || config.Apps.ContainsKey(app)))
             .OrderBy(alert => alert.Name, StringComparer.Ordinal)];
 
     /// <summary>The fast-burn query of each app, from the same definition as its alert rule.</summary>
@@ -54,7 +53,7 @@ public static class ReleaseGate
             reasons.Add($"the alert pipeline is dead: no {WatchdogAlert} alert in Alertmanager (kube-prometheus-stack's always-firing alert), so no firing alert proves nothing is wrong; bring Prometheus' rules and its Alertmanager delivery back first");
         foreach (var alert in Blocking(config, firing))
         {
-            var app = alert.Labels.GetValueOrDefault(AppLabel);
+            var app = alert.App;
             (InScope(app) ? reasons : outOfScope).Add(Reason(alert));
             if (InScope(app))
                 counted.Add(alert);
@@ -68,7 +67,7 @@ public static class ReleaseGate
     public static string Reason(FiringAlert alert)
     {
         var muted = alert.Muted.Length == 0 ? "" : $" ({alert.Muted}: hidden from receivers, not from the gate)";
-        return $"critical alert {alert.Name} ({alert.Labels.GetValueOrDefault(AppLabel) ?? "platform"}) is firing{muted}: {(alert.Summary.Length == 0 ? "no summary" : alert.Summary)}";
+        return $"critical alert {alert.Name} ({alert.App ?? "platform"}) is firing{muted}: {(alert.Summary.Length == 0 ? "no summary" : alert.Summary)}";
     }
 
     private static string Percent(double ratio) => (ratio * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%";
