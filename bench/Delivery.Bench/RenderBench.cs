@@ -24,9 +24,9 @@ internal static class RenderBench
         {
             var stack = SyntheticStack.Generate(apps);
             var (loadMs, loadBytes, loaded) = Measure(() => DeliveryConfigLoader.Load(stack, new Dictionary<string, string>()));
-            if (loaded.HasErrors)
+            if (loaded.Stack is not { } valid)
                 throw new InvalidOperationException($"synthetic stack of {apps} apps is invalid: {loaded.Errors.First()}");
-            var (renderMs, bytes, rendering) = Measure(() => PlatformRenderer.Render(loaded.Config, loaded.Tier!.Value));
+            var (renderMs, bytes, rendering) = Measure(() => PlatformRenderer.Render(valid));
             var objects = rendering.Objects.Count();
             var appObjects = rendering.Components.Where(c => c.Component.StartsWith(AppRenderer.ComponentPrefix, StringComparison.Ordinal)).Sum(c => c.Objects.Count);
             output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-7} {1,16:F1}  {2,5}  {3,9:F1}  {4,5}  {5,7:F1}  {6,9:F1}  {7,7}  {8,11:F1}",

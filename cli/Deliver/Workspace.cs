@@ -1,5 +1,4 @@
 using Delivery.Core.Configuration;
-using Delivery.Core.Platform;
 using Delivery.Core.Validation;
 
 namespace Deliver;
@@ -38,8 +37,4 @@ internal sealed class Workspace(string root)
         DeliveryConfigLoader.Load(StackFileReader.Parse(yaml, stack, origin), EnvironmentOverrides.OfProcess());
 
     public LoadedConfig Load(string stack) => Load(ReadStack(stack), stack, Path.GetFileName(StackFile(stack)));
-
-    /// <summary>Renders a loaded stack; it must have no errors.</summary>
-    public static PlatformRendering Render(LoadedConfig loaded) =>
-        PlatformRenderer.Render(loaded.Config, loaded.Tier ?? throw new InvalidOperationException("render needs a valid tier"));
 }

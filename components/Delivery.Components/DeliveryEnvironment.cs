@@ -1,5 +1,6 @@
 using Delivery.Core.Apps;
 using Delivery.Core.Ci;
+using Delivery.Core.Configuration;
 using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Platform;
@@ -20,7 +21,7 @@ public sealed class DeliveryEnvironment : ComponentResource
     public DeliveryEnvironment(string name, DeliveryEnvironmentArgs args, ComponentResourceOptions? options = null)
         : base("delivery:index:DeliveryEnvironment", name, options)
     {
-        var config = args.Config;
+        var config = args.Stack.Config;
         var rendering = args.Rendering;
         var parent = new ComponentResourceOptions { Parent = this };
 
@@ -50,7 +51,7 @@ public sealed class DeliveryEnvironment : ComponentResource
                 RepoDigests = images?.RepoDigests.Where(built => built.Key.App == app).ToDictionary(built => built.Key.ImageName, built => built.Value)
                               ?? new Dictionary<string, Output<string>>(),
             };
-            return new DeployedApp(appResources.Rendering.ResourceName, new DeployedAppArgs(appResources, AppSummary.Of(config, app)), parent);
+            return new DeployedApp(appResources.Rendering.ResourceName, new DeployedAppArgs(appResources, AppSummary.Of(args.Stack, app)), parent);
         });
 
         RegisterOutputs(new Dictionary<string, object?>
@@ -78,4 +79,4 @@ public sealed class DeliveryEnvironment : ComponentResource
 }
 
 /// <param name="ProjectFolder">The folder holding Pulumi.yaml: the local stack's image builds are relative to it.</param>
-public sealed record DeliveryEnvironmentArgs(DeliveryConfig Config, PlatformRendering Rendering, PlatformEndpoints Endpoints, string ProjectFolder);
+public sealed record DeliveryEnvironmentArgs(ValidStack Stack, PlatformRendering Rendering, PlatformEndpoints Endpoints, string ProjectFolder);

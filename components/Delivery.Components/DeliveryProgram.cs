@@ -19,9 +19,10 @@ public static class DeliveryProgram
         var environment = EnvironmentOverrides.OfProcess();
         var stack = Deployment.Instance.StackName;
         var loaded = DeliveryConfigLoader.LoadForRelease(EngineConfigReader.Read(environment, stack), environment);
-        Report(loaded.Problems);
-        var config = loaded.Config;
-        var tier = loaded.Tier!.Value;
+        var errors = Report(loaded.Problems);
+        if (errors.Count > 0 || loaded.Stack is not { } valid)
+            throw Refusal(errors);
+        var config = valid.Config;
 
         var deployed = await DeployedReleases.ReadAsync("deployed-releases", stack).ConfigureAwait(false);
         UpstreamReleases? vouched = null;
@@ -31,12 +32,14 @@ public static class DeliveryProgram
                            ?? throw new RunException(
                                $"error: delivery-platform:upstream = \"{config.Upstream}\": the upstream stack has no {ReleaseStateJson.OutputName} output. " +
                                $"Fix: deploy {config.Upstream} first, or remove the key: pulumi config rm delivery-platform:upstream.");
-            vouched = UpstreamReleases.Of(upstream, TierProfile.For(tier).UpstreamWindow);
+            vouched = UpstreamReleases.Of(upstream, valid.Profile.UpstreamWindow);
         }
-        Report(ReleaseGuard.Check(config, deployed, vouched));
+        var refused = Report(ReleaseGuard.Check(config, deployed, vouched));
+        if (refused.Count > 0)
+            throw Refusal(refused);
 
         var delivery = new DeliveryEnvironment("delivery",
-            new DeliveryEnvironmentArgs(config, PlatformRenderer.Render(config, tier), PlatformEndpoints.Of(config, tier), Deployment.Instance.RootDirectory));
+            new DeliveryEnvironmentArgs(valid, PlatformRenderer.Render(valid), PlatformEndpoints.Of(valid), Deployment.Instance.RootDirectory));
 
         var outputs = new Dictionary<string, object?>
         {
@@ -51,8 +54,8 @@ public static class DeliveryProgram
         return outputs;
     }
 
-    /// <summary>Warnings are logged; errors stop the program with the core's messages, and no stack trace.</summary>
-    private static void Report(IEnumerable<ConfigProblem> problems)
+    /// <summary>Logs the warnings and returns the errors, which stop the program (<see cref="Refusal"/>).</summary>
+    private static List<string> Report(IEnumerable<ConfigProblem> problems)
     {
         var errors = new List<string>();
         foreach (var problem in problems)
@@ -62,9 +65,12 @@ public static class DeliveryProgram
             else
                 Log.Warn(problem.ToString());
         }
-        if (errors.Count > 0)
-            throw new RunException($"{errors.Count} configuration problem{(errors.Count == 1 ? "" : "s")}; nothing was changed:\n{string.Join('\n', errors)}");
+        return errors;
     }
+
+    /// <summary>Stops the program with the core's messages, and no stack trace.</summary>
+    private static RunException Refusal(List<string> errors) =>
+        new($"{errors.Count} configuration problem{(errors.Count == 1 ? "" : "s")}; nothing was changed:\n{string.Join('\n', errors)}");
 
     /// <summary>An app's stack outputs: the ones its component registered, not computed again.</summary>
     private static Dictionary<string, object> AppOutputs(DeployedApp app) => new()

@@ -172,6 +172,6 @@ public sealed class CommandTests
     private static PlatformRendering Render(string yaml)
     {
         var loaded = DeliveryConfigLoader.Load(StackFileReader.Parse(yaml, "prod", "test"), new Dictionary<string, string>());
-        return PlatformRenderer.Render(loaded.Config, loaded.Tier!.Value);
+        return PlatformRenderer.Render(Assert.IsType<ValidStack>(loaded.Stack));
     }
 }

@@ -15,7 +15,7 @@ public sealed class ComponentTests
     {
         var loaded = DeliveryConfigLoader.Load(
             StackFileReader.Read(TestRepository.ExampleStack(stack)), new Dictionary<string, string>());
-        return PlatformRenderer.Render(loaded.Config, loaded.Tier!.Value);
+        return PlatformRenderer.Render(Assert.IsType<ValidStack>(loaded.Stack));
     }
 
     private static IEnumerable<object?> Objs(Pulumi.Testing.MockResourceArgs group) => ((IEnumerable)group.Inputs["objs"]).Cast<object?>();

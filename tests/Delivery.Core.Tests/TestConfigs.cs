@@ -79,4 +79,20 @@ internal static class TestConfigs
         """, "dev", "Pulumi.dev.yaml"), NoEnvironment);
 
     public static string StackFile(string stack) => TestRepository.ExampleStack(stack);
+
+    /// <summary>The validated stack of a load without errors, as the renderers take it; the test fails with the errors otherwise.</summary>
+    public static ValidStack Valid(this LoadedConfig loaded) =>
+        loaded.Stack ?? throw new Xunit.Sdk.XunitException($"{loaded.StackName} has errors:\n{string.Join('\n', loaded.Errors)}");
+
+    /// <summary>
+    /// A bound config as a validated stack of <paramref name="tier"/> (else the tier its environment
+    /// names), as the renderers take it; the config's own rules are not run.
+    /// </summary>
+    public static ValidStack Valid(this DeliveryConfig config, Tier? tier = null)
+    {
+        var unreadable = new List<ConfigProblem>();
+        var profile = tier is { } given ? TierProfile.For(given) : TierProfile.Named(config.Environment) ?? throw new Xunit.Sdk.XunitException($"environment \"{config.Environment}\" names no tier.");
+        return ValidStack.Of(profile.Name, config, profile, unreadable)
+               ?? throw new Xunit.Sdk.XunitException($"the config does not read as a stack:\n{string.Join('\n', unreadable)}");
+    }
 }

@@ -19,12 +19,12 @@ internal static class DiffCommand
         var after = workspace.Load(stack);
         var beforeErrors = ProblemPrinter.PrintFor(stack, terminal, before.Errors, $"{stack} at {against}: ");
         var afterErrors = ProblemPrinter.PrintFor(stack, terminal, after.Errors);
-        if (beforeErrors || afterErrors)
+        if (beforeErrors || afterErrors || before.Stack is not { } beforeValid || after.Stack is not { } afterValid)
             return ExitCodes.Problems;
 
         if (releases)
             ReleaseSummary.Print(workspace, terminal, stack, against, before, after);
-        var diff = PlatformDiff.Between(Workspace.Render(before), Workspace.Render(after));
+        var diff = PlatformDiff.Between(PlatformRenderer.Render(beforeValid), PlatformRenderer.Render(afterValid));
         if (json)
         {
             terminal.Line(JsonSerializer.Serialize(new DiffJson(stack, against, diff.Added, diff.Removed, diff.Changed), ReportJsonContext.Default.DiffJson));

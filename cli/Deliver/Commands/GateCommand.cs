@@ -112,7 +112,7 @@ internal static class GateCommand
         var alertApps = verdict.Firing.Select(alert => alert.App).OfType<string>().ToList();
         var report = new GateRefusalReport(stack, change.Changes, change.Apps, loaded.Config.Release.GateScope, verdict.Firing,
             [.. verdict.Reasons.Where(reason => !alertReasons.Contains(reason))], DateTimeOffset.UtcNow, CiRunLink.From(EnvironmentOverrides.OfProcess()),
-            loaded.Tier is { } tier ? IncidentDashboards.For(loaded.Config, tier, alertApps.Count > 0 ? alertApps : change.Apps) : []);
+            loaded.Stack is { } valid ? IncidentDashboards.For(valid, alertApps.Count > 0 ? alertApps : change.Apps) : []);
         if (IncidentFiling.File(loaded.Config.Release.Incidents, terminal, stack, GateRefusalTemplate.Issue(report), null, http, filed) != ExitCodes.Ok)
             terminal.Error($"the refusal stands; its incident was not filed (above).");
     }

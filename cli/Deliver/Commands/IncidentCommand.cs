@@ -56,11 +56,12 @@ internal static class IncidentCommand
             }
         }
         var settings = config.Apps[app];
-        var version = verdict?.Version ?? rolledBackVersion ?? Slots.Version(settings, settings.LiveSlot!.Value);
-        var releaseId = verdict?.Release ?? (loaded.Tier is null || version.Length == 0 ? "unknown" : ReleaseId.Of(config, app, version));
+        // A stack with errors still files its incident: a live slot that is no slot names no version.
+        var version = verdict?.Version ?? rolledBackVersion ?? (settings.LiveSlot is { } live ? Slots.Version(settings, live) : "");
+        var releaseId = verdict?.Release ?? (loaded.Stack is not { } valid || version.Length == 0 ? "unknown" : ReleaseId.Of(valid, app, version));
         return new IncidentReport(stack, app, version, releaseId, cause, verdict?.Checks ?? [],
             Time("--detected", detected) ?? DateTimeOffset.UtcNow, Time("--rolled-back", rolledBack), link,
-            loaded.Tier is { } tier ? IncidentDashboards.For(config, tier, app) : []);
+            loaded.Stack is { } stackOf ? IncidentDashboards.For(stackOf, app) : []);
     }
 
     private static DateTimeOffset? Time(string option, string? text) =>

@@ -19,7 +19,7 @@ internal static class ReleaseCommand
     {
         var original = workspace.ReadStack(stack);
         var current = Workspace.Load(original, stack, Path.GetFileName(workspace.StackFile(stack)));
-        if (ProblemPrinter.PrintFor(stack, terminal, current.Errors))
+        if (ProblemPrinter.PrintFor(stack, terminal, current.Errors) || current.Stack is not { } valid)
         {
             terminal.Error($"{stack}: fix the stack file's errors before a release step.");
             return ExitCodes.Problems;
@@ -85,7 +85,7 @@ internal static class ReleaseCommand
         var problems = next.Errors
             .Concat(ReleaseGuard.Check(next.Config, deployed, upstream))
             .ToList();
-        if (ProblemPrinter.PrintFor(stack, terminal, problems))
+        if (ProblemPrinter.PrintFor(stack, terminal, problems) || next.Stack is not { } nextValid)
         {
             terminal.Error($"refused: {edit.Summary}. Nothing was changed.");
             return ExitCodes.Problems;
@@ -98,7 +98,7 @@ internal static class ReleaseCommand
             terminal.Line($"  (a rollback returns to a version this stack ran: it is not checked against the promotion ladder from {next.Config.Upstream})");
         foreach (var (path, value) in edit.Changes)
             terminal.Line($"  {path} = {StackFileEditor.Format(value)}");
-        var diff = PlatformDiff.Between(Workspace.Render(current), Workspace.Render(next));
+        var diff = PlatformDiff.Between(PlatformRenderer.Render(valid), PlatformRenderer.Render(nextValid));
         terminal.Line(diff.ToString());
 
         if (dryRun)

@@ -17,9 +17,9 @@ internal static class RenderCommand
     public static int Run(Workspace workspace, Terminal terminal, string stack, string? outDirectory)
     {
         var loaded = workspace.Load(stack);
-        if (ProblemPrinter.PrintFor(stack, terminal, loaded.Problems))
+        if (ProblemPrinter.PrintFor(stack, terminal, loaded.Problems) || loaded.Stack is not { } valid)
             return ExitCodes.Problems;
-        var rendering = Workspace.Render(loaded);
+        var rendering = PlatformRenderer.Render(valid);
         var objectCount = rendering.Objects.Count();
         var charts = rendering.Charts.ToList();
         var secrets = rendering.Components.SelectMany(c => c.Secrets.Select(secret => (c.Component, Secret: secret))).ToList();

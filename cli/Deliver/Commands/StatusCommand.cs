@@ -52,15 +52,18 @@ internal static class StatusCommand
             : null;
         var ledger = loaded.HasErrors ? null : Histories.TryRead(workspace, terminal, name);
         // With errors, the apps whose release keys still read: what the file says, not what it would deploy.
-        var apps = config.Apps.Where(a => a.Value.LiveSlot is not null).OrderBy(a => a.Key, StringComparer.Ordinal)
-            .Select(a => App(name, config, a.Key, a.Value, upstream, ledger, environment, withReleaseIds && !loaded.HasErrors))
+        var apps = config.Apps.OrderBy(a => a.Key, StringComparer.Ordinal)
+            .SelectMany(a => a.Value.LiveSlot is { } live
+                ? [App(name, config, a.Key, a.Value, live, upstream, ledger, environment, withReleaseIds ? loaded.Stack : null)]
+                : Array.Empty<AppStatus>())
             .ToList();
         return new StackStatus(name, config.Environment, config.Upstream.Length > 0 ? config.Upstream : null, config.Freeze.Enabled,
             config.Freeze.Enabled ? config.Freeze.Reason : null, ledger is not null, apps, [.. loaded.Errors.Select(p => ProblemJson.Of(name, p))]);
     }
 
-    private static AppStatus App(string stack, DeliveryConfig config, string name, AppConfig app, ReleaseState? upstream, ReleaseLedger? ledger,
-        IReadOnlyDictionary<string, string> environment, bool withReleaseIds)
+    /// <param name="releaseIdsOf">The validated stack to compute release ids from; null for none (not asked for, or the stack has errors).</param>
+    private static AppStatus App(string stack, DeliveryConfig config, string name, AppConfig app, Slot live, ReleaseState? upstream, ReleaseLedger? ledger,
+        IReadOnlyDictionary<string, string> environment, ValidStack? releaseIdsOf)
     {
         var keys = AppKeys.App(name);
         var overridden = new[] { AppKeys.CanaryWeight, AppKeys.Version, AppKeys.Live, AppKeys.Blue, AppKeys.Green, AppKeys.IdleReplicas }
@@ -74,15 +77,14 @@ internal static class StatusCommand
         var upstreamVersion = upstream is null ? null : upstream.Apps.GetValueOrDefault(name)?.LiveVersion ?? "";
         var rollback = target is null || target.Version.Length == 0 ? null : new RollbackStatus(target.Version, Slots.Name(target.Slot),
             target.Slot == Slot.Rolling ? "roll-out" : target.Ready ? "ready" : Slots.Version(app, target.Slot) == target.Version ? "no-replicas" : "gone");
-        var live = app.LiveSlot!.Value;
         if (Strategies.IsRolling(app))
         {
             return new AppStatus(name, phase, "rolling", Slots.Name(Slot.Rolling), app.Version, null, "", app.CanaryWeight, null, upstreamVersion, rollback,
-                withReleaseIds ? ReleaseId.Of(config, name, Slot.Rolling) : null, null, overridden);
+                releaseIdsOf is null ? null : ReleaseId.Of(releaseIdsOf, name, Slot.Rolling), null, overridden);
         }
         var idle = Slots.Other(live);
         var idleVersion = Slots.Version(app, idle);
-        string? Release(Slot slot) => withReleaseIds && Slots.Version(app, slot).Length > 0 ? ReleaseId.Of(config, name, slot) : null;
+        string? Release(Slot slot) => releaseIdsOf is not null && Slots.Version(app, slot).Length > 0 ? ReleaseId.Of(releaseIdsOf, name, slot) : null;
         // An idle slot with no version runs nothing, whatever idleReplicas says.
         return new AppStatus(name, phase, "blue-green", Slots.Name(live), Slots.Version(app, live), Slots.Name(idle), idleVersion, app.CanaryWeight,
             idleVersion.Length == 0 ? null : app.IdleSlotReplicas, upstreamVersion, rollback, Release(live), Release(idle), overridden);

@@ -14,12 +14,12 @@ internal static class UpstreamVouches
     public static UpstreamReleases? Read(Workspace workspace, Terminal terminal, LoadedConfig downstream)
     {
         var upstream = downstream.Config.Upstream;
-        if (upstream.Length == 0 || downstream.Tier is not { } tier)
+        if (upstream.Length == 0 || downstream.Profile is not { } profile)
             return null;
         var loaded = workspace.Load(upstream);
         if (loaded.HasErrors)
             return null;
         var state = Histories.TryRead(workspace, terminal, upstream)?.StateOf(loaded.Config) ?? ReleaseState.Of(loaded.Config);
-        return UpstreamReleases.Of(state, TierProfile.For(tier).UpstreamWindow);
+        return UpstreamReleases.Of(state, profile.UpstreamWindow);
     }
 }

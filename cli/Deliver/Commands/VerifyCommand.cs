@@ -41,7 +41,7 @@ internal static class VerifyCommand
     public static SlotVerification Prepare(Workspace workspace, string stack, string app, string slotRole, string? window)
     {
         var loaded = workspace.Load(stack);
-        if (loaded.HasErrors)
+        if (loaded.Stack is not { } valid)
             throw new CannotJudgeException($"cannot judge: {stack} has config errors; run deliver check --stack {stack}.");
         if (!loaded.Config.Monitoring.Enabled)
             throw new CannotJudgeException($"cannot judge: {stack} has monitoring.enabled false, so no Prometheus scrapes its apps.");
@@ -52,7 +52,7 @@ internal static class VerifyCommand
             throw new CannotJudgeException($"cannot judge: --window \"{window}\" is not a Prometheus duration (such as 5m or 30s).");
         if (Strategies.IsRolling(settings) && slotRole == Idle)
             throw new CannotJudgeException($"cannot judge: {app} is a rolling app, with no idle slot; judge what runs with --slot {Live}.");
-        var live = settings.LiveSlot!.Value;
+        var live = valid.Apps[app].Live;
         var slot = slotRole switch
         {
             Idle => Slots.Other(live),
@@ -61,7 +61,7 @@ internal static class VerifyCommand
         };
         if (Slots.Version(settings, slot).Length == 0)
             throw new CannotJudgeException($"cannot judge: {app}'s {slotRole} slot ({Slots.Name(slot)}) has no version in {stack}; stage one first: deliver promote {app} <version> --stack {stack}.");
-        return new SlotVerification(loaded.Config, app, slot, window);
+        return new SlotVerification(valid, app, slot, window);
     }
 
     private static void Print(Terminal terminal, VerifyReport report)

@@ -16,25 +16,25 @@ public static class AppDeployment
 {
     public const string Component = "server";
 
-    public static KubernetesObject Render(DeliveryConfig config, Tier tier, string name, Slot slot)
+    public static KubernetesObject Render(ValidStack stack, string name, Slot slot)
     {
-        var app = config.Apps[name];
-        var labels = SlotLabels.For(config, name, slot, Component);
+        var app = stack.Config.Apps[name];
+        var labels = SlotLabels.For(stack, name, slot, Component);
         var autoscaled = app.Autoscaling.MaxReplicas > 0;
         var spec = Map(
             ("replicas", autoscaled ? null : Replicas(app, slot)),
             ("revisionHistoryLimit", 3),
             ("selector", Map(("matchLabels", Strings(StandardLabels.SlotSelector(name, slot))))),
             ("strategy", Map(("type", "RollingUpdate"), ("rollingUpdate", RollingUpdate(app, slot)))),
-            ("template", PodTemplate(config, tier, name, slot, Slots.Version(app, slot), labels)));
+            ("template", PodTemplate(stack, name, slot, Slots.Version(app, slot), labels)));
         return Manifest.Object("apps/v1", "Deployment", AppObjectNames.Slot(name, slot), PlatformNamespaces.Apps, labels, ("spec", spec));
     }
 
     /// <summary>The pod template of <paramref name="version"/> in <paramref name="slot"/>, with <paramref name="labels"/> (which carry its release id); <see cref="ReleaseId"/> hashes it.</summary>
     public static OrderedDictionary<string, object?> PodTemplate(
-        DeliveryConfig config, Tier tier, string name, Slot slot, string version, IReadOnlyDictionary<string, string> labels) => Map(
+        ValidStack stack, string name, Slot slot, string version, IReadOnlyDictionary<string, string> labels) => Map(
         ("metadata", Map(("labels", Strings(labels)))),
-        ("spec", PodSpec(config, tier, name, config.Apps[name], slot, version, labels)));
+        ("spec", PodSpec(stack, name, stack.Config.Apps[name], slot, version, labels)));
 
     /// <summary>Live slot (and a rolling app): replicas; idle slot: idleReplicas, or full replicas for an instant rollback.</summary>
     public static int Replicas(AppConfig app, Slot slot) =>
@@ -46,17 +46,17 @@ public static class AppDeployment
             : Map(("maxSurge", 1), ("maxUnavailable", 0));
 
     private static OrderedDictionary<string, object?> PodSpec(
-        DeliveryConfig config, Tier tier, string name, AppConfig app, Slot slot, string version, IReadOnlyDictionary<string, string> labels)
+        ValidStack stack, string name, AppConfig app, Slot slot, string version, IReadOnlyDictionary<string, string> labels)
     {
         var probe = Map(("httpGet", Map(("path", app.HealthPath), ("port", AppObjectNames.HttpPort))), ("periodSeconds", 10));
         var container = Map(
             ("name", name),
-            ("image", ImageReference.Of(config.Registry, app, version)),
-            ("imagePullPolicy", ImageReference.PullPolicy(tier)),
+            ("image", ImageReference.Of(stack.Config.Registry, app, version)),
+            ("imagePullPolicy", ImageReference.PullPolicy(stack.Profile)),
             ("ports", ListOf(new[] { (AppObjectNames.HttpPort, app.Port), (AppObjectNames.MetricsPort, app.MetricsPort) }
                 .Where(port => port.Item2 > 0)
                 .Select(port => Map(("name", port.Item1), ("containerPort", port.Item2), ("protocol", "TCP"))))),
-            ("env", ListOf(Environment(config, name, app, labels))),
+            ("env", ListOf(Environment(stack.Config, name, app, labels))),
             ("readinessProbe", Merge(probe, ("failureThreshold", 3))),
             ("livenessProbe", Merge(probe, ("failureThreshold", 6), ("initialDelaySeconds", 10))),
             ("resources", PodDefaults.Resources(app.Resources.CpuRequest, app.Resources.MemoryRequest, app.Resources.CpuLimit, app.Resources.MemoryLimit)),
@@ -65,10 +65,10 @@ public static class AppDeployment
         return Map(
             ("serviceAccountName", AppObjectNames.ServiceAccount(name)),
             ("automountServiceAccountToken", false),
-            ("imagePullSecrets", config.Registry.Mode == RegistryConfig.Docker ? null : List(Map(("name", AppObjectNames.PullSecret)))),
+            ("imagePullSecrets", stack.Config.Registry.Mode == RegistryConfig.Docker ? null : List(Map(("name", AppObjectNames.PullSecret)))),
             ("securityContext", PodDefaults.RestrictedPod(app.RunAsUser, app.RunAsUser, app.RunAsUser)),
             ("terminationGracePeriodSeconds", 30),
-            ("topologySpreadConstraints", TierProfile.For(tier).SpreadsAppsAcrossNodes ? Spread(name, slot) : null),
+            ("topologySpreadConstraints", stack.Profile.SpreadsAppsAcrossNodes ? Spread(name, slot) : null),
             ("containers", List(container)),
             ("volumes", List(Map(("name", "tmp"), ("emptyDir", Map(("sizeLimit", "64Mi")))))));
     }

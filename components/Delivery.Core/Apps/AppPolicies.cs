@@ -11,8 +11,8 @@ namespace Delivery.Core.Apps;
 public static class AppPolicies
 {
     /// <summary>Prod: evictions (node drains, upgrades) take at most one of the app's pods at a time.</summary>
-    public static KubernetesObject? DisruptionBudget(Tier tier, string name) =>
-        !TierProfile.For(tier).LimitsAppEvictions
+    public static KubernetesObject? DisruptionBudget(TierProfile profile, string name) =>
+        !profile.LimitsAppEvictions
             ? null
             : Manifest.Object("policy/v1", "PodDisruptionBudget", AppObjectNames.Live(name), PlatformNamespaces.Apps, StandardLabels.Shared(name, "availability"),
                 ("spec", Map(("maxUnavailable", 1), ("selector", Map(("matchLabels", Strings(AppSelector(name))))))));

@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 
@@ -17,14 +18,14 @@ public static class AppRenderer
     /// <summary>An app's component: <c>app:&lt;name&gt;</c>.</summary>
     public static string ComponentName(string app) => ComponentPrefix + app;
 
-    public static ComponentRendering Render(DeliveryConfig config, Tier tier, string name) =>
-        Render(config, tier, name, new AppCallGraph(config));
+    public static ComponentRendering Render(ValidStack stack, string name) =>
+        Render(stack, name, new AppCallGraph(stack.Config));
 
-    private static ComponentRendering Render(DeliveryConfig config, Tier tier, string name, AppCallGraph calls)
+    private static ComponentRendering Render(ValidStack stack, string name, AppCallGraph calls)
     {
-        var app = config.Apps[name];
-        var rolling = Strategies.IsRolling(app);
-        var live = app.LiveSlot ?? throw new InvalidOperationException($"apps.{name}.live is not validated: '{app.Live}'.");
+        var app = stack.Config.Apps[name];
+        var rolling = stack.Apps[name].IsRolling;
+        var live = stack.Apps[name].Live;
         var objects = new List<KubernetesObject?>
         {
             Manifest.Object("v1", "ServiceAccount", AppObjectNames.ServiceAccount(name), PlatformNamespaces.Apps, StandardLabels.Shared(name, "identity"),
@@ -32,7 +33,7 @@ public static class AppRenderer
         };
         foreach (var slot in Strategies.SlotsOf(app).Where(slot => Slots.Version(app, slot).Length > 0))
         {
-            objects.Add(AppDeployment.Render(config, tier, name, slot));
+            objects.Add(AppDeployment.Render(stack, name, slot));
             objects.Add(AppAutoscaling.Render(app, name, slot));
         }
         objects.Add(AppServices.Live(name, app, live));
@@ -41,13 +42,13 @@ public static class AppRenderer
             objects.Add(AppServices.ForSlot(name, app, Slot.Blue));
             objects.Add(AppServices.ForSlot(name, app, Slot.Green));
         }
-        objects.Add(AppRoute.Render(app, name, live, tier));
-        objects.Add(AppPolicies.DisruptionBudget(tier, name));
-        objects.Add(AppPolicies.Network(config, name, calls));
-        if (config.Monitoring.Enabled)
+        objects.Add(AppRoute.Render(app, name, live, stack.Profile));
+        objects.Add(AppPolicies.DisruptionBudget(stack.Profile, name));
+        objects.Add(AppPolicies.Network(stack.Config, name, calls));
+        if (stack.Config.Monitoring.Enabled)
         {
             objects.Add(AppServiceMonitor.Render(name, AppObjectNames.ScrapePort(app), rolling));
-            objects.Add(Monitoring.AppAlertRules.Render(config, name));
+            objects.Add(Monitoring.AppAlertRules.Render(stack.Config, name));
         }
         return new ComponentRendering(ComponentName(name), [.. objects.OfType<KubernetesObject>()], [], EnvSecrets(name, app), []);
     }
@@ -60,9 +61,9 @@ public static class AppRenderer
                 [.. app.SecretEnv.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new SecretEntry(e.Key, new ConfigSecretSource(e.Value)))])];
 
     /// <summary>Every app, by name.</summary>
-    public static IReadOnlyList<ComponentRendering> RenderAll(DeliveryConfig config, Tier tier)
+    public static IReadOnlyList<ComponentRendering> RenderAll(ValidStack stack)
     {
-        var calls = new AppCallGraph(config);
-        return [.. config.Apps.Keys.Order(StringComparer.Ordinal).Select(name => Render(config, tier, name, calls))];
+        var calls = new AppCallGraph(stack.Config);
+        return [.. stack.Apps.Keys.Select(name => Render(stack, name, calls))];
     }
 }

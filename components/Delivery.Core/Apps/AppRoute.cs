@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Network;
@@ -17,7 +18,7 @@ namespace Delivery.Core.Apps;
 public static class AppRoute
 {
     /// <summary>Routes attach to the cluster Gateway's https listener; on local, which has no certificate, to http.</summary>
-    public static KubernetesObject? Render(AppConfig app, string name, Slot live, Tier tier)
+    public static KubernetesObject? Render(AppConfig app, string name, Slot live, TierProfile profile)
     {
         if (app.Host.Length == 0)
             return null;
@@ -32,12 +33,12 @@ public static class AppRoute
             : null;
         var metadata = Metadata(AppObjectNames.Live(name), PlatformNamespaces.Apps, StandardLabels.Shared(name, "route"), annotations);
         return Manifest.Object("gateway.networking.k8s.io/v1", "HTTPRoute", metadata, ("spec", Map(
-            ("parentRefs", List(ClusterGateway.ParentRef(tier, app.Host))),
+            ("parentRefs", List(ClusterGateway.ParentRef(profile, app.Host))),
             ("hostnames", List(app.Host)),
             ("rules", List(
                 Map(
                     ("matches", List(Map(("path", Map(("type", "PathPrefix"), ("value", "/")))))),
-                    ("filters", StrictTransportSecurity.Filters(tier)),
+                    ("filters", StrictTransportSecurity.Filters(profile)),
                     ("backendRefs", backends)),
                 Map(("matches", List(Map(("path", Map(("type", "RegularExpression"), ("value", HiddenMetricsPaths))))))))))));
     }

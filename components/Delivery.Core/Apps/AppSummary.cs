@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Model;
 
 namespace Delivery.Core.Apps;
@@ -9,18 +10,18 @@ namespace Delivery.Core.Apps;
 /// </summary>
 public sealed record AppSummary(string LiveSlot, string LiveVersion, string IdleVersion, string LiveReleaseId, string IdleReleaseId, string LiveService, string BlueService, string GreenService)
 {
-    public static AppSummary Of(DeliveryConfig config, string name)
+    public static AppSummary Of(ValidStack stack, string name)
     {
-        var app = config.Apps[name];
-        if (Strategies.IsRolling(app))
-            return new AppSummary(Slots.Name(Slot.Rolling), app.Version, "", ReleaseId.Of(config, name, app.Version), "", AppObjectNames.Live(name), "", "");
-        var live = app.LiveSlot ?? throw new InvalidOperationException($"apps.{name}.live is not validated: '{app.Live}'.");
+        var app = stack.Config.Apps[name];
+        var live = stack.Apps[name].Live;
+        if (live == Slot.Rolling)
+            return new AppSummary(Slots.Name(Slot.Rolling), app.Version, "", ReleaseId.Of(stack, name, app.Version), "", AppObjectNames.Live(name), "", "");
         return new AppSummary(
             Slots.Name(live),
             Slots.Version(app, live),
             Slots.Version(app, Slots.Other(live)),
-            ReleaseId.Of(config, name, live),
-            Slots.Version(app, Slots.Other(live)).Length == 0 ? "" : ReleaseId.Of(config, name, Slots.Other(live)),
+            ReleaseId.Of(stack, name, live),
+            Slots.Version(app, Slots.Other(live)).Length == 0 ? "" : ReleaseId.Of(stack, name, Slots.Other(live)),
             AppObjectNames.Live(name),
             AppObjectNames.Slot(name, Slot.Blue),
             AppObjectNames.Slot(name, Slot.Green));

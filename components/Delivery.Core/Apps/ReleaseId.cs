@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Model.Values;
@@ -24,15 +25,14 @@ public static class ReleaseId
     /// <summary>Stands for the release id inside the pods it is computed from.</summary>
     private const string Placeholder = "";
 
-    public static string Of(DeliveryConfig config, string app, Slot slot) => Of(config, app, Slots.Version(config.Apps[app], slot));
+    public static string Of(ValidStack stack, string app, Slot slot) => Of(stack, app, Slots.Version(stack.Config.Apps[app], slot));
 
     /// <summary>The id that <paramref name="app"/>'s settings give <paramref name="version"/>, in whichever slot it runs.</summary>
-    public static string Of(DeliveryConfig config, string app, string version)
+    public static string Of(ValidStack stack, string app, string version)
     {
-        var tier = Tiers.Parse(config.Environment) ?? throw new InvalidOperationException($"environment \"{config.Environment}\" is not validated.");
-        var hashedAs = Strategies.IsRolling(config.Apps[app]) ? Slot.Rolling : Slot.Blue;
+        var hashedAs = stack.Apps[app].IsRolling ? Slot.Rolling : Slot.Blue;
         var labels = SlotLabels.For(app, hashedAs, version, AppDeployment.Component, Placeholder);
-        var pods = AppDeployment.PodTemplate(config, tier, app, hashedAs, version, labels);
+        var pods = AppDeployment.PodTemplate(stack, app, hashedAs, version, labels);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(YamlWriter.Write(pods))))[..HashLength];
         var versionPart = VersionLabel(version);
         var room = LabelValues.MaxLength - HashLength - 1;

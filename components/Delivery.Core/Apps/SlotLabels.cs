@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 
@@ -10,8 +11,8 @@ namespace Delivery.Core.Apps;
 public static class SlotLabels
 {
     /// <summary>Labels for a slot's Deployment and its pods: the shared ones plus slot, version and release id.</summary>
-    public static SortedDictionary<string, string> For(DeliveryConfig config, string app, Slot slot, string component) =>
-        For(app, slot, Slots.Version(config.Apps[app], slot), component, ReleaseId.Of(config, app, slot));
+    public static SortedDictionary<string, string> For(ValidStack stack, string app, Slot slot, string component) =>
+        For(app, slot, Slots.Version(stack.Config.Apps[app], slot), component, ReleaseId.Of(stack, app, slot));
 
     /// <summary>The same for a given version and release id (the release id itself is computed over pods labelled with a placeholder).</summary>
     public static SortedDictionary<string, string> For(string app, Slot slot, string version, string component, string releaseId)

@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Registry;
@@ -44,16 +45,16 @@ public static class CiRunnersRenderer
         .. HasReleaseRunners(config) ? [PlatformNamespaces.CiRelease] : Array.Empty<string>(),
     ];
 
-    public static ComponentRendering Render(DeliveryConfig config, Tier tier)
+    public static ComponentRendering Render(ValidStack stack)
     {
-        var runners = config.Ci.Mode switch
+        var runners = stack.Config.Ci.Mode switch
         {
-            CiConfig.GitHub => GitHubRunners.Render(config, tier),
-            CiConfig.GitLab => GitLabRunners.Render(config, tier),
+            CiConfig.GitHub => GitHubRunners.Render(stack),
+            CiConfig.GitLab => GitLabRunners.Render(stack),
             _ => null,
         };
         return runners is null
             ? ComponentRendering.Empty(Component)
-            : runners with { Objects = [.. JobNamespaces(config).Select(RunnerRbac.JobServiceAccount), .. runners.Objects] };
+            : runners with { Objects = [.. JobNamespaces(stack.Config).Select(RunnerRbac.JobServiceAccount), .. runners.Objects] };
     }
 }

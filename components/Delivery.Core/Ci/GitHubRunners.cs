@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Registry;
@@ -78,28 +79,28 @@ public static class GitHubRunners
     private static readonly Placement Default = new(PlatformNamespaces.Ci, RunnerServiceAccount, PlatformNamespaces.CiControl, ControllerServiceAccount);
     private static readonly Placement ForRelease = new(PlatformNamespaces.CiRelease, ReleaseRunnerServiceAccount, PlatformNamespaces.CiRelease, ReleaseControllerServiceAccount);
 
-    public static ComponentRendering Render(DeliveryConfig config, Tier tier)
+    public static ComponentRendering Render(ValidStack stack)
     {
-        var github = config.Ci.Github;
-        var build = CiRunnersRenderer.HasBuildRunners(config);
+        var github = stack.Config.Ci.Github;
+        var build = CiRunnersRenderer.HasBuildRunners(stack.Config);
         List<KubernetesObject> objects = [];
         List<HelmChartSpec> charts = [];
         List<SecretSpec> secrets = [];
         if (build)
         {
             objects.AddRange(RunnerRbac.Render(RunnerServiceAccount, Default.Namespace, RunnerRules));
-            objects.Add(JobTemplate(JobTemplateConfigMap, Default.Namespace, tier, release: false, push: null));
-            charts.Add(Controller(ControllerRelease, Default, tier, installCrds: true));
-            charts.Add(ScaleSet(ScaleSetRelease, ScaleSetName(github), Default, JobTemplateConfigMap, AuthSecretName, github.MinRunners, github.MaxRunners, config, tier, github.RunnerGroup));
+            objects.Add(JobTemplate(JobTemplateConfigMap, Default.Namespace, stack.Profile, release: false, push: null));
+            charts.Add(Controller(ControllerRelease, Default, stack.Profile, installCrds: true));
+            charts.Add(ScaleSet(ScaleSetRelease, ScaleSetName(github), Default, JobTemplateConfigMap, AuthSecretName, github.MinRunners, github.MaxRunners, stack, github.RunnerGroup));
             secrets.Add(AuthSecret(AuthSecretName, Default.Namespace, github.Default()));
         }
-        if (CiRunnersRenderer.HasReleaseRunners(config))
+        if (CiRunnersRenderer.HasReleaseRunners(stack.Config))
         {
             objects.AddRange(RunnerRbac.Render(ReleaseRunnerServiceAccount, ForRelease.Namespace, RunnerRules));
-            objects.Add(JobTemplate(ReleaseJobTemplateConfigMap, ForRelease.Namespace, tier, release: true, RegistryCredentials.PushSecret(config)));
+            objects.Add(JobTemplate(ReleaseJobTemplateConfigMap, ForRelease.Namespace, stack.Profile, release: true, RegistryCredentials.PushSecret(stack.Config)));
             // One release installs the CRDs (the default controller's, where it exists): a second install of the same CRDs would conflict.
-            charts.Add(Controller(ReleaseControllerRelease, ForRelease, tier, installCrds: !build));
-            charts.Add(ScaleSet(ReleaseScaleSetRelease, ReleaseScaleSetName(github), ForRelease, ReleaseJobTemplateConfigMap, ReleaseAuthSecretName, 0, CiRunnersRenderer.ReleaseRunners, config, tier,
+            charts.Add(Controller(ReleaseControllerRelease, ForRelease, stack.Profile, installCrds: !build));
+            charts.Add(ScaleSet(ReleaseScaleSetRelease, ReleaseScaleSetName(github), ForRelease, ReleaseJobTemplateConfigMap, ReleaseAuthSecretName, 0, CiRunnersRenderer.ReleaseRunners, stack,
                 github.ReleaseRunnerGroup.Length > 0 ? github.ReleaseRunnerGroup : github.RunnerGroup));
             secrets.Add(AuthSecret(ReleaseAuthSecretName, ForRelease.Namespace, github.Release));
         }
@@ -121,24 +122,24 @@ public static class GitHubRunners
         return new SecretSpec(name, @namespace, "Opaque", StandardLabels.Shared(name, CiRunnersRenderer.Component), entries);
     }
 
-    private static HelmChartSpec Controller(string release, Placement placement, Tier tier, bool installCrds) => new(release, $"{Pins.GitHubActionsRunners.Repository}/{Pins.GitHubActionsRunners.ControllerChart}", "", Pins.GitHubActionsRunners.Version, placement.ControllerNamespace, Map(
+    private static HelmChartSpec Controller(string release, Placement placement, TierProfile profile, bool installCrds) => new(release, $"{Pins.GitHubActionsRunners.Repository}/{Pins.GitHubActionsRunners.ControllerChart}", "", Pins.GitHubActionsRunners.Version, placement.ControllerNamespace, Map(
         ("serviceAccount", Map(("create", true), ("name", placement.ControllerServiceAccount))),
         ("flags", Map(("logLevel", "info"), ("logFormat", "json"), ("watchSingleNamespace", placement.Namespace))),
         ("metrics", Map(("controllerManagerAddr", ":8080"), ("listenerAddr", ":8080"), ("listenerEndpoint", "/metrics"))),
-        ("resources", RunnerResources.Controller(tier)),
+        ("resources", RunnerResources.Controller(profile)),
         ("podSecurityContext", PodDefaults.RestrictedPod()),
         ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false)))) { SkipCrds = !installCrds };
 
-    private static HelmChartSpec ScaleSet(string release, string name, Placement placement, string jobTemplate, string authSecret, int minRunners, int maxRunners, DeliveryConfig config, Tier tier, string runnerGroup)
+    private static HelmChartSpec ScaleSet(string release, string name, Placement placement, string jobTemplate, string authSecret, int minRunners, int maxRunners, ValidStack stack, string runnerGroup)
     {
-        var github = config.Ci.Github;
+        var github = stack.Config.Ci.Github;
         var runner = Map(
             ("name", "runner"),
             ("image", Pins.GitHubActionsRunners.RunnerImage),
             ("command", List("/home/runner/run.sh")),
             ("env", List(Map(("name", "ACTIONS_RUNNER_CONTAINER_HOOK_TEMPLATE"), ("value", $"{JobTemplateDirectory}/{JobTemplateFile}")))),
             // The runner only drives the job pod, which gets the job's share (see JobTemplate).
-            ("resources", RunnerResources.Controller(tier)),
+            ("resources", RunnerResources.Controller(stack.Profile)),
             ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false, RunnerUserId)),
             ("volumeMounts", List(Map(("name", "job-template"), ("mountPath", JobTemplateDirectory), ("readOnly", true)))));
         return new HelmChartSpec(release, $"{Pins.GitHubActionsRunners.Repository}/{Pins.GitHubActionsRunners.ScaleSetChart}", "", Pins.GitHubActionsRunners.Version, placement.Namespace, Map(
@@ -152,7 +153,7 @@ public static class GitHubRunners
                 ("type", "kubernetes"),
                 ("kubernetesModeWorkVolumeClaim", Map(
                     ("accessModes", List("ReadWriteOnce")),
-                    ("resources", Map(("requests", Map(("storage", RunnerResources.WorkVolumeSize(tier)))))))))),
+                    ("resources", Map(("requests", Map(("storage", RunnerResources.WorkVolumeSize(stack.Profile)))))))))),
             // Explicit, so the chart needs no cluster lookup to find the controller.
             ("controllerServiceAccount", Map(("namespace", placement.ControllerNamespace), ("name", placement.ControllerServiceAccount))),
             // The controller starts the scale set's listener in its own namespace (ci-control enforces
@@ -173,11 +174,11 @@ public static class GitHubRunners
     /// pushes) for release runners only, and the tightest
     /// security context Kaniko builds in (<see cref="JobPodSecurity"/>).
     /// </summary>
-    private static KubernetesObject JobTemplate(string name, string @namespace, Tier tier, bool release, string? push)
+    private static KubernetesObject JobTemplate(string name, string @namespace, TierProfile profile, bool release, string? push)
     {
         var job = Map(
             ("name", "$job"),
-            ("resources", RunnerResources.Job(tier)),
+            ("resources", RunnerResources.Job(profile)),
             ("securityContext", Map(
                 ("allowPrivilegeEscalation", false),
                 ("capabilities", Map(("drop", List("ALL")), ("add", ListOf(JobPodSecurity.KanikoCapabilities)))))),

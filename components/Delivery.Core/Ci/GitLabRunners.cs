@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Registry;
@@ -47,22 +48,22 @@ public static class GitLabRunners
         new("", ["events"], ["list", "watch"]),
     ];
 
-    public static ComponentRendering Render(DeliveryConfig config, Tier tier)
+    public static ComponentRendering Render(ValidStack stack)
     {
-        var gitlab = config.Ci.Gitlab;
+        var gitlab = stack.Config.Ci.Gitlab;
         List<KubernetesObject> objects = [];
         List<HelmChartSpec> charts = [];
         List<SecretSpec> secrets = [];
-        if (CiRunnersRenderer.HasBuildRunners(config))
+        if (CiRunnersRenderer.HasBuildRunners(stack.Config))
         {
             objects.AddRange(RunnerRbac.Render(ServiceAccount, PlatformNamespaces.CiControl, PlatformNamespaces.Ci, ExecutorRules));
-            charts.Add(Runner(Release, ServiceAccount, AuthSecretName, gitlab.Concurrency, ExecutorToml(config, tier, release: false), config, tier));
+            charts.Add(Runner(Release, ServiceAccount, AuthSecretName, gitlab.Concurrency, ExecutorToml(stack, release: false), stack));
             secrets.Add(AuthSecret(AuthSecretName, gitlab.RunnerToken));
         }
-        if (CiRunnersRenderer.HasReleaseRunners(config))
+        if (CiRunnersRenderer.HasReleaseRunners(stack.Config))
         {
             objects.AddRange(RunnerRbac.Render(ReleaseServiceAccount, PlatformNamespaces.CiControl, PlatformNamespaces.CiRelease, ExecutorRules));
-            charts.Add(Runner(ReleaseRunnerRelease, ReleaseServiceAccount, ReleaseAuthSecretName, CiRunnersRenderer.ReleaseRunners, ExecutorToml(config, tier, release: true), config, tier));
+            charts.Add(Runner(ReleaseRunnerRelease, ReleaseServiceAccount, ReleaseAuthSecretName, CiRunnersRenderer.ReleaseRunners, ExecutorToml(stack, release: true), stack));
             secrets.Add(AuthSecret(ReleaseAuthSecretName, gitlab.ReleaseRunnerToken));
         }
         return new(CiRunnersRenderer.Component, objects, charts, secrets, []);
@@ -79,14 +80,14 @@ public static class GitLabRunners
             new SecretEntry("runner-token", new ConfigSecretSource(token)),
         ]);
 
-    private static HelmChartSpec Runner(string release, string serviceAccount, string authSecret, int concurrent, string executorToml, DeliveryConfig config, Tier tier) =>
+    private static HelmChartSpec Runner(string release, string serviceAccount, string authSecret, int concurrent, string executorToml, ValidStack stack) =>
         new(release, Pins.GitLabRunner.Chart, Pins.GitLabRunner.Repository, Pins.GitLabRunner.Version, PlatformNamespaces.CiControl, Map(
-            ("gitlabUrl", config.Ci.Gitlab.Url),
+            ("gitlabUrl", stack.Config.Ci.Gitlab.Url),
             ("concurrent", concurrent),
             ("rbac", Map(("create", false))),
             ("serviceAccount", Map(("create", false), ("name", serviceAccount))),
             ("metrics", Map(("enabled", true))),
-            ("resources", RunnerResources.Controller(tier)),
+            ("resources", RunnerResources.Controller(stack.Profile)),
             ("podSecurityContext", PodDefaults.RestrictedPod()),
             // The chart's own default adds privileged: false; Helm merges it in.
             ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false)),
@@ -95,11 +96,11 @@ public static class GitLabRunners
                 ("config", executorToml)))));
 
     /// <summary>The executor's <c>config.toml</c> section (the chart adds the URL and token); ci-release and the release label for the release runner only, and the push credentials where the registry takes pushes.</summary>
-    public static string ExecutorToml(DeliveryConfig config, Tier tier, bool release)
+    public static string ExecutorToml(ValidStack stack, bool release)
     {
-        var resources = RunnerResources.Job(tier);
+        var resources = RunnerResources.Job(stack.Profile);
         string Quantity(string kind, string resource) => (string)((OrderedDictionary<string, object?>)resources[kind]!)[resource]!;
-        var push = release ? RegistryCredentials.PushSecret(config) : null;
+        var push = release ? RegistryCredentials.PushSecret(stack.Config) : null;
         var toml = new StringBuilder();
         // key = "value" lines at one indent (the values are our own names: nothing to escape).
         void Strings(int indent, params (string Key, string Value)[] pairs)

@@ -1,6 +1,5 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
-using Delivery.Core.Model;
 
 namespace Delivery.Core.Ci;
 
@@ -12,12 +11,12 @@ namespace Delivery.Core.Ci;
 public static class RunnerResources
 {
     /// <summary>One CI job's size by tier; the cluster baseline sizes the ci LimitRange and quota from it.</summary>
-    public static ContainerSize JobSize(Tier tier) => TierProfile.For(tier).RunnerJob;
+    public static ContainerSize JobSize(TierProfile profile) => profile.RunnerJob;
 
-    public static OrderedDictionary<string, object?> Job(Tier tier) => JobSize(tier).Resources();
+    public static OrderedDictionary<string, object?> Job(TierProfile profile) => JobSize(profile).Resources();
 
-    public static OrderedDictionary<string, object?> Controller(Tier tier) => TierProfile.For(tier).RunnerController.Resources();
+    public static OrderedDictionary<string, object?> Controller(TierProfile profile) => profile.RunnerController.Resources();
 
     /// <summary>The runner's work volume (checkouts, build contexts) in Kubernetes container mode.</summary>
-    public static string WorkVolumeSize(Tier tier) => TierProfile.For(tier).RunnerWorkVolume;
+    public static string WorkVolumeSize(TierProfile profile) => profile.RunnerWorkVolume;
 }

@@ -1,5 +1,5 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
-using Delivery.Core.Model;
 
 namespace Delivery.Core.Cluster;
 
@@ -12,16 +12,16 @@ public static class ClusterBaselineRenderer
 {
     public const string Component = "cluster-baseline";
 
-    public static ComponentRendering Render(DeliveryConfig config, Tier tier) =>
+    public static ComponentRendering Render(ValidStack stack) =>
         new(Component,
             [
-                .. PlatformNamespaceObjects.InUse(config).Select(PlatformNamespaceObjects.Render),
-                .. ResourceBudgets.Render(config, tier),
-                .. BaselineNetworkPolicies.Render(config),
-                .. GatewayObjects.Render(config, tier),
-                .. AccessRbac.Render(config.Access, PlatformNamespaceObjects.InUse(config)),
+                .. PlatformNamespaceObjects.InUse(stack.Config).Select(PlatformNamespaceObjects.Render),
+                .. ResourceBudgets.Render(stack),
+                .. BaselineNetworkPolicies.Render(stack.Config),
+                .. GatewayObjects.Render(stack),
+                .. AccessRbac.Render(stack.Config.Access, PlatformNamespaceObjects.InUse(stack.Config)),
             ],
-            [EnvoyGatewayChart.Render(config)],
+            [EnvoyGatewayChart.Render(stack.Config)],
             [],
             []);
 }

@@ -1,6 +1,5 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
-using Delivery.Core.Model;
 using Delivery.Core.Network;
 using static Delivery.Core.Kubernetes.Manifest;
 
@@ -13,9 +12,9 @@ namespace Delivery.Core.Cluster;
 /// </summary>
 public static class GatewayObjects
 {
-    public static IReadOnlyList<KubernetesObject> Render(DeliveryConfig config, Tier tier)
+    public static IReadOnlyList<KubernetesObject> Render(ValidStack stack)
     {
-        var plainHttp = TierProfile.For(tier).ServesPlainHttp;
+        var plainHttp = stack.Profile.ServesPlainHttp;
         // Outside plain-http tiers only the redirect below attaches here.
         var http = Map(("name", ClusterGateway.HttpListener), ("protocol", "HTTP"), ("port", 80), ("allowedRoutes", plainHttp ? FromRoutedNamespaces() : FromGatewayNamespace()));
         var objects = new List<KubernetesObject>
@@ -29,7 +28,7 @@ public static class GatewayObjects
             Gateway(ClusterGateway.Name, [http]),
         };
         // Merged Gateways must not repeat a port, protocol and hostname: the http listener is on platform only.
-        foreach (var (gateway, hosts) in GatewayShards.Of(GatewayHosts.Of(config)))
+        foreach (var (gateway, hosts) in GatewayShards.Of(GatewayHosts.Of(stack.Config)))
         {
             objects.Add(Gateway(gateway, [.. hosts.Select(claim => (object?)Map(
                 ("name", ClusterGateway.HttpsListenerFor(claim.Host)), ("protocol", "HTTPS"), ("port", 443), ("hostname", claim.Host),

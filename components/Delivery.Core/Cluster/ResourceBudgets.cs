@@ -64,10 +64,10 @@ public static class ResourceBudgets
     /// What one CI job pod (or system pod) may use: the runners' job size. Also the ci LimitRange
     /// default, so a job that sets nothing gets exactly its share of the quota.
     /// </summary>
-    public static PodResources CiPod(Tier tier) => PodResources.Of(TierProfile.For(tier).RunnerJob);
+    public static PodResources CiPod(TierProfile profile) => PodResources.Of(profile.RunnerJob);
 
     /// <summary>The tier's default app container size (<see cref="TierProfile.AppContainer"/>, as the binder's defaults).</summary>
-    public static PodResources TierAppDefaults(Tier tier) => PodResources.Of(TierProfile.For(tier).AppContainer);
+    public static PodResources TierAppDefaults(TierProfile profile) => PodResources.Of(profile.AppContainer);
 
     /// <summary>
     /// Both slots of every blue/green app at full size (a release can fill the idle slot at any time),
@@ -93,41 +93,41 @@ public static class ResourceBudgets
         return (pods, total);
     }
 
-    public static IReadOnlyList<KubernetesObject> Render(DeliveryConfig config, Tier tier)
+    public static IReadOnlyList<KubernetesObject> Render(ValidStack stack)
     {
-        var (appPods, appTotal) = AppsSteadyState(config);
-        var appDefaults = TierAppDefaults(tier);
-        var largestApp = config.Apps.Values
+        var (appPods, appTotal) = AppsSteadyState(stack.Config);
+        var appDefaults = TierAppDefaults(stack.Profile);
+        var largestApp = stack.Config.Apps.Values
             .Select(app => PodResources.Of(app.Resources))
             .Aggregate(appDefaults, (max, next) => max.Max(next));
 
-        var ciPod = CiPod(tier);
-        long ciJobs = Math.Max(0, CiJobs(config));
+        var ciPod = CiPod(stack.Profile);
+        long ciJobs = Math.Max(0, CiJobs(stack.Config));
         // Only jobs run in ci: ARC's default controller and listener and GitLab's managers run in ci-control.
-        var ciPods = checked(ciJobs * CiPodsPerJob(config.Ci));
+        var ciPods = checked(ciJobs * CiPodsPerJob(stack.Config.Ci));
         var ciContainers = checked(ciJobs * CiContainersPerJob);
         // ARC's release controller and listener (one container each) share ci-release with the release jobs.
-        var releasePods = checked(ReleaseJobs(config) * CiPodsPerJob(config.Ci) + ReleaseControlPods(config.Ci));
-        var releaseContainers = checked(ReleaseJobs(config) * CiContainersPerJob + ReleaseControlPods(config.Ci));
+        var releasePods = checked(ReleaseJobs(stack.Config) * CiPodsPerJob(stack.Config.Ci) + ReleaseControlPods(stack.Config.Ci));
+        var releaseContainers = checked(ReleaseJobs(stack.Config) * CiContainersPerJob + ReleaseControlPods(stack.Config.Ci));
 
         List<KubernetesObject> budgets =
         [
             Quota(PlatformNamespaces.Apps, Scaled(appPods), appTotal.Times(Headroom)),
             Limits(PlatformNamespaces.Apps, appDefaults, largestApp),
         ];
-        if (PlatformNamespaceObjects.InUse(config).Contains(PlatformNamespaces.Ci))
+        if (PlatformNamespaceObjects.InUse(stack.Config).Contains(PlatformNamespaces.Ci))
         {
             budgets.Add(Quota(PlatformNamespaces.Ci, Scaled(ciPods), ciPod.Times(ciContainers).Times(Headroom)));
             budgets.Add(Limits(PlatformNamespaces.Ci, ciPod, ciPod));
         }
-        if (PlatformNamespaceObjects.InUse(config).Contains(PlatformNamespaces.CiRelease))
+        if (PlatformNamespaceObjects.InUse(stack.Config).Contains(PlatformNamespaces.CiRelease))
         {
             budgets.Add(Quota(PlatformNamespaces.CiRelease, Scaled(releasePods), ciPod.Times(releaseContainers).Times(Headroom)));
             budgets.Add(Limits(PlatformNamespaces.CiRelease, ciPod, ciPod));
         }
-        if (PlatformNamespaceObjects.InUse(config).Contains(PlatformNamespaces.Registry))
+        if (PlatformNamespaceObjects.InUse(stack.Config).Contains(PlatformNamespaces.Registry))
         {
-            var registryPod = Registry.RegistryResources.Size(tier);
+            var registryPod = Registry.RegistryResources.Size(stack.Profile);
             budgets.Add(Quota(PlatformNamespaces.Registry, RegistryPods, registryPod.Times(RegistryPods)));
             budgets.Add(Limits(PlatformNamespaces.Registry, registryPod, registryPod));
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Delivery.Core.Model;
 
 namespace Delivery.Core.Configuration;
 
@@ -16,9 +15,8 @@ public static class TierDefaults
     private const int LatencyRegressionPercent = 20;
 
     /// <summary>Default config values, as configuration keys, for a tier and the apps the stack declares.</summary>
-    public static IReadOnlyDictionary<string, string> For(Tier tier, IEnumerable<string> appNames)
+    public static IReadOnlyDictionary<string, string> For(TierProfile profile, IEnumerable<string> appNames)
     {
-        var profile = TierProfile.For(tier);
         var logAlerts = profile.LogAlerts;
         var defaults = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {

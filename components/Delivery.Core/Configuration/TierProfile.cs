@@ -1,5 +1,6 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 
 namespace Delivery.Core.Configuration;
 
@@ -10,6 +11,12 @@ namespace Delivery.Core.Configuration;
 /// </summary>
 public sealed record TierProfile
 {
+    /// <summary>The tier this profile is; a stack's <c>environment</c> names it.</summary>
+    public required Tier Tier { get; init; }
+
+    /// <summary>The tier's name as <c>environment</c> spells it (<c>prod</c>).</summary>
+    public string Name => Tiers.Name(Tier);
+
     // Apps
     public required int AppReplicas { get; init; }
     public required int MinimumAppReplicas { get; init; }
@@ -109,6 +116,7 @@ public sealed record TierProfile
 
     public static readonly TierProfile Local = new()
     {
+        Tier = Tier.Local,
         AppReplicas = 1, MinimumAppReplicas = 1, AppContainer = new("50m", "64Mi", "500m", "256Mi"),
         SpreadsAppsAcrossNodes = false, LimitsAppEvictions = false, PullsOnEveryStart = false, AcceptsAnyTag = true, RequiresDigests = false, RequiresUpstream = false, UpstreamWindow = 5,
         AllowsDockerCluster = true, RequiresRunnerGroup = false, HostsBuildRunners = true,
@@ -123,6 +131,7 @@ public sealed record TierProfile
 
     public static readonly TierProfile Dev = Local with
     {
+        Tier = Tier.Dev,
         AppContainer = new("100m", "128Mi", "500m", "256Mi"),
         AcceptsAnyTag = false, AllowsDockerCluster = false, RequiresRunnerGroup = true,
         RegistryStorage = "20Gi", RegistryContainer = new("100m", "128Mi", "500m", "512Mi"),
@@ -136,6 +145,7 @@ public sealed record TierProfile
 
     public static readonly TierProfile Staging = Dev with
     {
+        Tier = Tier.Staging,
         AppReplicas = 2, AppContainer = new("200m", "256Mi", "1", "512Mi"),
         RequiresDigests = true, RequiresUpstream = true,
         RegistryStorage = "50Gi", RegistryContainer = new("200m", "256Mi", "1", "1Gi"),
@@ -148,6 +158,7 @@ public sealed record TierProfile
 
     public static readonly TierProfile Prod = Staging with
     {
+        Tier = Tier.Prod,
         AppReplicas = 3, MinimumAppReplicas = 2, AppContainer = new("250m", "256Mi", "1", "512Mi"),
         SpreadsAppsAcrossNodes = true, LimitsAppEvictions = true, PullsOnEveryStart = true,
         // Prod takes what staging ran in its last few releases only: older proof is stale.
@@ -159,6 +170,9 @@ public sealed record TierProfile
         VerifyMinRequests = 200, VerifyBakeTime = "10m",
         DevelopersDeploy = false, ExpectsAdminGroup = true, Protect = true,
     };
+
+    /// <summary>The profile of the tier <paramref name="environment"/> names, or null when it names none.</summary>
+    public static TierProfile? Named(string? environment) => Tiers.Parse(environment) is { } tier ? For(tier) : null;
 
     public static TierProfile For(Tier tier) => tier switch
     {

@@ -23,6 +23,14 @@ public static class Strategies
 
     public static bool IsRolling(AppConfig app) => app.Strategy == Rolling;
 
+    /// <summary>The strategy <paramref name="text"/> names, or null for none.</summary>
+    public static AppStrategy? Parse(string text) => text switch
+    {
+        BlueGreen => AppStrategy.BlueGreen,
+        Rolling => AppStrategy.Rolling,
+        _ => null,
+    };
+
     /// <summary>The slots that can hold a Deployment: blue and green, or the rolling app's one.</summary>
     public static IReadOnlyList<Slot> SlotsOf(AppConfig app) => IsRolling(app) ? [Slot.Rolling] : [Slot.Blue, Slot.Green];
 

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
-using Delivery.Core.Model;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Monitoring;
@@ -91,14 +91,14 @@ public static class AlertmanagerReadApi
             ("data", Map((ConfigFile, NginxConfig(Port, Network.PlatformPorts.Alertmanager)))));
 
     /// <summary>The sidecar, as <c>alertmanagerSpec.containers</c> (the operator appends a container of a new name).</summary>
-    public static OrderedDictionary<string, object?> Container(Tier tier) => Map(
+    public static OrderedDictionary<string, object?> Container(TierProfile profile) => Map(
         ("name", ContainerName),
         ("image", Image),
         // nginx itself, not the image's entrypoint, whose scripts rewrite files under /etc/nginx.
         ("command", List("nginx", "-c", $"{ConfigDirectory}/{ConfigFile}", "-e", "stderr", "-g", "daemon off;")),
         ("ports", List(Map(("name", PortName), ("containerPort", Port), ("protocol", "TCP")))),
         ("readinessProbe", Map(("httpGet", Map(("path", "/-/ready"), ("port", PortName))), ("periodSeconds", 10))),
-        ("resources", MonitoringResources.For(tier, 10, 16)),
+        ("resources", MonitoringResources.For(profile, 10, 16)),
         ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: true)),
         ("volumeMounts", List(
             Map(("name", "read-api-config"), ("mountPath", ConfigDirectory), ("readOnly", true)),

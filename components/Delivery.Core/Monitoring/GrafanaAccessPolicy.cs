@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using static Delivery.Core.Kubernetes.Manifest;
@@ -41,18 +42,18 @@ public static class GrafanaAccessPolicy
     public static IReadOnlyList<int> ProviderPorts(OidcConfig oidc) =>
         [.. new[] { oidc.Issuer, oidc.TokenUrl, oidc.JwksUrl }.Where(url => url.Length > 0).Select(url => new Uri(url).Port).Distinct().Order()];
 
-    public static KubernetesObject? Render(DeliveryConfig config, Tier tier)
+    public static KubernetesObject? Render(ValidStack stack)
     {
-        var monitoring = config.Monitoring;
+        var monitoring = stack.Config.Monitoring;
         if (monitoring.GrafanaHost.Length == 0 || (monitoring.GrafanaAllowedCidrs.Count == 0 && !HasOidc(monitoring)))
             return null;
         var oidc = monitoring.GrafanaOidc;
-        var groups = GrafanaSignIn.IsOn(config);
+        var groups = GrafanaSignIn.IsOn(stack.Config);
         var principal = Map(
             ("clientCIDRs", monitoring.GrafanaAllowedCidrs.Count == 0 ? null : ListOf(monitoring.GrafanaAllowedCidrs)),
             ("jwt", !groups ? null : Map(
                 ("provider", JwtProvider),
-                ("claims", List(Map(("name", oidc.GroupsClaim), ("valueType", "StringArray"), ("values", ListOf(AccessGroups(config.Access)))))))));
+                ("claims", List(Map(("name", oidc.GroupsClaim), ("valueType", "StringArray"), ("values", ListOf(AccessGroups(stack.Config.Access)))))))));
         return Manifest.Object("gateway.envoyproxy.io/v1alpha1", "SecurityPolicy", Name, PlatformNamespaces.Monitoring, StandardLabels.Shared(Name, "route"),
             ("spec", Map(
                 ("targetRefs", List(Map(("group", "gateway.networking.k8s.io"), ("kind", "HTTPRoute"), ("name", GrafanaRoute.Name)))),
@@ -69,7 +70,7 @@ public static class GrafanaAccessPolicy
                     ("provider", Map(("issuer", oidc.Issuer))),
                     ("clientID", oidc.ClientId),
                     ("clientSecret", Map(("name", OidcSecretName))),
-                    ("redirectURL", GrafanaRoute.Url(monitoring, tier) + OidcCallbackPath),
+                    ("redirectURL", GrafanaRoute.Url(monitoring, stack.Profile) + OidcCallbackPath),
                     ("cookieNames", !groups ? null : Map(("idToken", IdTokenCookie))))))));
     }
 

@@ -14,18 +14,18 @@ public static class GrafanaRoute
 
     public const string Name = "grafana";
 
-    public static KubernetesObject? Render(MonitoringConfig monitoring, Tier tier) =>
+    public static KubernetesObject? Render(MonitoringConfig monitoring, TierProfile profile) =>
         monitoring.GrafanaHost.Length == 0
             ? null
             : Manifest.Object("gateway.networking.k8s.io/v1", "HTTPRoute", Name, PlatformNamespaces.Monitoring, StandardLabels.Shared("grafana", "route"),
                 ("spec", Map(
-                    ("parentRefs", List(ClusterGateway.ParentRef(tier, monitoring.GrafanaHost))),
+                    ("parentRefs", List(ClusterGateway.ParentRef(profile, monitoring.GrafanaHost))),
                     ("hostnames", List(monitoring.GrafanaHost)),
                     ("rules", List(Map(
-                        ("filters", StrictTransportSecurity.Filters(tier)),
+                        ("filters", StrictTransportSecurity.Filters(profile)),
                         ("backendRefs", List(Map(("name", Service), ("port", 80))))))))));
 
     /// <summary>The URL Grafana is reached on; empty without a host.</summary>
-    public static string Url(MonitoringConfig monitoring, Tier tier) =>
-        monitoring.GrafanaHost.Length == 0 ? "" : $"{(TierProfile.For(tier).ServesPlainHttp ? "http" : "https")}://{monitoring.GrafanaHost}";
+    public static string Url(MonitoringConfig monitoring, TierProfile profile) =>
+        monitoring.GrafanaHost.Length == 0 ? "" : $"{(profile.ServesPlainHttp ? "http" : "https")}://{monitoring.GrafanaHost}";
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
-using Delivery.Core.Model;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Monitoring;
@@ -22,7 +22,6 @@ public static class LogAlertRules
     public const string SidecarLabel = "loki_rule";
     public const string SidecarLabelValue = "true";
 
-    public const int MaxWindowMinutes = 24 * 60;
     public const int MaxKeywordLength = 100;
 
     /// <summary>A rate must hold over two ruler evaluations (1m apart by default) before a ticket is filed.</summary>
@@ -42,25 +41,24 @@ public static class LogAlertRules
     public static string FileName(string app) => $"{app}-log-alerts.yaml";
 
     /// <summary>The ConfigMap of the app's log alert rules, or null when its log alerts are off.</summary>
-    public static KubernetesObject? Render(DeliveryConfig config, string app)
+    public static KubernetesObject? Render(ValidApp app)
     {
-        if (RuleFile(config, app) is not { } ruleFile)
+        if (RuleFile(app) is not { } ruleFile)
             return null;
-        var labels = StandardLabels.Shared(app, "log-alerts");
+        var labels = StandardLabels.Shared(app.Name, "log-alerts");
         labels[SidecarLabel] = SidecarLabelValue;
-        return Manifest.Object("v1", "ConfigMap", Name(app), PlatformNamespaces.Monitoring, labels, ("data", Map((FileName(app), ruleFile))));
+        return Manifest.Object("v1", "ConfigMap", Name(app.Name), PlatformNamespaces.Monitoring, labels, ("data", Map((FileName(app.Name), ruleFile))));
     }
 
     /// <summary>The rule file Loki's ruler reads (Prometheus rule-file shape, LogQL expressions), or null when off.</summary>
-    public static string? RuleFile(DeliveryConfig config, string app) => Groups(config, app) is { } groups ? YamlWriter.Write(groups) : null;
+    public static string? RuleFile(ValidApp app) => Groups(app) is { } groups ? YamlWriter.Write(groups) : null;
 
     /// <summary>The rule file as a tree, or null when the app's log alerts are off.</summary>
-    public static OrderedDictionary<string, object?>? Groups(DeliveryConfig config, string app)
+    public static OrderedDictionary<string, object?>? Groups(ValidApp valid)
     {
-        var logAlerts = config.Apps[app].LogAlerts;
-        if (!logAlerts.Enabled)
+        if (valid.LogAlertWindowMinutes is not { } minutes)
             return null;
-        var minutes = WindowMinutes(logAlerts.Window) ?? throw new InvalidOperationException($"apps.{app}.logAlerts.window is not validated: '{logAlerts.Window}'.");
+        var (app, logAlerts) = (valid.Name, valid.Config.LogAlerts);
         List<object?> rules =
         [
             Alert(ErrorLines, PerMinute(Lines(app, ErrorLevelPattern), logAlerts.Window, minutes, logAlerts.ErrorsPerMinute), app,
@@ -77,19 +75,6 @@ public static class LogAlertRules
                 Lines(app, keywords)));
         }
         return Map(("groups", List(Map(("name", $"{app}.logs"), ("rules", rules)))));
-    }
-
-    /// <summary>Minutes in a window of whole minutes or hours (<c>10m</c>, <c>1h</c>), or null if it is not one.</summary>
-    public static int? WindowMinutes(string window)
-    {
-        if (window.Length < 2 || !int.TryParse(window.AsSpan(0, window.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || window[0] == '0')
-            return null;
-        return window[^1] switch
-        {
-            'm' => count,
-            'h' when count <= MaxWindowMinutes / 60 => count * 60,
-            _ => null,
-        };
     }
 
     /// <summary>The app's log lines that match a pattern: the selector Alloy's labels make (namespace, app).</summary>

@@ -71,30 +71,30 @@ public static class MonitoringCharts
     /// <summary>Prometheus stops at this share of its volume, so compaction never fills the disk.</summary>
     private const decimal PrometheusVolumeShare = 0.85m;
 
-    public static IReadOnlyList<HelmChartSpec> Render(DeliveryConfig config, Tier tier) =>
+    public static IReadOnlyList<HelmChartSpec> Render(ValidStack stack) =>
     [
-        KubePrometheusStack(config, tier),
-        Loki(config, tier),
-        Alloy(tier),
-        Tempo(config, tier),
-        OpenTelemetryCollector(tier),
-        TrivyOperator(tier),
+        KubePrometheusStack(stack),
+        Loki(stack),
+        Alloy(stack.Profile),
+        Tempo(stack),
+        OpenTelemetryCollector(stack.Profile),
+        TrivyOperator(stack.Profile),
     ];
 
-    private static HelmChartSpec KubePrometheusStack(DeliveryConfig config, Tier tier)
+    private static HelmChartSpec KubePrometheusStack(ValidStack stack)
     {
-        var monitoring = config.Monitoring;
+        var monitoring = stack.Config.Monitoring;
         var alertmanagerSpec = Map(
-            ("resources", MonitoringResources.For(tier, 10, 32)),
+            ("resources", MonitoringResources.For(stack.Profile, 10, 32)),
             // The release jobs' read-only door (AlertmanagerReadApi).
-            ("containers", Manifest.List(AlertmanagerReadApi.Container(tier))),
+            ("containers", Manifest.List(AlertmanagerReadApi.Container(stack.Profile))),
             ("volumes", AlertmanagerReadApi.Volumes()));
-        if (AlertmanagerConfig.ReceiverSecret(config) is { } receiverSecret)
+        if (AlertmanagerConfig.ReceiverSecret(stack.Config) is { } receiverSecret)
             alertmanagerSpec["secrets"] = Manifest.List(receiverSecret.Name);
         return new HelmChartSpec("kube-prometheus-stack", Pins.KubePrometheusStack.Chart, Pins.KubePrometheusStack.Repository, Pins.KubePrometheusStack.Version, PlatformNamespaces.Monitoring, Map(
             ("alertmanager", Map(
                 // The rendered config holds no secret: receivers read their URLs, keys and tokens from the mounted Secret.
-                ("config", AlertmanagerConfig.Build(config)),
+                ("config", AlertmanagerConfig.Build(stack.Config)),
                 ("alertmanagerSpec", alertmanagerSpec),
                 ("service", Map(("additionalPorts", AlertmanagerReadApi.ServicePorts()))))),
             // k3s runs these inside one process and managed clusters hide them: scraping them would
@@ -113,7 +113,7 @@ public static class MonitoringCharts
             ("prometheus", Map(("prometheusSpec", Map(
                 ("retention", $"{monitoring.RetentionDays}d"),
                 ("retentionSize", RetentionSize(monitoring.StorageSize)),
-                ("resources", MonitoringResources.For(tier, 100, 256)),
+                ("resources", MonitoringResources.For(stack.Profile, 100, 256)),
                 ("storageSpec", Map(("volumeClaimTemplate", Map(("spec", Map(
                     ("accessModes", Manifest.List("ReadWriteOnce")),
                     ("resources", Map(("requests", Map(("storage", monitoring.StorageSize))))))))))),
@@ -127,7 +127,7 @@ public static class MonitoringCharts
                 ("additionalConfig", Map(("reloadStrategy", PrometheusReloadStrategy))))))),
             // node-exporter needs the host (hostNetwork, hostPID, hostPath): it runs in the one privileged namespace.
             ("prometheus-node-exporter", Map(("namespaceOverride", PlatformNamespaces.MonitoringAgents))),
-            ("grafana", Grafana(config, tier))));
+            ("grafana", Grafana(stack))));
     }
 
     /// <summary>
@@ -136,17 +136,17 @@ public static class MonitoringCharts
     /// anonymous access, no self sign-up, cookies for https only, its public URL as root_url, and
     /// single sign-on with the access groups' roles where configured (<see cref="GrafanaSignIn"/>).
     /// </summary>
-    private static OrderedDictionary<string, object?> Grafana(DeliveryConfig config, Tier tier)
+    private static OrderedDictionary<string, object?> Grafana(ValidStack stack)
     {
-        var monitoring = config.Monitoring;
-        var url = GrafanaRoute.Url(monitoring, tier);
+        var monitoring = stack.Config.Monitoring;
+        var url = GrafanaRoute.Url(monitoring, stack.Profile);
         return Map(
             ("admin", Map(
                 ("existingSecret", GrafanaAdminSecret),
                 ("userKey", GrafanaAdminUserKey),
                 ("passwordKey", GrafanaAdminPasswordKey))),
-            ("resources", MonitoringResources.For(tier, 25, 64)),
-            ("envValueFrom", GrafanaSignIn.Environment(config)),
+            ("resources", MonitoringResources.For(stack.Profile, 25, 64)),
+            ("envValueFrom", GrafanaSignIn.Environment(stack.Config)),
             ("rbac", Map(("namespaced", true), ("useExistingRole", GrafanaSidecarRbac.RoleName))),
             ("sidecar", Map(
                 ("dashboards", Map(
@@ -159,23 +159,23 @@ public static class MonitoringCharts
             ("grafana.ini", Map(
                 ("server", url.Length == 0 ? null : Map(("root_url", url))),
                 // Signed in through the provider, no one needs the password form (the admin keeps the API).
-                ("auth", GrafanaSignIn.IsOn(config) ? Map(("disable_login_form", true)) : null),
+                ("auth", GrafanaSignIn.IsOn(stack.Config) ? Map(("disable_login_form", true)) : null),
                 ("auth.anonymous", Map(("enabled", false))),
-                ("auth.generic_oauth", GrafanaSignIn.Settings(config)),
+                ("auth.generic_oauth", GrafanaSignIn.Settings(stack.Config)),
                 ("users", Map(("allow_sign_up", false), ("allow_org_create", false))),
                 // No calls home: Grafana's only egress beyond the data sources is the API server's port.
                 ("analytics", Map(("check_for_updates", false), ("check_for_plugin_updates", false), ("reporting_enabled", false))),
                 ("security", Map(
-                    ("cookie_secure", !TierProfile.For(tier).ServesPlainHttp),
+                    ("cookie_secure", !stack.Profile.ServesPlainHttp),
                     ("cookie_samesite", "lax"),
                     ("disable_gravatar", true),
-                    ("strict_transport_security", !TierProfile.For(tier).ServesPlainHttp))))),
+                    ("strict_transport_security", !stack.Profile.ServesPlainHttp))))),
             ("additionalDataSources", GrafanaDatasources.Additional()),
             // The chart's Helm test pod (bats) is no part of a running platform.
             ("testFramework", Map(("enabled", false))));
     }
 
-    private static HelmChartSpec Loki(DeliveryConfig config, Tier tier) =>
+    private static HelmChartSpec Loki(ValidStack stack) =>
         new("loki", Pins.Loki.Chart, Pins.Loki.Repository, Pins.Loki.Version, PlatformNamespaces.Monitoring, Map(
             ("deploymentMode", "SingleBinary"),
             // The chart's cluster-wide grant on ConfigMaps and Secrets goes; LokiRulesRbac gives the sidecar ConfigMaps in monitoring.
@@ -198,7 +198,7 @@ public static class MonitoringCharts
                     ("index", Map(("prefix", "loki_index_"), ("period", "24h")))))))),
                 // Deletes off: the compactor would otherwise take delete requests from any client
                 // that reaches Loki (retention still applies).
-                ("limits_config", Map(("retention_period", Hours(config.Monitoring.RetentionDays)), ("deletion_mode", "disabled"))),
+                ("limits_config", Map(("retention_period", Hours(stack.Config.Monitoring.RetentionDays)), ("deletion_mode", "disabled"))),
                 // Retention is applied by the compactor, which needs a store for delete requests.
                 ("compactor", Map(("retention_enabled", true), ("delete_request_store", "filesystem"))),
                 // The ruler evaluates the apps' log alerts (LogQL) and sends them to the platform's Alertmanager.
@@ -221,8 +221,8 @@ public static class MonitoringCharts
                 ("resource", "configmap"))))),
             ("singleBinary", Map(
                 ("replicas", 1),
-                ("resources", MonitoringResources.For(tier, 50, 128)),
-                ("persistence", Map(("enabled", true), ("size", config.Monitoring.StorageSize))))),
+                ("resources", MonitoringResources.For(stack.Profile, 50, 128)),
+                ("persistence", Map(("enabled", true), ("size", stack.Config.Monitoring.StorageSize))))),
             // Single-binary mode: no simple-scalable targets, gateway, caches, canary or its Helm test.
             ("read", Map(("replicas", 0))),
             ("write", Map(("replicas", 0))),
@@ -234,41 +234,41 @@ public static class MonitoringCharts
             ("test", Map(("enabled", false)))));
 
     /// <summary>Alloy reads every node's /var/log/pods from the host, so it runs in the privileged monitoring-agents namespace.</summary>
-    private static HelmChartSpec Alloy(Tier tier) =>
+    private static HelmChartSpec Alloy(TierProfile profile) =>
         new("alloy", Pins.Alloy.Chart, Pins.Alloy.Repository, Pins.Alloy.Version, PlatformNamespaces.MonitoringAgents, Map(
             ("alloy", Map(
                 ("configMap", Map(("content", AlloyLogPipeline.Render(LokiUrl)))),
                 ("mounts", Map(("varlog", true))),
                 ("enableReporting", false),
-                ("resources", MonitoringResources.For(tier, 25, 32)))),
+                ("resources", MonitoringResources.For(profile, 25, 32)))),
             // One collector per node, reading that node's pod log files.
             ("controller", Map(("type", "daemonset"))),
             // The chart's ClusterRole reads every Secret; AlloyRbac grants the pods it needs instead.
             ("rbac", Map(("create", false)))));
 
-    private static HelmChartSpec Tempo(DeliveryConfig config, Tier tier) =>
+    private static HelmChartSpec Tempo(ValidStack stack) =>
         new("tempo", Pins.Tempo.Chart, Pins.Tempo.Repository, Pins.Tempo.Version, PlatformNamespaces.Monitoring, Map(
             ("tempo", Map(
-                ("retention", Hours(config.Monitoring.RetentionDays)),
+                ("retention", Hours(stack.Config.Monitoring.RetentionDays)),
                 ("reportingEnabled", false),
                 // The chart's default 1024 MB ballast makes the Go GC wait until about twice that: far
                 // past our memory limits, so Tempo would be OOM-killed under trace load.
                 ("memBallastSizeMbs", 0),
-                ("resources", MonitoringResources.For(tier, 50, 128)),
+                ("resources", MonitoringResources.For(stack.Profile, 50, 128)),
                 // It writes only to its /var/tempo volume (the metrics generator, which needs /tmp, is off).
                 ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: true)))),
             // The chart's pod context (uid 10001) plus seccomp, so monitoring can enforce restricted.
             ("securityContext", PodDefaults.RestrictedPod(GrafanaImageUser, GrafanaImageUser, GrafanaImageUser)),
-            ("persistence", Map(("enabled", true), ("size", config.Monitoring.StorageSize)))));
+            ("persistence", Map(("enabled", true), ("size", stack.Config.Monitoring.StorageSize)))));
 
-    private static HelmChartSpec OpenTelemetryCollector(Tier tier) =>
+    private static HelmChartSpec OpenTelemetryCollector(TierProfile profile) =>
         new("otel-collector", Pins.OpenTelemetryCollector.Chart, Pins.OpenTelemetryCollector.Repository, Pins.OpenTelemetryCollector.Version, PlatformNamespaces.Monitoring, Map(
             ("fullnameOverride", "otel-collector"),
             ("mode", "deployment"),
             ("replicaCount", 1),
             ("image", Map(("repository", Pins.OpenTelemetryCollector.ImageRepository))),
             ("command", Map(("name", "otelcol-k8s"))),
-            ("resources", MonitoringResources.For(tier, 25, 64)),
+            ("resources", MonitoringResources.For(profile, 25, 64)),
             // The chart sets no security context; ours is restricted. The collector keeps no state on disk.
             ("podSecurityContext", PodDefaults.RestrictedPod(CollectorImageUser, CollectorImageUser)),
             ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: true)),
@@ -283,7 +283,7 @@ public static class MonitoringCharts
                         ("processors", List("memory_limiter", "batch")),
                         ("exporters", Manifest.List("otlp/tempo"))))))))))));
 
-    private static HelmChartSpec TrivyOperator(Tier tier) =>
+    private static HelmChartSpec TrivyOperator(TierProfile profile) =>
         new("trivy-operator", Pins.TrivyOperator.Chart, Pins.TrivyOperator.Repository, Pins.TrivyOperator.Version, PlatformNamespaces.Monitoring, Map(
             // Its metrics (trivy_image_vulnerabilities) feed the vulnerability alert. The chart renders its
             // ServiceMonitor only when the cluster already serves the CRD, so a first preview would lack it:
@@ -297,7 +297,7 @@ public static class MonitoringCharts
             // uses the scan pods' context as their whole pod security context.
             ("podSecurityContext", PodDefaults.RestrictedPod(TrivyOperatorUser, TrivyOperatorUser, TrivyOperatorUser)),
             ("trivyOperator", Map(("scanJobPodTemplatePodSecurityContext", PodDefaults.RestrictedPod(TrivyScanUser, TrivyScanUser)))),
-            ("resources", MonitoringResources.For(tier, 25, 128))));
+            ("resources", MonitoringResources.For(profile, 25, 128))));
 
     /// <summary>Prometheus' <c>retentionSize</c> (base-2 units) as a share of the volume.</summary>
     private static string RetentionSize(string storageSize)

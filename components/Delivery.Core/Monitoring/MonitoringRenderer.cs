@@ -1,5 +1,5 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
-using Delivery.Core.Model;
 
 namespace Delivery.Core.Monitoring;
 
@@ -17,14 +17,14 @@ public static class MonitoringRenderer
 
     public static readonly GeneratedPassword GrafanaAdminPassword = new("grafana-admin");
 
-    public static ComponentRendering Render(DeliveryConfig config, Tier tier)
+    public static ComponentRendering Render(ValidStack stack)
     {
-        if (!config.Monitoring.Enabled)
+        if (!stack.Config.Monitoring.Enabled)
             return ComponentRendering.Empty(Component);
         List<SecretSpec> secrets = [GrafanaAdminSecret()];
-        if (AlertmanagerConfig.ReceiverSecret(config) is { } receiverSecret)
+        if (AlertmanagerConfig.ReceiverSecret(stack.Config) is { } receiverSecret)
             secrets.Add(receiverSecret);
-        if (GrafanaAccessPolicy.OidcSecret(config.Monitoring) is { } oidc)
+        if (GrafanaAccessPolicy.OidcSecret(stack.Config.Monitoring) is { } oidc)
             secrets.Add(oidc);
         return new ComponentRendering(
             Component,
@@ -32,24 +32,24 @@ public static class MonitoringRenderer
                 AlertmanagerReadApi.ConfigMap(),
                 VulnerabilityAlertRules.Render(),
                 TrivyOperatorMetrics.Render(),
-                .. CiRunnerMonitors.Render(config),
+                .. CiRunnerMonitors.Render(stack.Config),
                 ReleaseAlertRules.Render(),
-                .. GrafanaDashboards.Render(config),
-                .. LogAlerts(config),
+                .. GrafanaDashboards.Render(stack.Config),
+                .. LogAlerts(stack),
                 GrafanaSidecarRbac.Role(),
                 .. LokiRulesRbac.Render(),
                 .. AlloyRbac.Render(),
-                .. GrafanaRoute.Render(config.Monitoring, tier) is { } route ? [route] : Array.Empty<KubernetesObject>(),
-                .. GrafanaAccessPolicy.Render(config, tier) is { } access ? [access] : Array.Empty<KubernetesObject>(),
+                .. GrafanaRoute.Render(stack.Config.Monitoring, stack.Profile) is { } route ? [route] : Array.Empty<KubernetesObject>(),
+                .. GrafanaAccessPolicy.Render(stack) is { } access ? [access] : Array.Empty<KubernetesObject>(),
             ],
-            MonitoringCharts.Render(config, tier),
+            MonitoringCharts.Render(stack),
             secrets,
             [GrafanaAdminPassword]);
     }
 
     /// <summary>The apps' log alert rules, for Loki's ruler in this namespace.</summary>
-    private static IEnumerable<KubernetesObject> LogAlerts(DeliveryConfig config) =>
-        config.Apps.Keys.Order(StringComparer.Ordinal).Select(app => LogAlertRules.Render(config, app)).OfType<KubernetesObject>();
+    private static IEnumerable<KubernetesObject> LogAlerts(ValidStack stack) =>
+        stack.Apps.Values.Select(LogAlertRules.Render).OfType<KubernetesObject>();
 
     private static SecretSpec GrafanaAdminSecret() =>
         new(MonitoringCharts.GrafanaAdminSecret, PlatformNamespaces.Monitoring, "Opaque", StandardLabels.Shared("grafana", Component),

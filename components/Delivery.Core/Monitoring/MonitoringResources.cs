@@ -1,7 +1,6 @@
 using System.Globalization;
 using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
-using Delivery.Core.Model;
 
 namespace Delivery.Core.Monitoring;
 
@@ -12,9 +11,9 @@ namespace Delivery.Core.Monitoring;
 /// </summary>
 public static class MonitoringResources
 {
-    public static OrderedDictionary<string, object?> For(Tier tier, int baseCpuMillis, int baseMemoryMi)
+    public static OrderedDictionary<string, object?> For(TierProfile profile, int baseCpuMillis, int baseMemoryMi)
     {
-        var scale = TierProfile.For(tier).MonitoringScale;
+        var scale = profile.MonitoringScale;
         return PodDefaults.Resources(Millis(baseCpuMillis * scale), Mebibytes(baseMemoryMi * scale), cpuLimit: null, Mebibytes(2 * baseMemoryMi * scale));
     }
 

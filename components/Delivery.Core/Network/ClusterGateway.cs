@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
-using Delivery.Core.Model;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Network;
@@ -58,7 +57,7 @@ public static class ClusterGateway
     /// Gateway, or on a tier that serves plain http (a laptop, usually without a certificate) the
     /// http one.
     /// </summary>
-    public static OrderedDictionary<string, object?> ParentRef(Tier tier, string host) => TierProfile.For(tier).ServesPlainHttp
+    public static OrderedDictionary<string, object?> ParentRef(TierProfile profile, string host) => profile.ServesPlainHttp
         ? Map(("name", Name), ("namespace", Namespace), ("sectionName", HttpListener))
         : Map(("name", GatewayShards.GatewayOf(host)), ("namespace", Namespace), ("sectionName", HttpsListenerFor(host)));
 }

@@ -1,5 +1,4 @@
 using Delivery.Core.Configuration;
-using Delivery.Core.Model;
 using static Delivery.Core.Kubernetes.Manifest;
 
 namespace Delivery.Core.Network;
@@ -14,8 +13,8 @@ public static class StrictTransportSecurity
     public const string Value = "max-age=31536000";
 
     /// <summary>The route rule's filters: the header outside local, none on local.</summary>
-    public static List<object?>? Filters(Tier tier) =>
-        TierProfile.For(tier).ServesPlainHttp
+    public static List<object?>? Filters(TierProfile profile) =>
+        profile.ServesPlainHttp
             ? null
             : List(Map(("type", "ResponseHeaderModifier"), ("responseHeaderModifier", Map(("set", List(Map(("name", Header), ("value", Value))))))));
 }

@@ -1,4 +1,4 @@
-using Delivery.Core.Model;
+using Delivery.Core.Configuration;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Registry;
 
@@ -7,6 +7,6 @@ namespace Delivery.Core.Platform;
 /// <summary>The addresses a stack exports: where images go, and where Grafana is served (empty without a host).</summary>
 public sealed record PlatformEndpoints(string RegistryUrl, string GrafanaUrl)
 {
-    public static PlatformEndpoints Of(DeliveryConfig config, Tier tier) =>
-        new(RegistryAddress.Of(config.Registry), GrafanaRoute.Url(config.Monitoring, tier));
+    public static PlatformEndpoints Of(ValidStack stack) =>
+        new(RegistryAddress.Of(stack.Config.Registry), GrafanaRoute.Url(stack.Config.Monitoring, stack.Profile));
 }

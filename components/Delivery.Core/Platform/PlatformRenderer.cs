@@ -1,7 +1,7 @@
 using Delivery.Core.Apps;
 using Delivery.Core.Ci;
 using Delivery.Core.Cluster;
-using Delivery.Core.Model;
+using Delivery.Core.Configuration;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Registry;
 
@@ -13,14 +13,14 @@ namespace Delivery.Core.Platform;
 /// </summary>
 public static class PlatformRenderer
 {
-    public static PlatformRendering Render(DeliveryConfig config, Tier tier) =>
+    public static PlatformRendering Render(ValidStack stack) =>
         new(
             [
-                ClusterBaselineRenderer.Render(config, tier),
-                RegistryRenderer.Render(config, tier),
-                CiRunnersRenderer.Render(config, tier),
-                MonitoringRenderer.Render(config, tier),
-                .. AppRenderer.RenderAll(config, tier),
+                ClusterBaselineRenderer.Render(stack),
+                RegistryRenderer.Render(stack),
+                CiRunnersRenderer.Render(stack),
+                MonitoringRenderer.Render(stack),
+                .. AppRenderer.RenderAll(stack),
             ],
-            LocalDocker.Render(config));
+            LocalDocker.Render(stack.Config));
 }

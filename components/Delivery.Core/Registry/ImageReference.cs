@@ -21,5 +21,5 @@ public static class ImageReference
     /// <c>IfNotPresent</c> any pod on a node could start a private image another pod pulled there.
     /// The version carries its digest in prod, so Always never changes what runs.
     /// </summary>
-    public static string PullPolicy(Tier tier) => TierProfile.For(tier).PullsOnEveryStart ? "Always" : "IfNotPresent";
+    public static string PullPolicy(TierProfile profile) => profile.PullsOnEveryStart ? "Always" : "IfNotPresent";
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using static Delivery.Core.Kubernetes.Manifest;
@@ -17,7 +18,7 @@ public static class RegistryDeployment
     public const string Name = "registry";
     public const string ConfigHashAnnotation = "delivery-platform/config-hash";
 
-    public static KubernetesObject Render(Tier tier)
+    public static KubernetesObject Render(TierProfile profile)
     {
         var labels = StandardLabels.Shared(Name, RegistryRenderer.Component);
         var configHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RegistryConfigFile.Render(RegistryFileLayout.InCluster))))[..16];
@@ -28,7 +29,7 @@ public static class RegistryDeployment
             ("strategy", Map(("type", "Recreate"))),
             ("template", Map(
                 ("metadata", Map(("labels", Strings(labels)), ("annotations", Map((ConfigHashAnnotation, configHash))))),
-                ("spec", PodSpec(tier)))))));
+                ("spec", PodSpec(profile)))))));
     }
 
     /// <summary>The registry server's pods: the Service selects them.</summary>
@@ -38,7 +39,7 @@ public static class RegistryDeployment
         [StandardLabels.Instance] = Name,
     };
 
-    private static OrderedDictionary<string, object?> PodSpec(Tier tier)
+    private static OrderedDictionary<string, object?> PodSpec(TierProfile profile)
     {
         var health = Map(("path", RegistryConfigFile.HealthPath), ("port", "metrics"));
         var layout = RegistryFileLayout.InCluster;
@@ -52,7 +53,7 @@ public static class RegistryDeployment
                 Map(("name", "metrics"), ("containerPort", RegistryFileLayout.MetricsPort), ("protocol", "TCP")))),
             ("readinessProbe", Map(("httpGet", health), ("periodSeconds", 10), ("failureThreshold", 3))),
             ("livenessProbe", Map(("httpGet", health), ("initialDelaySeconds", 10), ("periodSeconds", 20), ("failureThreshold", 6))),
-            ("resources", RegistryResources.For(tier)),
+            ("resources", RegistryResources.For(profile)),
             ("securityContext", RegistryPod.ContainerSecurity()),
             ("volumeMounts", List(
                 RegistryPod.Mount(RegistryPod.ConfigVolume, RegistryFileLayout.ConfigDirectory, readOnly: true),
@@ -62,7 +63,7 @@ public static class RegistryDeployment
         return Map(
             ("automountServiceAccountToken", false),
             ("securityContext", RegistryPod.PodSecurity()),
-            ("initContainers", List(RegistryGarbageCollection.InitContainer(tier))),
+            ("initContainers", List(RegistryGarbageCollection.InitContainer(profile))),
             ("containers", List(container)),
             ("volumes", List(
                 RegistryPod.ConfigMapVolume(),

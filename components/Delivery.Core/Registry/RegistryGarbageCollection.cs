@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Model;
 using static Delivery.Core.Kubernetes.Manifest;
 
@@ -23,12 +24,12 @@ public static class RegistryGarbageCollection
     public static IReadOnlyList<string> Command { get; } = ["registry", "garbage-collect", RegistryFileLayout.ConfigPath, "--delete-untagged"];
 
     /// <summary>The init container of the registry pod (the image has a shell; the paths have no spaces).</summary>
-    public static OrderedDictionary<string, object?> InitContainer(Tier tier) => Map(
+    public static OrderedDictionary<string, object?> InitContainer(TierProfile profile) => Map(
         ("name", Name),
         ("image", Pins.Registry.Image),
         ("imagePullPolicy", "IfNotPresent"),
         ("command", List("sh", "-c", $"{string.Join(' ', Command)} || echo 'garbage collection failed; the registry starts anyway' >&2")),
-        ("resources", RegistryResources.For(tier)),
+        ("resources", RegistryResources.For(profile)),
         ("securityContext", RegistryPod.ContainerSecurity()),
         ("volumeMounts", List(
             RegistryPod.Mount(RegistryPod.ConfigVolume, RegistryFileLayout.ConfigDirectory, readOnly: true),

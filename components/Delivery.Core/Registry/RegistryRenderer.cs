@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using static Delivery.Core.Kubernetes.Manifest;
@@ -16,20 +17,20 @@ public static class RegistryRenderer
     public const string Component = "registry";
     public const string ServiceName = "registry";
 
-    public static ComponentRendering Render(DeliveryConfig config, Tier tier)
+    public static ComponentRendering Render(ValidStack stack)
     {
-        var credentials = RegistryCredentials.Secrets(config);
-        if (config.Registry.Mode != RegistryConfig.InCluster)
+        var credentials = RegistryCredentials.Secrets(stack.Config);
+        if (stack.Config.Registry.Mode != RegistryConfig.InCluster)
             return new ComponentRendering(Component, [], [], credentials, []);
         var htpasswd = new SecretSpec(RegistryPod.HtpasswdSecretName, PlatformNamespaces.Registry, "Opaque", Labels(RegistryPod.HtpasswdSecretName),
-            [new SecretEntry(RegistryFileLayout.HtpasswdFileName, RegistryCredentials.Htpasswd(config.Registry))]);
+            [new SecretEntry(RegistryFileLayout.HtpasswdFileName, RegistryCredentials.Htpasswd(stack.Config.Registry))]);
         return new ComponentRendering(Component,
             [
                 ConfigMap(),
-                DataClaim(config.Registry),
-                RegistryDeployment.Render(tier),
+                DataClaim(stack.Config.Registry),
+                RegistryDeployment.Render(stack.Profile),
                 Service(),
-                Route(config.Registry, tier),
+                Route(stack.Config.Registry, stack.Profile),
             ],
             [],
             [htpasswd, .. credentials],
@@ -60,14 +61,14 @@ public static class RegistryRenderer
     /// take an hour (a large layer takes longer than a gateway's default to upload), but not for
     /// ever: a stalled client cannot hold a proxy connection open indefinitely.
     /// </summary>
-    private static KubernetesObject Route(RegistryConfig registry, Tier tier) =>
+    private static KubernetesObject Route(RegistryConfig registry, TierProfile profile) =>
         Manifest.Object("gateway.networking.k8s.io/v1", "HTTPRoute", ServiceName, PlatformNamespaces.Registry, Labels(ServiceName),
             ("spec", Map(
-                ("parentRefs", List(Network.ClusterGateway.ParentRef(tier, registry.Host))),
+                ("parentRefs", List(Network.ClusterGateway.ParentRef(profile, registry.Host))),
                 ("hostnames", List(registry.Host)),
                 ("rules", List(Map(
                     ("matches", List(Map(("path", Map(("type", "PathPrefix"), ("value", "/")))))),
-                    ("filters", Network.StrictTransportSecurity.Filters(tier)),
+                    ("filters", Network.StrictTransportSecurity.Filters(profile)),
                     ("backendRefs", List(Map(("name", ServiceName), ("port", RegistryFileLayout.HttpPort)))),
                     ("timeouts", Map(("request", RequestTimeout)))))))));
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Delivery.Core.Apps;
+using Delivery.Core.Configuration;
 using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 
@@ -48,19 +49,19 @@ public sealed class SlotVerification
     private readonly VerifySettings _settings;
 
     /// <param name="window">The range to judge over; null for the app's <c>verify.window</c>.</param>
-    public SlotVerification(DeliveryConfig config, string app, Slot slot, string? window = null)
+    public SlotVerification(ValidStack stack, string app, Slot slot, string? window = null)
     {
-        var settings = config.Apps[app];
+        var settings = stack.Config.Apps[app];
         _app = app;
         _slot = slot;
         // A rolling app's pods are all live, labelled slot "rolling".
-        _live = settings.LiveSlot ?? throw new ArgumentException($"{app}'s live slot \"{settings.Live}\" is not blue or green.", nameof(config));
+        _live = stack.Apps[app].Live;
         _version = Slots.Version(settings, slot);
-        _release = ReleaseId.Of(config, app, slot);
-        _liveRelease = ReleaseId.Of(config, app, _live);
-        _settings = VerifySettings.For(config, app);
+        _release = ReleaseId.Of(stack, app, slot);
+        _liveRelease = ReleaseId.Of(stack, app, _live);
+        _settings = VerifySettings.For(stack.Config, app);
         _window = window ?? _settings.Window;
-        _slo = Slo.For(config, app);
+        _slo = Slo.For(stack.Config, app);
     }
 
     /// <summary>A candidate (the idle slot) is also held to the live slot's p95.</summary>

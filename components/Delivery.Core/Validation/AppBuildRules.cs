@@ -18,10 +18,10 @@ internal static partial class AppBuildRules
         if (!build.IsSet)
             yield break;
         var key = path.Key("build");
-        if (context.Tier is { } tier && tier != Tier.Local)
+        if (context.Profile is { Tier: not Tier.Local } profile)
         {
             yield return ConfigProblem.Error(key, null,
-                $"builds the image from the working tree, which only the local tier does; in {Tiers.Name(tier)} the app's pipeline builds and pushes it, and deliver promote sets its version.",
+                $"builds the image from the working tree, which only the local tier does; in {profile.Name} the app's pipeline builds and pushes it, and deliver promote sets its version.",
                 $"pulumi config rm --path {key}.");
             yield break;
         }

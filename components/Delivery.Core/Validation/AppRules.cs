@@ -94,7 +94,9 @@ internal static class AppRules
         if (app.Replicas < minimum)
         {
             yield return ConfigProblem.Error(replicas, Number(app.Replicas),
-                minimum > 1 ? $"must be at least {minimum} in {Tiers.Name(context.Tier!.Value)}, so that one pod can fail or be evicted without an outage." : "must be at least 1.",
+                context.Profile is { MinimumAppReplicas: > 1 } profile
+                    ? $"must be at least {minimum} in {profile.Name}, so that one pod can fail or be evicted without an outage."
+                    : "must be at least 1.",
                 $"pulumi config set --path {replicas} {Math.Max(minimum, context.Profile?.AppReplicas ?? 1)}.");
         }
         if (Bounds.Above(replicas, app.Replicas, Bounds.Replicas, minimum, Bounds.ReplicasWhy("replicas")) is { } tooMany)

@@ -1,6 +1,5 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
-using Delivery.Core.Model.Values;
 using Microsoft.Extensions.Configuration;
 
 namespace Delivery.Core.Validation;
@@ -22,7 +21,7 @@ public static class DeliveryConfigLoader
         foreach (var entry in stackEntries.Concat(overrides))
             winning[entry.Key] = entry;
 
-        var tier = Tiers.Parse(winning.GetValueOrDefault("environment")?.Value);
+        var profile = TierProfile.Named(winning.GetValueOrDefault("environment")?.Value);
         var appNames = winning.Keys
             .Select(key => key.Split(':'))
             .Where(segments => segments.Length > 2 && segments[0].Equals("apps", StringComparison.OrdinalIgnoreCase))
@@ -30,7 +29,7 @@ public static class DeliveryConfigLoader
             .Distinct(StringComparer.OrdinalIgnoreCase);
         // An unknown tier is reported by the rules; dev's defaults stand in meanwhile, so that one
         // mistake does not cascade into a missing-value error for every app.
-        var defaults = TierDefaults.For(tier ?? Tier.Dev, appNames);
+        var defaults = TierDefaults.For(profile ?? TierProfile.Dev, appNames);
 
         var configuration = new ConfigurationBuilder()
             .Add(new ConfigEntrySource(defaults.Select(d => new ConfigEntry(d.Key, d.Value, SecretState.Plaintext, "the tier's defaults"))))
@@ -44,8 +43,9 @@ public static class DeliveryConfigLoader
         // would only list every required key, burying the one error that matters.
         var unreadable = stack.Entries.Count == 0 && stack.Problems.Any(p => p.IsError);
         if (!unreadable)
-            problems.AddRange(ConfigValidator.Validate(config, new ValidationContext(stack.StackName, tier, stack.IsOffline)));
-        return new LoadedConfig(stack.StackName, config, tier, problems);
+            problems.AddRange(ConfigValidator.Validate(config, new ValidationContext(stack.StackName, profile, stack.IsOffline)));
+        var valid = profile is not null && !problems.Any(p => p.IsError) ? ValidStack.Of(stack.StackName, config, profile, problems) : null;
+        return new LoadedConfig(stack.StackName, config, profile, valid, problems);
     }
 
     /// <summary>
@@ -55,7 +55,8 @@ public static class DeliveryConfigLoader
     public static LoadedConfig LoadForRelease(StackConfig stack, IReadOnlyDictionary<string, string> environment)
     {
         var loaded = Load(stack, environment);
-        return loaded with { Problems = [.. ReleaseOverrides.Refused(environment), .. loaded.Problems] };
+        var refused = ReleaseOverrides.Refused(environment);
+        return loaded with { Problems = [.. refused, .. loaded.Problems], Stack = refused.Any(p => p.IsError) ? null : loaded.Stack };
     }
 
     private static List<ConfigEntry> Accepted(IEnumerable<ConfigEntry> entries, List<ConfigProblem> problems) =>

@@ -16,7 +16,7 @@ internal static partial class EnvironmentRules
             yield return ConfigProblem.Error(environment, null, "is required: it picks the tier's defaults and rules.",
                 $"pulumi config set {environment} <{string.Join('|', Tiers.Names)}>.");
         }
-        else if (context.Tier is null)
+        else if (context.Profile is null)
         {
             var suggestion = Suggestions.Closest(config.Environment, Tiers.Names);
             yield return ConfigProblem.Error(environment, config.Environment,
@@ -30,11 +30,11 @@ internal static partial class EnvironmentRules
             yield return ConfigProblem.Error(upstream, config.Upstream, "is not a stack name.",
                 "give the name of the stack this one promotes from, e.g. pulumi config set delivery-platform:upstream staging.");
         }
-        else if (config.Upstream.Length == 0 && context is { Tier: { } tier, Profile.RequiresUpstream: true })
+        else if (config.Upstream.Length == 0 && context.Profile is { RequiresUpstream: true } profile)
         {
             yield return ConfigProblem.Error(upstream, null,
-                $"is required in {Tiers.Name(tier)}: without it, a version could take traffic here that never ran live before (the promotion ladder).",
-                $"name the stack this one promotes from: pulumi config set {upstream} {(tier == Tier.Prod ? "staging" : "dev")}.");
+                $"is required in {profile.Name}: without it, a version could take traffic here that never ran live before (the promotion ladder).",
+                $"name the stack this one promotes from: pulumi config set {upstream} {(profile.Tier == Tier.Prod ? "staging" : "dev")}.");
         }
         else if (config.Upstream == context.StackName)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 using Delivery.Core.Monitoring;
 
 namespace Delivery.Core.Validation;
@@ -20,7 +21,7 @@ internal static partial class LogAlertsRules
                     $"pulumi config set --path {path.Key(key)} 5.");
             }
         }
-        if (LogAlertRules.WindowMinutes(logAlerts.Window) is not (>= 1 and <= LogAlertRules.MaxWindowMinutes))
+        if (LogWindows.Minutes(logAlerts.Window) is null)
         {
             yield return ConfigProblem.Error(path.Key("window"), logAlerts.Window,
                 "must be a LogQL range of whole minutes or hours from 1m to 24h (10m, 1h).",

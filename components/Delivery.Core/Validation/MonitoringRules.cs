@@ -17,10 +17,10 @@ internal static partial class MonitoringRules
         if (!monitoring.Enabled)
         {
             // The gate then finds no Alertmanager (no Watchdog) and verify no Prometheus: neither can judge, so every release is refused.
-            if (context.Profile?.GatesReleases == true)
+            if (context.Profile is { GatesReleases: true } profile)
             {
                 yield return ConfigProblem.Error(root.Key("enabled"), "false",
-                    $"turns monitoring off, but {Tiers.Name(context.Tier!.Value)} releases are gated by it: deliver gate reads Alertmanager and deliver verify reads Prometheus, so neither could judge and every release would be refused.",
+                    $"turns monitoring off, but {profile.Name} releases are gated by it: deliver gate reads Alertmanager and deliver verify reads Prometheus, so neither could judge and every release would be refused.",
                     $"pulumi config set --path {root.Key("enabled")} true.");
             }
             yield break;
@@ -42,14 +42,14 @@ internal static partial class MonitoringRules
         foreach (var problem in GrafanaAccess(monitoring, root, context, grafanaRoles))
             yield return problem;
         var receivers = root.Key("receivers");
-        foreach (var (tier, receiver) in new[]
+        foreach (var (severity, receiver) in new[]
         {
             ("critical", monitoring.Receivers.Critical), ("warning", monitoring.Receivers.Warning),
             ("info", monitoring.Receivers.Info), ("tracker", monitoring.Receivers.Tracker),
         })
         {
-            var requiredWhy = tier == "critical" && context.Profile?.RequiresOnCallReceiver == true ? $"in {Tiers.Name(context.Tier!.Value)}, so that critical alerts page someone" : null;
-            foreach (var problem in ReceiverRules.Check(receivers.Key(tier), receiver, context, requiredWhy))
+            var requiredWhy = severity == "critical" && context.Profile is { RequiresOnCallReceiver: true } profile ? $"in {profile.Name}, so that critical alerts page someone" : null;
+            foreach (var problem in ReceiverRules.Check(receivers.Key(severity), receiver, context, requiredWhy))
                 yield return problem;
         }
         foreach (var problem in SloRules.Check(root.Key("slo"), monitoring.Slo))

@@ -1,12 +1,8 @@
 using Delivery.Core.Configuration;
-using Delivery.Core.Model;
 
 namespace Delivery.Core.Validation;
 
 /// <summary>What the rules need to know besides the model.</summary>
+/// <param name="Profile">The tier's policies, or null when the stack names no valid tier (a rule of its own reports that).</param>
 /// <param name="IsOffline">Read from a stack file: secrets may be unknown, and a missing one is only a warning.</param>
-public sealed record ValidationContext(string StackName, Tier? Tier, bool IsOffline)
-{
-    /// <summary>The tier's policies, or null when the stack names no valid tier.</summary>
-    public TierProfile? Profile => Tier is { } tier ? TierProfile.For(tier) : null;
-}
+public sealed record ValidationContext(string StackName, TierProfile? Profile, bool IsOffline);

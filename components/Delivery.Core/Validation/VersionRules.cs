@@ -19,10 +19,10 @@ internal static class VersionRules
         }
         if (Versions.IsImmutable(version))
         {
-            if (context.Profile?.RequiresDigests == true && !Versions.HasDigest(version))
+            if (context.Profile is { RequiresDigests: true } profile && !Versions.HasDigest(version))
             {
                 return ConfigProblem.Error(path, version,
-                    $"has no digest: in {context.StackName} ({Tiers.Name(context.Tier!.Value)}) a version must name the exact image, since a tag can be pushed again.",
+                    $"has no digest: in {context.StackName} ({profile.Name}) a version must name the exact image, since a tag can be pushed again.",
                     $"append the image's digest (docker buildx imagetools inspect <image>:{version}): pulumi config set --path {path} {version}@sha256:<64 hex digits>.");
             }
             return null;

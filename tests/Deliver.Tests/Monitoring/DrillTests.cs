@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Delivery.Core.Configuration;
 using Delivery.Core.Model;
 
 namespace Deliver.Tests.Monitoring;
@@ -40,12 +41,12 @@ public sealed partial class DrillTests(MonitoringFixture monitoring) : IDisposab
         project.Git("init", "-q", "--bare", origin);
         project.Git("remote", "add", "origin", origin);
         project.Git("push", "-q", "origin", "main");
-        var config = Workspace.Load(project.StackText, GatesProject.Stack, $"Pulumi.{GatesProject.Stack}.yaml").Config;
+        var stack = Assert.IsType<ValidStack>(Workspace.Load(project.StackText, GatesProject.Stack, $"Pulumi.{GatesProject.Stack}.yaml").Stack);
 
         // Each slot runs its build; the green one with the drill's slow setting. Prometheus scrapes both.
-        var blue = Running(SampleService.Start(config, Slot.Blue, new Dictionary<string, string>()));
-        var green = Running(SampleService.Start(config, Slot.Green, new Dictionary<string, string> { ["SHOP_DRILL_LATENCY_MS"] = SlowMs }));
-        var prometheus = Running(SampleService.Prometheus(config, (Slot.Blue, blue), (Slot.Green, green)));
+        var blue = Running(SampleService.Start(stack, Slot.Blue, new Dictionary<string, string>()));
+        var green = Running(SampleService.Start(stack, Slot.Green, new Dictionary<string, string> { ["SHOP_DRILL_LATENCY_MS"] = SlowMs }));
+        var prometheus = Running(SampleService.Prometheus(stack, (Slot.Blue, blue), (Slot.Green, green)));
         var slots = new Dictionary<string, LocalServer> { ["blue"] = blue, ["green"] = green };
         var users = Running(new UserTraffic(slots["blue"].Url));
         // The cluster the fake pulumi deploys to: users go to the live slot of the stack file applied; smoke tests reach each slot.

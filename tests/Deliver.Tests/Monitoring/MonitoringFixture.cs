@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using Delivery.Core.Apps;
+using Delivery.Core.Configuration;
 using Delivery.Core.Io;
 using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
@@ -86,9 +87,10 @@ public sealed class MonitoringFixture : IDisposable
     {
         var loaded = Deliver.Workspace.Load(stack, GatesProject.Stack, $"Pulumi.{GatesProject.Stack}.yaml");
         Assert.False(loaded.HasErrors, string.Join('\n', loaded.Errors));
+        var valid = Assert.IsType<ValidStack>(loaded.Stack);
         return loaded.Config.Apps
             .SelectMany(app => new[] { Slot.Blue, Slot.Green }.Where(slot => Slots.Version(app.Value, slot).Length > 0)
-                .Select(slot => ((app.Key, Slots.Name(slot)), ReleaseId.Of(loaded.Config, app.Key, slot))))
+                .Select(slot => ((app.Key, Slots.Name(slot)), ReleaseId.Of(valid, app.Key, slot))))
             .ToDictionary(r => r.Item1, r => r.Item2);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Delivery.Core.Apps;
+using Delivery.Core.Configuration;
 using Delivery.Core.Model;
 
 namespace Deliver.Tests.Monitoring;
@@ -22,10 +23,10 @@ public sealed class SampleServiceTests : IDisposable
     public void Verify_fails_the_drill_build_and_passes_the_good_one_from_the_real_apps_metrics()
     {
         using var project = new GatesProject(new TestApp(App, "1.0.0", "1.1.0", "blue"));
-        var config = Deliver.Workspace.Load(project.StackText, GatesProject.Stack, $"Pulumi.{GatesProject.Stack}.yaml").Config;
-        var blue = StartSample(config, Slot.Blue, drillErrorRatio: 0);
-        var green = StartSample(config, Slot.Green, drillErrorRatio: 0.2);
-        var prometheus = SampleService.Prometheus(config, (Slot.Blue, blue), (Slot.Green, green));
+        var stack = Assert.IsType<ValidStack>(Deliver.Workspace.Load(project.StackText, GatesProject.Stack, $"Pulumi.{GatesProject.Stack}.yaml").Stack);
+        var blue = StartSample(stack, Slot.Blue, drillErrorRatio: 0);
+        var green = StartSample(stack, Slot.Green, drillErrorRatio: 0.2);
+        var prometheus = SampleService.Prometheus(stack, (Slot.Blue, blue), (Slot.Green, green));
         _servers.Add(prometheus);
 
         Drive(blue, green);
@@ -36,14 +37,14 @@ public sealed class SampleServiceTests : IDisposable
         Assert.Equal("fail", idle.Report.GetProperty("verdict").GetString());
         var errors = idle.Report.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("check").GetString() == "5xx ratio");
         Assert.InRange(errors.GetProperty("value").GetDouble(), 0.15, 0.25);
-        Assert.Equal(ReleaseId.Of(config, App, Slot.Green), idle.Report.GetProperty("release").GetString());
+        Assert.Equal(ReleaseId.Of(stack, App, Slot.Green), idle.Report.GetProperty("release").GetString());
         Assert.True(live.ExitCode == 0, live.Output + live.Error);
         Assert.Equal("pass", live.Report.GetProperty("verdict").GetString());
     }
 
-    private LocalServer StartSample(DeliveryConfig config, Slot slot, double drillErrorRatio)
+    private LocalServer StartSample(ValidStack stack, Slot slot, double drillErrorRatio)
     {
-        var server = SampleService.Start(config, slot, new Dictionary<string, string> { ["SHOP_DRILL_ERROR_RATIO"] = drillErrorRatio.ToString(CultureInfo.InvariantCulture) });
+        var server = SampleService.Start(stack, slot, new Dictionary<string, string> { ["SHOP_DRILL_ERROR_RATIO"] = drillErrorRatio.ToString(CultureInfo.InvariantCulture) });
         _servers.Add(server);
         return server;
     }

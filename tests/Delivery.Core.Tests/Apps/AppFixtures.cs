@@ -25,7 +25,7 @@ internal static class AppFixtures
     }
 
     public static IReadOnlyList<KubernetesObject> Objects(LoadedConfig loaded) =>
-        [.. AppRenderer.RenderAll(loaded.Config, loaded.Tier!.Value).SelectMany(c => c.Objects)];
+        [.. AppRenderer.RenderAll(loaded.Valid()).SelectMany(c => c.Objects)];
 
     public static IReadOnlyList<KubernetesObject> Objects(Dictionary<string, string?> config) => Objects(Load(config));
 
@@ -48,8 +48,10 @@ internal static class AppFixtures
         return node;
     }
 
+    /// <summary>The dev fixture as a valid prod stack: an upstream, more replicas, versions pinned to digests.</summary>
     public static Dictionary<string, string?> Prod() =>
-        TestConfigs.ValidDev().With(("environment", "prod"), ("upstream", "staging"), ("apps:api:replicas", "3"), ("apps:web:replicas", "2"));
+        TestConfigs.ValidDev().With(("environment", "prod"), ("upstream", "staging"), ("apps:api:replicas", "3"), ("apps:web:replicas", "2"),
+            ("apps:api:blue", ExampleVersions.Pinned("1.4.2")), ("apps:api:green", ExampleVersions.Pinned("1.5.0")), ("apps:web:blue", ExampleVersions.Pinned("2.3.1")));
 
     public static readonly Dictionary<string, string> ProdSecrets = new(StringComparer.OrdinalIgnoreCase)
     {

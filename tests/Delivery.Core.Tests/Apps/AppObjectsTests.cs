@@ -16,7 +16,7 @@ public sealed class AppObjectsTests
     {
         var loaded = TestConfigs.Load(AppFixtures.Prod().With(("apps:api:autoscaling:maxReplicas", "6")), AppFixtures.ProdSecrets);
 
-        var objects = AppRenderer.Render(loaded.Config, loaded.Tier!.Value, "api").Objects;
+        var objects = AppRenderer.Render(loaded.Valid(), "api").Objects;
 
         Assert.Equal(
             [
@@ -57,7 +57,7 @@ public sealed class AppObjectsTests
             var podLabels = (OrderedDictionary<string, object?>)AppFixtures.At(obj, "spec", "template", "metadata", "labels")!;
             var app = obj.Labels[StandardLabels.Name]!.ToString()!;
             var slot = obj.Name.EndsWith("-blue", StringComparison.Ordinal) ? Model.Slot.Blue : Model.Slot.Green;
-            Assert.Equal(ReleaseId.Of(loaded.Config, app, slot), podLabels[StandardLabels.Release]);
+            Assert.Equal(ReleaseId.Of(loaded.Valid(), app, slot), podLabels[StandardLabels.Release]);
             Assert.Equal(obj.Labels[StandardLabels.Release], podLabels[StandardLabels.Release]);
             Assert.Equal(obj.Labels[StandardLabels.Version], podLabels[StandardLabels.Version]);
         }
@@ -141,7 +141,7 @@ public sealed class AppObjectsTests
     public void Prod_spreads_pods_and_autoscaled_deployments_leave_replicas_to_the_autoscaler()
     {
         var loaded = TestConfigs.Load(AppFixtures.Prod().With(("apps:api:autoscaling:maxReplicas", "6"), ("apps:api:idleReplicas", "0")), AppFixtures.ProdSecrets);
-        var objects = AppRenderer.Render(loaded.Config, loaded.Tier!.Value, "api").Objects;
+        var objects = AppRenderer.Render(loaded.Valid(), "api").Objects;
 
         var live = AppFixtures.Find(objects, "Deployment/apps/api-green");
         Assert.Null(AppFixtures.At(live, "spec", "replicas"));
@@ -176,7 +176,7 @@ public sealed class AppObjectsTests
     public void A_metrics_port_of_its_own_is_scraped_by_prometheus_alone()
     {
         var config = TestConfigs.ValidDev().With(("apps:api:metricsPort", "9102"));
-        var objects = Delivery.Core.Platform.PlatformRenderer.Render(TestConfigs.Load(config).Config, Model.Tier.Dev).Objects;
+        var objects = Delivery.Core.Platform.PlatformRenderer.Render(TestConfigs.Load(config).Valid()).Objects;
         var reach = Security.NetworkReachability.Of(objects);
         var api = new Security.Endpoint.Pod(PlatformNamespaces.Apps, new Dictionary<string, string> { [StandardLabels.Name] = "api" },
             new Dictionary<string, int> { [AppObjectNames.HttpPort] = 8080, [AppObjectNames.MetricsPort] = 9102 });

@@ -23,7 +23,7 @@ public sealed class AppSecretEnvTests
         var loaded = TestConfigs.Load(TestConfigs.ValidDev(), Secrets);
         Assert.Empty(loaded.Problems);
 
-        var rendering = AppRenderer.Render(loaded.Config, loaded.Tier!.Value, "api");
+        var rendering = AppRenderer.Render(loaded.Valid(), "api");
 
         var secret = Assert.Single(rendering.Secrets);
         Assert.Equal(("api-env", "apps", "Opaque"), (secret.Name, secret.Namespace, secret.Type));
@@ -38,7 +38,7 @@ public sealed class AppSecretEnvTests
                                       && (string)reference["name"]! == "api-env" && (string)reference["key"]! == "DB_PASSWORD");
             Assert.DoesNotContain("hunter2", YamlWriter.Write(deployment.Body), StringComparison.Ordinal);
         }
-        Assert.Empty(AppRenderer.Render(loaded.Config, loaded.Tier!.Value, "web").Secrets);
+        Assert.Empty(AppRenderer.Render(loaded.Valid(), "web").Secrets);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class AppSecretEnvTests
 
         Assert.Empty(loaded.Errors);
         Assert.Equal(SecretState.SecretUnknown, loaded.Config.Apps["api"].SecretEnv["DB_PASSWORD"].State);
-        Assert.Single(AppRenderer.Render(loaded.Config, loaded.Tier!.Value, "api").Secrets);
+        Assert.Single(AppRenderer.Render(loaded.Valid(), "api").Secrets);
     }
 
     [Theory]

@@ -9,10 +9,10 @@ public sealed class AppSummaryTests
     {
         var config = TestConfigs.Load(TestConfigs.ValidDev()).Config;
 
-        var summary = AppSummary.Of(config, "api");
+        var summary = AppSummary.Of(config.Valid(), "api");
 
-        Assert.Equal(new AppSummary("green", "1.5.0", "1.4.2", ReleaseId.Of(config, "api", Model.Slot.Green),
-            ReleaseId.Of(config, "api", Model.Slot.Blue), "api", "api-blue", "api-green"), summary);
-        Assert.Equal("", AppSummary.Of(config, "web").IdleReleaseId);
+        Assert.Equal(new AppSummary("green", "1.5.0", "1.4.2", ReleaseId.Of(config.Valid(), "api", Model.Slot.Green),
+            ReleaseId.Of(config.Valid(), "api", Model.Slot.Blue), "api", "api-blue", "api-green"), summary);
+        Assert.Equal("", AppSummary.Of(config.Valid(), "web").IdleReleaseId);
     }
 }

@@ -13,16 +13,12 @@ public sealed class RollingAppTests
 {
     /// <summary>A prod stack whose api is rolling (autoscaled, routed) and web blue/green.</summary>
     internal static Dictionary<string, string?> RollingProd() =>
-        PinnedProd().With(
+        AppFixtures.Prod().With(
             ("apps:api:blue", null), ("apps:api:green", null), ("apps:api:live", null),
             ("apps:api:strategy", "rolling"), ("apps:api:version", Pinned), ("apps:api:autoscaling:maxReplicas", "6"),
             ("apps:api:rolling:maxSurge", "1"), ("apps:api:rolling:maxUnavailable", "25%"));
 
     private static readonly string Pinned = ExampleVersions.Pinned("1.5.0");
-
-    /// <summary>The prod fixture with its versions pinned to digests, as prod requires.</summary>
-    private static Dictionary<string, string?> PinnedProd() =>
-        AppFixtures.Prod().With(("apps:api:blue", ExampleVersions.Pinned("1.4.2")), ("apps:api:green", Pinned), ("apps:web:blue", ExampleVersions.Pinned("2.3.1")));
 
     private static Core.Configuration.LoadedConfig Loaded() => Valid(RollingProd());
 
@@ -36,7 +32,7 @@ public sealed class RollingAppTests
     private static IReadOnlyList<KubernetesObject> ApiObjects()
     {
         var loaded = Loaded();
-        return AppRenderer.Render(loaded.Config, loaded.Tier!.Value, "api").Objects;
+        return AppRenderer.Render(loaded.Valid(), "api").Objects;
     }
 
     [Fact]
@@ -63,7 +59,7 @@ public sealed class RollingAppTests
         Assert.Equal(["app.kubernetes.io/name=api", "delivery-platform/slot=rolling"], selector.Select(l => $"{l.Key}={l.Value}"));
         var labels = (OrderedDictionary<string, object?>)AppFixtures.At(deployment, "spec", "template", "metadata", "labels")!;
         Assert.Equal(ReleaseId.VersionLabel(Pinned), labels[StandardLabels.Version]);
-        Assert.Equal(ReleaseId.Of(loaded.Config, "api", Pinned), labels[StandardLabels.Release]);
+        Assert.Equal(ReleaseId.Of(loaded.Valid(), "api", Pinned), labels[StandardLabels.Release]);
         Assert.StartsWith("1.5.0-sha256-", (string)labels[StandardLabels.Release]!, StringComparison.Ordinal);
         Assert.Equal("api", AppFixtures.At(AppFixtures.Find(ApiObjects(), "HorizontalPodAutoscaler/apps/api"), "spec", "scaleTargetRef", "name"));
     }
@@ -95,19 +91,19 @@ public sealed class RollingAppTests
     [Fact]
     public void Moving_between_strategies_keeps_the_version_but_not_the_release_id()
     {
-        var blueGreen = Valid(PinnedProd());
+        var blueGreen = Valid(AppFixtures.Prod());
         var rolling = Loaded();
 
-        Assert.NotEqual(ReleaseId.Of(blueGreen.Config, "api", Pinned), ReleaseId.Of(rolling.Config, "api", Pinned));
-        Assert.Equal(AppSummary.Of(blueGreen.Config, "api").LiveVersion, AppSummary.Of(rolling.Config, "api").LiveVersion);
-        Assert.Equal(new AppSummary("rolling", Pinned, "", ReleaseId.Of(rolling.Config, "api", Pinned), "", "api", "", ""), AppSummary.Of(rolling.Config, "api"));
+        Assert.NotEqual(ReleaseId.Of(blueGreen.Valid(), "api", Pinned), ReleaseId.Of(rolling.Valid(), "api", Pinned));
+        Assert.Equal(AppSummary.Of(blueGreen.Valid(), "api").LiveVersion, AppSummary.Of(rolling.Valid(), "api").LiveVersion);
+        Assert.Equal(new AppSummary("rolling", Pinned, "", ReleaseId.Of(rolling.Valid(), "api", Pinned), "", "api", "", ""), AppSummary.Of(rolling.Valid(), "api"));
     }
 
     [Fact]
     public void The_apps_quota_holds_a_rolling_app_at_its_ceiling_plus_the_surge()
     {
         var rolling = Loaded();
-        var blueGreen = Valid(PinnedProd().With(("apps:api:autoscaling:maxReplicas", "6")));
+        var blueGreen = Valid(AppFixtures.Prod().With(("apps:api:autoscaling:maxReplicas", "6")));
 
         // api: 6 + 1 surge rolling, 2 × 6 blue/green; web: 2 × 2 either way.
         Assert.Equal(7 + 4, ResourceBudgets.AppsSteadyState(rolling.Config).Pods);
@@ -130,6 +126,6 @@ public sealed class RollingAppTests
     {
         // web's green slot gets a version too: an empty slot's Service selects no pods, a warning of its own.
         var loaded = Valid(RollingProd().With(("apps:web:green", ExampleVersions.Pinned("2.4.0"))));
-        PolicyScanTests.AssertOnlyAccepted(PolicyCheck.Scan(PlatformRenderer.Render(loaded.Config, loaded.Tier!.Value)));
+        PolicyScanTests.AssertOnlyAccepted(PolicyCheck.Scan(PlatformRenderer.Render(loaded.Valid())));
     }
 }

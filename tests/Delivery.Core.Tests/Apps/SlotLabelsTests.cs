@@ -11,11 +11,11 @@ public sealed class SlotLabelsTests
     {
         var config = TestConfigs.Load(TestConfigs.ValidDev()).Config;
 
-        var labels = SlotLabels.For(config, "api", Slot.Blue, "server");
+        var labels = SlotLabels.For(config.Valid(), "api", Slot.Blue, "server");
 
         Assert.Equal("blue", labels[StandardLabels.SlotLabel]);
         Assert.Equal("1.4.2", labels[StandardLabels.Version]);
-        Assert.Equal(ReleaseId.Of(config, "api", Slot.Blue), labels[StandardLabels.Release]);
+        Assert.Equal(ReleaseId.Of(config.Valid(), "api", Slot.Blue), labels[StandardLabels.Release]);
         Assert.All(labels.Values, value => Assert.True(LabelValues.IsValid(value), value));
     }
 }

@@ -1,4 +1,5 @@
 using Delivery.Core.Cluster;
+using Delivery.Core.Configuration;
 using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Network;
@@ -23,22 +24,22 @@ public sealed class ChartFlowTests
     private static readonly Endpoint.Address IdentityProvider = new("10.30.0.5");
     private static readonly Endpoint.Pod KubeDns = new(BaselineNetworkPolicies.KubeSystem, PlatformPods.KubeDns);
 
-    private static readonly Lazy<IReadOnlyDictionary<string, (DeliveryConfig Config, Tier Tier)>> Configs = new(() =>
+    private static readonly Lazy<IReadOnlyDictionary<string, ValidStack>> Stacks = new(() =>
     {
-        var configs = ClusterFixtures.CommittedStacks.ToDictionary(stack => $"stack {stack}", ClusterFixtures.Stack);
+        var stacks = ClusterFixtures.CommittedStacks.ToDictionary(stack => $"stack {stack}", ClusterFixtures.Stack);
         foreach (var (name, config) in CiFixtures.Variants())
-            configs[name] = (config, Tier.Dev);
-        configs["grafana sign-in"] = (TestConfigs.Load(TestConfigs.ValidDev().With([.. GrafanaSignInTests.Gateway, .. GrafanaSignInTests.Endpoints, ("access:viewers:0", "shop-support")]),
-            new Dictionary<string, string>(TestConfigs.Secrets()) { ["monitoring:grafanaOidc:clientSecret"] = "client-secret" }).Config, Tier.Dev);
-        return configs;
+            stacks[name] = config.Valid(Tier.Dev);
+        stacks["grafana sign-in"] = TestConfigs.Load(TestConfigs.ValidDev().With([.. GrafanaSignInTests.Gateway, .. GrafanaSignInTests.Endpoints, ("access:viewers:0", "shop-support")]),
+            new Dictionary<string, string>(TestConfigs.Secrets()) { ["monitoring:grafanaOidc:clientSecret"] = "client-secret" }).Valid();
+        return stacks;
     });
 
     public static TheoryData<string, string> Charts()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (name, (config, tier)) in Configs.Value)
+        foreach (var (name, stack) in Stacks.Value)
         {
-            foreach (var chart in PlatformRenderer.Render(config, tier).Charts.Select(c => $"{ChartFacts.ChartName(c.Chart)}@{c.Version}").Distinct())
+            foreach (var chart in PlatformRenderer.Render(stack).Charts.Select(c => $"{ChartFacts.ChartName(c.Chart)}@{c.Version}").Distinct())
                 data.Add(name, chart);
         }
         return data;
@@ -48,8 +49,9 @@ public sealed class ChartFlowTests
     [MemberData(nameof(Charts))]
     public void Each_flow_a_charts_pods_need_is_allowed(string configName, string chart)
     {
-        var (config, tier) = Configs.Value[configName];
-        var rendering = PlatformRenderer.Render(config, tier);
+        var stack = Stacks.Value[configName];
+        var config = stack.Config;
+        var rendering = PlatformRenderer.Render(stack);
         var reach = NetworkReachability.Of(rendering.Objects);
         var spec = rendering.Charts.First(c => $"{ChartFacts.ChartName(c.Chart)}@{c.Version}" == chart);
         var allFacts = ChartFacts.Files.Values.ToList();

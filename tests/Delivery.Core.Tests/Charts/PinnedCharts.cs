@@ -1,4 +1,5 @@
 using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
 using Delivery.Core.Platform;
 using Delivery.Core.Tests.Ci;
 using Delivery.Core.Tests.Cluster;
@@ -12,10 +13,10 @@ internal static class PinnedCharts
     [
         .. ClusterFixtures.CommittedStacks.Select(stack =>
         {
-            var (config, tier) = ClusterFixtures.Stack(stack);
-            return PlatformRenderer.Render(config, tier);
+            var valid = ClusterFixtures.Stack(stack);
+            return PlatformRenderer.Render(valid);
         }),
-        .. CiFixtures.Variants().Select(variant => PlatformRenderer.Render(variant.Config, Model.Tier.Dev)),
+        .. CiFixtures.Variants().Select(variant => PlatformRenderer.Render(variant.Config.Valid(Tier.Dev))),
     ]);
 
     /// <summary>The committed stacks' renderings and each CI variant's.</summary>

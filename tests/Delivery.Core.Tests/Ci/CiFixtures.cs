@@ -48,7 +48,7 @@ internal static class CiFixtures
 
     /// <summary>All Secrets that exist for a config: the runners' own and the registry's (push credentials).</summary>
     public static IReadOnlyList<SecretSpec> AllSecrets(DeliveryConfig config, ComponentRendering runners) =>
-        [.. runners.Secrets, .. RegistryRenderer.Render(config, Tier.Dev).Secrets];
+        [.. runners.Secrets, .. RegistryRenderer.Render(config.Valid(Tier.Dev)).Secrets];
 
     /// <summary>Every map in a tree of objects and values, including YAML documents embedded as strings.</summary>
     public static IEnumerable<OrderedDictionary<string, object?>> Maps(object? node)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Delivery.Core.Ci;
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Registry;
@@ -24,7 +25,7 @@ public sealed partial class CiRunnersRendererTests
         var config = Variant(variant);
         foreach (var tier in AllTiers)
         {
-            var rendering = CiRunnersRenderer.Render(config, tier);
+            var rendering = CiRunnersRenderer.Render(config.Valid(tier));
             SchemaCheck.AssertValid(rendering.Objects);
             YamlLint.AssertClean(YamlWriter.WriteAll(rendering.Objects));
             foreach (var chart in rendering.Charts)
@@ -37,7 +38,7 @@ public sealed partial class CiRunnersRendererTests
     [Fact]
     public void No_runners_render_nothing()
     {
-        var rendering = CiRunnersRenderer.Render(InCluster(), Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(InCluster().Valid(Tier.Dev));
 
         Assert.Equal(CiRunnersRenderer.Component, rendering.Component);
         Assert.Empty(rendering.Objects);
@@ -51,7 +52,7 @@ public sealed partial class CiRunnersRendererTests
     public void Default_jobs_live_in_ci_release_jobs_in_ci_release_the_default_controllers_in_ci_control_and_all_carry_the_standard_labels(string variant)
     {
         var config = Variant(variant);
-        var rendering = CiRunnersRenderer.Render(config, Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(config.Valid(Tier.Dev));
         var gitlab = config.Ci.Mode == CiConfig.GitLab;
         string[] jobNamespaces = CiRunnersRenderer.HasReleaseRunners(config) ? [PlatformNamespaces.Ci, PlatformNamespaces.CiRelease] : [PlatformNamespaces.Ci];
 
@@ -74,7 +75,7 @@ public sealed partial class CiRunnersRendererTests
     [MemberData(nameof(VariantNames))]
     public void Permissions_are_namespaced_roles_only_never_cluster_wide_or_wildcard(string variant)
     {
-        var rendering = CiRunnersRenderer.Render(Variant(variant), Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(Variant(variant).Valid(Tier.Dev));
         var allowed = new HashSet<string> { "pods", "pods/exec", "pods/attach", "pods/log", "secrets", "configmaps", "jobs", "services", "serviceaccounts", "events" };
 
         Assert.DoesNotContain(rendering.Objects, o => o.Kind is "ClusterRole" or "ClusterRoleBinding");
@@ -99,8 +100,8 @@ public sealed partial class CiRunnersRendererTests
     [Fact]
     public void The_charts_create_no_cluster_wide_permissions_of_their_own()
     {
-        var github = CiRunnersRenderer.Render(GitHubApp(), Tier.Dev);
-        var gitlab = CiRunnersRenderer.Render(GitLab(), Tier.Dev);
+        var github = CiRunnersRenderer.Render(GitHubApp().Valid(Tier.Dev));
+        var gitlab = CiRunnersRenderer.Render(GitLab().Valid(Tier.Dev));
 
         // ARC's controller only gets a ClusterRole when it watches every namespace: each watches its own one.
         Assert.Equal(PlatformNamespaces.Ci, Path(Chart(github, GitHubRunners.ControllerRelease).Values, "flags")["watchSingleNamespace"]);
@@ -121,7 +122,7 @@ public sealed partial class CiRunnersRendererTests
     [MemberData(nameof(VariantNames))]
     public void Nothing_rendered_is_privileged_adds_capabilities_or_touches_the_host(string variant)
     {
-        var rendering = CiRunnersRenderer.Render(Variant(variant), Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(Variant(variant).Valid(Tier.Dev));
         var trees = Trees(rendering).Concat(EmbeddedDocuments(rendering)).ToList();
 
         foreach (var map in trees.SelectMany(Maps))
@@ -145,7 +146,7 @@ public sealed partial class CiRunnersRendererTests
         if (Variant(variant).Ci.Mode == CiConfig.GitLab)
         {
             foreach (var release in new[] { false, true })
-                Assert.Contains("privileged = false", GitLabRunners.ExecutorToml(Variant(variant), Tier.Dev, release), StringComparison.Ordinal);
+                Assert.Contains("privileged = false", GitLabRunners.ExecutorToml(Variant(variant).Valid(Tier.Dev), release), StringComparison.Ordinal);
         }
     }
 
@@ -154,7 +155,7 @@ public sealed partial class CiRunnersRendererTests
     public void Every_secret_and_service_account_named_exists(string variant)
     {
         var config = Variant(variant);
-        var rendering = CiRunnersRenderer.Render(config, Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(config.Valid(Tier.Dev));
         var secrets = AllSecrets(config, rendering).Where(s => s.Namespace is PlatformNamespaces.Ci or PlatformNamespaces.CiRelease or PlatformNamespaces.CiControl).Select(s => s.Name).ToHashSet();
         var accounts = rendering.Objects.Where(o => o.Kind == "ServiceAccount").Select(o => o.Name).ToHashSet();
         var trees = Trees(rendering).Concat(EmbeddedDocuments(rendering)).ToList();
@@ -182,12 +183,12 @@ public sealed partial class CiRunnersRendererTests
     public void Jobs_get_the_push_credentials_exactly_where_the_registry_takes_authenticated_pushes_and_build_runners_make_images(string variant)
     {
         var config = Variant(variant);
-        var rendering = CiRunnersRenderer.Render(config, Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(config.Valid(Tier.Dev));
         var text = string.Join('\n', Trees(rendering).Concat(EmbeddedDocuments(rendering)).SelectMany(Strings));
         var pushes = RegistryCredentials.RequiresAuthentication(config.Registry) && config.Ci.BuildRunners;
 
         Assert.Equal(pushes, RegistryCredentials.PushSecret(config) is not null);
-        Assert.Equal(pushes, RegistryRenderer.Render(config, Tier.Dev).Secrets.Any(s => s.Name == RegistryCredentials.PushSecretName));
+        Assert.Equal(pushes, RegistryRenderer.Render(config.Valid(Tier.Dev)).Secrets.Any(s => s.Name == RegistryCredentials.PushSecretName));
         Assert.Equal(pushes, text.Contains(RegistryCredentials.PushSecretName, StringComparison.Ordinal));
         Assert.Equal(pushes, text.Contains($"DOCKER_CONFIG={GitHubRunners.PushConfigDirectory}", StringComparison.Ordinal)
             || EmbeddedDocuments(rendering).SelectMany(Maps).Any(m => m.GetValueOrDefault("name") as string == "DOCKER_CONFIG"));
@@ -199,7 +200,7 @@ public sealed partial class CiRunnersRendererTests
     public void Release_runners_only_leave_ci_empty_and_keep_the_release_jobs_labelled_for_the_api_server(string variant)
     {
         var config = Variant(variant);
-        var rendering = CiRunnersRenderer.Render(config, Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(config.Valid(Tier.Dev));
         var github = config.Ci.Mode == CiConfig.GitHub;
 
         Assert.Equal([PlatformNamespaces.CiRelease], CiRunnersRenderer.JobNamespaces(config));
@@ -227,14 +228,14 @@ public sealed partial class CiRunnersRendererTests
     public void Prod_hosts_release_runners_only_unless_asked_and_every_other_tier_hosts_build_runners_too()
     {
         foreach (var tier in AllTiers)
-            Assert.Equal(tier != Tier.Prod, bool.Parse(Delivery.Core.Configuration.TierDefaults.For(tier, [])["ci:buildRunners"]));
+            Assert.Equal(tier != Tier.Prod, bool.Parse(Delivery.Core.Configuration.TierDefaults.For(TierProfile.For(tier), [])["ci:buildRunners"]));
     }
 
     [Theory]
     [MemberData(nameof(VariantNames))]
     public void Chart_versions_are_pinned_exact_versions(string variant)
     {
-        var rendering = CiRunnersRenderer.Render(Variant(variant), Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(Variant(variant).Valid(Tier.Dev));
 
         Assert.NotEmpty(rendering.Charts);
         Assert.All(rendering.Charts, chart => Assert.Matches(@"^\d+\.\d+\.\d+$", chart.Version));
@@ -244,7 +245,7 @@ public sealed partial class CiRunnersRendererTests
     public void The_github_app_secret_has_the_three_keys_the_controller_reads()
     {
         var config = GitHubApp();
-        var secret = Assert.Single(CiRunnersRenderer.Render(config, Tier.Dev).Secrets, s => s.Name == GitHubRunners.AuthSecretName);
+        var secret = Assert.Single(CiRunnersRenderer.Render(config.Valid(Tier.Dev)).Secrets, s => s.Name == GitHubRunners.AuthSecretName);
 
         Assert.Equal(["github_app_id", "github_app_installation_id", "github_app_private_key"], secret.Entries.Select(e => e.Key));
         Assert.Equal(new ConfigSecretSource(config.Ci.Github.AppPrivateKey), secret.Entries[2].Source);
@@ -255,7 +256,7 @@ public sealed partial class CiRunnersRendererTests
     public void The_github_token_secret_has_only_the_token()
     {
         var config = GitHubToken();
-        var secret = Assert.Single(CiRunnersRenderer.Render(config, Tier.Dev).Secrets, s => s.Name == GitHubRunners.AuthSecretName);
+        var secret = Assert.Single(CiRunnersRenderer.Render(config.Valid(Tier.Dev)).Secrets, s => s.Name == GitHubRunners.AuthSecretName);
 
         Assert.Equal(new SecretEntry("github_token", new ConfigSecretSource(config.Ci.Github.Token)), Assert.Single(secret.Entries));
     }
@@ -267,7 +268,7 @@ public sealed partial class CiRunnersRendererTests
     public void The_release_scale_set_registers_with_its_own_app_or_token(bool app)
     {
         var config = app ? GitHubApp() : GitHubToken();
-        var rendering = CiRunnersRenderer.Render(config, Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(config.Valid(Tier.Dev));
         var release = Assert.Single(rendering.Secrets, s => s.Name == GitHubRunners.ReleaseAuthSecretName);
 
         Assert.Equal(GitHubRunners.ReleaseAuthSecretName, Chart(rendering, GitHubRunners.ReleaseScaleSetRelease).Values["githubConfigSecret"]);
@@ -287,7 +288,7 @@ public sealed partial class CiRunnersRendererTests
     public void The_gitlab_secrets_carry_the_authentication_tokens_and_an_empty_registration_token()
     {
         var config = GitLab();
-        var secrets = CiRunnersRenderer.Render(config, Tier.Dev).Secrets;
+        var secrets = CiRunnersRenderer.Render(config.Valid(Tier.Dev)).Secrets;
 
         Assert.Equal([GitLabRunners.AuthSecretName, GitLabRunners.ReleaseAuthSecretName], secrets.Select(s => s.Name));
         foreach (var (secret, token) in secrets.Zip([config.Ci.Gitlab.RunnerToken, config.Ci.Gitlab.ReleaseRunnerToken]))
@@ -300,7 +301,7 @@ public sealed partial class CiRunnersRendererTests
     [Fact]
     public void The_scale_set_values_carry_the_configured_scale_set()
     {
-        var values = Chart(CiRunnersRenderer.Render(GitHubApp(("ci:github:minRunners", "1"), ("ci:github:maxRunners", "7"), ("ci:github:runnerGroup", "builders")), Tier.Dev), GitHubRunners.ScaleSetRelease).Values;
+        var values = Chart(CiRunnersRenderer.Render(GitHubApp(("ci:github:minRunners", "1"), ("ci:github:maxRunners", "7"), ("ci:github:runnerGroup", "builders")).Valid(Tier.Dev)), GitHubRunners.ScaleSetRelease).Values;
 
         Assert.Equal("https://github.com/acme", values["githubConfigUrl"]);
         Assert.Equal(GitHubRunners.AuthSecretName, values["githubConfigSecret"]);
@@ -310,7 +311,7 @@ public sealed partial class CiRunnersRendererTests
         Assert.Equal("dev-cluster", values["runnerScaleSetName"]);
         Assert.Equal("kubernetes", Path(values, "containerMode")["type"]);
         Assert.Equal(Manifest.Map(("namespace", PlatformNamespaces.CiControl), ("name", GitHubRunners.ControllerServiceAccount)), values["controllerServiceAccount"]);
-        var controller = Chart(CiRunnersRenderer.Render(GitHubApp(), Tier.Dev), GitHubRunners.ControllerRelease).Values;
+        var controller = Chart(CiRunnersRenderer.Render(GitHubApp().Valid(Tier.Dev)), GitHubRunners.ControllerRelease).Values;
         Assert.Equal(GitHubRunners.ControllerServiceAccount, Path(controller, "serviceAccount")["name"]);
     }
 
@@ -319,7 +320,7 @@ public sealed partial class CiRunnersRendererTests
     {
         // Only the local tier goes without a runner group.
         var local = CiFixtures.Variants().Single(variant => variant.Name == "github, local docker registry").Config;
-        var values = Chart(CiRunnersRenderer.Render(local, Tier.Local), GitHubRunners.ScaleSetRelease).Values;
+        var values = Chart(CiRunnersRenderer.Render(local.Valid(Tier.Local)), GitHubRunners.ScaleSetRelease).Values;
 
         Assert.Equal(GitHubRunners.DefaultScaleSetName, values["runnerScaleSetName"]);
         Assert.False(values.ContainsKey("runnerGroup"));
@@ -329,7 +330,7 @@ public sealed partial class CiRunnersRendererTests
     public void The_gitlab_values_carry_the_instance_concurrency_and_kubernetes_executor()
     {
         var config = GitLab(("ci:gitlab:url", "https://gitlab.example.org"), ("ci:gitlab:concurrency", "6"));
-        var values = Chart(CiRunnersRenderer.Render(config, Tier.Staging), GitLabRunners.Release).Values;
+        var values = Chart(CiRunnersRenderer.Render(config.Valid(Tier.Staging)), GitLabRunners.Release).Values;
         var toml = (string)Path(values, "runners")["config"]!;
 
         Assert.Equal("https://gitlab.example.org", values["gitlabUrl"]);
@@ -338,14 +339,14 @@ public sealed partial class CiRunnersRendererTests
         Assert.Contains("[runners.kubernetes]", toml, StringComparison.Ordinal);
         Assert.Contains("namespace = \"ci\"", toml, StringComparison.Ordinal);
         Assert.Contains("memory_limit = \"4Gi\"", toml, StringComparison.Ordinal);
-        Assert.All(CiRunnersRenderer.Render(config, Tier.Dev).Charts, chart => Assert.Equal((Pins.GitLabRunner.Chart, Pins.GitLabRunner.Repository), (chart.Chart, chart.Repository)));
+        Assert.All(CiRunnersRenderer.Render(config.Valid(Tier.Dev)).Charts, chart => Assert.Equal((Pins.GitLabRunner.Chart, Pins.GitLabRunner.Repository), (chart.Chart, chart.Repository)));
     }
 
     [Fact]
     public void Only_the_release_runners_job_pods_get_the_push_credentials()
     {
         var config = GitHubApp();
-        var rendering = CiRunnersRenderer.Render(config, Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(config.Valid(Tier.Dev));
         string JobTemplate(string name) => (string)Map(rendering.Objects.Single(o => o.Kind == "ConfigMap" && o.Name == name).Body["data"]).Values.Single()!;
 
         Assert.DoesNotContain("registry-push", JobTemplate(GitHubRunners.JobTemplateConfigMap), StringComparison.Ordinal);
@@ -365,7 +366,7 @@ public sealed partial class CiRunnersRendererTests
         Assert.Equal(GitHubRunners.JobTemplateConfigMap, Path(Map(Delivery.Core.Tests.Cluster.ClusterFixtures.Items(Path(Chart(rendering, GitHubRunners.ScaleSetRelease).Values, "template", "spec")["volumes"]).Single()), "configMap")["name"]);
 
         // Where pushes need no credentials (the local Docker registry), there is nothing to scope: one runner set.
-        var local = CiRunnersRenderer.Render(Variants().Single(v => v.Name == "github, local docker registry").Config, Tier.Local);
+        var local = CiRunnersRenderer.Render(Variants().Single(v => v.Name == "github, local docker registry").Config.Valid(Tier.Local));
         Assert.DoesNotContain(local.Charts, c => c.ReleaseName == GitHubRunners.ReleaseScaleSetRelease);
         Assert.DoesNotContain(local.Objects, o => o.Name == GitHubRunners.ReleaseJobTemplateConfigMap);
     }
@@ -382,7 +383,7 @@ public sealed partial class CiRunnersRendererTests
     [InlineData(true)]
     public void Gitlab_job_pods_get_runtime_default_seccomp_and_hardened_service_containers(bool release)
     {
-        var toml = GitLabRunners.ExecutorToml(GitLab(), Tier.Dev, release);
+        var toml = GitLabRunners.ExecutorToml(GitLab().Valid(Tier.Dev), release);
         var runner = Assert.IsType<TomlTable>(Assert.Single(Assert.IsType<TomlTableArray>(TomlSerializer.Deserialize<TomlTable>(toml)!["runners"])));
         var kubernetes = Assert.IsType<TomlTable>(runner["kubernetes"]);
 
@@ -405,7 +406,7 @@ public sealed partial class CiRunnersRendererTests
     public void Only_the_gitlab_release_runners_job_pods_get_the_push_credentials_and_the_release_label()
     {
         var config = GitLab();
-        var rendering = CiRunnersRenderer.Render(config, Tier.Dev);
+        var rendering = CiRunnersRenderer.Render(config.Valid(Tier.Dev));
         TomlTable Kubernetes(string release)
         {
             var toml = (string)Path(Chart(rendering, release).Values, "runners")["config"]!;
@@ -436,7 +437,7 @@ public sealed partial class CiRunnersRendererTests
 
         // The local Docker registry takes pushes without credentials: one runner, nothing to scope.
         var local = CiRunnersRenderer.Render(Loaded(TestConfigs.ValidDev().With(GitLabRunnerSettings).With(
-            ("environment", "local"), ("cluster:mode", "k3s-docker"), ("registry:mode", "docker"), ("registry:host", null)), ("cluster:kubeconfig", null)), Tier.Local);
+            ("environment", "local"), ("cluster:mode", "k3s-docker"), ("registry:mode", "docker"), ("registry:host", null)), ("cluster:kubeconfig", null)).Valid(Tier.Local));
         Assert.Equal([GitLabRunners.Release], local.Charts.Select(c => c.ReleaseName));
         Assert.Equal([GitLabRunners.AuthSecretName], local.Secrets.Select(s => s.Name));
     }
@@ -444,14 +445,14 @@ public sealed partial class CiRunnersRendererTests
     [Fact]
     public void Job_resources_grow_with_the_tier_and_reach_job_pods_of_both_runners()
     {
-        Assert.Equal(["1Gi", "2Gi", "4Gi", "4Gi"], AllTiers.Select(t => (string)Path(RunnerResources.Job(t), "limits")["memory"]!));
+        Assert.Equal(["1Gi", "2Gi", "4Gi", "4Gi"], AllTiers.Select(t => (string)Path(RunnerResources.Job(TierProfile.For(t)), "limits")["memory"]!));
         foreach (var tier in AllTiers)
         {
-            var jobs = EmbeddedDocuments(CiRunnersRenderer.Render(GitHubApp(), tier)).SelectMany(Maps).Where(m => m.GetValueOrDefault("name") as string == "$job").ToList();
+            var jobs = EmbeddedDocuments(CiRunnersRenderer.Render(GitHubApp().Valid(tier))).SelectMany(Maps).Where(m => m.GetValueOrDefault("name") as string == "$job").ToList();
             Assert.Equal(2, jobs.Count); // the default and the release runners' job templates
-            Assert.All(jobs, job => Assert.Equal(YamlWriter.Write(RunnerResources.Job(tier)), YamlWriter.Write(job["resources"]!)));
+            Assert.All(jobs, job => Assert.Equal(YamlWriter.Write(RunnerResources.Job(TierProfile.For(tier))), YamlWriter.Write(job["resources"]!)));
             foreach (var release in new[] { false, true })
-                Assert.Contains($"memory_limit = \"{Path(RunnerResources.Job(tier), "limits")["memory"]}\"", GitLabRunners.ExecutorToml(GitLab(), tier, release), StringComparison.Ordinal);
+                Assert.Contains($"memory_limit = \"{Path(RunnerResources.Job(TierProfile.For(tier)), "limits")["memory"]}\"", GitLabRunners.ExecutorToml(GitLab().Valid(tier), release), StringComparison.Ordinal);
         }
     }
 
@@ -463,7 +464,7 @@ public sealed partial class CiRunnersRendererTests
     public void The_committed_stacks_render_valid_runners(string stack, string mode, string[] authKeys)
     {
         var loaded = Committed(stack);
-        var rendering = CiRunnersRenderer.Render(loaded.Config, loaded.Tier!.Value);
+        var rendering = CiRunnersRenderer.Render(loaded.Valid());
 
         Assert.Equal(mode, loaded.Config.Ci.Mode);
         // One credential per scale set: the default one's and the release one's, alike in kind.

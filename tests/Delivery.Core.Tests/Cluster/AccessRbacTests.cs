@@ -13,8 +13,8 @@ public sealed class AccessRbacTests
 
     private static List<KubernetesObject> Rbac(string stack)
     {
-        var (config, tier) = ClusterFixtures.Stack(stack);
-        return [.. ClusterBaselineRenderer.Render(config, tier).Objects];
+        var valid = ClusterFixtures.Stack(stack);
+        return [.. ClusterBaselineRenderer.Render(valid).Objects];
     }
 
     public static TheoryData<string, string, string, string, string, bool> Answers() => new()

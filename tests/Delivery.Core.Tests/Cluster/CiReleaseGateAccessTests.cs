@@ -1,5 +1,6 @@
 using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
 using static Delivery.Core.Tests.Cluster.ClusterFixtures;
 
 namespace Delivery.Core.Tests.Cluster;
@@ -11,7 +12,7 @@ public sealed class CiReleaseGateAccessTests
         [("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme")];
 
     private static IReadOnlyList<KubernetesObject> Policies(params (string Key, string? Value)[] changes) =>
-        [.. ClusterBaselineRenderer.Render(Dev(changes), Model.Tier.Dev).Objects.Where(o => o.Kind == "NetworkPolicy")];
+        [.. ClusterBaselineRenderer.Render(Dev(changes).Valid(Tier.Dev)).Objects.Where(o => o.Kind == "NetworkPolicy")];
 
     /// <summary>The ingress peer: pods of the ci-release namespace with the release label, which only the release runners' job template sets.</summary>
     private const string ReleaseJobsPeer = "kubernetes.io/metadata.name: ci-release\n        podSelector:\n          matchLabels:\n            delivery-platform/runner-set: release\n";

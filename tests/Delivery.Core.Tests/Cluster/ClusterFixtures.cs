@@ -10,11 +10,8 @@ internal static class ClusterFixtures
 {
     public static readonly string[] CommittedStacks = ["local", "dev", "staging", "prod"];
 
-    public static (DeliveryConfig Config, Tier Tier) Stack(string stack)
-    {
-        var loaded = DeliveryConfigLoader.Load(StackFileReader.Read(TestConfigs.StackFile(stack)), TestConfigs.NoEnvironment);
-        return (loaded.Config, loaded.Tier!.Value);
-    }
+    public static ValidStack Stack(string stack) =>
+        DeliveryConfigLoader.Load(StackFileReader.Read(TestConfigs.StackFile(stack)), TestConfigs.NoEnvironment).Valid();
 
     public static DeliveryConfig Dev(params (string Key, string? Value)[] changes) =>
         TestConfigs.Load(TestConfigs.ValidDev().With(changes)).Config;

@@ -14,21 +14,21 @@ public sealed class ClusterRenderingTests
     [MemberData(nameof(Stacks))]
     public void Each_committed_stack_renders_objects_the_real_schemas_and_yamllint_accept(string stack)
     {
-        var (config, tier) = Stack(stack);
-        var rendering = ClusterBaselineRenderer.Render(config, tier);
+        var valid = Stack(stack);
+        var rendering = ClusterBaselineRenderer.Render(valid);
         var yaml = YamlWriter.WriteAll(rendering.Objects);
 
         Assert.Equal(ClusterBaselineRenderer.Component, rendering.Component);
         SchemaCheck.AssertValid(rendering.Objects);
         YamlLint.AssertClean(yaml);
-        Assert.Equal(yaml, YamlWriter.WriteAll(ClusterBaselineRenderer.Render(Stack(stack).Config, tier).Objects));
+        Assert.Equal(yaml, YamlWriter.WriteAll(ClusterBaselineRenderer.Render(Stack(stack)).Objects));
     }
 
     [Theory]
     [MemberData(nameof(Stacks))]
     public void Only_the_stack_with_a_k3s_cluster_gets_docker_resources(string stack)
     {
-        var (config, _) = Stack(stack);
+        var config = Stack(stack).Config;
         var spec = LocalDocker.Render(config);
 
         Assert.Equal(stack == "local", spec is not null);

@@ -8,7 +8,7 @@ namespace Delivery.Core.Tests.Cluster;
 
 public sealed class GatewayTests
 {
-    private static IReadOnlyList<KubernetesObject> Render(Tier tier) => ClusterBaselineRenderer.Render(Dev(), tier).Objects;
+    private static IReadOnlyList<KubernetesObject> Render(Tier tier) => ClusterBaselineRenderer.Render(Dev().Valid(tier)).Objects;
 
     /// <summary>Every listener of every Gateway, with the Gateway that holds it.</summary>
     private static List<(string Gateway, OrderedDictionary<string, object?> Listener)> Listeners(IEnumerable<KubernetesObject> objects) =>
@@ -59,7 +59,7 @@ public sealed class GatewayTests
     public void A_route_attaches_to_its_own_hosts_listener_and_no_listener_is_without_a_hostname()
     {
         var config = Dev();
-        var rendering = Delivery.Core.Platform.PlatformRenderer.Render(config, Tier.Prod);
+        var rendering = Delivery.Core.Platform.PlatformRenderer.Render(config.Valid(Tier.Prod));
         var listeners = Listeners(rendering.Objects);
 
         Assert.All(listeners.Where(l => (string)l.Listener["protocol"]! == "HTTPS"), l => Assert.True(l.Listener.ContainsKey("hostname")));
@@ -77,7 +77,7 @@ public sealed class GatewayTests
     [Fact]
     public void No_two_listeners_of_the_merged_gateways_share_a_port_protocol_and_hostname()
     {
-        var listeners = Listeners(Delivery.Core.Platform.PlatformRenderer.Render(ManyHosts(300), Tier.Prod).Objects);
+        var listeners = Listeners(Delivery.Core.Platform.PlatformRenderer.Render(ManyHosts(300).Valid(Tier.Prod)).Objects);
 
         Assert.Equal(listeners.Count, listeners.DistinctBy(l => (l.Listener["port"], l.Listener["protocol"], l.Listener.GetValueOrDefault("hostname"))).Count());
         Assert.Single(listeners, l => (string)l.Listener["protocol"]! == "HTTP");
@@ -88,7 +88,7 @@ public sealed class GatewayTests
     public void Adding_or_removing_an_app_moves_no_other_hosts_listener()
     {
         static Dictionary<string, string> GatewayOfEachHost(DeliveryConfig config) =>
-            Listeners(GatewayObjects.Render(config, Tier.Prod)).Where(l => l.Listener.ContainsKey("hostname")).ToDictionary(l => (string)l.Listener["hostname"]!, l => l.Gateway);
+            Listeners(GatewayObjects.Render(config.Valid(Tier.Prod))).Where(l => l.Listener.ContainsKey("hostname")).ToDictionary(l => (string)l.Listener["hostname"]!, l => l.Gateway);
         var before = GatewayOfEachHost(ManyHosts(200));
         var after = GatewayOfEachHost(ManyHosts(201));
 
@@ -132,7 +132,7 @@ public sealed class GatewayTests
     [Fact]
     public void Envoy_gateway_is_a_pinned_chart_in_the_gateway_namespace()
     {
-        var chart = Assert.Single(ClusterBaselineRenderer.Render(Dev(), Tier.Dev).Charts);
+        var chart = Assert.Single(ClusterBaselineRenderer.Render(Dev().Valid(Tier.Dev)).Charts);
 
         Assert.Equal("oci://docker.io/envoyproxy/gateway-helm", chart.Chart);
         Assert.Matches(@"^v\d+\.\d+\.\d+$", chart.Version);

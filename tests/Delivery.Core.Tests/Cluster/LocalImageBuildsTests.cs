@@ -32,7 +32,7 @@ public sealed class LocalImageBuildsTests
             ],
             LocalImageBuilds.Of(config));
         Assert.Equal(LocalImageBuilds.Of(config).Select(build => build.ImageName),
-            new[] { Slot.Blue, Slot.Green }.Select(slot => ContainerImage(AppDeployment.Render(config, Tier.Local, "api", slot))));
+            new[] { Slot.Blue, Slot.Green }.Select(slot => ContainerImage(AppDeployment.Render(config.Valid(Tier.Local), "api", slot))));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class LocalImageBuildsTests
     public void Pinning_runs_the_pushed_digest_under_the_readable_tag_and_leaves_the_rendering_as_it_was()
     {
         var config = ApiBuilt();
-        var deployment = AppDeployment.Render(config, Tier.Local, "api", Slot.Green);
+        var deployment = AppDeployment.Render(config.Valid(Tier.Local), "api", Slot.Green);
         var before = Json(deployment);
 
         var pinned = LocalImageBuilds.Pin(deployment, new Dictionary<string, string>
@@ -87,7 +87,7 @@ public sealed class LocalImageBuildsTests
     [Fact]
     public void Pinning_leaves_images_that_were_not_built_here()
     {
-        var deployment = AppDeployment.Render(ApiBuilt(), Tier.Local, "web", Slot.Blue);
+        var deployment = AppDeployment.Render(ApiBuilt().Valid(Tier.Local), "web", Slot.Blue);
 
         Assert.Equal(Json(deployment),
             Json(LocalImageBuilds.Pin(deployment, new Dictionary<string, string> { ["registry.localhost:5000/shop/api:1.5.0"] = "registry.localhost:5000/shop/api@" + Digest })));

@@ -1,5 +1,6 @@
 using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
 using Delivery.Core.Network;
 using static Delivery.Core.Tests.Cluster.ClusterFixtures;
 
@@ -7,7 +8,7 @@ namespace Delivery.Core.Tests.Cluster;
 
 public sealed class NamespaceTests
 {
-    private static readonly IReadOnlyList<KubernetesObject> Objects = ClusterBaselineRenderer.Render(DevWithRunners(), Model.Tier.Dev).Objects;
+    private static readonly IReadOnlyList<KubernetesObject> Objects = ClusterBaselineRenderer.Render(DevWithRunners().Valid(Tier.Dev)).Objects;
 
     [Theory]
     [InlineData(PlatformNamespaces.Apps, "restricted", "restricted", "restricted")]
@@ -70,8 +71,8 @@ public sealed class NamespacesInUseTests
     [InlineData("prod", new[] { PlatformNamespaces.Apps, PlatformNamespaces.Gateway, PlatformNamespaces.Monitoring, PlatformNamespaces.MonitoringAgents })]
     public void A_stack_renders_the_namespaces_it_uses_and_puts_every_object_chart_and_secret_in_one_of_them(string stack, string[] expected)
     {
-        var (config, tier) = Stack(stack);
-        var rendering = Delivery.Core.Platform.PlatformRenderer.Render(config, tier);
+        var valid = Stack(stack);
+        var rendering = Delivery.Core.Platform.PlatformRenderer.Render(valid);
         var namespaces = rendering.Objects.Where(o => o.Kind == "Namespace").Select(o => o.Name).ToList();
 
         Assert.Equal(expected, namespaces);
@@ -87,8 +88,8 @@ public sealed class NamespacesInUseTests
     [Fact]
     public void Without_runners_or_with_an_external_registry_no_quota_policy_or_binding_is_left_for_their_namespaces()
     {
-        var (config, tier) = Stack("prod");
-        var objects = ClusterBaselineRenderer.Render(config, tier).Objects;
+        var valid = Stack("prod");
+        var objects = ClusterBaselineRenderer.Render(valid).Objects;
 
         Assert.DoesNotContain(objects, o => o.Namespace is PlatformNamespaces.Ci or PlatformNamespaces.CiRelease or PlatformNamespaces.CiControl or PlatformNamespaces.Registry);
         Assert.Contains(objects, o => o is { Kind: "ResourceQuota", Namespace: PlatformNamespaces.Apps });

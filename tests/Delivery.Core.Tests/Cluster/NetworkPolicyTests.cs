@@ -1,5 +1,6 @@
 using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
 using static Delivery.Core.Tests.Cluster.ClusterFixtures;
 
 namespace Delivery.Core.Tests.Cluster;
@@ -7,7 +8,7 @@ namespace Delivery.Core.Tests.Cluster;
 public sealed class NetworkPolicyTests
 {
     private static readonly IReadOnlyList<KubernetesObject> Policies =
-        [.. ClusterBaselineRenderer.Render(DevWithRunners(("apps:web:port", "9090")), Model.Tier.Dev).Objects.Where(o => o.Kind == "NetworkPolicy")];
+        [.. ClusterBaselineRenderer.Render(DevWithRunners(("apps:web:port", "9090")).Valid(Tier.Dev)).Objects.Where(o => o.Kind == "NetworkPolicy")];
 
     private static IEnumerable<OrderedDictionary<string, object?>> Rules(KubernetesObject policy, string direction) =>
         Items(Spec(policy).GetValueOrDefault(direction) ?? new List<object?>()).Select(Map);
@@ -168,7 +169,7 @@ public sealed class NetworkPolicyTests
     {
         var config = Dev(("apps:api:image", null), ("apps:api:blue", null), ("apps:api:green", null), ("apps:api:live", null), ("apps:api:host", null),
             ("apps:api:callers:0", null), ("apps:web:image", null), ("apps:web:blue", null), ("apps:web:live", null));
-        var policies = ClusterBaselineRenderer.Render(config, Model.Tier.Dev).Objects.Where(o => o.Kind == "NetworkPolicy").ToList();
+        var policies = ClusterBaselineRenderer.Render(config.Valid(Tier.Dev)).Objects.Where(o => o.Kind == "NetworkPolicy").ToList();
 
         Assert.Empty(config.Apps);
         Assert.DoesNotContain(policies, p => p.Namespace == PlatformNamespaces.Apps && p.Name == "allow-from-gateway");

@@ -1,4 +1,5 @@
 using Delivery.Core.Cluster;
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Model.Values;
@@ -10,7 +11,7 @@ namespace Delivery.Core.Tests.Cluster;
 public sealed class ResourceBudgetTests
 {
     private static decimal Hard(DeliveryConfig config, Tier tier, string @namespace, string key) =>
-        Quantities.Parse((string)At(Single(ClusterBaselineRenderer.Render(config, tier).Objects, "ResourceQuota", @namespace, ResourceBudgets.QuotaName), "spec", "hard", key)!)!.Value;
+        Quantities.Parse((string)At(Single(ClusterBaselineRenderer.Render(config.Valid(tier)).Objects, "ResourceQuota", @namespace, ResourceBudgets.QuotaName), "spec", "hard", key)!)!.Value;
 
     [Fact]
     public void The_apps_quota_fits_both_slots_of_every_app_at_their_limits_with_half_again_as_headroom()
@@ -56,11 +57,11 @@ public sealed class ResourceBudgetTests
         DeliveryConfig GitHub(int max) => Dev(("ci:mode", "github"), ("ci:github:configUrl", "https://github.com/acme"), ("ci:github:maxRunners", $"{max}"));
         var gitlab = Ci.CiFixtures.GitLab(("ci:gitlab:concurrency", "4"));
 
-        Assert.DoesNotContain(ClusterBaselineRenderer.Render(Dev(), Tier.Dev).Objects, o => o.Namespace is PlatformNamespaces.Ci or PlatformNamespaces.CiRelease);
+        Assert.DoesNotContain(ClusterBaselineRenderer.Render(Dev().Valid(Tier.Dev)).Objects, o => o.Namespace is PlatformNamespaces.Ci or PlatformNamespaces.CiRelease);
         // Every runner busy at once fits, with half again as headroom: a runner pod and a workflow pod per
         // job of the 3 default runners in ci (the default controller and listener run in ci-control)...
         Assert.Equal(Math.Ceiling(3 * 2 * 1.5m), Hard(GitHub(3), Tier.Dev, PlatformNamespaces.Ci, "pods"));
-        Assert.True(Hard(GitHub(3), Tier.Dev, PlatformNamespaces.Ci, "limits.cpu") >= 3 * 2 * ResourceBudgets.CiPod(Tier.Dev).CpuLimit);
+        Assert.True(Hard(GitHub(3), Tier.Dev, PlatformNamespaces.Ci, "limits.cpu") >= 3 * 2 * ResourceBudgets.CiPod(TierProfile.Dev).CpuLimit);
         // ...and of the 2 release runners in ci-release, beside the release controller and its listener.
         Assert.Equal(Math.Ceiling((2 * 2 + 2) * 1.5m), Hard(GitHub(3), Tier.Dev, PlatformNamespaces.CiRelease, "pods"));
         Assert.Equal(Hard(GitHub(3), Tier.Dev, PlatformNamespaces.CiRelease, "pods"), Hard(GitHub(6), Tier.Dev, PlatformNamespaces.CiRelease, "pods"));
@@ -96,16 +97,16 @@ public sealed class ResourceBudgetTests
     [Fact]
     public void The_registry_quota_fits_the_registry_and_its_garbage_collector_exactly_and_only_in_cluster()
     {
-        var objects = ClusterBaselineRenderer.Render(Dev(), Tier.Dev).Objects;
-        var registry = RegistryRenderer.Render(Dev(), Tier.Dev).Objects;
+        var objects = ClusterBaselineRenderer.Render(Dev().Valid(Tier.Dev)).Objects;
+        var registry = RegistryRenderer.Render(Dev().Valid(Tier.Dev)).Objects;
         // Every pod in the namespace is the registry's, sized by RegistryResources; its collector is an init container, so no second pod.
         Assert.Single(registry, o => o.Kind is "Deployment" or "CronJob" or "Job");
 
         Assert.Equal(ResourceBudgets.RegistryPods, Hard(Dev(), Tier.Dev, PlatformNamespaces.Registry, "pods"));
-        Assert.Equal(RegistryResources.Size(Tier.Dev).MemoryLimit, Hard(Dev(), Tier.Dev, PlatformNamespaces.Registry, "limits.memory"));
-        Assert.Equal(RegistryResources.Size(Tier.Prod).CpuLimit, Hard(Dev(("environment", "prod")), Tier.Prod, PlatformNamespaces.Registry, "limits.cpu"));
+        Assert.Equal(RegistryResources.Size(TierProfile.Dev).MemoryLimit, Hard(Dev(), Tier.Dev, PlatformNamespaces.Registry, "limits.memory"));
+        Assert.Equal(RegistryResources.Size(TierProfile.Prod).CpuLimit, Hard(Dev(("environment", "prod")), Tier.Prod, PlatformNamespaces.Registry, "limits.cpu"));
         Assert.Contains(objects, o => o is { Kind: "LimitRange", Namespace: PlatformNamespaces.Registry });
-        Assert.DoesNotContain(ClusterBaselineRenderer.Render(Local(), Tier.Local).Objects, o => o.Namespace == PlatformNamespaces.Registry);
+        Assert.DoesNotContain(ClusterBaselineRenderer.Render(Local().Valid(Tier.Local)).Objects, o => o.Namespace == PlatformNamespaces.Registry);
     }
 
     [Theory]
@@ -116,7 +117,7 @@ public sealed class ResourceBudgetTests
     public void Container_defaults_fit_under_the_per_container_ceiling(string @namespace)
     {
         var config = DevWithRunners(("apps:api:resources:cpuLimit", "2"), ("apps:api:resources:memoryLimit", "1Gi"));
-        var limits = Map(Items(At(Single(ClusterBaselineRenderer.Render(config, Tier.Dev).Objects, "LimitRange", @namespace, ResourceBudgets.LimitRangeName), "spec", "limits")).Single());
+        var limits = Map(Items(At(Single(ClusterBaselineRenderer.Render(config.Valid(Tier.Dev)).Objects, "LimitRange", @namespace, ResourceBudgets.LimitRangeName), "spec", "limits")).Single());
         decimal Value(string group, string resource) => Quantities.Parse((string)Map(limits[group])[resource]!)!.Value;
 
         foreach (var resource in new[] { "cpu", "memory" })

@@ -53,7 +53,7 @@ public sealed partial class TierProfileTests
             Assert.Equal(4, perTier.Length);
             foreach (var (tier, values) in AllTiers.Zip(perTier))
             {
-                var defaults = TierDefaults.For(tier, ["app"]);
+                var defaults = TierDefaults.For(TierProfile.For(tier), ["app"]);
                 foreach (var (key, value) in keys.Zip(values.Split('/')))
                     Assert.True(defaults[key.Replace('.', ':')] == value.Trim(), $"docs/configuration.md: {key} in {tier} is {value.Trim()}; the default is {defaults[key.Replace('.', ':')]}");
             }

@@ -38,7 +38,7 @@ public sealed class StackFileFuzzTests
         {
             loaded = DeliveryConfigLoader.Load(StackFileReader.Parse(yaml, "dev", "Pulumi.dev.yaml"), TestConfigs.NoEnvironment);
             if (!loaded.HasErrors)
-                PlatformRenderer.Render(loaded.Config, loaded.Tier!.Value);
+                PlatformRenderer.Render(loaded.Valid());
         }
         catch (Exception e)
         {

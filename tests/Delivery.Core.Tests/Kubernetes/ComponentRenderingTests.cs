@@ -1,4 +1,5 @@
 using Delivery.Core.Apps;
+using Delivery.Core.Model;
 using Delivery.Core.Platform;
 
 namespace Delivery.Core.Tests.Kubernetes;
@@ -9,7 +10,7 @@ public sealed class ComponentRenderingTests
     [Fact]
     public void An_apps_component_is_app_colon_name_and_its_resource_and_file_app_dash_name()
     {
-        var rendering = PlatformRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config, Model.Tier.Dev);
+        var rendering = PlatformRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config.Valid(Tier.Dev));
 
         var api = rendering.Components.Single(c => c.Component == AppRenderer.ComponentName("api"));
         Assert.Equal("app:api", api.Component);

@@ -34,8 +34,8 @@ public sealed class PodDefaultsTests
     [InlineData("prod")]
     public void Every_deployment_and_cron_job_the_core_renders_uses_the_shared_pod_and_container_defaults(string stack)
     {
-        var (config, tier) = Stack(stack);
-        var workloads = PlatformRenderer.Render(config, tier).Objects.Where(o => o.Kind is "Deployment" or "CronJob").ToList();
+        var valid = Stack(stack);
+        var workloads = PlatformRenderer.Render(valid).Objects.Where(o => o.Kind is "Deployment" or "CronJob").ToList();
 
         Assert.NotEmpty(workloads);
         foreach (var workload in workloads)

@@ -15,7 +15,7 @@ namespace Delivery.Core.Tests.Monitoring;
 /// </summary>
 public sealed partial class AlertmanagerReadApiRenderingTests
 {
-    private static ComponentRendering Rendered() => MonitoringRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config, Tier.Dev);
+    private static ComponentRendering Rendered() => MonitoringRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config.Valid(Tier.Dev));
 
     private static OrderedDictionary<string, object?> Alertmanager() =>
         (OrderedDictionary<string, object?>)Rendered().Charts.Single(c => c.ReleaseName == "kube-prometheus-stack").Values["alertmanager"]!;

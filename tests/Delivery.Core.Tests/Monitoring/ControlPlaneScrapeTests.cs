@@ -1,3 +1,4 @@
+using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 
 namespace Delivery.Core.Tests.Monitoring;
@@ -9,7 +10,7 @@ public sealed class ControlPlaneScrapeTests
     {
         var config = TestConfigs.Load(TestConfigs.ValidDev()).Config;
 
-        var values = MonitoringRenderer.Render(config, Model.Tier.Dev).Charts.Single(c => c.ReleaseName == "kube-prometheus-stack").Values;
+        var values = MonitoringRenderer.Render(config.Valid(Tier.Dev)).Charts.Single(c => c.ReleaseName == "kube-prometheus-stack").Values;
 
         foreach (var component in new[] { "kubeControllerManager", "kubeScheduler", "kubeEtcd", "kubeProxy" })
             Assert.Equal(false, ((OrderedDictionary<string, object?>)values[component]!)["enabled"]);

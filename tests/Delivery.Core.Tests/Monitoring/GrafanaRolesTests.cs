@@ -153,7 +153,7 @@ public sealed class GrafanaRolesTests
 
     internal static OrderedDictionary<string, object?> GenericOAuth(DeliveryConfig config)
     {
-        var chart = Assert.Single(MonitoringCharts.Render(config, TierOf(config)), c => c.ReleaseName == "kube-prometheus-stack");
+        var chart = Assert.Single(MonitoringCharts.Render(config.Valid()), c => c.ReleaseName == "kube-prometheus-stack");
         return Map(Map(Map(chart.Values["grafana"])["grafana.ini"])["auth.generic_oauth"]);
     }
 

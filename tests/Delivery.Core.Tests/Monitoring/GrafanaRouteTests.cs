@@ -1,3 +1,5 @@
+using Delivery.Core.Configuration;
+using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Platform;
 
@@ -10,13 +12,13 @@ public sealed class GrafanaRouteTests
     {
         var dev = TestConfigs.Load(TestConfigs.ValidDev().With(("monitoring:grafanaHost", "grafana.dev.example.com"))).Config;
 
-        var route = GrafanaRoute.Render(dev.Monitoring, Model.Tier.Dev)!;
+        var route = GrafanaRoute.Render(dev.Monitoring, TierProfile.Dev)!;
 
         Assert.Equal("HTTPRoute/monitoring/grafana", route.Id);
         Assert.Contains($"sectionName: {Delivery.Core.Network.ClusterGateway.HttpsListenerFor("grafana.dev.example.com")}", Delivery.Core.Kubernetes.YamlWriter.Write(route.Body), StringComparison.Ordinal);
         Assert.Contains("name: kube-prometheus-stack-grafana", Delivery.Core.Kubernetes.YamlWriter.Write(route.Body), StringComparison.Ordinal);
-        Assert.Equal(new PlatformEndpoints("registry.dev.example.com", "https://grafana.dev.example.com"), PlatformEndpoints.Of(dev, Model.Tier.Dev));
-        Assert.Equal("http://grafana.dev.example.com", GrafanaRoute.Url(dev.Monitoring, Model.Tier.Local));
+        Assert.Equal(new PlatformEndpoints("registry.dev.example.com", "https://grafana.dev.example.com"), PlatformEndpoints.Of(dev.Valid(Tier.Dev)));
+        Assert.Equal("http://grafana.dev.example.com", GrafanaRoute.Url(dev.Monitoring, TierProfile.Local));
     }
 
     [Fact]
@@ -24,7 +26,7 @@ public sealed class GrafanaRouteTests
     {
         var dev = TestConfigs.Load(TestConfigs.ValidDev()).Config;
 
-        Assert.Null(GrafanaRoute.Render(dev.Monitoring, Model.Tier.Dev));
-        Assert.Equal("", GrafanaRoute.Url(dev.Monitoring, Model.Tier.Dev));
+        Assert.Null(GrafanaRoute.Render(dev.Monitoring, TierProfile.Dev));
+        Assert.Equal("", GrafanaRoute.Url(dev.Monitoring, TierProfile.Dev));
     }
 }

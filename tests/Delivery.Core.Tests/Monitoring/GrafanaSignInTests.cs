@@ -1,4 +1,5 @@
 using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Network;
 using Delivery.Core.Platform;
@@ -41,7 +42,7 @@ public sealed class GrafanaSignInTests
         TestConfigs.Load(TestConfigs.ValidDev().With(changes), Secrets());
 
     private static OrderedDictionary<string, object?> GrafanaValues(Model.DeliveryConfig config) =>
-        Map(Assert.Single(MonitoringCharts.Render(config, Model.Tier.Dev), c => c.ReleaseName == "kube-prometheus-stack").Values["grafana"]);
+        Map(Assert.Single(MonitoringCharts.Render(config.Valid(Tier.Dev)), c => c.ReleaseName == "kube-prometheus-stack").Values["grafana"]);
 
     [Fact]
     public void With_groups_Grafana_signs_users_in_through_the_gateways_client_with_strict_roles()
@@ -73,7 +74,7 @@ public sealed class GrafanaSignInTests
         var secretRef = Map(Map(Map(values["envValueFrom"])[GrafanaSignIn.ClientSecretVariable])["secretKeyRef"]);
         Assert.Equal(GrafanaAccessPolicy.OidcSecretName, secretRef["name"]);
         Assert.Equal(GrafanaAccessPolicy.OidcSecretKey, secretRef["key"]);
-        var secret = Assert.Single(MonitoringRenderer.Render(config, Model.Tier.Dev).Secrets, s => s.Name == GrafanaAccessPolicy.OidcSecretName);
+        var secret = Assert.Single(MonitoringRenderer.Render(config.Valid(Tier.Dev)).Secrets, s => s.Name == GrafanaAccessPolicy.OidcSecretName);
         Assert.Contains(secret.Entries, e => e.Key == GrafanaAccessPolicy.OidcSecretKey);
         Assert.DoesNotContain(ClientSecret, YamlWriter.Write(values), StringComparison.Ordinal);
     }
@@ -91,14 +92,14 @@ public sealed class GrafanaSignInTests
         Assert.False(Map(values["grafana.ini"]).ContainsKey("auth.generic_oauth"));
         Assert.False(Map(values["grafana.ini"]).ContainsKey("auth"));
         // Grafana itself never calls the provider (the Gateway's own sign-in may, from the gateway namespace).
-        Assert.DoesNotContain(PlatformRenderer.Render(config, Model.Tier.Dev).Objects, o => o.Name == "allow-identity-provider" && o.Namespace == PlatformNamespaces.Monitoring);
+        Assert.DoesNotContain(PlatformRenderer.Render(config.Valid(Tier.Dev)).Objects, o => o.Name == "allow-identity-provider" && o.Namespace == PlatformNamespaces.Monitoring);
     }
 
     [Fact]
     public void In_monitoring_only_Grafana_reaches_the_provider_and_only_on_the_ports_of_its_endpoints()
     {
-        var on = NetworkReachability.Of(PlatformRenderer.Render(Load([.. Gateway, .. Endpoints, .. Groups]).Config, Model.Tier.Dev).Objects);
-        var off = NetworkReachability.Of(PlatformRenderer.Render(Load([.. Gateway, .. Endpoints]).Config, Model.Tier.Dev).Objects);
+        var on = NetworkReachability.Of(PlatformRenderer.Render(Load([.. Gateway, .. Endpoints, .. Groups]).Config.Valid(Tier.Dev)).Objects);
+        var off = NetworkReachability.Of(PlatformRenderer.Render(Load([.. Gateway, .. Endpoints]).Config.Valid(Tier.Dev)).Objects);
         var grafana = new Endpoint.Pod(PlatformNamespaces.Monitoring, PlatformPods.Grafana);
         var loki = new Endpoint.Pod(PlatformNamespaces.Monitoring, PlatformPods.Loki);
         var provider = new Endpoint.Address("198.51.100.7");
@@ -119,8 +120,8 @@ public sealed class GrafanaSignInTests
     [Fact]
     public void The_gateway_completes_the_login_at_the_provider_on_its_ports_only()
     {
-        var on = NetworkReachability.Of(PlatformRenderer.Render(Load([.. Gateway, .. Endpoints]).Config, Model.Tier.Dev).Objects);
-        var off = NetworkReachability.Of(PlatformRenderer.Render(Load().Config, Model.Tier.Dev).Objects);
+        var on = NetworkReachability.Of(PlatformRenderer.Render(Load([.. Gateway, .. Endpoints]).Config.Valid(Tier.Dev)).Objects);
+        var off = NetworkReachability.Of(PlatformRenderer.Render(Load().Config.Valid(Tier.Dev)).Objects);
         var proxy = new Endpoint.Pod(PlatformNamespaces.Gateway, PlatformPods.EnvoyProxy);
         var controller = new Endpoint.Pod(PlatformNamespaces.Gateway, PlatformPods.EnvoyGateway);
         var provider = new Endpoint.Address("10.30.0.5");
@@ -147,7 +148,7 @@ public sealed class GrafanaSignInTests
     {
         var config = Load([.. Gateway, .. Endpoints, .. Groups, ("access:developers:0", "shop-developers"),
             .. (allowlist ? new (string, string?)[] { ("monitoring:grafanaAllowedCidrs:0", "203.0.113.0/24") } : [])]).Config;
-        var policy = Map(Assert.Single(MonitoringRenderer.Render(config, Model.Tier.Dev).Objects, o => o.Kind == "SecurityPolicy").Body["spec"]);
+        var policy = Map(Assert.Single(MonitoringRenderer.Render(config.Valid(Tier.Dev)).Objects, o => o.Kind == "SecurityPolicy").Body["spec"]);
 
         var idToken = (string)Map(Map(policy["oidc"])["cookieNames"])["idToken"]!;
         var provider = Map(Assert.Single(Items(Map(policy["jwt"])["providers"])));
@@ -170,7 +171,7 @@ public sealed class GrafanaSignInTests
             Assert.False(principal.ContainsKey("clientCIDRs"));
 
         // The proxies fetch the key set; Grafana itself shows no password form.
-        var reach = NetworkReachability.Of(PlatformRenderer.Render(config, Model.Tier.Dev).Objects);
+        var reach = NetworkReachability.Of(PlatformRenderer.Render(config.Valid(Tier.Dev)).Objects);
         Assert.True(reach.CanReach(new Endpoint.Pod(PlatformNamespaces.Gateway, PlatformPods.EnvoyProxy), new Endpoint.Address("10.30.0.5"), 9443));
         Assert.Equal(true, Map(Map(GrafanaValues(config)["grafana.ini"])["auth"])["disable_login_form"]);
     }
@@ -178,7 +179,7 @@ public sealed class GrafanaSignInTests
     [Fact]
     public void Without_groups_the_gateway_signs_in_any_provider_user_as_before()
     {
-        var policy = Map(Assert.Single(MonitoringRenderer.Render(Load([.. Gateway, .. Endpoints]).Config, Model.Tier.Dev).Objects, o => o.Kind == "SecurityPolicy").Body["spec"]);
+        var policy = Map(Assert.Single(MonitoringRenderer.Render(Load([.. Gateway, .. Endpoints]).Config.Valid(Tier.Dev)).Objects, o => o.Kind == "SecurityPolicy").Body["spec"]);
 
         Assert.False(policy.ContainsKey("jwt"));
         Assert.False(policy.ContainsKey("authorization"));

@@ -15,14 +15,14 @@ public sealed class LogAlertRulesTests
 
     private static List<OrderedDictionary<string, object?>> Rules(DeliveryConfig config, string app)
     {
-        var group = (OrderedDictionary<string, object?>)Assert.Single((List<object?>)LogAlertRules.Groups(config, app)!["groups"]!)!;
+        var group = (OrderedDictionary<string, object?>)Assert.Single((List<object?>)LogAlertRules.Groups(config.Valid().Apps[app])!["groups"]!)!;
         return [.. ((List<object?>)group["rules"]!).Cast<OrderedDictionary<string, object?>>()];
     }
 
     [Fact]
     public void Every_rendered_query_parses_with_grafanas_logql_grammar()
     {
-        var ruleFile = LogAlertRules.RuleFile(WithKeywords(), "api")!;
+        var ruleFile = LogAlertRules.RuleFile(WithKeywords().Valid().Apps["api"])!;
 
         var result = LogQlCheck.Run(ruleFile);
 
@@ -39,7 +39,7 @@ public sealed class LogAlertRulesTests
     {
         var config = Core.Validation.DeliveryConfigLoader.Load(Core.Configuration.StackFileReader.Read(TestConfigs.StackFile(stack)), TestConfigs.NoEnvironment).Config;
 
-        var ruleFiles = config.Apps.Keys.Select(app => LogAlertRules.RuleFile(config, app)).OfType<string>().ToList();
+        var ruleFiles = config.Apps.Keys.Select(app => LogAlertRules.RuleFile(config.Valid().Apps[app])).OfType<string>().ToList();
 
         Assert.Equal(apps, ruleFiles.Count);
         Assert.All(ruleFiles, LogQlCheck.AssertValid);
@@ -48,7 +48,7 @@ public sealed class LogAlertRulesTests
     [Fact]
     public void The_grammar_check_rejects_a_broken_query_naming_its_rule()
     {
-        var broken = LogAlertRules.RuleFile(WithKeywords(), "api")!.Replace("count_over_time(", "count_over_time", StringComparison.Ordinal);
+        var broken = LogAlertRules.RuleFile(WithKeywords().Valid().Apps["api"])!.Replace("count_over_time(", "count_over_time", StringComparison.Ordinal);
 
         var result = LogQlCheck.Run(broken);
 
@@ -60,8 +60,8 @@ public sealed class LogAlertRulesTests
     [Fact]
     public void The_rates_use_the_tier_defaults_and_the_apps_own_values()
     {
-        var dev = LogAlertRules.RuleFile(Dev(), "api")!;
-        var tuned = LogAlertRules.RuleFile(Dev(("apps:api:logAlerts:errorsPerMinute", "0.5"), ("apps:api:logAlerts:window", "1h")), "api")!;
+        var dev = LogAlertRules.RuleFile(Dev().Valid().Apps["api"])!;
+        var tuned = LogAlertRules.RuleFile(Dev(("apps:api:logAlerts:errorsPerMinute", "0.5"), ("apps:api:logAlerts:window", "1h")).Valid().Apps["api"])!;
 
         Assert.Contains("[10m])) / 10 > 10", dev);
         Assert.Contains("[1h])) / 60 > 0.5", tuned);
@@ -84,9 +84,9 @@ public sealed class LogAlertRulesTests
     [Fact]
     public void Log_alerts_are_off_on_a_laptop_and_on_elsewhere_unless_turned_off()
     {
-        Assert.Null(LogAlertRules.Render(TestConfigs.Load(TestConfigs.ValidDev().With(("environment", "local"), ("cluster:mode", "k3s-docker"), ("registry:mode", "docker")), new Dictionary<string, string>()).Config, "api"));
-        Assert.Null(LogAlertRules.Render(Dev(("apps:api:logAlerts:enabled", "false")), "api"));
-        Assert.NotNull(LogAlertRules.Render(Dev(), "api"));
+        Assert.Null(LogAlertRules.Render(TestConfigs.Load(TestConfigs.ValidDev().With(("environment", "local"), ("cluster:mode", "k3s-docker"), ("registry:mode", "docker")), new Dictionary<string, string>()).Config.Valid().Apps["api"]));
+        Assert.Null(LogAlertRules.Render(Dev(("apps:api:logAlerts:enabled", "false")).Valid().Apps["api"]));
+        Assert.NotNull(LogAlertRules.Render(Dev().Valid().Apps["api"]));
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class LogAlertRulesTests
     public void The_rules_configmap_is_where_the_loki_charts_sidecar_looks_and_the_ruler_sends_to_alertmanager()
     {
         var config = Dev();
-        var rendering = MonitoringRenderer.Render(config, Tier.Dev);
+        var rendering = MonitoringRenderer.Render(config.Valid(Tier.Dev));
         var loki = rendering.Charts.Single(chart => chart.Chart == "loki");
         var configMap = Assert.Single(rendering.Objects, o => o.Body["kind"] as string == "ConfigMap" && ((OrderedDictionary<string, object?>)o.Body["metadata"]!)["name"] as string == LogAlertRules.Name("api"));
 

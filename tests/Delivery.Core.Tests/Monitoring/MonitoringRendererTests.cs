@@ -21,7 +21,7 @@ public sealed class MonitoringRendererTests
     {
         var config = TestConfigs.Load(TestConfigs.ValidDev().With(("monitoring:enabled", "false"))).Config;
 
-        var rendering = MonitoringRenderer.Render(config, Tier.Dev);
+        var rendering = MonitoringRenderer.Render(config.Valid(Tier.Dev));
 
         Assert.Equal("monitoring", rendering.Component);
         Assert.Empty(rendering.Objects);
@@ -39,7 +39,7 @@ public sealed class MonitoringRendererTests
     {
         var loaded = Stack(stack);
 
-        var rendering = MonitoringRenderer.Render(loaded.Config, loaded.Tier!.Value);
+        var rendering = MonitoringRenderer.Render(loaded.Valid());
 
         SchemaCheck.AssertValid(rendering.Objects);
         YamlLint.AssertClean(YamlWriter.WriteAll(rendering.Objects));
@@ -50,7 +50,7 @@ public sealed class MonitoringRendererTests
     [Fact]
     public void The_charts_are_the_pinned_monitoring_stack()
     {
-        var rendering = MonitoringRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config, Tier.Dev);
+        var rendering = MonitoringRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config.Valid(Tier.Dev));
 
         Assert.Equal(
             [
@@ -73,7 +73,7 @@ public sealed class MonitoringRendererTests
     public void Tempos_memory_ballast_leaves_room_under_its_memory_limit(Tier tier)
     {
         const long ChartDefaultBallastMb = 1024;
-        var tempo = MonitoringRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config, tier).Charts.Single(c => c.Chart == "tempo");
+        var tempo = MonitoringRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config.Valid(tier)).Charts.Single(c => c.Chart == "tempo");
 
         var ballastMb = At(tempo.Values, "tempo").GetValueOrDefault("memBallastSizeMbs") is int set ? set : ChartDefaultBallastMb;
         var limit = Quantities.Require((string)At(tempo.Values, "tempo", "resources", "limits")["memory"]!);
@@ -86,7 +86,7 @@ public sealed class MonitoringRendererTests
     {
         var config = TestConfigs.Load(TestConfigs.ValidDev().With(("monitoring:retentionDays", "7"), ("monitoring:storageSize", "40Gi"))).Config;
 
-        var charts = MonitoringRenderer.Render(config, Tier.Dev).Charts.ToDictionary(c => c.Chart);
+        var charts = MonitoringRenderer.Render(config.Valid(Tier.Dev)).Charts.ToDictionary(c => c.Chart);
 
         var prometheus = At(charts["kube-prometheus-stack"].Values, "prometheus", "prometheusSpec");
         Assert.Equal("7d", prometheus["retention"]);
@@ -107,7 +107,7 @@ public sealed class MonitoringRendererTests
     [Fact]
     public void Nobody_can_stop_prometheus_or_delete_logs_and_rules_over_http()
     {
-        var charts = MonitoringRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config, Tier.Dev).Charts.ToDictionary(c => c.Chart);
+        var charts = MonitoringRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config.Valid(Tier.Dev)).Charts.ToDictionary(c => c.Chart);
 
         Assert.Equal("ProcessSignal", At(charts["kube-prometheus-stack"].Values, "prometheus", "prometheusSpec", "additionalConfig")["reloadStrategy"]);
         Assert.Equal("disabled", At(charts["loki"].Values, "loki", "limits_config")["deletion_mode"]);
@@ -120,7 +120,7 @@ public sealed class MonitoringRendererTests
         // Validation stops this (monitoring.retentionDays is at most 106751); the hours must still not wrap negative.
         var config = TestConfigs.Load(TestConfigs.ValidDev().With(("monitoring:retentionDays", "2147483647"))).Config;
 
-        var charts = MonitoringRenderer.Render(config, Tier.Dev).Charts.ToDictionary(c => c.Chart);
+        var charts = MonitoringRenderer.Render(config.Valid(Tier.Dev)).Charts.ToDictionary(c => c.Chart);
 
         Assert.Equal("51539607528h", At(charts["loki"].Values, "loki", "limits_config")["retention_period"]);
         Assert.Equal("51539607528h", At(charts["tempo"].Values, "tempo")["retention"]);
@@ -131,7 +131,7 @@ public sealed class MonitoringRendererTests
     {
         var config = TestConfigs.Load(TestConfigs.ValidDev()).Config;
         string PrometheusMemory(Tier tier) =>
-            (string)At(MonitoringRenderer.Render(config, tier).Charts[0].Values, "prometheus", "prometheusSpec", "resources", "requests")["memory"]!;
+            (string)At(MonitoringRenderer.Render(config.Valid(tier)).Charts[0].Values, "prometheus", "prometheusSpec", "resources", "requests")["memory"]!;
 
         Assert.Equal("256Mi", PrometheusMemory(Tier.Local));
         Assert.Equal("2048Mi", PrometheusMemory(Tier.Prod));
@@ -140,7 +140,7 @@ public sealed class MonitoringRendererTests
     [Fact]
     public void Grafana_reads_its_admin_from_a_secret_with_a_generated_password()
     {
-        var rendering = MonitoringRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config, Tier.Dev);
+        var rendering = MonitoringRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config.Valid(Tier.Dev));
 
         var admin = At(rendering.Charts[0].Values, "grafana", "admin");
         var secret = rendering.Secrets.Single(s => s.Name == (string)admin["existingSecret"]!);
@@ -155,8 +155,8 @@ public sealed class MonitoringRendererTests
     {
         var secrets = TestConfigs.Secrets();
         secrets["monitoring:receivers:critical:webhookUrl"] = "https://pager.example.com/hooks/token";
-        var withReceiver = MonitoringRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev(), secrets).Config, Tier.Dev);
-        var without = MonitoringRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config, Tier.Dev);
+        var withReceiver = MonitoringRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev(), secrets).Config.Valid(Tier.Dev));
+        var without = MonitoringRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config.Valid(Tier.Dev));
 
         Assert.Equal([AlertmanagerConfig.ReceiverSecretName], (List<object?>)At(withReceiver.Charts[0].Values, "alertmanager", "alertmanagerSpec")["secrets"]!);
         Assert.Contains(withReceiver.Secrets, s => s.Name == AlertmanagerConfig.ReceiverSecretName);
@@ -168,7 +168,7 @@ public sealed class MonitoringRendererTests
     [Fact]
     public void Grafana_gets_loki_and_tempo_next_to_prometheus_and_the_dashboards_label()
     {
-        var values = MonitoringRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config, Tier.Dev).Charts[0].Values;
+        var values = MonitoringRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config.Valid(Tier.Dev)).Charts[0].Values;
 
         var sources = ((List<object?>)At(values, "grafana")["additionalDataSources"]!).Cast<OrderedDictionary<string, object?>>().ToList();
         Assert.Equal([GrafanaDatasources.LokiUid, GrafanaDatasources.TempoUid], sources.Select(s => s["uid"]));

@@ -1,4 +1,5 @@
 using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Platform;
 using Delivery.Core.Tests.Tools;
@@ -53,7 +54,7 @@ public sealed class ReleaseAlertRulesTests
     [Fact]
     public void The_monitoring_stack_ships_the_rule_and_exposes_the_release_labels_to_it()
     {
-        var rendering = PlatformRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config, Model.Tier.Dev);
+        var rendering = PlatformRenderer.Render(TestConfigs.Load(TestConfigs.ValidDev()).Config.Valid(Tier.Dev));
 
         Assert.Contains(rendering.Objects, o => o.Kind == "PrometheusRule" && o.Name == ReleaseAlertRules.Name);
         var stack = rendering.Components.SelectMany(c => c.Charts).Single(c => c.Chart == "kube-prometheus-stack");

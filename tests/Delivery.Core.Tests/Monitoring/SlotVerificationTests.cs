@@ -17,7 +17,7 @@ public sealed class SlotVerificationTests
         TestConfigs.Load(TestConfigs.ValidDev().With(changes)).Config;
 
     /// <summary>api: green (1.5.0) live, blue (1.4.2) the candidate; dev defaults: 1% errors, 500 ms, 50 requests, +20%.</summary>
-    private static SlotVerification Candidate(params (string Key, string? Value)[] changes) => new(Config(changes), "api", Slot.Blue);
+    private static SlotVerification Candidate(params (string Key, string? Value)[] changes) => new(Config(changes).Valid(), "api", Slot.Blue);
 
     private static Func<string, double?> Measured(SlotVerification verification, double? requests, double? errors, double? p95, double? liveRequests = 1000, double? liveP95 = 0.1) =>
         query => query == verification.RequestsQuery ? requests
@@ -54,7 +54,7 @@ public sealed class SlotVerificationTests
         Assert.Equal(VerifyVerdict.Pass, report.Verdict);
         Assert.Equal(["requests", "5xx ratio", "p95 latency", "p95 vs live"], report.Checks.Select(c => c.Check));
         Assert.Equal($"pass: api blue (1.4.2, release {report.Release}) over 5m: every check within its threshold.", report.Summary);
-        Assert.Equal(ReleaseId.Of(Config(), "api", Slot.Blue), report.Release);
+        Assert.Equal(ReleaseId.Of(Config().Valid(), "api", Slot.Blue), report.Release);
     }
 
     [Fact]
@@ -119,20 +119,20 @@ public sealed class SlotVerificationTests
     {
         var config = TestConfigs.Load(Validation.StrategyRulesTests.RollingWeb()).Config;
 
-        var verification = new SlotVerification(config, "web", Slot.Rolling);
+        var verification = new SlotVerification(config.Valid(), "web", Slot.Rolling);
 
-        Assert.All(verification.Queries, query => Assert.Contains($"delivery_platform_slot=\"rolling\",delivery_platform_release=\"{ReleaseId.Of(config, "web", config.Apps["web"].Version)}\"", query, StringComparison.Ordinal));
+        Assert.All(verification.Queries, query => Assert.Contains($"delivery_platform_slot=\"rolling\",delivery_platform_release=\"{ReleaseId.Of(config.Valid(), "web", config.Apps["web"].Version)}\"", query, StringComparison.Ordinal));
     }
 
     [Fact]
     public void The_live_slot_is_held_to_the_slo_only()
     {
         var config = Config();
-        var verification = new SlotVerification(config, "api", Slot.Green, "30s");
+        var verification = new SlotVerification(config.Valid(), "api", Slot.Green, "30s");
 
         Assert.False(verification.IsCandidate);
         Assert.Equal(3, verification.Queries.Count);
-        Assert.All(verification.Queries, query => Assert.Contains($"delivery_platform_slot=\"green\",delivery_platform_release=\"{ReleaseId.Of(config, "api", Slot.Green)}\"}}[30s]", query, StringComparison.Ordinal));
+        Assert.All(verification.Queries, query => Assert.Contains($"delivery_platform_slot=\"green\",delivery_platform_release=\"{ReleaseId.Of(config.Valid(), "api", Slot.Green)}\"}}[30s]", query, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class SlotVerificationTests
     public void Every_query_verify_and_gate_run_passes_promtool()
     {
         var config = Config();
-        var queries = new[] { Slot.Blue, Slot.Green }.SelectMany(slot => new SlotVerification(config, "api", slot).Queries)
+        var queries = new[] { Slot.Blue, Slot.Green }.SelectMany(slot => new SlotVerification(config.Valid(), "api", slot).Queries)
             .Concat(ReleaseGate.BurnQueries(config).Select(q => q.Query))
             .Distinct()
             .ToList();
@@ -176,7 +176,7 @@ public sealed class SlotVerificationTests
     [Fact]
     public void Promtool_rejects_a_typo_in_such_a_query()
     {
-        var broken = new SlotVerification(Config(), "api", Slot.Blue).ErrorRatioQuery.Replace("rate(", "rate((", StringComparison.Ordinal);
+        var broken = new SlotVerification(Config().Valid(), "api", Slot.Blue).ErrorRatioQuery.Replace("rate(", "rate((", StringComparison.Ordinal);
 
         Assert.NotEqual(0, PromTool.CheckRules(RecordingRules([broken])).ExitCode);
     }

@@ -16,7 +16,7 @@ public sealed partial class PlatformRendererTests
     {
         var loaded = DeliveryConfigLoader.Load(StackFileReader.Read(TestConfigs.StackFile(stack)), TestConfigs.NoEnvironment);
         Assert.False(loaded.HasErrors, string.Join('\n', loaded.Errors));
-        return PlatformRenderer.Render(loaded.Config, loaded.Tier!.Value);
+        return PlatformRenderer.Render(loaded.Valid());
     }
 
     [Theory]

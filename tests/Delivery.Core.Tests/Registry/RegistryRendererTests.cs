@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using Delivery.Core.Registry;
@@ -13,7 +14,7 @@ public sealed class RegistryRendererTests
     public void In_cluster_objects_pass_the_real_schemas_and_yamllint_on_every_tier()
     {
         var config = InCluster();
-        var objects = AllTiers.SelectMany(tier => RegistryRenderer.Render(config, tier).Objects).ToList();
+        var objects = AllTiers.SelectMany(tier => RegistryRenderer.Render(config.Valid(tier)).Objects).ToList();
 
         SchemaCheck.AssertValid(objects);
         YamlLint.AssertClean(YamlWriter.WriteAll(objects));
@@ -22,7 +23,7 @@ public sealed class RegistryRendererTests
     [Fact]
     public void In_cluster_deploys_the_registry_its_storage_service_and_route_in_the_registry_namespace()
     {
-        var rendering = RegistryRenderer.Render(InCluster(("registry:storageSize", "42Gi")), Tier.Dev);
+        var rendering = RegistryRenderer.Render(InCluster(("registry:storageSize", "42Gi")).Valid(Tier.Dev));
 
         Assert.Equal(RegistryRenderer.Component, rendering.Component);
         Assert.Equal(["ConfigMap", "PersistentVolumeClaim", "Deployment", "Service", "HTTPRoute"], rendering.Objects.Select(o => o.Kind));
@@ -34,7 +35,7 @@ public sealed class RegistryRendererTests
     [Fact]
     public void Every_object_carries_the_standard_labels()
     {
-        var rendering = RegistryRenderer.Render(InCluster(), Tier.Dev);
+        var rendering = RegistryRenderer.Render(InCluster().Valid(Tier.Dev));
 
         Assert.All(rendering.Objects, o =>
         {
@@ -48,7 +49,7 @@ public sealed class RegistryRendererTests
     [Fact]
     public void The_registry_and_its_collector_meet_pod_security_restricted()
     {
-        var rendering = RegistryRenderer.Render(InCluster(), Tier.Prod);
+        var rendering = RegistryRenderer.Render(InCluster().Valid(Tier.Prod));
 
         var pod = PodSpec(Single(rendering, "Deployment"));
         Assert.Empty(RestrictedPodSecurity.Violations(pod));
@@ -59,7 +60,7 @@ public sealed class RegistryRendererTests
     [Fact]
     public void The_route_serves_the_configured_host_on_the_cluster_gateways_https_listener()
     {
-        var route = Single(RegistryRenderer.Render(InCluster(("registry:host", "images.example.org")), Tier.Dev), "HTTPRoute");
+        var route = Single(RegistryRenderer.Render(InCluster(("registry:host", "images.example.org")).Valid(Tier.Dev)), "HTTPRoute");
         var spec = Map(route.Body["spec"]);
         var parent = Map(Assert.Single((List<object?>)spec["parentRefs"]!));
 
@@ -75,7 +76,7 @@ public sealed class RegistryRendererTests
     [Fact]
     public void The_config_map_holds_the_rendered_config_and_the_pod_mounts_what_it_names()
     {
-        var rendering = RegistryRenderer.Render(InCluster(), Tier.Dev);
+        var rendering = RegistryRenderer.Render(InCluster().Valid(Tier.Dev));
         var config = Map(Single(rendering, "ConfigMap").Body["data"])[RegistryFileLayout.ConfigFileName];
         var container = Map(Assert.Single((List<object?>)PodSpec(Single(rendering, "Deployment"))["containers"]!));
         var mounts = ((List<object?>)container["volumeMounts"]!).Select(Map).ToDictionary(m => (string)m["mountPath"]!, m => (string)m["name"]!);
@@ -90,11 +91,11 @@ public sealed class RegistryRendererTests
     [Fact]
     public void The_registry_is_replaced_not_rolled_so_one_pod_at_a_time_holds_the_volume()
     {
-        var deployment = Single(RegistryRenderer.Render(InCluster(), Tier.Dev), "Deployment");
+        var deployment = Single(RegistryRenderer.Render(InCluster().Valid(Tier.Dev)), "Deployment");
 
         Assert.Equal("Recreate", Path(deployment.Body, "spec", "strategy")["type"]);
         Assert.Equal(1, Map(deployment.Body["spec"])["replicas"]);
-        Assert.Equal(["ReadWriteOnce"], (List<object?>)Map(Single(RegistryRenderer.Render(InCluster(), Tier.Dev), "PersistentVolumeClaim").Body["spec"])["accessModes"]!);
+        Assert.Equal(["ReadWriteOnce"], (List<object?>)Map(Single(RegistryRenderer.Render(InCluster().Valid(Tier.Dev)), "PersistentVolumeClaim").Body["spec"])["accessModes"]!);
     }
 
     /// <summary>
@@ -105,7 +106,7 @@ public sealed class RegistryRendererTests
     [Fact]
     public void The_collector_deletes_untagged_manifests_only_while_no_registry_serves()
     {
-        var rendering = RegistryRenderer.Render(InCluster(), Tier.Dev);
+        var rendering = RegistryRenderer.Render(InCluster().Valid(Tier.Dev));
         var deployment = Single(rendering, "Deployment");
         var pod = Path(deployment.Body, "spec", "template", "spec");
         var collector = Map(Assert.Single((List<object?>)pod["initContainers"]!));
@@ -121,7 +122,7 @@ public sealed class RegistryRendererTests
     [Fact]
     public void A_config_change_changes_the_pod_template_so_the_registry_restarts_with_it()
     {
-        var rendering = RegistryRenderer.Render(InCluster(), Tier.Dev);
+        var rendering = RegistryRenderer.Render(InCluster().Valid(Tier.Dev));
         var deployment = Single(rendering, "Deployment");
         var annotations = Map(Path(deployment.Body, "spec", "template", "metadata")["annotations"]);
         var configFile = (string)Map(Single(rendering, "ConfigMap").Body["data"])[RegistryFileLayout.ConfigFileName]!;
@@ -134,17 +135,17 @@ public sealed class RegistryRendererTests
     [Fact]
     public void Resources_grow_with_the_tier()
     {
-        var limits = AllTiers.Select(tier => (string)Path(RegistryResources.For(tier), "limits")["memory"]!).ToList();
+        var limits = AllTiers.Select(tier => (string)Path(RegistryResources.For(TierProfile.For(tier)), "limits")["memory"]!).ToList();
 
         Assert.Equal(["256Mi", "512Mi", "1Gi", "2Gi"], limits);
-        var container = Map(Assert.Single((List<object?>)PodSpec(Single(RegistryRenderer.Render(InCluster(), Tier.Staging), "Deployment"))["containers"]!));
-        Assert.Equal(RegistryResources.For(Tier.Staging), container["resources"]);
+        var container = Map(Assert.Single((List<object?>)PodSpec(Single(RegistryRenderer.Render(InCluster().Valid(Tier.Staging)), "Deployment"))["containers"]!));
+        Assert.Equal(RegistryResources.For(TierProfile.Staging), container["resources"]);
     }
 
     [Fact]
     public void In_cluster_generates_a_pull_and_a_push_password_and_the_apps_get_only_the_pull_credential()
     {
-        var rendering = RegistryRenderer.Render(InCluster([("registry:username", "ci"), .. GitLabRunnerSettings]), Tier.Dev);
+        var rendering = RegistryRenderer.Render(InCluster([("registry:username", "ci"), .. GitLabRunnerSettings]).Valid(Tier.Dev));
 
         Assert.Equal([new GeneratedPassword(RegistryCredentials.PullPasswordName), new GeneratedPassword(RegistryCredentials.PasswordName)], rendering.Passwords);
         var htpasswd = Assert.Single(rendering.Secrets, s => s.Name == RegistryPod.HtpasswdSecretName);
@@ -161,7 +162,7 @@ public sealed class RegistryRendererTests
     [Fact]
     public void The_htpasswd_user_defaults_to_delivery_and_no_push_secret_exists_without_runners()
     {
-        var rendering = RegistryRenderer.Render(InCluster(), Tier.Dev);
+        var rendering = RegistryRenderer.Render(InCluster().Valid(Tier.Dev));
 
         var htpasswd = Assert.Single(rendering.Secrets, s => s.Name == RegistryPod.HtpasswdSecretName);
         Assert.Equal(
@@ -174,7 +175,7 @@ public sealed class RegistryRendererTests
     public void External_deploys_nothing_and_takes_the_credentials_from_config()
     {
         var config = External(GitLabRunnerSettings);
-        var rendering = RegistryRenderer.Render(config, Tier.Staging);
+        var rendering = RegistryRenderer.Render(config.Valid(Tier.Staging));
 
         Assert.Empty(rendering.Objects);
         Assert.Empty(rendering.Passwords);
@@ -186,7 +187,7 @@ public sealed class RegistryRendererTests
     [Fact]
     public void The_local_docker_registry_needs_nothing_in_the_cluster_not_even_a_pull_secret()
     {
-        var rendering = RegistryRenderer.Render(Committed("local").Config, Tier.Local);
+        var rendering = RegistryRenderer.Render(Committed("local").Config.Valid(Tier.Local));
 
         Assert.Empty(rendering.Objects);
         Assert.Empty(rendering.Secrets);
@@ -201,7 +202,7 @@ public sealed class RegistryRendererTests
     public void The_committed_stacks_render_valid_registries(string stack, int objects, string address, bool pushSecret)
     {
         var loaded = Committed(stack);
-        var rendering = RegistryRenderer.Render(loaded.Config, loaded.Tier!.Value);
+        var rendering = RegistryRenderer.Render(loaded.Valid());
 
         Assert.Equal(objects, rendering.Objects.Count);
         var pull = Assert.Single(rendering.Secrets, s => s.Name == "registry-pull");

@@ -1,4 +1,5 @@
 using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
 using Delivery.Core.Registry;
 
 namespace Delivery.Core.Tests.Registry;
@@ -10,12 +11,12 @@ public sealed class RegistryRouteTests
     {
         var config = TestConfigs.Load(TestConfigs.ValidDev()).Config;
 
-        var route = RegistryRenderer.Render(config, Model.Tier.Dev).Objects.Single(o => o.Kind == "HTTPRoute");
+        var route = RegistryRenderer.Render(config.Valid(Tier.Dev)).Objects.Single(o => o.Kind == "HTTPRoute");
 
         var yaml = YamlWriter.Write(route.Body);
         Assert.Contains("      timeouts:\n        request: \"1h\"\n", yaml, StringComparison.Ordinal);
         Assert.Contains("name: Strict-Transport-Security", yaml, StringComparison.Ordinal);
         Assert.Contains($"sectionName: {Delivery.Core.Network.ClusterGateway.HttpsListenerFor("registry.dev.example.com")}", yaml, StringComparison.Ordinal);
-        Assert.Contains("sectionName: http\n", YamlWriter.Write(RegistryRenderer.Render(config, Model.Tier.Local).Objects.Single(o => o.Kind == "HTTPRoute").Body), StringComparison.Ordinal);
+        Assert.Contains("sectionName: http\n", YamlWriter.Write(RegistryRenderer.Render(config.Valid(Tier.Local)).Objects.Single(o => o.Kind == "HTTPRoute").Body), StringComparison.Ordinal);
     }
 }

@@ -11,7 +11,7 @@ public sealed class ReleaseIdTests
     private static DeliveryConfig Config(params (string Key, string? Value)[] changes) =>
         TestConfigs.Load(TestConfigs.ValidDev().With(changes)).Config;
 
-    private static string IdOf(DeliveryConfig config, Slot slot = Slot.Green) => ReleaseId.Of(config, "api", slot);
+    private static string IdOf(DeliveryConfig config, Slot slot = Slot.Green) => ReleaseId.Of(config.Valid(), "api", slot);
 
     [Fact]
     public void Same_config_gives_the_same_id()
@@ -53,7 +53,7 @@ public sealed class ReleaseIdTests
     {
         var config = Config();
         var labels = SlotLabels.For("api", Slot.Blue, "1.5.0", AppDeployment.Component, "");
-        var pods = YamlWriter.Write(AppDeployment.PodTemplate(config, Tier.Dev, "api", Slot.Blue, "1.5.0", labels));
+        var pods = YamlWriter.Write(AppDeployment.PodTemplate(config.Valid(Tier.Dev), "api", Slot.Blue, "1.5.0", labels));
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(pods)))[..10];
 
         Assert.Equal($"1.5.0-{hash}", IdOf(config));

@@ -2,6 +2,7 @@ using Delivery.Core.Apps;
 using Delivery.Core.Configuration;
 using Delivery.Core.Io;
 using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
 using Delivery.Core.Release;
 using Delivery.Core.Release.History;
 using Delivery.Core.Tests.Release.History;
@@ -28,7 +29,7 @@ public sealed class RollingReleaseTests
 
     private static ReleaseLedger Ledger(params ReleaseEvent[] events) => new("dev", events, [], Start);
 
-    private static IReadOnlyList<KubernetesObject> Objects(Model.DeliveryConfig config) => AppRenderer.Render(config, Model.Tier.Dev, "web").Objects;
+    private static IReadOnlyList<KubernetesObject> Objects(Model.DeliveryConfig config) => AppRenderer.Render(config.Valid(Tier.Dev), "web").Objects;
 
     [Fact]
     public void Promote_sets_the_version_and_changes_only_the_deployment()
@@ -174,7 +175,7 @@ public sealed class RollingReleaseTests
         var loaded = DeliveryConfigLoader.Load(StackFileReader.Parse(repo.Read(file), "dev", file), TestConfigs.NoEnvironment);
         Assert.False(loaded.HasErrors, string.Join('\n', loaded.Errors));
         Assert.StartsWith("2.5.0-", ledger.Of("web").First().ReleaseId, StringComparison.Ordinal);
-        Assert.Equal(ReleaseId.Of(loaded.Config, "web", "2.5.0"), ledger.Of("web").First().ReleaseId);
+        Assert.Equal(ReleaseId.Of(loaded.Valid(), "web", "2.5.0"), ledger.Of("web").First().ReleaseId);
         Assert.Equal(new AppReleaseState("", "", "", 0, Version: "2.4.0"), ledger.StateOf(loaded.Config).Apps["web"]);
         Assert.Equal("nothing to roll back", RollbackTarget.Of("dev", "web", loaded.Config.Apps["web"], ledger)!.Refusal![..20]);
     }

@@ -1,5 +1,6 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Io;
+using Delivery.Core.Model;
 using Delivery.Core.Platform;
 using Delivery.Core.Tests.Tools;
 using Delivery.Core.Validation;
@@ -31,7 +32,7 @@ public sealed class PolicyScanTests
     {
         var loaded = DeliveryConfigLoader.Load(StackFileReader.Read(TestConfigs.StackFile(stack)), TestConfigs.NoEnvironment);
         Assert.False(loaded.HasErrors, string.Join('\n', loaded.Errors));
-        return PlatformRenderer.Render(loaded.Config, loaded.Tier!.Value);
+        return PlatformRenderer.Render(loaded.Valid());
     }
 
     /// <summary>No error, and every warning one that accepted.json lists.</summary>
@@ -71,7 +72,7 @@ public sealed class PolicyScanTests
     [Fact]
     public void Every_accepted_warning_is_still_found_somewhere_or_it_is_dropped_from_the_list()
     {
-        var all = new[] { "local", "dev", "staging", "prod" }.Select(Render).Append(PlatformRenderer.Render(Ci.CiFixtures.GitLab(), Model.Tier.Dev))
+        var all = new[] { "local", "dev", "staging", "prod" }.Select(Render).Append(PlatformRenderer.Render(Ci.CiFixtures.GitLab().Valid(Tier.Dev)))
             .SelectMany(PolicyCheck.Scan).ToList();
 
         foreach (var accepted in Accepted)

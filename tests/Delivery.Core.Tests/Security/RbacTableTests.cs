@@ -1,5 +1,6 @@
 using Delivery.Core.Ci;
 using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
 using Delivery.Core.Monitoring;
 using Delivery.Core.Platform;
 using Delivery.Core.Tests.Charts;
@@ -104,8 +105,8 @@ public sealed class RbacTableTests
 
     private static PlatformRendering ClusterStack(string stack)
     {
-        var (config, tier) = Cluster.ClusterFixtures.Stack(stack);
-        return PlatformRenderer.Render(config, tier);
+        var valid = Cluster.ClusterFixtures.Stack(stack);
+        return PlatformRenderer.Render(valid);
     }
 
     private static RbacAuthorizer Authorizer(PlatformRendering rendering) =>
@@ -120,7 +121,7 @@ public sealed class RbacTableTests
     [MemberData(nameof(GitLabRows))]
     public void Each_service_account_can_do_exactly_what_the_table_says_with_gitlab_runners(Row row)
     {
-        var authorizer = Authorizer(PlatformRenderer.Render(Ci.CiFixtures.GitLab(), Model.Tier.Dev));
+        var authorizer = Authorizer(PlatformRenderer.Render(Ci.CiFixtures.GitLab().Valid(Tier.Dev)));
 
         Assert.True(authorizer.Can(row.Account, row.Verb, "", row.Resource, row.Namespace) == row.Allowed, row.ToString());
     }

@@ -1,5 +1,6 @@
 using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
 using Delivery.Core.Network;
 using Delivery.Core.Platform;
 
@@ -171,8 +172,8 @@ public sealed class ReachabilityTableTests
 
     private static readonly Lazy<NetworkReachability> Dev = new(() =>
     {
-        var (config, tier) = Cluster.ClusterFixtures.Stack("dev");
-        return NetworkReachability.Of(PlatformRenderer.Render(config, tier).Objects);
+        var valid = Cluster.ClusterFixtures.Stack("dev");
+        return NetworkReachability.Of(PlatformRenderer.Render(valid).Objects);
     });
 
     [Theory]
@@ -184,7 +185,7 @@ public sealed class ReachabilityTableTests
     [Fact]
     public void Only_gitlab_release_jobs_reach_the_api_server()
     {
-        var reach = NetworkReachability.Of(PlatformRenderer.Render(Ci.CiFixtures.GitLab(), Model.Tier.Dev).Objects);
+        var reach = NetworkReachability.Of(PlatformRenderer.Render(Ci.CiFixtures.GitLab().Valid(Tier.Dev)).Objects);
         var job = Pod(PlatformNamespaces.Ci, ("job.runner.gitlab.com/pod", "runner-abc-project-1-concurrent-0"));
         var releaseJob = Pod(PlatformNamespaces.CiRelease, [("job.runner.gitlab.com/pod", "runner-def-project-1-concurrent-0"), .. PlatformPods.ReleaseJobs.Select(l => (l.Key, l.Value))]);
         var labelledJob = Pod(PlatformNamespaces.Ci, [("job.runner.gitlab.com/pod", "runner-abc-project-1-concurrent-0"), .. PlatformPods.ReleaseJobs.Select(l => (l.Key, l.Value))]);
@@ -204,7 +205,7 @@ public sealed class ReachabilityTableTests
             ("ci:github:runnerGroup", "deployers"), ("ci:github:releaseRunnerGroup", "releasers"), ("cluster:apiServerEndpoints:0", "10.0.0.10/32:6443")),
             new Dictionary<string, string>(TestConfigs.Secrets()) { ["ci:github:token"] = "t", ["ci:github:release:token"] = "r" });
         Assert.Empty(config.Errors);
-        var reach = NetworkReachability.Of(PlatformRenderer.Render(config.Config, Model.Tier.Dev).Objects);
+        var reach = NetworkReachability.Of(PlatformRenderer.Render(config.Config.Valid(Tier.Dev)).Objects);
 
         foreach (var pod in new[] { "arc listener", "arc release listener", "arc release controller", "ci runner pod", "ci release job pod", "loki", "grafana", "alloy", "envoy controller" })
         {

@@ -26,7 +26,7 @@ public sealed partial class ReleaseRunnerIsolationTests
     private static (DeliveryConfig Config, PlatformRendering Rendering, RbacAuthorizer Authorizer) Rendered(string variant)
     {
         var config = CiFixtures.Variants().Single(v => v.Name == variant).Config;
-        var rendering = PlatformRenderer.Render(config, Tier.Dev);
+        var rendering = PlatformRenderer.Render(config.Valid(Tier.Dev));
         return (config, rendering, new RbacAuthorizer(rendering.Objects.Concat(ChartRbac.Objects(rendering.Charts))));
     }
 

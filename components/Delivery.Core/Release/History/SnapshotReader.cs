@@ -26,7 +26,7 @@ internal sealed partial class SnapshotReader(string stack)
     private readonly Dictionary<string, Base> _baseByOtherSettings = new(StringComparer.Ordinal);
 
     /// <summary>A loaded config for one set of the other settings, what its rules know, and the release ids it gives (app, version) → id.</summary>
-    private sealed record Base(DeliveryConfig Config, ValidationContext Context, Dictionary<(string App, string Version), string> ReleaseIds);
+    private sealed record Base(ValidStack Stack, ValidationContext Context, Dictionary<(string App, string Version), string> ReleaseIds);
 
     /// <summary>The last valid version: its lines, its release entries and its base.</summary>
     private (string[] Lines, Dictionary<string, string> Release, Base Base, StackSnapshot Snapshot)? _last;
@@ -72,9 +72,9 @@ internal sealed partial class SnapshotReader(string stack)
         if (!_baseByOtherSettings.TryGetValue(key, out var @base))
         {
             var loaded = DeliveryConfigLoader.Load(stackConfig, NoOverrides);
-            if (loaded.HasErrors)
+            if (loaded.Stack is not { } valid)
                 return (null, Problem(loaded.Errors.ToList()));
-            _baseByOtherSettings[key] = @base = new Base(loaded.Config, new ValidationContext(stack, loaded.Tier, IsOffline: true), []);
+            _baseByOtherSettings[key] = @base = new Base(valid, new ValidationContext(stack, valid.Profile, IsOffline: true), []);
         }
         return Remember(lines, release, @base);
     }
@@ -141,7 +141,7 @@ internal sealed partial class SnapshotReader(string stack)
 
     private static (StackSnapshot?, string?) Snapshot(Base @base, Dictionary<string, string> release, (StackSnapshot Before, HashSet<string> ChangedApps)? unchanged)
     {
-        var config = @base.Config;
+        var config = @base.Stack.Config;
         var apps = new Dictionary<string, AppSnapshot>(StringComparer.Ordinal);
         foreach (var (name, app) in config.Apps)
         {
@@ -156,7 +156,7 @@ internal sealed partial class SnapshotReader(string stack)
                 if (version.Length == 0)
                     return "";
                 if (!@base.ReleaseIds.TryGetValue((name, version), out var id))
-                    @base.ReleaseIds[(name, version)] = id = ReleaseId.Of(config, name, version);
+                    @base.ReleaseIds[(name, version)] = id = ReleaseId.Of(@base.Stack, name, version);
                 return id;
             }
             if (Strategies.IsRolling(app))

@@ -1,0 +1,39 @@
+using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
+
+namespace Delivery.Core.Configuration;
+
+/// <summary>
+/// An app of a <see cref="ValidStack"/>, with the values its renderers branch on parsed once: the
+/// strategy, the slot that takes traffic (<see cref="Slot.Rolling"/> for a rolling app) and the log
+/// alerts' window in minutes (null while log alerts are off).
+/// </summary>
+public sealed record ValidApp(string Name, AppConfig Config, AppStrategy Strategy, Slot Live, int? LogAlertWindowMinutes)
+{
+    public bool IsRolling => Strategy == AppStrategy.Rolling;
+
+    /// <summary>
+    /// The app's typed view, or null with a problem for each value that does not parse. The rules
+    /// refuse every such value first, so a stack without errors always has one.
+    /// </summary>
+    internal static ValidApp? Of(string name, AppConfig app, List<ConfigProblem> unreadable)
+    {
+        var path = AppKeys.App(name);
+        var strategy = Strategies.Parse(app.Strategy);
+        if (strategy is null)
+            unreadable.Add(Unreadable(path.Key(AppKeys.Strategy), app.Strategy));
+        var live = strategy == AppStrategy.Rolling ? Slot.Rolling : Slots.Parse(app.Live);
+        if (strategy == AppStrategy.BlueGreen && live is null)
+            unreadable.Add(Unreadable(path.Key(AppKeys.Live), app.Live));
+        var window = app.LogAlerts.Enabled ? LogWindows.Minutes(app.LogAlerts.Window) : null;
+        if (app.LogAlerts.Enabled && window is null)
+            unreadable.Add(Unreadable(path.Key("logAlerts").Key("window"), app.LogAlerts.Window));
+        return strategy is { } known && live is { } slot && (window is not null || !app.LogAlerts.Enabled)
+            ? new ValidApp(name, app, known, slot, window)
+            : null;
+    }
+
+    private static ConfigProblem Unreadable(ConfigPath key, string value) =>
+        ConfigProblem.Error(key, value, "passed the rules but cannot be read: this is a bug in deliver's rules.",
+            "fix the value as deliver check describes it, and report the bug with this message.");
+}
