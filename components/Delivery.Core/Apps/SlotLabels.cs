@@ -1,5 +1,6 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 
 namespace Delivery.Core.Apps;
 
@@ -18,7 +19,7 @@ public static class SlotLabels
     {
         var labels = StandardLabels.Shared(app, component);
         labels[StandardLabels.SlotLabel] = Slots.Name(slot);
-        labels[StandardLabels.Version] = ReleaseId.VersionLabel(version);
+        labels[StandardLabels.Version] = ImageVersion.Parse(version).Label;
         labels[StandardLabels.Release] = releaseId;
         return labels;
     }
