@@ -3,7 +3,7 @@ using Delivery.Core.Model.Values;
 
 namespace Delivery.Core.Tests.Validation;
 
-/// <summary>Every version a tier accepts, parsed: its parts give back its text.</summary>
+/// <summary>Every version a tier accepts, parsed: its parts give back its text, and its label is a valid label value.</summary>
 public sealed class ImageVersionProperties
 {
     private static readonly Gen<string> Digest =
@@ -40,6 +40,19 @@ public sealed class ImageVersionProperties
             Assert.Equal((version.Text, version.Tag, version.Digest), (parsed.Text, parsed.Tag, parsed.Digest));
             Assert.Equal(version.Text, string.Join('@', new[] { parsed.Tag, parsed.Digest }.Where(part => part.Length > 0)));
             Assert.Equal(version.Text, parsed.ReferenceSuffix[1..]);
+        });
+    }
+
+    [Fact]
+    public void The_label_is_a_valid_label_value_and_keeps_the_digest()
+    {
+        Version.Sample(version =>
+        {
+            var label = ImageVersion.Parse(version.Text).Label;
+
+            Assert.True(LabelValues.IsValid(label), $"{version.Text} → {label}");
+            if (version.Digest.Length > 0)
+                Assert.EndsWith("sha256-" + version.Digest["sha256:".Length..][..12], label, StringComparison.Ordinal);
         });
     }
 }

@@ -53,6 +53,17 @@ public sealed class ImageVersionTests
         Assert.Equal(tag[..LabelValues.MaxLength], label);
     }
 
+    [Fact]
+    public void A_long_pinned_tag_is_cut_before_its_digest()
+    {
+        var tag = "1.0.0-" + string.Join('.', Enumerable.Repeat("abcdefgh", 10));
+
+        var label = ImageVersion.Parse($"{tag}@{Digest}").Label;
+
+        Assert.True(LabelValues.IsValid(label), label);
+        Assert.Equal($"{tag[..43]}-sha256-4e1f2a9c0ffe", label);
+    }
+
     [Theory]
     [InlineData("1.6.0", "1.6.0")]
     [InlineData("1.6.0@" + Digest, "1.6.0@sha256:4e1f2a9c0ffe")]

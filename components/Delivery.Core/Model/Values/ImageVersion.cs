@@ -43,16 +43,19 @@ public sealed record ImageVersion
 
     /// <summary>
     /// The version as a label value: a digest becomes <c>sha256-</c> and its first 12 hex digits; a
-    /// pinned version its tag, then that (<c>1.6.0-sha256-4e1f2a9c0ffe</c>).
+    /// pinned version its tag, then that (<c>1.6.0-sha256-4e1f2a9c0ffe</c>). A long tag is cut to fit,
+    /// before the digest: the digest tells the images apart.
     /// </summary>
     public string Label
     {
         get
         {
             var digestLabel = Digest.Length == 0 ? "" : $"sha256-{DigestHex(ShortDigestDigits)}";
-            if (Tag.Length == 0)
+            var room = digestLabel.Length == 0 ? LabelValues.MaxLength : LabelValues.MaxLength - digestLabel.Length - 1;
+            var tagLabel = LabelValues.Sanitize(Tag.Length > room ? Tag[..room] : Tag);
+            if (tagLabel.Length == 0)
                 return digestLabel;
-            return digestLabel.Length == 0 ? LabelValues.Sanitize(Tag) : $"{LabelValues.Sanitize(Tag)}-{digestLabel}";
+            return digestLabel.Length == 0 ? tagLabel : $"{tagLabel}-{digestLabel}";
         }
     }
 
