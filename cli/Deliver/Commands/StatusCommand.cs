@@ -116,7 +116,7 @@ internal static class StatusCommand
     private static string[] Row(AppStatus app, bool history, bool wide)
     {
         var keys = AppKeys.App(app.App);
-        string Shown(string version) => version.Length == 0 ? "-" : wide ? Versions.Abbreviated(version) : VersionText.Short(version);
+        string Shown(string version) => version.Length == 0 ? "-" : wide ? ImageVersion.Parse(version).Abbreviated : VersionText.Short(version);
         string Env(string cell, params string[] names) => names.Any(key => app.FromEnvironment.Contains(keys.Key(key).ToString())) ? $"{cell} {FromEnvironment}" : cell;
         var phase = Env(app.Phase, AppKeys.CanaryWeight);
         var upstream = app.UpstreamLiveVersion is not { } version ? "-" : version.Length == 0 ? "(not deployed)" : Shown(version) + (version == app.LiveVersion ? " (=)" : "");

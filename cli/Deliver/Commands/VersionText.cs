@@ -12,11 +12,10 @@ internal static class VersionText
     {
         if (version.Length == 0)
             return "-";
-        var digest = Versions.DigestOf(version);
-        if (digest.Length == 0)
+        var parsed = ImageVersion.Parse(version);
+        if (!parsed.NamesExactImage)
             return version;
-        var hex = digest["sha256:".Length..][..ShortDigits];
-        var tag = Versions.Tag(version);
-        return tag.Length == 0 ? $"sha256:{hex}" : $"{tag}@{hex}";
+        var hex = parsed.DigestHex(ShortDigits);
+        return parsed.Tag.Length == 0 ? $"sha256:{hex}" : $"{parsed.Tag}@{hex}";
     }
 }

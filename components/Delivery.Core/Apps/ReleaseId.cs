@@ -34,22 +34,8 @@ public static class ReleaseId
         var labels = SlotLabels.For(app, hashedAs, version, AppDeployment.Component, Placeholder);
         var pods = AppDeployment.PodTemplate(stack, app, hashedAs, version, labels);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(YamlWriter.Write(pods))))[..HashLength];
-        var versionPart = VersionLabel(version);
+        var versionPart = ImageVersion.Parse(version).Label;
         var room = LabelValues.MaxLength - HashLength - 1;
         return $"{(versionPart.Length > room ? versionPart[..room].TrimEnd('-', '.', '_') : versionPart)}-{hash}";
-    }
-
-    /// <summary>
-    /// The version as a label value: a digest becomes <c>sha256-</c> and its first 12 hex digits; a
-    /// pinned version its tag, then that (<c>1.6.0-sha256-4e1f2a9c0ffe</c>).
-    /// </summary>
-    public static string VersionLabel(string version)
-    {
-        var digest = Versions.DigestOf(version);
-        var digestLabel = digest.Length == 0 ? "" : $"sha256-{digest["sha256:".Length..][..12]}";
-        var tag = Versions.Tag(version);
-        if (tag.Length == 0)
-            return digestLabel;
-        return digestLabel.Length == 0 ? LabelValues.Sanitize(tag) : $"{LabelValues.Sanitize(tag)}-{digestLabel}";
     }
 }

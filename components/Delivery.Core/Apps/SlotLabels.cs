@@ -1,6 +1,7 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 
 namespace Delivery.Core.Apps;
 
@@ -19,7 +20,7 @@ public static class SlotLabels
     {
         var labels = StandardLabels.Shared(app, component);
         labels[StandardLabels.SlotLabel] = Slots.Name(slot);
-        labels[StandardLabels.Version] = ReleaseId.VersionLabel(version);
+        labels[StandardLabels.Version] = ImageVersion.Parse(version).Label;
         labels[StandardLabels.Release] = releaseId;
         return labels;
     }

@@ -12,9 +12,7 @@ public static class ImageReference
     /// digest, and the tag stays readable.
     /// </summary>
     public static string Of(RegistryConfig registry, AppConfig app, string version) =>
-        Versions.IsDigest(version)
-            ? $"{RegistryAddress.Of(registry)}/{app.Image}@{version}"
-            : $"{RegistryAddress.Of(registry)}/{app.Image}:{version}";
+        $"{RegistryAddress.Of(registry)}/{app.Image}{ImageVersion.Parse(version).ReferenceSuffix}";
 
     /// <summary>
     /// Prod checks the pull credential on every container start (<c>Always</c>): with

@@ -1,6 +1,6 @@
-using Delivery.Core.Apps;
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 
 namespace Delivery.Core.Release;
 
@@ -52,10 +52,11 @@ public static class PromotionLadder
             yield break;
         if (vouch == Vouch.TagOnly)
         {
-            var tag = Model.Values.Versions.Tag(version);
+            var pinned = ImageVersion.Parse(version);
+            var upstreamLabel = ImageVersion.Parse(pinned.Tag).Label;
             yield return ConfigProblem.Warning(path, version,
-                $"{does} on {config.Upstream}'s word for the tag {tag}: {config.Upstream} runs it by tag, so nothing here shows it ran {Model.Values.Versions.DigestOf(version)}.",
-                $"compare the image {config.Upstream}'s pods run: kubectl -n {Kubernetes.PlatformNamespaces.Apps} get pods -l {Kubernetes.StandardLabels.Name}={name},{Kubernetes.StandardLabels.Version}={ReleaseId.VersionLabel(tag)} -o jsonpath='{{..imageID}}' (on {config.Upstream}'s cluster); or pin {config.Upstream}'s versions too.");
+                $"{does} on {config.Upstream}'s word for the tag {pinned.Tag}: {config.Upstream} runs it by tag, so nothing here shows it ran {pinned.Digest}.",
+                $"compare the image {config.Upstream}'s pods run: kubectl -n {Kubernetes.PlatformNamespaces.Apps} get pods -l {Kubernetes.StandardLabels.Name}={name},{Kubernetes.StandardLabels.Version}={upstreamLabel} -o jsonpath='{{..imageID}}' (on {config.Upstream}'s cluster); or pin {config.Upstream}'s versions too.");
             yield break;
         }
         var hotfix = config.Apps[name].HotfixReason;
@@ -110,7 +111,8 @@ public sealed record UpstreamReleases(
             return Vouch.None;
         if (vouched.Contains(version))
             return Vouch.Exact;
-        return Model.Values.Versions.IsPinnedSemver(version) && vouched.Contains(Model.Values.Versions.Tag(version)) ? Vouch.TagOnly : Vouch.None;
+        var parsed = ImageVersion.Parse(version);
+        return parsed.IsPinned && vouched.Contains(parsed.Tag) ? Vouch.TagOnly : Vouch.None;
     }
 
     public IReadOnlyList<string> VersionsOf(string app) => [.. Versions.GetValueOrDefault(app) ?? new SortedSet<string>()];
@@ -120,7 +122,7 @@ public sealed record UpstreamReleases(
     {
         var older = Older?.GetValueOrDefault(app)?.ToList() ?? [];
         var index = older.IndexOf(version) is >= 0 and var exact ? exact
-            : Model.Values.Versions.IsPinnedSemver(version) ? older.IndexOf(Model.Values.Versions.Tag(version)) : -1;
+            : ImageVersion.Parse(version) is { IsPinned: true } pinned ? older.IndexOf(pinned.Tag) : -1;
         return index >= 0 ? Window + index + 1 : null;
     }
 }

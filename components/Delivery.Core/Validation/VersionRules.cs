@@ -10,16 +10,15 @@ internal static class VersionRules
 
     public static ConfigProblem? Check(ConfigPath path, string version, ValidationContext context)
     {
-        // The tag is what comes before a pinned digest (1.6.0@sha256:…); a digest alone is no tag.
-        var tag = version.Split('@')[0];
-        if (!Versions.IsDigest(version) && tag.Length > Versions.MaxTagLength)
+        var parsed = ImageVersion.Parse(version);
+        if (parsed.Tag.Length > Versions.MaxTagLength)
         {
-            return ConfigProblem.Error(path, version, $"is {tag.Length} characters long; an image tag has at most {Versions.MaxTagLength}.",
+            return ConfigProblem.Error(path, version, $"is {parsed.Tag.Length} characters long; an image tag has at most {Versions.MaxTagLength}.",
                 $"shorten the pre-release part (1.4.2-<short git sha>): pulumi config set --path {path} <version>.");
         }
         if (Versions.IsImmutable(version))
         {
-            if (context.Profile is { RequiresDigests: true } profile && !Versions.HasDigest(version))
+            if (context.Profile is { RequiresDigests: true } profile && !parsed.NamesExactImage)
             {
                 return ConfigProblem.Error(path, version,
                     $"has no digest: in {context.StackName} ({profile.Name}) a version must name the exact image, since a tag can be pushed again.",

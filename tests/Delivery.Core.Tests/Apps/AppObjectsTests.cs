@@ -1,6 +1,7 @@
 using Delivery.Bench;
 using Delivery.Core.Apps;
 using Delivery.Core.Kubernetes;
+using Delivery.Core.Model.Values;
 using Delivery.Core.Tests.Tools;
 using Delivery.Core.Validation;
 using static Delivery.Core.Kubernetes.Manifest;

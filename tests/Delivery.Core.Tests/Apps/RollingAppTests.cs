@@ -1,6 +1,7 @@
 using Delivery.Core.Apps;
 using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
+using Delivery.Core.Model.Values;
 using Delivery.Core.Platform;
 using Delivery.Core.Tests.Security;
 using Delivery.Core.Tests.Tools;
@@ -58,7 +59,7 @@ public sealed class RollingAppTests
         var selector = (OrderedDictionary<string, object?>)AppFixtures.At(deployment, "spec", "selector", "matchLabels")!;
         Assert.Equal(["app.kubernetes.io/name=api", "delivery-platform/slot=rolling"], selector.Select(l => $"{l.Key}={l.Value}"));
         var labels = (OrderedDictionary<string, object?>)AppFixtures.At(deployment, "spec", "template", "metadata", "labels")!;
-        Assert.Equal(ReleaseId.VersionLabel(Pinned), labels[StandardLabels.Version]);
+        Assert.Equal(ImageVersion.Parse(Pinned).Label, labels[StandardLabels.Version]);
         Assert.Equal(ReleaseId.Of(loaded.Valid(), "api", Pinned), labels[StandardLabels.Release]);
         Assert.StartsWith("1.5.0-sha256-", (string)labels[StandardLabels.Release]!, StringComparison.Ordinal);
         Assert.Equal("api", AppFixtures.At(AppFixtures.Find(ApiObjects(), "HorizontalPodAutoscaler/apps/api"), "spec", "scaleTargetRef", "name"));

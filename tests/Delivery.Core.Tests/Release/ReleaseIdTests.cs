@@ -3,6 +3,7 @@ using System.Text;
 using Delivery.Core.Apps;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 
 namespace Delivery.Core.Tests.Release;
 

@@ -26,31 +26,6 @@ public static partial class Versions
     public static bool IsPinnedSemver(string version) =>
         version.IndexOf('@', StringComparison.Ordinal) is var at and > 0 && IsSemver(version[..at]) && IsDigest(version[(at + 1)..]);
 
-    /// <summary>The version names an exact image: a digest, alone or after its tag.</summary>
-    public static bool HasDigest(string version) => IsDigest(version) || IsPinnedSemver(version);
-
-    /// <summary>The tag part of a version (<c>1.6.0</c> of <c>1.6.0@sha256:…</c>); empty for a bare digest.</summary>
-    public static string Tag(string version) =>
-        IsDigest(version) ? "" : version.IndexOf('@', StringComparison.Ordinal) is var at and >= 0 ? version[..at] : version;
-
-    /// <summary>The digest part of a version (<c>sha256:…</c>); empty when it has none.</summary>
-    public static string DigestOf(string version) =>
-        IsDigest(version) ? version : IsPinnedSemver(version) ? version[(version.IndexOf('@', StringComparison.Ordinal) + 1)..] : "";
-
-    /// <summary>Digest hex digits kept when a table shows a version, as docker shows image ids.</summary>
-    private const int ShownDigestDigits = 12;
-
-    /// <summary>A version for a table: a digest cut to its first 12 hex digits (<c>1.6.0@sha256:4e1f2a9c0ffe</c>).</summary>
-    public static string Abbreviated(string version)
-    {
-        var digest = DigestOf(version);
-        if (digest.Length == 0)
-            return version;
-        var shown = digest[..("sha256:".Length + ShownDigestDigits)];
-        var tag = Tag(version);
-        return tag.Length == 0 ? shown : $"{tag}@{shown}";
-    }
-
     public static bool IsImmutable(string version) => IsDigest(version) || IsSemver(version) || IsPinnedSemver(version);
 
     /// <summary>A tag that names a branch or channel and moves over time.</summary>

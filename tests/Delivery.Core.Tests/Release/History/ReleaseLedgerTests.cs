@@ -113,7 +113,7 @@ public sealed class ReleaseLedgerTests
 
         SnapshotPaths.AssertSame("staging", versions);
         Assert.Equal(["1.5.0 → 1.6.2", "1.6.2 → 1.6.3", "1.6.3 → 1.6.4", "1.6.4 → 1.6.5"],
-            fast.Events.Where(e => e.Time > GitRepository.At("2026-01-08T00:00:00Z") && e.Kind == Promote).Select(e => $"{Versions.Tag(e.From)} → {Versions.Tag(e.To)}"));
+            fast.Events.Where(e => e.Time > GitRepository.At("2026-01-08T00:00:00Z") && e.Kind == Promote).Select(e => $"{ImageVersion.Parse(e.From).Tag} → {ImageVersion.Parse(e.To).Tag}"));
         Assert.Equal(2, fast.Notes.Count); // the broken YAML and live: purple
     }
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Delivery.Core.Kubernetes;
+namespace Delivery.Core.Model.Values;
 
 /// <summary>Kubernetes label values: at most 63 of [A-Za-z0-9-_.], starting and ending alphanumeric.</summary>
 public static partial class LabelValues
