@@ -65,7 +65,7 @@ public static class AppDeployment
         return Map(
             ("serviceAccountName", AppObjectNames.ServiceAccount(name)),
             ("automountServiceAccountToken", false),
-            ("imagePullSecrets", stack.Config.Registry.Mode == RegistryConfig.Docker ? null : List(Map(("name", AppObjectNames.PullSecret)))),
+            ("imagePullSecrets", stack.Config.Registry.Kind == RegistryMode.Docker ? null : List(Map(("name", AppObjectNames.PullSecret)))),
             ("securityContext", PodDefaults.RestrictedPod(app.RunAsUser, app.RunAsUser, app.RunAsUser)),
             ("terminationGracePeriodSeconds", 30),
             ("topologySpreadConstraints", stack.Profile.SpreadsAppsAcrossNodes ? Spread(name, slot) : null),

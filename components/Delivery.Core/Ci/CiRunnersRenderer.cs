@@ -36,7 +36,7 @@ public static class CiRunnersRenderer
     /// gate's inputs; they mount the push credentials only where build runners make images to publish
     /// (<see cref="RegistryCredentials.PushSecret"/>): prod's release runners release without them.
     /// </summary>
-    public static bool HasReleaseRunners(DeliveryConfig config) => config.Ci.Mode != CiConfig.None && config.Registry.Mode != RegistryConfig.Docker;
+    public static bool HasReleaseRunners(DeliveryConfig config) => config.Ci.Kind != CiMode.None && config.Registry.Kind != RegistryMode.Docker;
 
     /// <summary>Where job pods run: ci where build runners exist, ci-release where release runners exist.</summary>
     public static IReadOnlyList<string> JobNamespaces(DeliveryConfig config) =>
@@ -47,10 +47,10 @@ public static class CiRunnersRenderer
 
     public static ComponentRendering Render(ValidStack stack)
     {
-        var runners = stack.Config.Ci.Mode switch
+        var runners = stack.Config.Ci.Kind switch
         {
-            CiConfig.GitHub => GitHubRunners.Render(stack),
-            CiConfig.GitLab => GitLabRunners.Render(stack),
+            CiMode.GitHub => GitHubRunners.Render(stack),
+            CiMode.GitLab => GitLabRunners.Render(stack),
             _ => null,
         };
         return runners is null

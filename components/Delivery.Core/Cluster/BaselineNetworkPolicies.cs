@@ -120,7 +120,7 @@ public static class BaselineNetworkPolicies
             yield return RegistryPush(ns);
         yield return NetworkPolicySpec.Out("allow-internet", ns, Rule("to", PublicInternet(), TcpPorts([80, 443])));
         yield return KubeApi(config, "allow-release-jobs-kube-api", ns).ForPods(PlatformPods.ReleaseJobs);
-        if (config.Ci.Mode != CiConfig.GitHub)
+        if (config.Ci.Kind != CiMode.GitHub)
             yield break;
         yield return KubeApi(config, "allow-kube-api", ns).ForPods(PlatformPods.ArcRunner);
         yield return KubeApi(config, "allow-kube-api-controller", ns).ForPods(PlatformPods.ArcController);
@@ -198,7 +198,7 @@ public static class BaselineNetworkPolicies
         targets.Add(Rule("to", [Namespace(PlatformNamespaces.Gateway)], TcpPorts([PlatformPorts.EnvoyMetrics])));
         targets.Add(Rule("to", [Namespace(PlatformNamespaces.Registry)], TcpPorts([PlatformPorts.RegistryMetrics])));
         targets.Add(Rule("to", [Namespace(PlatformNamespaces.CiControl)], TcpPorts([PlatformPorts.ArcMetrics, PlatformPorts.GitLabRunnerMetrics])));
-        if (config.Ci.Mode == CiConfig.GitHub && PlatformNamespaceObjects.InUse(config).Contains(PlatformNamespaces.CiRelease))
+        if (config.Ci.Kind == CiMode.GitHub && PlatformNamespaceObjects.InUse(config).Contains(PlatformNamespaces.CiRelease))
             targets.Add(Rule("to", [Namespace(PlatformNamespaces.CiRelease)], TcpPorts([PlatformPorts.ArcMetrics])));
         targets.Add(Rule("to", [PodsIn(KubeSystem, PlatformPods.KubeDns)], TcpPorts([PlatformPorts.CoreDnsMetrics])));
         // The kubelets' cAdvisor and node-exporter (hostNetwork) answer on the nodes' own addresses.

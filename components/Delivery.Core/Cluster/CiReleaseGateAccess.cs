@@ -27,7 +27,7 @@ public static class CiReleaseGateAccess
     /// <summary>None without release runners or without monitoring: then there is nothing to reach, or no one to reach it.</summary>
     internal static IEnumerable<NetworkPolicySpec> Specs(DeliveryConfig config)
     {
-        if (config.Ci.Mode == CiConfig.None || !Ci.CiRunnersRenderer.HasReleaseRunners(config) || !config.Monitoring.Enabled)
+        if (config.Ci.Kind == CiMode.None || !Ci.CiRunnersRenderer.HasReleaseRunners(config) || !config.Monitoring.Enabled)
             yield break;
         var egress = new List<OrderedDictionary<string, object?>>
         {

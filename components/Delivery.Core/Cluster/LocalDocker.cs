@@ -34,12 +34,12 @@ public static class LocalDocker
 
     public static LocalDockerSpec? Render(DeliveryConfig config)
     {
-        if (config.Cluster.Mode != ClusterConfig.K3sDocker)
+        if (config.Cluster.Kind != ClusterMode.K3sDocker)
             return null;
         var prefix = $"{DeliveryProject.Name}-{config.Environment}";
         var network = new DockerNetworkSpec(prefix);
         var k3sVolume = new DockerVolumeSpec($"{prefix}-k3s-data", config.Protect);
-        var registry = config.Registry.Mode == RegistryConfig.Docker ? Registry(config, prefix, network) : null;
+        var registry = config.Registry.Kind == RegistryMode.Docker ? Registry(config, prefix, network) : null;
         var volumes = registry is null ? [k3sVolume] : new[] { new DockerVolumeSpec(registry.Volumes[0].VolumeName, config.Protect), k3sVolume };
         return new LocalDockerSpec(network, volumes, registry, K3sServer(config, prefix, network, k3sVolume, registry), [K3sAdminToken.Password],
             LocalImageBuilds.Of(config));

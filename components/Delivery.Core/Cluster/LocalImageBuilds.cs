@@ -17,7 +17,7 @@ public static class LocalImageBuilds
     /// <summary>Only with the local Docker registry: it takes pushes without credentials, on loopback.</summary>
     public static IReadOnlyList<LocalImageBuild> Of(DeliveryConfig config)
     {
-        if (config.Registry.Mode != RegistryConfig.Docker)
+        if (config.Registry.Kind != RegistryMode.Docker)
             return [];
         var server = RegistryAddress.Of(config.Registry);
         return

@@ -23,9 +23,9 @@ public static class PlatformNamespaceObjects
     [
         .. All.Where(@namespace => @namespace switch
         {
-            PlatformNamespaces.Registry => config.Registry.Mode == RegistryConfig.InCluster,
+            PlatformNamespaces.Registry => config.Registry.Kind == RegistryMode.InCluster,
             PlatformNamespaces.Ci => Ci.CiRunnersRenderer.HasBuildRunners(config),
-            PlatformNamespaces.CiControl => config.Ci.Mode == CiConfig.GitLab || Ci.CiRunnersRenderer.HasBuildRunners(config),
+            PlatformNamespaces.CiControl => config.Ci.Kind == CiMode.GitLab || Ci.CiRunnersRenderer.HasBuildRunners(config),
             PlatformNamespaces.CiRelease => Ci.CiRunnersRenderer.HasReleaseRunners(config),
             PlatformNamespaces.Monitoring or PlatformNamespaces.MonitoringAgents => config.Monitoring.Enabled,
             _ => true,

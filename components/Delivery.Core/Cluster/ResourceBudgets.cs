@@ -31,10 +31,10 @@ public static class ResourceBudgets
     public const int RegistryPods = 1;
 
     /// <summary>Jobs that can run at once in ci: the default runners'.</summary>
-    public static long CiJobs(DeliveryConfig config) => !Ci.CiRunnersRenderer.HasBuildRunners(config) ? 0 : config.Ci.Mode switch
+    public static long CiJobs(DeliveryConfig config) => !Ci.CiRunnersRenderer.HasBuildRunners(config) ? 0 : config.Ci.Kind switch
     {
-        CiConfig.GitHub => config.Ci.Github.MaxRunners,
-        CiConfig.GitLab => config.Ci.Gitlab.Concurrency,
+        CiMode.GitHub => config.Ci.Github.MaxRunners,
+        CiMode.GitLab => config.Ci.Gitlab.Concurrency,
         _ => 0,
     };
 
@@ -46,13 +46,13 @@ public static class ResourceBudgets
     /// Pods in ci-release besides the jobs': ARC's release controller and the release scale set's
     /// listener (GitHubRunners); GitLab's release manager runs in ci-control.
     /// </summary>
-    public static int ReleaseControlPods(CiConfig ci) => ci.Mode == CiConfig.GitHub ? 2 : 0;
+    public static int ReleaseControlPods(CiConfig ci) => ci.Kind == CiMode.GitHub ? 2 : 0;
 
     /// <summary>
     /// Pods one job runs: ARC's Kubernetes container mode runs the runner pod plus a workflow pod;
     /// GitLab's executor runs one pod.
     /// </summary>
-    public static int CiPodsPerJob(CiConfig ci) => ci.Mode == CiConfig.GitHub ? 2 : 1;
+    public static int CiPodsPerJob(CiConfig ci) => ci.Kind == CiMode.GitHub ? 2 : 1;
 
     /// <summary>
     /// Containers one job runs, each sized like a job pod by the ci LimitRange: the runner and the

@@ -11,6 +11,15 @@ public sealed class CiConfig
     /// <summary><c>github</c>, <c>gitlab</c> or <c>none</c>.</summary>
     public string Mode { get; set; } = None;
 
+    /// <summary><see cref="Mode"/> typed; null while it names none, which validation refuses before anything renders.</summary>
+    public CiMode? Kind => Mode switch
+    {
+        None => CiMode.None,
+        GitHub => CiMode.GitHub,
+        GitLab => CiMode.GitLab,
+        _ => null,
+    };
+
     /// <summary>
     /// The default runners, for every job (builds, tests, pull requests): prod's cluster has none by
     /// default (<c>TierProfile.HostsBuildRunners</c>), so no code that has not been released runs there;

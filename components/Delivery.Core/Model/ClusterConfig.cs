@@ -10,6 +10,14 @@ public sealed class ClusterConfig
     /// <summary><c>k3s-docker</c> (a k3s server in a local Docker container) or <c>existing</c>.</summary>
     public string Mode { get; set; } = "";
 
+    /// <summary><see cref="Mode"/> typed; null while it names none, which validation refuses before anything renders.</summary>
+    public ClusterMode? Kind => Mode switch
+    {
+        K3sDocker => ClusterMode.K3sDocker,
+        Existing => ClusterMode.Existing,
+        _ => null,
+    };
+
     /// <summary>Permits <c>k3s-docker</c> on a tier other than local (a throw-away CI cluster, say).</summary>
     public bool AllowK3sOutsideLocal { get; set; }
 

@@ -11,6 +11,15 @@ public sealed class RegistryConfig
     /// <summary><c>docker</c> (local container), <c>in-cluster</c> or <c>external</c>.</summary>
     public string Mode { get; set; } = "";
 
+    /// <summary><see cref="Mode"/> typed; null while it names none, which validation refuses before anything renders.</summary>
+    public RegistryMode? Kind => Mode switch
+    {
+        Docker => RegistryMode.Docker,
+        InCluster => RegistryMode.InCluster,
+        External => RegistryMode.External,
+        _ => null,
+    };
+
     /// <summary>docker: the host port on loopback the registry is published on.</summary>
     public int HostPort { get; set; } = 5000;
 

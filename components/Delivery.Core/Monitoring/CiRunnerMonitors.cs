@@ -16,9 +16,9 @@ public static class CiRunnerMonitors
 {
     private const string MetricsPort = "metrics";
 
-    public static IReadOnlyList<KubernetesObject> Render(DeliveryConfig config) => config.Ci.Mode switch
+    public static IReadOnlyList<KubernetesObject> Render(DeliveryConfig config) => config.Ci.Kind switch
     {
-        CiConfig.GitHub =>
+        CiMode.GitHub =>
         [
             .. ArcNamespaces(config).SelectMany(@namespace => new[]
             {
@@ -27,7 +27,7 @@ public static class CiRunnerMonitors
             }),
         ],
         // The gitlab-runner chart labels its pods with their release.
-        CiConfig.GitLab =>
+        CiMode.GitLab =>
             [Monitor("gitlab-runners", PlatformNamespaces.CiControl, Map(("matchExpressions", List(Map(("key", "release"), ("operator", "In"), ("values", List(GitLabRunners.Release, GitLabRunners.ReleaseRunnerRelease)))))))],
         _ => [],
     };

@@ -13,7 +13,7 @@ public static class GatewayHosts
     public static IReadOnlyList<HostClaim> Of(DeliveryConfig config)
     {
         var claims = new List<HostClaim>();
-        if (config.Registry.Mode == RegistryConfig.InCluster && config.Registry.Host.Length > 0)
+        if (config.Registry.Kind == RegistryMode.InCluster && config.Registry.Host.Length > 0)
             claims.Add(new(ConfigPath.Root("registry").Key("host"), config.Registry.Host, PlatformNamespaces.Registry, "registry"));
         if (config.Monitoring.Enabled && config.Monitoring.GrafanaHost.Length > 0)
             claims.Add(new(ConfigPath.Root("monitoring").Key("grafanaHost"), config.Monitoring.GrafanaHost, PlatformNamespaces.Monitoring, "grafana"));

@@ -13,10 +13,10 @@ public static class RegistryAddress
     /// </summary>
     public const string LocalHostName = "registry.localhost";
 
-    public static string Of(RegistryConfig registry) => registry.Mode switch
+    public static string Of(RegistryConfig registry) => registry.Kind switch
     {
-        RegistryConfig.Docker => $"{LocalHostName}:{registry.HostPort.ToString(CultureInfo.InvariantCulture)}",
-        RegistryConfig.InCluster => registry.Host,
+        RegistryMode.Docker => $"{LocalHostName}:{registry.HostPort.ToString(CultureInfo.InvariantCulture)}",
+        RegistryMode.InCluster => registry.Host,
         _ => registry.Url.TrimEnd('/'),
     };
 }

@@ -32,7 +32,7 @@ public static class RegistryCredentials
     public const string DockerConfigJsonType = "kubernetes.io/dockerconfigjson";
     public const string DockerConfigJsonKey = ".dockerconfigjson";
 
-    public static bool RequiresAuthentication(RegistryConfig registry) => registry.Mode != RegistryConfig.Docker;
+    public static bool RequiresAuthentication(RegistryConfig registry) => registry.Kind != RegistryMode.Docker;
 
     /// <summary>The push user: the configured one, or <see cref="DefaultUser"/> for an in-cluster registry.</summary>
     public static string User(RegistryConfig registry) => registry.Username.Length > 0 ? registry.Username : DefaultUser;
@@ -58,7 +58,7 @@ public static class RegistryCredentials
         var registry = config.Registry;
         if (!RequiresAuthentication(registry))
             return [];
-        var inCluster = registry.Mode == RegistryConfig.InCluster;
+        var inCluster = registry.Kind == RegistryMode.InCluster;
         var secrets = new List<SecretSpec>
         {
             DockerConfig(registry, PullSecretName, PlatformNamespaces.Apps, PullUser(registry),

@@ -20,7 +20,7 @@ public static class RegistryRenderer
     public static ComponentRendering Render(ValidStack stack)
     {
         var credentials = RegistryCredentials.Secrets(stack.Config);
-        if (stack.Config.Registry.Mode != RegistryConfig.InCluster)
+        if (stack.Config.Registry.Kind != RegistryMode.InCluster)
             return new ComponentRendering(Component, [], [], credentials, []);
         var htpasswd = new SecretSpec(RegistryPod.HtpasswdSecretName, PlatformNamespaces.Registry, "Opaque", Labels(RegistryPod.HtpasswdSecretName),
             [new SecretEntry(RegistryFileLayout.HtpasswdFileName, RegistryCredentials.Htpasswd(stack.Config.Registry))]);

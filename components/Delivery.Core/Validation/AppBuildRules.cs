@@ -25,7 +25,7 @@ internal static partial class AppBuildRules
                 $"pulumi config rm --path {key}.");
             yield break;
         }
-        if (config.Registry.Mode != RegistryConfig.Docker)
+        if (config.Registry.Kind != RegistryMode.Docker)
         {
             var mode = ConfigPath.Root("registry").Key("mode");
             yield return ConfigProblem.Error(key, null,

@@ -14,13 +14,13 @@ internal static class CiRules
     public static IEnumerable<ConfigProblem> Check(CiConfig ci, ValidationContext context, bool buildRunners, bool releaseRunners)
     {
         var root = ConfigPath.Root("ci");
-        var runners = ci.Mode switch
+        var runners = ci.Kind switch
         {
-            CiConfig.GitHub => GitHub(ci.Github, root.Key("github"), context, buildRunners, releaseRunners).Concat(InactiveGitLabSecrets(ci, root, context)),
-            CiConfig.GitLab => GitLab(ci.Gitlab, root.Key("gitlab"), context, buildRunners, releaseRunners).Concat(InactiveGitHubSecrets(ci, root, context)),
+            CiMode.GitHub => GitHub(ci.Github, root.Key("github"), context, buildRunners, releaseRunners).Concat(InactiveGitLabSecrets(ci, root, context)),
+            CiMode.GitLab => GitLab(ci.Gitlab, root.Key("gitlab"), context, buildRunners, releaseRunners).Concat(InactiveGitHubSecrets(ci, root, context)),
             _ => InactiveGitHubSecrets(ci, root, context).Concat(InactiveGitLabSecrets(ci, root, context)),
         };
-        return ci.Mode != CiConfig.None && !buildRunners && !releaseRunners ? [NoRunners(root, ci.Mode), .. runners] : runners;
+        return ci.Kind != CiMode.None && !buildRunners && !releaseRunners ? [NoRunners(root, ci.Mode), .. runners] : runners;
     }
 
     private static ConfigProblem NoRunners(ConfigPath root, string mode) =>

@@ -33,7 +33,7 @@ internal static partial class ClusterRules
                     $"pulumi config set --path '{root.Key("apiServerEndpoints").Index(i)}' <address>/32:<port>.");
             }
         }
-        if (cluster.Mode == ClusterConfig.K3sDocker)
+        if (cluster.Kind == ClusterMode.K3sDocker)
         {
             if (context.Profile?.AllowsDockerCluster == false && !cluster.AllowK3sOutsideLocal)
             {

@@ -13,10 +13,10 @@ internal static class RegistryRules
         var registry = config.Registry;
         var root = ConfigPath.Root("registry");
         var mode = root.Key("mode");
-        switch (registry.Mode)
+        switch (registry.Kind)
         {
-            case RegistryConfig.Docker:
-                if (config.Cluster.Mode != ClusterConfig.K3sDocker)
+            case RegistryMode.Docker:
+                if (config.Cluster.Kind != ClusterMode.K3sDocker)
                 {
                     yield return ConfigProblem.Error(mode, registry.Mode,
                         "a registry in a local Docker container can only be reached by a k3s-docker cluster on the same Docker network.",
@@ -27,7 +27,7 @@ internal static class RegistryRules
                 foreach (var problem in UnusedPasswords(registry, root, "by the docker registry (it has no authentication; it listens on loopback only)"))
                     yield return problem;
                 break;
-            case RegistryConfig.InCluster:
+            case RegistryMode.InCluster:
                 if (!Names.IsDns1123Subdomain(registry.Host))
                 {
                     yield return ConfigProblem.Error(root.Key("host"), NullIfEmpty(registry.Host),
@@ -53,7 +53,7 @@ internal static class RegistryRules
                 foreach (var problem in UnusedPasswords(registry, root, "by an in-cluster registry (its password is generated)"))
                     yield return problem;
                 break;
-            case RegistryConfig.External:
+            case RegistryMode.External:
                 if (!Names.IsRegistryAddress(registry.Url))
                 {
                     yield return ConfigProblem.Error(root.Key("url"), NullIfEmpty(registry.Url),
@@ -79,7 +79,7 @@ internal static class RegistryRules
         var registry = config.Registry;
         if (!config.Ci.HostsBuildRunners)
         {
-            var why = config.Ci.Mode == CiConfig.None ? "(it is the push token, and ci.mode is none)" : "(it is the push token, and ci.buildRunners is off: this cluster's release runners publish nothing)";
+            var why = config.Ci.Kind == CiMode.None ? "(it is the push token, and ci.mode is none)" : "(it is the push token, and ci.buildRunners is off: this cluster's release runners publish nothing)";
             foreach (var problem in SecretRules.Unused(root.Key("password"), registry.Password, why))
                 yield return problem;
             yield break;
