@@ -5,6 +5,7 @@ using Delivery.Core.Chat;
 using Delivery.Core.Configuration;
 using Delivery.Core.Incidents;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 using Delivery.Core.Release;
 using Delivery.Core.Release.History;
 
@@ -58,7 +59,7 @@ internal static class IncidentCommand
         var settings = config.Apps[app];
         // A stack with errors still files its incident: a live slot that is no slot names no version.
         var version = verdict?.Version ?? rolledBackVersion ?? (settings.LiveSlot is { } live ? Slots.Version(settings, live) : "");
-        var releaseId = verdict?.Release ?? (loaded.Stack is not { } valid || version.Length == 0 ? "unknown" : ReleaseId.Of(valid, app, version));
+        var releaseId = verdict?.Release ?? (loaded.Stack is not { } valid || version.Length == 0 ? "unknown" : ReleaseId.Of(valid, app, ImageVersion.Parse(version)));
         return new IncidentReport(stack, app, version, releaseId, cause, verdict?.Checks ?? [],
             Time("--detected", detected) ?? DateTimeOffset.UtcNow, Time("--rolled-back", rolledBack), link,
             loaded.Stack is { } stackOf ? IncidentDashboards.For(stackOf, app) : []);

@@ -1,6 +1,7 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 using Delivery.Core.Registry;
 using static Delivery.Core.Kubernetes.Manifest;
 
@@ -26,13 +27,13 @@ public static class AppDeployment
             ("revisionHistoryLimit", 3),
             ("selector", Map(("matchLabels", Strings(StandardLabels.SlotSelector(name, slot))))),
             ("strategy", Map(("type", "RollingUpdate"), ("rollingUpdate", RollingUpdate(app, slot)))),
-            ("template", PodTemplate(stack, name, slot, Slots.Version(app, slot), labels)));
+            ("template", PodTemplate(stack, name, slot, stack.Apps[name].VersionIn(slot), labels)));
         return Manifest.Object("apps/v1", "Deployment", AppObjectNames.Slot(name, slot), PlatformNamespaces.Apps, labels, ("spec", spec));
     }
 
     /// <summary>The pod template of <paramref name="version"/> in <paramref name="slot"/>, with <paramref name="labels"/> (which carry its release id); <see cref="ReleaseId"/> hashes it.</summary>
     public static OrderedDictionary<string, object?> PodTemplate(
-        ValidStack stack, string name, Slot slot, string version, IReadOnlyDictionary<string, string> labels) => Map(
+        ValidStack stack, string name, Slot slot, ImageVersion version, IReadOnlyDictionary<string, string> labels) => Map(
         ("metadata", Map(("labels", Strings(labels)))),
         ("spec", PodSpec(stack, name, stack.Config.Apps[name], slot, version, labels)));
 
@@ -46,7 +47,7 @@ public static class AppDeployment
             : Map(("maxSurge", 1), ("maxUnavailable", 0));
 
     private static OrderedDictionary<string, object?> PodSpec(
-        ValidStack stack, string name, AppConfig app, Slot slot, string version, IReadOnlyDictionary<string, string> labels)
+        ValidStack stack, string name, AppConfig app, Slot slot, ImageVersion version, IReadOnlyDictionary<string, string> labels)
     {
         var probe = Map(("httpGet", Map(("path", app.HealthPath), ("port", AppObjectNames.HttpPort))), ("periodSeconds", 10));
         var container = Map(

@@ -15,7 +15,7 @@ public sealed record AppSummary(string LiveSlot, string LiveVersion, string Idle
         var app = stack.Config.Apps[name];
         var live = stack.Apps[name].Live;
         if (live == Slot.Rolling)
-            return new AppSummary(Slots.Name(Slot.Rolling), app.Version, "", ReleaseId.Of(stack, name, app.Version), "", AppObjectNames.Live(name), "", "");
+            return new AppSummary(Slots.Name(Slot.Rolling), app.Version, "", ReleaseId.Of(stack, name, Slot.Rolling), "", AppObjectNames.Live(name), "", "");
         return new AppSummary(
             Slots.Name(live),
             Slots.Version(app, live),

@@ -25,16 +25,16 @@ public static class ReleaseId
     /// <summary>Stands for the release id inside the pods it is computed from.</summary>
     private const string Placeholder = "";
 
-    public static string Of(ValidStack stack, string app, Slot slot) => Of(stack, app, Slots.Version(stack.Config.Apps[app], slot));
+    public static string Of(ValidStack stack, string app, Slot slot) => Of(stack, app, stack.Apps[app].VersionIn(slot));
 
     /// <summary>The id that <paramref name="app"/>'s settings give <paramref name="version"/>, in whichever slot it runs.</summary>
-    public static string Of(ValidStack stack, string app, string version)
+    public static string Of(ValidStack stack, string app, ImageVersion version)
     {
         var hashedAs = stack.Apps[app].IsRolling ? Slot.Rolling : Slot.Blue;
         var labels = SlotLabels.For(app, hashedAs, version, AppDeployment.Component, Placeholder);
         var pods = AppDeployment.PodTemplate(stack, app, hashedAs, version, labels);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(YamlWriter.Write(pods))))[..HashLength];
-        var versionPart = ImageVersion.Parse(version).Label;
+        var versionPart = version.Label;
         var room = LabelValues.MaxLength - HashLength - 1;
         return $"{(versionPart.Length > room ? versionPart[..room].TrimEnd('-', '.', '_') : versionPart)}-{hash}";
     }

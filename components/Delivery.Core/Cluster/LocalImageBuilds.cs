@@ -32,7 +32,7 @@ public static class LocalImageBuilds
                         Normalized(app.Value.Build.Context),
                         app.Value.Build.Dockerfile.Length > 0 ? Normalized(app.Value.Build.Dockerfile) : DefaultDockerfile(app.Value.Build.Context),
                         app.Value.Build.Platform,
-                        ImageReference.Of(config.Registry, app.Value, version),
+                        ImageReference.Of(config.Registry, app.Value, ImageVersion.Parse(version)),
                         server))),
         ];
     }

@@ -11,8 +11,8 @@ public static class ImageReference
     /// <c>registry/repository:1.6.0@sha256:…</c> for a pinned version: the runtime pulls by the
     /// digest, and the tag stays readable.
     /// </summary>
-    public static string Of(RegistryConfig registry, AppConfig app, string version) =>
-        $"{RegistryAddress.Of(registry)}/{app.Image}{ImageVersion.Parse(version).ReferenceSuffix}";
+    public static string Of(RegistryConfig registry, AppConfig app, ImageVersion version) =>
+        $"{RegistryAddress.Of(registry)}/{app.Image}{version.ReferenceSuffix}";
 
     /// <summary>
     /// Prod checks the pull credential on every container start (<c>Always</c>): with

@@ -1,4 +1,5 @@
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 using Delivery.Core.Registry;
 
 namespace Delivery.Core.Release;
@@ -23,7 +24,7 @@ public static class ReleaseImages
                 .Select(slot => new StagedSlot(app.Key, slot, Slots.Version(app.Value, slot))))
             : change.Kind == ReleaseChangeKind.Release ? change.Staged.Where(s => config.Apps.ContainsKey(s.App)) : [];
         return slots
-            .Select(s => new SlotImage(s.App, s.Slot, s.Version, ImageReference.Of(config.Registry, config.Apps[s.App], s.Version)))
+            .Select(s => new SlotImage(s.App, s.Slot, s.Version, ImageReference.Of(config.Registry, config.Apps[s.App], ImageVersion.Parse(s.Version))))
             .OrderBy(i => i.App, StringComparer.Ordinal)
             .ThenBy(i => i.Slot)
             .DistinctBy(i => i.Reference)

@@ -1,6 +1,7 @@
 using Delivery.Core.Apps;
 using Delivery.Core.Cluster;
 using Delivery.Core.Kubernetes;
+using Delivery.Core.Model;
 using Delivery.Core.Model.Values;
 using Delivery.Core.Platform;
 using Delivery.Core.Tests.Security;
@@ -60,7 +61,7 @@ public sealed class RollingAppTests
         Assert.Equal(["app.kubernetes.io/name=api", "delivery-platform/slot=rolling"], selector.Select(l => $"{l.Key}={l.Value}"));
         var labels = (OrderedDictionary<string, object?>)AppFixtures.At(deployment, "spec", "template", "metadata", "labels")!;
         Assert.Equal(ImageVersion.Parse(Pinned).Label, labels[StandardLabels.Version]);
-        Assert.Equal(ReleaseId.Of(loaded.Valid(), "api", Pinned), labels[StandardLabels.Release]);
+        Assert.Equal(ReleaseId.Of(loaded.Valid(), "api", Slot.Rolling), labels[StandardLabels.Release]);
         Assert.StartsWith("1.5.0-sha256-", (string)labels[StandardLabels.Release]!, StringComparison.Ordinal);
         Assert.Equal("api", AppFixtures.At(AppFixtures.Find(ApiObjects(), "HorizontalPodAutoscaler/apps/api"), "spec", "scaleTargetRef", "name"));
     }
@@ -95,9 +96,9 @@ public sealed class RollingAppTests
         var blueGreen = Valid(AppFixtures.Prod());
         var rolling = Loaded();
 
-        Assert.NotEqual(ReleaseId.Of(blueGreen.Valid(), "api", Pinned), ReleaseId.Of(rolling.Valid(), "api", Pinned));
+        Assert.NotEqual(ReleaseId.Of(blueGreen.Valid(), "api", Slot.Green), ReleaseId.Of(rolling.Valid(), "api", Slot.Rolling));
         Assert.Equal(AppSummary.Of(blueGreen.Valid(), "api").LiveVersion, AppSummary.Of(rolling.Valid(), "api").LiveVersion);
-        Assert.Equal(new AppSummary("rolling", Pinned, "", ReleaseId.Of(rolling.Valid(), "api", Pinned), "", "api", "", ""), AppSummary.Of(rolling.Valid(), "api"));
+        Assert.Equal(new AppSummary("rolling", Pinned, "", ReleaseId.Of(rolling.Valid(), "api", Slot.Rolling), "", "api", "", ""), AppSummary.Of(rolling.Valid(), "api"));
     }
 
     [Fact]

@@ -21,8 +21,13 @@ public sealed class ValidStackTests
         Assert.Equal(Tier.Dev, stack.Tier);
         Assert.Same(loaded.Config, stack.Config);
         Assert.Equal(["api", "web"], stack.Apps.Keys);
-        Assert.Equal(new ValidApp("api", loaded.Config.Apps["api"], AppStrategy.BlueGreen, Slot.Green, 60), stack.Apps["api"]);
-        Assert.Equal(new ValidApp("web", loaded.Config.Apps["web"], AppStrategy.Rolling, Slot.Rolling, 10), stack.Apps["web"]);
+        var (api, web) = (stack.Apps["api"], stack.Apps["web"]);
+        Assert.Equal(("api", AppStrategy.BlueGreen, Slot.Green, 60), (api.Name, api.Strategy, api.Live, api.LogAlertWindowMinutes));
+        Assert.Same(loaded.Config.Apps["api"], api.Config);
+        Assert.Equal([(Slot.Blue, "1.4.2"), (Slot.Green, "1.5.0")], api.Versions.Select(v => (v.Key, v.Value.Text)).Order());
+        Assert.Equal(("web", AppStrategy.Rolling, Slot.Rolling, 10), (web.Name, web.Strategy, web.Live, web.LogAlertWindowMinutes));
+        Assert.Equal("2.3.1", web.VersionIn(Slot.Rolling).Text);
+        Assert.Equal([Slot.Rolling], web.Versions.Keys);
     }
 
     [Fact]

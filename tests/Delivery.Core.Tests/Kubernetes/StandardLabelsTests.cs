@@ -1,5 +1,6 @@
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 using Delivery.Core.Registry;
 
 namespace Delivery.Core.Tests.Kubernetes;
@@ -31,8 +32,8 @@ public sealed class StandardLabelsTests
         var config = TestConfigs.Load(TestConfigs.ValidDev()).Config;
         var digest = "sha256:" + new string('b', 64);
 
-        Assert.Equal("registry.dev.example.com/shop/api:1.5.0", ImageReference.Of(config.Registry, config.Apps["api"], "1.5.0"));
-        Assert.Equal($"registry.dev.example.com/shop/api@{digest}", ImageReference.Of(config.Registry, config.Apps["api"], digest));
+        Assert.Equal("registry.dev.example.com/shop/api:1.5.0", ImageReference.Of(config.Registry, config.Apps["api"], ImageVersion.Parse("1.5.0")));
+        Assert.Equal($"registry.dev.example.com/shop/api@{digest}", ImageReference.Of(config.Registry, config.Apps["api"], ImageVersion.Parse(digest)));
         Assert.Equal("registry.localhost:5000", RegistryAddress.Of(new RegistryConfig { Mode = RegistryConfig.Docker }));
         Assert.Equal("ghcr.io/acme", RegistryAddress.Of(new RegistryConfig { Mode = RegistryConfig.External, Url = "ghcr.io/acme/" }));
     }

@@ -121,7 +121,7 @@ public sealed class SlotVerificationTests
 
         var verification = new SlotVerification(config.Valid(), "web", Slot.Rolling);
 
-        Assert.All(verification.Queries, query => Assert.Contains($"delivery_platform_slot=\"rolling\",delivery_platform_release=\"{ReleaseId.Of(config.Valid(), "web", config.Apps["web"].Version)}\"", query, StringComparison.Ordinal));
+        Assert.All(verification.Queries, query => Assert.Contains($"delivery_platform_slot=\"rolling\",delivery_platform_release=\"{ReleaseId.Of(config.Valid(), "web", Slot.Rolling)}\"", query, StringComparison.Ordinal));
     }
 
     [Fact]

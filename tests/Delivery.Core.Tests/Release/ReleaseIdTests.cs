@@ -53,8 +53,8 @@ public sealed class ReleaseIdTests
     public void The_id_is_the_hash_of_the_rendered_pod_template_so_every_pod_field_is_covered()
     {
         var config = Config();
-        var labels = SlotLabels.For("api", Slot.Blue, "1.5.0", AppDeployment.Component, "");
-        var pods = YamlWriter.Write(AppDeployment.PodTemplate(config.Valid(Tier.Dev), "api", Slot.Blue, "1.5.0", labels));
+        var labels = SlotLabels.For("api", Slot.Blue, ImageVersion.Parse("1.5.0"), AppDeployment.Component, "");
+        var pods = YamlWriter.Write(AppDeployment.PodTemplate(config.Valid(Tier.Dev), "api", Slot.Blue, ImageVersion.Parse("1.5.0"), labels));
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(pods)))[..10];
 
         Assert.Equal($"1.5.0-{hash}", IdOf(config));

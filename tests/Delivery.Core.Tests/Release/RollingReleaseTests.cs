@@ -3,6 +3,7 @@ using Delivery.Core.Configuration;
 using Delivery.Core.Io;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 using Delivery.Core.Release;
 using Delivery.Core.Release.History;
 using Delivery.Core.Tests.Release.History;
@@ -175,7 +176,7 @@ public sealed class RollingReleaseTests
         var loaded = DeliveryConfigLoader.Load(StackFileReader.Parse(repo.Read(file), "dev", file), TestConfigs.NoEnvironment);
         Assert.False(loaded.HasErrors, string.Join('\n', loaded.Errors));
         Assert.StartsWith("2.5.0-", ledger.Of("web").First().ReleaseId, StringComparison.Ordinal);
-        Assert.Equal(ReleaseId.Of(loaded.Valid(), "web", "2.5.0"), ledger.Of("web").First().ReleaseId);
+        Assert.Equal(ReleaseId.Of(loaded.Valid(), "web", ImageVersion.Parse("2.5.0")), ledger.Of("web").First().ReleaseId);
         Assert.Equal(new AppReleaseState("", "", "", 0, Version: "2.4.0"), ledger.StateOf(loaded.Config).Apps["web"]);
         Assert.Equal("nothing to roll back", RollbackTarget.Of("dev", "web", loaded.Config.Apps["web"], ledger)!.Refusal![..20]);
     }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Delivery.Core.Apps;
 using Delivery.Core.Configuration;
 using Delivery.Core.Model;
+using Delivery.Core.Model.Values;
 using Delivery.Core.Validation;
 
 namespace Delivery.Core.Release.History;
@@ -156,7 +157,7 @@ internal sealed partial class SnapshotReader(string stack)
                 if (version.Length == 0)
                     return "";
                 if (!@base.ReleaseIds.TryGetValue((name, version), out var id))
-                    @base.ReleaseIds[(name, version)] = id = ReleaseId.Of(@base.Stack, name, version);
+                    @base.ReleaseIds[(name, version)] = id = ReleaseId.Of(@base.Stack, name, ImageVersion.Parse(version));
                 return id;
             }
             if (Strategies.IsRolling(app))

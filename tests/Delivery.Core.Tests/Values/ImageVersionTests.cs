@@ -1,6 +1,6 @@
 using Delivery.Core.Model.Values;
 
-namespace Delivery.Core.Tests.Validation;
+namespace Delivery.Core.Tests.Values;
 
 /// <summary>A version's parts: a tag, a digest, or a tag pinned to its digest; and what callers derive from them.</summary>
 public sealed class ImageVersionTests

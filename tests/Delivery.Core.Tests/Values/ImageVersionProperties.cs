@@ -1,7 +1,7 @@
 using CsCheck;
 using Delivery.Core.Model.Values;
 
-namespace Delivery.Core.Tests.Validation;
+namespace Delivery.Core.Tests.Values;
 
 /// <summary>Every version a tier accepts, parsed: its parts give back its text, and its label is a valid label value.</summary>
 public sealed class ImageVersionProperties

@@ -1,6 +1,6 @@
 using Delivery.Core.Model.Values;
 
-namespace Delivery.Core.Tests.Validation;
+namespace Delivery.Core.Tests.Values;
 
 /// <summary>A log alert's window: whole minutes or hours, from a minute to a day.</summary>
 public sealed class LogWindowsTests

@@ -1,6 +1,6 @@
 using Delivery.Core.Model;
 
-namespace Delivery.Core.Tests.Validation;
+namespace Delivery.Core.Tests.Values;
 
 /// <summary>Each spelling a mode or strategy key accepts is one typed value, every typed value has one spelling, and anything else is none.</summary>
 public sealed class TypedModesTests
