@@ -121,6 +121,16 @@ else
   echo "error: the code style differs (above): run dotnet format style $target" >&2
   status=1
 fi
+# Indentation, spacing and line breaks. TierProfile keeps one row per tier, a table the formatter
+# would break into one line per setting.
+tables=components/Delivery.Core/Configuration/TierProfile.cs
+if dotnet format whitespace "$target" --verify-no-changes --exclude "$tables" >"$logs/whitespace.log" 2>&1; then
+  echo "dotnet format whitespace: no change needed."
+else
+  cat "$logs/whitespace.log"
+  echo "error: the layout differs (above): run dotnet format whitespace $target --exclude $tables" >&2
+  status=1
+fi
 
 section "coverage of Delivery.Core"
 python3 - "$results" <<'PY' || status=1

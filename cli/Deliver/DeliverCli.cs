@@ -142,7 +142,7 @@ internal static class DeliverCli
         slot.AcceptOnlyFromAmong(VerifyCommand.Idle, VerifyCommand.Live);
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var fileIncident = new Option<bool>("--file-incident")
-            { Description = "On a refusal for firing critical alerts, open (or update) its incident issue in release.incidents' tracker; the refusal stands whatever the tracker answers." };
+        { Description = "On a refusal for firing critical alerts, open (or update) its incident issue in release.incidents' tracker; the refusal stands whatever the tracker answers." };
         var against = new Option<string>("--against") { Description = "The deployed state: the stack's releaseState output in a file (pulumi stack output releaseState --json), a git revision of the stack file, or a stack file.", DefaultValueFactory = _ => GateCommand.DefaultAgainst };
 
         var verify = new Command("verify", "Judge one slot of an app from its metrics. Exit 0 pass, 1 fail or not enough traffic, 2 cannot judge.") { app, stack, prometheus, window, slot, json };

@@ -70,7 +70,11 @@ public sealed partial class EveryCommandBadInputTests
     /// <summary>A valid value for each argument a command's help names, so that only the option or stack under test is wrong.</summary>
     private static readonly Dictionary<string, string> ValidArguments = new()
     {
-        ["<app>"] = "api", ["<version>"] = "9.9.9", ["<weight>"] = "10", ["<text>"] = "SHOP-1: a change", ["<approval|refused>"] = "approval",
+        ["<app>"] = "api",
+        ["<version>"] = "9.9.9",
+        ["<weight>"] = "10",
+        ["<text>"] = "SHOP-1: a change",
+        ["<approval|refused>"] = "approval",
     };
 
     /// <summary>Exit 2 means usage: an unknown command, option, stack or app, on every command that takes one.</summary>

@@ -137,7 +137,10 @@ public sealed class PromotionScriptTests : IDisposable
 
         var run = Propose("Faster checkout\n\nRefs SHOP-42", new Dictionary<string, string>
         {
-            ["FORGE"] = "gitlab", ["GITLAB_API_URL"] = $"{gitlab.Url}/api/v4", ["GITLAB_PROJECT"] = "acme%2Fplatform", ["GITLAB_TOKEN"] = "glpat-test",
+            ["FORGE"] = "gitlab",
+            ["GITLAB_API_URL"] = $"{gitlab.Url}/api/v4",
+            ["GITLAB_PROJECT"] = "acme%2Fplatform",
+            ["GITLAB_TOKEN"] = "glpat-test",
         });
 
         Assert.True(run.ExitCode == 0, run.Output);

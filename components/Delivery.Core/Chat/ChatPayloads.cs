@@ -59,7 +59,11 @@ public static class ChatPayloads
             ["body"] = new JsonArray(
                 new JsonObject
                 {
-                    ["type"] = "TextBlock", ["text"] = notice.Title, ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true,
+                    ["type"] = "TextBlock",
+                    ["text"] = notice.Title,
+                    ["weight"] = "Bolder",
+                    ["size"] = "Medium",
+                    ["wrap"] = true,
                     ["color"] = notice.Event == ChatEvent.Approval ? "Warning" : "Attention",
                 },
                 new JsonObject { ["type"] = "TextBlock", ["text"] = notice.Summary, ["wrap"] = true, ["fontType"] = "Monospace" }),

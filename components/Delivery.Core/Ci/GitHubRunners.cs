@@ -128,7 +128,8 @@ public static class GitHubRunners
         ("metrics", Map(("controllerManagerAddr", ":8080"), ("listenerAddr", ":8080"), ("listenerEndpoint", "/metrics"))),
         ("resources", RunnerResources.Controller(profile)),
         ("podSecurityContext", PodDefaults.RestrictedPod()),
-        ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false)))) { SkipCrds = !installCrds };
+        ("securityContext", PodDefaults.RestrictedContainer(readOnlyRootFilesystem: false))))
+    { SkipCrds = !installCrds };
 
     private static HelmChartSpec ScaleSet(string release, string name, Placement placement, string jobTemplate, string authSecret, int minRunners, int maxRunners, ValidStack stack, string runnerGroup)
     {

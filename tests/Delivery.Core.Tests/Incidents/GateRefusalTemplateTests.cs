@@ -27,7 +27,9 @@ public sealed class GateRefusalTemplateTests
 
         var later = GateRefusalTemplate.Issue(Report(node, Alert("AppPodCrashLooping", "api", "another summary")) with
         {
-            Held = ["api: green 1.6.0 → 1.6.1 (staged)"], Detected = DateTimeOffset.UnixEpoch, RunLink = null,
+            Held = ["api: green 1.6.0 → 1.6.1 (staged)"],
+            Detected = DateTimeOffset.UnixEpoch,
+            RunLink = null,
         });
         var other = GateRefusalTemplate.Issue(Report(crash));
 

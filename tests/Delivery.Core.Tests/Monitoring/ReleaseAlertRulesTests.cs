@@ -33,8 +33,11 @@ public sealed class ReleaseAlertRulesTests
         var rule = ReleaseAlertRules.Render();
         var firing = new Dictionary<string, string>
         {
-            ["namespace"] = "apps", ["label_app_kubernetes_io_name"] = "api", ["label_delivery_platform_slot"] = "blue",
-            ["label_app_kubernetes_io_version"] = "1.6.0", ["label_delivery_platform_release"] = "1.6.0-abcdef0123",
+            ["namespace"] = "apps",
+            ["label_app_kubernetes_io_name"] = "api",
+            ["label_delivery_platform_slot"] = "blue",
+            ["label_app_kubernetes_io_version"] = "1.6.0",
+            ["label_delivery_platform_release"] = "1.6.0-abcdef0123",
         };
         const string a = "api-blue-7c9d8f6b5-aaaaa";
         const string b = "api-blue-7c9d8f6b5-bbbbb";

@@ -100,8 +100,13 @@ public sealed class ReleaseInvariantProperties
 
         private static Dictionary<string, string?> Initial(string live, string upstream) => new(StringComparer.OrdinalIgnoreCase)
         {
-            ["apps:api:blue"] = "1.0.0", ["apps:api:green"] = "1.1.0", ["apps:api:live"] = live, ["apps:api:canaryWeight"] = "0", ["freeze:enabled"] = "false",
-            ["upstream"] = upstream, ["apps:api:hotfixReason"] = "",
+            ["apps:api:blue"] = "1.0.0",
+            ["apps:api:green"] = "1.1.0",
+            ["apps:api:live"] = live,
+            ["apps:api:canaryWeight"] = "0",
+            ["freeze:enabled"] = "false",
+            ["upstream"] = upstream,
+            ["apps:api:hotfixReason"] = "",
         };
 
         /// <summary>Counts the accepted deploys below dev that changed what takes traffic.</summary>
@@ -149,7 +154,13 @@ public sealed class ReleaseInvariantProperties
 
         private static int StackOf(Step step) => step switch
         {
-            Promote p => p.Stack, Canary c => c.Stack, Switch s => s.Stack, Rollback r => r.Stack, Edit e => e.Stack, Deploy d => d.Stack, Release r => r.Stack,
+            Promote p => p.Stack,
+            Canary c => c.Stack,
+            Switch s => s.Stack,
+            Rollback r => r.Stack,
+            Edit e => e.Stack,
+            Deploy d => d.Stack,
+            Release r => r.Stack,
             Merge m => StackOf(m.A),
             _ => throw new InvalidOperationException(),
         };
@@ -289,8 +300,13 @@ public sealed class ReleaseInvariantProperties
                 return;
             var file = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
             {
-                ["apps:api:blue"] = deployed.Blue, ["apps:api:green"] = deployed.Green, ["apps:api:live"] = deployed.PreviousLiveSlot, ["apps:api:canaryWeight"] = "0",
-                ["freeze:enabled"] = "true", ["upstream"] = _deployed[stack]!.Rules!.Upstream, ["apps:api:hotfixReason"] = _deployed[stack]!.Rules!.HotfixReasons.GetValueOrDefault("api", ""),
+                ["apps:api:blue"] = deployed.Blue,
+                ["apps:api:green"] = deployed.Green,
+                ["apps:api:live"] = deployed.PreviousLiveSlot,
+                ["apps:api:canaryWeight"] = "0",
+                ["freeze:enabled"] = "true",
+                ["upstream"] = _deployed[stack]!.Rules!.Upstream,
+                ["apps:api:hotfixReason"] = _deployed[stack]!.Rules!.HotfixReasons.GetValueOrDefault("api", ""),
             };
             var config = Load(stack, file)!;
             var problems = ReleaseGuard.Check(config, _deployed[stack], Vouched(stack)).Where(p => p.IsError).ToList();

@@ -8,10 +8,20 @@ public static partial class Quantities
 {
     private static readonly IReadOnlyDictionary<string, decimal> Multipliers = new Dictionary<string, decimal>(StringComparer.Ordinal)
     {
-        [""] = 1m, ["m"] = 0.001m,
-        ["k"] = 1e3m, ["M"] = 1e6m, ["G"] = 1e9m, ["T"] = 1e12m, ["P"] = 1e15m, ["E"] = 1e18m,
-        ["Ki"] = 1024m, ["Mi"] = 1024m * 1024, ["Gi"] = 1024m * 1024 * 1024, ["Ti"] = 1024m * 1024 * 1024 * 1024,
-        ["Pi"] = 1024m * 1024 * 1024 * 1024 * 1024, ["Ei"] = 1024m * 1024 * 1024 * 1024 * 1024 * 1024,
+        [""] = 1m,
+        ["m"] = 0.001m,
+        ["k"] = 1e3m,
+        ["M"] = 1e6m,
+        ["G"] = 1e9m,
+        ["T"] = 1e12m,
+        ["P"] = 1e15m,
+        ["E"] = 1e18m,
+        ["Ki"] = 1024m,
+        ["Mi"] = 1024m * 1024,
+        ["Gi"] = 1024m * 1024 * 1024,
+        ["Ti"] = 1024m * 1024 * 1024 * 1024,
+        ["Pi"] = 1024m * 1024 * 1024 * 1024 * 1024,
+        ["Ei"] = 1024m * 1024 * 1024 * 1024 * 1024 * 1024,
     };
 
     public static decimal? Parse(string text)

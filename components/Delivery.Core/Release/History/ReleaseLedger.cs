@@ -50,7 +50,9 @@ public sealed record ReleaseLedger(string Stack, IReadOnlyList<ReleaseEvent> Eve
     public ReleaseState StateOf(DeliveryConfig config)
     {
         var state = ReleaseState.Of(config);
-        return state with { Apps = state.Apps.ToDictionary(a => a.Key, a =>
+        return state with
+        {
+            Apps = state.Apps.ToDictionary(a => a.Key, a =>
         {
             var liveChanges = Of(a.Key).Where(e => e.ChangesLive).ToList();
             var earlier = liveChanges.Aggregate((IReadOnlyList<string>)[], (list, e) => EarlierLive.After(list, e.From, e.To, e.Kind == ReleaseEventKind.Rollback))
@@ -61,7 +63,8 @@ public sealed record ReleaseLedger(string Stack, IReadOnlyList<ReleaseEvent> Eve
             return previous is null || last is null
                 ? app
                 : app with { PreviousLiveVersion = previous, PreviousLiveSlot = Slots.Parse(last.Slot) is { } slot ? Slots.Name(Slots.Other(slot)) : "" };
-        }, StringComparer.Ordinal) };
+        }, StringComparer.Ordinal)
+        };
     }
 
     /// <summary>The events of one app, oldest first.</summary>
