@@ -1,4 +1,5 @@
 using Delivery.Core.Configuration;
+using Delivery.Core.Io;
 using Delivery.Core.Validation;
 
 namespace Deliver;
@@ -34,7 +35,7 @@ internal sealed class Workspace(string root)
 
     /// <summary>A stack's model from its file's text, with the DELIVERY_ overrides of this process.</summary>
     public static LoadedConfig Load(string yaml, string stack, string origin) =>
-        DeliveryConfigLoader.Load(StackFileReader.Parse(yaml, stack, origin), EnvironmentOverrides.OfProcess());
+        DeliveryConfigLoader.Load(StackFileReader.Parse(yaml, stack, origin), ProcessEnvironment.Read());
 
     public LoadedConfig Load(string stack) => Load(ReadStack(stack), stack, Path.GetFileName(StackFile(stack)));
 }

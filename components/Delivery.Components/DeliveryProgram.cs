@@ -1,4 +1,5 @@
 using Delivery.Core.Configuration;
+using Delivery.Core.Io;
 using Delivery.Core.Platform;
 using Delivery.Core.Release;
 using Delivery.Core.Validation;
@@ -16,7 +17,7 @@ public static class DeliveryProgram
 {
     public static async Task<IDictionary<string, object?>> RunAsync()
     {
-        var environment = EnvironmentOverrides.OfProcess();
+        var environment = ProcessEnvironment.Read();
         var stack = Deployment.Instance.StackName;
         var loaded = DeliveryConfigLoader.LoadForRelease(EngineConfigReader.Read(environment, stack), environment);
         var errors = Report(loaded.Problems);

@@ -111,7 +111,7 @@ internal static class GateCommand
         var alertReasons = verdict.Firing.Select(ReleaseGate.Reason).ToHashSet(StringComparer.Ordinal);
         var alertApps = verdict.Firing.Select(alert => alert.App).OfType<string>().ToList();
         var report = new GateRefusalReport(stack, change.Changes, change.Apps, loaded.Config.Release.GateScope, verdict.Firing,
-            [.. verdict.Reasons.Where(reason => !alertReasons.Contains(reason))], DateTimeOffset.UtcNow, CiRunLink.From(EnvironmentOverrides.OfProcess()),
+            [.. verdict.Reasons.Where(reason => !alertReasons.Contains(reason))], DateTimeOffset.UtcNow, CiRunLink.From(ProcessEnvironment.Read()),
             loaded.Stack is { } valid ? IncidentDashboards.For(valid, alertApps.Count > 0 ? alertApps : change.Apps) : []);
         if (IncidentFiling.File(loaded.Config.Release.Incidents, terminal, stack, GateRefusalTemplate.Issue(report), null, http, filed) != ExitCodes.Ok)
             terminal.Error($"the refusal stands; its incident was not filed (above).");
@@ -126,7 +126,7 @@ internal static class GateCommand
     /// </summary>
     public static bool RefusesOverrides(Terminal terminal, string stack)
     {
-        if (!ProblemPrinter.PrintFor(stack, terminal, ReleaseOverrides.Refused(EnvironmentOverrides.OfProcess())))
+        if (!ProblemPrinter.PrintFor(stack, terminal, ReleaseOverrides.Refused(ProcessEnvironment.Read())))
             return false;
         terminal.Error($"refused: {stack}'s release must come from its stack file alone; nothing was judged.");
         return true;

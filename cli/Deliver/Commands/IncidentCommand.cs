@@ -4,6 +4,7 @@ using Delivery.Core.Apps;
 using Delivery.Core.Chat;
 using Delivery.Core.Configuration;
 using Delivery.Core.Incidents;
+using Delivery.Core.Io;
 using Delivery.Core.Model;
 using Delivery.Core.Model.Values;
 using Delivery.Core.Release;
@@ -29,7 +30,7 @@ internal static class IncidentCommand
             throw new UsageException(unknown);
         // With no verdict (a failed smoke test), what was rolled back is no longer in the stack file: the history knows it.
         var rolledBackVersion = verdictFile is null && rolledBack is not null ? RolledBackVersion(workspace, terminal, stack, app) : null;
-        var report = Report(loaded, stack, app, cause, verdictFile, rolledBackVersion, detected, rolledBack, link ?? CiRunLink.From(EnvironmentOverrides.OfProcess()));
+        var report = Report(loaded, stack, app, cause, verdictFile, rolledBackVersion, detected, rolledBack, link ?? CiRunLink.From(ProcessEnvironment.Read()));
         return IncidentFiling.File(loaded.Config.Release.Incidents, terminal, stack, IncidentTemplate.Issue(report), api, http, terminal.Success);
     }
 

@@ -1,5 +1,6 @@
 using Delivery.Core.Configuration;
 using Delivery.Core.Incidents;
+using Delivery.Core.Io;
 using Delivery.Core.Model;
 
 namespace Deliver.Commands;
@@ -31,7 +32,7 @@ internal static class IncidentFiling
     /// <returns>0 filed, 1 not filed (why, on stderr).</returns>
     public static int File(IncidentsConfig incidents, Terminal terminal, string stack, IncidentIssue issue, string? api, HttpClient http, Action<string> filed)
     {
-        var environment = EnvironmentOverrides.OfProcess();
+        var environment = ProcessEnvironment.Read();
         var github = incidents.Tracker == IncidentTrackers.GitHub;
         var project = incidents.Project.Length > 0 ? incidents.Project : environment.GetValueOrDefault(github ? "GITHUB_REPOSITORY" : "CI_PROJECT_ID") ?? "";
         var token = environment.GetValueOrDefault(github ? "GITHUB_TOKEN" : "GITLAB_TOKEN") ?? "";

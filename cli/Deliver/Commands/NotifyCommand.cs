@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Delivery.Core.Chat;
 using Delivery.Core.Configuration;
+using Delivery.Core.Io;
 using Delivery.Core.Model;
 
 namespace Deliver.Commands;
@@ -39,7 +40,7 @@ internal static class NotifyCommand
 
         var summary = summaryFile is null ? "" : File.Exists(summaryFile) ? File.ReadAllText(summaryFile)
             : throw new UsageException($"--summary {summaryFile}: no such file; give the release summary's file (the release script writes one).");
-        var notice = ChatNotice.For(chatEvent, stack, summary, link ?? CiRunLink.From(EnvironmentOverrides.OfProcess()));
+        var notice = ChatNotice.For(chatEvent, stack, summary, link ?? CiRunLink.From(ProcessEnvironment.Read()));
         var request = ChatPayloads.Build(chat.Kind, new Uri(chat.Webhook.Reveal()), chat.SigningSecret.IsSet ? chat.SigningSecret.Reveal() : null, notice, DateTimeOffset.UtcNow);
         var platform = ChatKinds.Display(chat.Kind);
         int status;

@@ -74,7 +74,7 @@ internal static class ReleaseCommand
         // The binder lets DELIVERY_ variables win over the file: say so, or the edit looks lost.
         foreach (var (path, _) in edit.Changes)
         {
-            foreach (var overriding in EnvironmentOverrides.Setting(EnvironmentOverrides.OfProcess(), path))
+            foreach (var overriding in EnvironmentOverrides.Setting(ProcessEnvironment.Read(), path))
                 terminal.Warning($"{stack}: warning: {EnvironmentOverrides.VariableOf(overriding)} is set in this environment and wins over the stack file for {path}; unset it to see this change.");
         }
         var edited = edit.Changes.Aggregate(original, (yaml, change) => StackFileEditor.Set(yaml, change.Path, change.Value));

@@ -40,7 +40,7 @@ internal static class StagedCommand
     {
         var switchedOnly = change.Switched
             .Where(app => config.Apps.ContainsKey(app) && change.Staged.All(s => s.App != app))
-            .Select(app => LiveSlot(app, config.Apps[app]));
+            .SelectMany(app => config.Apps[app].LiveSlot is { } live ? [new StagedSlot(app, live, Slots.Version(config.Apps[app], live))] : Array.Empty<StagedSlot>());
         return
         [
             .. change.Staged.Concat(switchedOnly).Select(staged =>
@@ -52,11 +52,5 @@ internal static class StagedCommand
                     AppEndpoints.SlotHealthUrl(staged.App, staged.Slot, settings), VerifySettings.For(config, staged.App).BakeTime);
             }),
         ];
-    }
-
-    private static StagedSlot LiveSlot(string app, AppConfig settings)
-    {
-        var live = settings.LiveSlot!.Value;
-        return new StagedSlot(app, live, Slots.Version(settings, live));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Delivery.Core.Apps;
 using Delivery.Core.Configuration;
+using Delivery.Core.Io;
 using Delivery.Core.Model;
 using Delivery.Core.Model.Values;
 using Delivery.Core.Release;
@@ -22,7 +23,7 @@ internal static class StatusCommand
     public static int Run(Workspace workspace, Terminal terminal, string? stack, bool wide, bool json = false)
     {
         var stacks = stack is null ? workspace.Stacks() : [stack];
-        var environment = EnvironmentOverrides.OfProcess();
+        var environment = ProcessEnvironment.Read();
         var reports = new List<StackStatus>();
         foreach (var name in stacks)
         {

@@ -34,10 +34,4 @@ public static class EnvironmentOverrides
     /// <summary>The overrides among <paramref name="environment"/> that set <paramref name="path"/> (the binder ignores case).</summary>
     public static IEnumerable<ConfigEntry> Setting(IReadOnlyDictionary<string, string> environment, ConfigPath path) =>
         Read(environment).Where(entry => string.Equals(entry.Key, path.ConfigurationKey, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>The process environment as a dictionary (the injectable input of the loader).</summary>
-    public static IReadOnlyDictionary<string, string> OfProcess() =>
-        System.Environment.GetEnvironmentVariables()
-            .Cast<System.Collections.DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
 }
