@@ -23,15 +23,14 @@ public static class AppRenderer
 
     private static ComponentRendering Render(ValidStack stack, string name, AppCallGraph calls)
     {
-        var app = stack.Config.Apps[name];
-        var rolling = stack.Apps[name].IsRolling;
-        var live = stack.Apps[name].Live;
+        var valid = stack.Apps[name];
+        var (app, rolling, live) = (valid.Config, valid.IsRolling, valid.Live);
         var objects = new List<KubernetesObject?>
         {
             Manifest.Object("v1", "ServiceAccount", AppObjectNames.ServiceAccount(name), PlatformNamespaces.Apps, StandardLabels.Shared(name, "identity"),
                 ("automountServiceAccountToken", false)),
         };
-        foreach (var slot in Strategies.SlotsOf(app).Where(slot => Slots.Version(app, slot).Length > 0))
+        foreach (var slot in valid.Versions.Where(version => version.Value.Text.Length > 0).Select(version => version.Key).Order())
         {
             objects.Add(AppDeployment.Render(stack, name, slot));
             objects.Add(AppAutoscaling.Render(app, name, slot));
