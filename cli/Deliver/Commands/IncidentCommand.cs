@@ -60,10 +60,11 @@ internal static class IncidentCommand
         var settings = config.Apps[app];
         // A stack with errors still files its incident: a live slot that is no slot names no version.
         var version = verdict?.Version ?? rolledBackVersion ?? (settings.LiveSlot is { } live ? Slots.Version(settings, live) : "");
-        var releaseId = verdict?.Release ?? (loaded.Stack is not { } valid || version.Length == 0 ? "unknown" : ReleaseId.Of(valid, app, ImageVersion.Parse(version)));
+        var valid = loaded.Stack;
+        var releaseId = verdict?.Release ?? (valid is null || version.Length == 0 ? "unknown" : ReleaseId.Of(valid, app, ImageVersion.Parse(version)));
         return new IncidentReport(stack, app, version, releaseId, cause, verdict?.Checks ?? [],
             Time("--detected", detected) ?? DateTimeOffset.UtcNow, Time("--rolled-back", rolledBack), link,
-            loaded.Stack is { } stackOf ? IncidentDashboards.For(stackOf, app) : []);
+            valid is null ? [] : IncidentDashboards.For(valid, app));
     }
 
     private static DateTimeOffset? Time(string option, string? text) =>
