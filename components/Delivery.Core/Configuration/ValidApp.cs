@@ -40,5 +40,5 @@ public sealed record ValidApp(string Name, AppConfig Config, AppStrategy Strateg
 
     private static ConfigProblem Unreadable(ConfigPath key, string value) =>
         ConfigProblem.Error(key, value, "passed the rules but cannot be read: this is a bug in deliver's rules.",
-            "fix the value as deliver check describes it, and report the bug with this message.");
+            "set a value docs/configuration.md lists for this key, and report this message as a bug.");
 }
