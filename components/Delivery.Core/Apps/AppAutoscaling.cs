@@ -1,3 +1,4 @@
+using Delivery.Core.Configuration;
 using Delivery.Core.Kubernetes;
 using Delivery.Core.Model;
 using static Delivery.Core.Kubernetes.Manifest;
@@ -11,9 +12,10 @@ namespace Delivery.Core.Apps;
 /// </summary>
 public static class AppAutoscaling
 {
-    public static KubernetesObject? Render(AppConfig app, string name, Slot slot)
+    public static KubernetesObject? Render(ValidApp valid, Slot slot)
     {
-        var minimum = AppDeployment.Replicas(app, slot);
+        var (app, name) = (valid.Config, valid.Name);
+        var minimum = AppDeployment.Replicas(valid, slot);
         if (app.Autoscaling.MaxReplicas == 0 || minimum == 0)
             return null;
         return Manifest.Object("autoscaling/v2", "HorizontalPodAutoscaler", AppObjectNames.Slot(name, slot), PlatformNamespaces.Apps,

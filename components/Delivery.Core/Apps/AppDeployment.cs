@@ -19,15 +19,16 @@ public static class AppDeployment
 
     public static KubernetesObject Render(ValidStack stack, string name, Slot slot)
     {
-        var app = stack.Config.Apps[name];
+        var valid = stack.Apps[name];
+        var app = valid.Config;
         var labels = SlotLabels.For(stack, name, slot, Component);
         var autoscaled = app.Autoscaling.MaxReplicas > 0;
         var spec = Map(
-            ("replicas", autoscaled ? null : Replicas(app, slot)),
+            ("replicas", autoscaled ? null : Replicas(valid, slot)),
             ("revisionHistoryLimit", 3),
             ("selector", Map(("matchLabels", Strings(StandardLabels.SlotSelector(name, slot))))),
             ("strategy", Map(("type", "RollingUpdate"), ("rollingUpdate", RollingUpdate(app, slot)))),
-            ("template", PodTemplate(stack, name, slot, stack.Apps[name].VersionIn(slot), labels)));
+            ("template", PodTemplate(stack, name, slot, valid.VersionIn(slot), labels)));
         return Manifest.Object("apps/v1", "Deployment", AppObjectNames.Slot(name, slot), PlatformNamespaces.Apps, labels, ("spec", spec));
     }
 
@@ -38,8 +39,8 @@ public static class AppDeployment
         ("spec", PodSpec(stack, name, stack.Config.Apps[name], slot, version, labels)));
 
     /// <summary>Live slot (and a rolling app): replicas; idle slot: idleReplicas, or full replicas for an instant rollback.</summary>
-    public static int Replicas(AppConfig app, Slot slot) =>
-        app.LiveSlot == slot ? app.Replicas : app.IdleSlotReplicas;
+    public static int Replicas(ValidApp app, Slot slot) =>
+        app.Live == slot ? app.Config.Replicas : app.Config.IdleSlotReplicas;
 
     private static OrderedDictionary<string, object?> RollingUpdate(AppConfig app, Slot slot) =>
         slot == Slot.Rolling

@@ -33,7 +33,7 @@ public static class AppRenderer
         foreach (var slot in valid.Versions.Where(version => version.Value.Text.Length > 0).Select(version => version.Key).Order())
         {
             objects.Add(AppDeployment.Render(stack, name, slot));
-            objects.Add(AppAutoscaling.Render(app, name, slot));
+            objects.Add(AppAutoscaling.Render(valid, slot));
         }
         objects.Add(AppServices.Live(name, app, live));
         if (!rolling)
